@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { runCli } from '../shared/cli/main';
+import { nodeIO } from './nodeIO';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+try {
+  process.exitCode = await runCli(process.argv.slice(2), nodeIO, version);
+} catch (error) {
+  process.stderr.write(`mlsd: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

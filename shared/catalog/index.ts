@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import defaultPrices from './prices.json';
+
+const PriceSource = { label: z.string(), source: z.string().min(1), date: z.string().min(1) };
+
+/** The price catalog file: instance types and storage classes, each with its source and date. */
+export const CatalogSchema = z.strictObject({
+  format: z.literal('mlsd-studio/prices'),
+  version: z.literal(1),
+  currency: z.literal('USD'),
+  instances: z.record(z.string(), z.strictObject({ ...PriceSource, hourlyUsd: z.number().min(0) })),
+  storageClasses: z.record(z.string(), z.strictObject({ ...PriceSource, gbMonthUsd: z.number().min(0) })),
+});
+
+export type Catalog = z.infer<typeof CatalogSchema>;
+
+/** The catalog shipped with MLSD Studio (shared/catalog/prices.json). */
+export const DEFAULT_CATALOG: Catalog = CatalogSchema.parse(defaultPrices);

@@ -1,0 +1,50 @@
+/** A command line split into positionals and flags. */
+export interface ParsedArgs {
+  positionals: string[];
+  flags: Map<string, string | true>;
+}
+
+/** Flags a command accepts: `true` for a switch, `'value'` for one that takes a value. */
+export type FlagSpec = Record<string, true | 'value'>;
+
+/**
+ * Parses `--flag`, `--flag value`, `--flag=value` and `-o value` (short names
+ * map through `aliases`). Unknown flags and missing values are usage errors.
+ */
+export function parseArgs(
+  argv: readonly string[],
+  spec: FlagSpec,
+  aliases: Record<string, string> = {},
+): { ok: true; args: ParsedArgs } | { ok: false; message: string } {
+  const positionals: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      positionals.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      positionals.push(arg);
+      continue;
+    }
+    const [rawName, inline] = arg.startsWith('--') ? splitOnce(arg.slice(2)) : [aliases[arg.slice(1)] ?? arg.slice(1), undefined];
+    const name = aliases[rawName] ?? rawName;
+    const kind = spec[name];
+    if (kind === undefined) return { ok: false, message: `unknown option ${arg}` };
+    if (kind === true) {
+      if (inline !== undefined) return { ok: false, message: `option --${name} takes no value` };
+      flags.set(name, true);
+    } else {
+      const value = inline ?? argv[++i];
+      if (value === undefined) return { ok: false, message: `option --${name} needs a value` };
+      flags.set(name, value);
+    }
+  }
+  return { ok: true, args: { positionals, flags } };
+}
+
+function splitOnce(text: string): [string, string | undefined] {
+  const at = text.indexOf('=');
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}

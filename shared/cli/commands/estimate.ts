@@ -1,0 +1,45 @@
+import { estimate } from '../../estimator/estimate';
+import type { ParsedArgs } from '../args';
+import { estimateReport } from '../estimateReport';
+import { EXIT, type CliIO } from '../io';
+import { readCatalog, readDiagram } from '../readInputs';
+
+export const estimateHelp = `mlsd estimate FILE [--json] [--check] [--prices FILE] [--traffic X]
+
+Estimates rates, latency percentiles, servers, storage and monthly cost.
+  --json      print the estimate as JSON (format mlsd-studio/estimate)
+  --check     exit 3 when a budget is exceeded or an error diagnostic stands
+  --prices    use this price catalog instead of the built-in one
+  --traffic   multiply every traffic entry's load (what-if), e.g. 2 or 0.5
+Exit codes: 0 estimated; 1 unreadable, invalid or structurally broken file;
+2 usage error; 3 with --check, over budget or an error diagnostic.`;
+
+/** `mlsd estimate FILE`. */
+export function estimateCommand(args: ParsedArgs, io: CliIO): number {
+  if (args.positionals.length !== 1) {
+    io.stderr(`mlsd estimate: expected one FILE\n\n${estimateHelp}\n`);
+    return EXIT.usage;
+  }
+  const trafficFlag = args.flags.get('traffic');
+  const trafficMultiplier = typeof trafficFlag === 'string' ? Number(trafficFlag) : 1;
+  if (!(trafficMultiplier > 0) || !Number.isFinite(trafficMultiplier)) {
+    io.stderr(`mlsd estimate: --traffic must be a positive number, not ${JSON.stringify(trafficFlag)}\n`);
+    return EXIT.usage;
+  }
+  const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);
+  if (!catalog) return EXIT.invalid;
+  const diagram = readDiagram(io, args.positionals[0]!, catalog);
+  if (!diagram) return EXIT.invalid;
+
+  const result = estimate(diagram, { catalog, trafficMultiplier });
+  io.stdout(args.flags.has('json') ? `${JSON.stringify(result, null, 2)}\n` : estimateReport(diagram, result));
+  if (args.flags.has('check')) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const over = Object.values(result.budgets).some((b) => b && !b.ok);
+    if (errors.length > 0 || over) {
+      io.stderr(`mlsd estimate --check: ${errors.length} error${errors.length === 1 ? '' : 's'}${over ? ', over budget' : ''}\n`);
+      return EXIT.check;
+    }
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,115 @@
+import type { Diagram } from '../model/schema';
+import type { Problem } from '../model/problems';
+import { formatMs, formatPercent, formatQps, formatUsd } from '../units';
+import type { Diagnostic, NodeEstimate } from './output';
+import type { Queueing } from './queueing';
+
+/** Utilization above which queueing delay climbs steeply. */
+export const HIGH_UTILIZATION = 0.8;
+
+/** Structural problems of an in-memory diagram as error diagnostics, located on their node or edge. */
+export function structureDiagnostics(diagram: Diagram, problems: readonly Problem[]): Diagnostic[] {
+  return problems.map((problem) => {
+    const diagnostic: Diagnostic = { severity: 'error', code: problem.code ?? 'invalid-diagram', message: `${problem.path}: ${problem.message}` };
+    const match = /^(nodes|edges)\[(\d+)\]/.exec(problem.path);
+    if (match?.[1] === 'nodes') diagnostic.node = diagram.nodes[Number(match[2])]?.id;
+    if (match?.[1] === 'edges') diagnostic.edge = diagram.edges[Number(match[2])]?.id;
+    return diagnostic;
+  });
+}
+
+/** Saturated and nearly saturated servers. */
+export function queueDiagnostics(diagram: Diagram, queues: ReadonlyMap<string, Queueing>, qps: (id: string) => number): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const node of diagram.nodes) {
+    const q = queues.get(node.id);
+    if (!q) continue;
+    const servers = `${q.replicas} replica${q.replicas === 1 ? '' : 's'} x concurrency ${q.servers / q.replicas}`;
+    if (q.saturated) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'saturated',
+        node: node.id,
+        message:
+          `"${node.label}" is saturated: ${formatQps(qps(node.id))} at peak needs ${q.offeredLoad.toFixed(1)} busy servers but it has ` +
+          `${servers}; its latency and that of everything calling it is unbounded. Add replicas, use "auto", or cut its load with a cache.`,
+      });
+    } else if (q.utilization > HIGH_UTILIZATION) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'high-utilization',
+        node: node.id,
+        message:
+          `"${node.label}" runs at ${formatPercent(q.utilization)} utilization at peak (${servers}): queueing delay grows steeply ` +
+          `above ${formatPercent(HIGH_UTILIZATION)}. Add replicas or lower targetUtilization.`,
+      });
+    }
+  }
+  return diagnostics;
+}
+
+/** Nodes that no traffic entry reaches by any edge, or a diagram with no traffic at all. */
+export function reachDiagnostics(diagram: Diagram): Diagnostic[] {
+  const entries = diagram.nodes.filter((n) => n.kind === 'traffic');
+  if (diagram.nodes.length > 0 && entries.length === 0) {
+    return [{ severity: 'warning', code: 'no-traffic', message: 'no traffic node: add one to say how much load enters, or every rate is 0' }];
+  }
+  const out = new Map<string, string[]>();
+  for (const edge of diagram.edges) out.set(edge.source, [...(out.get(edge.source) ?? []), edge.target]);
+  const reached = new Set(entries.map((n) => n.id));
+  const stack = [...reached];
+  while (stack.length > 0) {
+    for (const next of out.get(stack.pop()!) ?? []) {
+      if (!reached.has(next)) {
+        reached.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return diagram.nodes
+    .filter((n) => !reached.has(n.id))
+    .map((n) => ({
+      severity: 'warning' as const,
+      code: 'unreachable',
+      node: n.id,
+      message: `"${n.label}" is not reachable from any traffic entry: connect it, or it receives no load and may be left over`,
+    }));
+}
+
+/** p99 and cost against the diagram's budgets. */
+export function budgetDiagnostics(
+  diagram: Diagram,
+  entries: readonly { node: string; p99Ms: number | null }[],
+  totalCostUsd: number,
+  nodes: readonly NodeEstimate[],
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const limit = diagram.budgets?.p99Ms;
+  const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
+  if (limit !== undefined) {
+    for (const entry of entries) {
+      if (entry.p99Ms !== null && entry.p99Ms <= limit) continue;
+      diagnostics.push({
+        severity: 'error',
+        code: 'p99-over-budget',
+        node: entry.node,
+        message:
+          `requests from "${labels.get(entry.node)}" take ${formatMs(entry.p99Ms)} at p99, over the ${formatMs(limit)} budget: ` +
+          'see where the tail comes from (p99 breakdown), then cache, parallelise stages or cut fan-out.',
+      });
+    }
+  }
+  const costLimit = diagram.budgets?.monthlyCostUsd;
+  if (costLimit !== undefined && totalCostUsd > costLimit) {
+    const top = [...nodes].sort((a, b) => b.costUsdPerMonth.total - a.costUsdPerMonth.total).slice(0, 3);
+    diagnostics.push({
+      severity: 'error',
+      code: 'cost-over-budget',
+      message:
+        `the design costs ${formatUsd(totalCostUsd)}/mo, over the ${formatUsd(costLimit)}/mo budget; the largest items: ` +
+        top.map((n) => `"${labels.get(n.id)}" ${formatUsd(n.costUsdPerMonth.total)}`).join(', '),
+    });
+  }
+  return diagnostics;
+}
+

@@ -1,0 +1,143 @@
+import { DEFAULT_CATALOG, type Catalog } from '../catalog';
+import { topologicalOrder } from '../model/graph';
+import type { Diagram } from '../model/schema';
+import { checkStructure } from '../model/structure';
+import { p99Breakdowns } from './breakdown';
+import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
+import { composeLatencies } from './latency';
+import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
+import { queueing, serviceTime, type Queueing } from './queueing';
+import { propagateRates } from './rates';
+import { monthlyCost, storageBytes } from './storage';
+
+export interface EstimateOptions {
+  catalog?: Catalog;
+  /** Multiplies every traffic entry's load (the what-if slider); default 1. */
+  trafficMultiplier?: number;
+}
+
+/** Rounds to 6 significant digits, so printed figures are stable and readable. */
+function round(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(6)) : value;
+}
+
+function emptyEstimate(diagnostics: Diagnostic[]): Estimate {
+  return {
+    format: 'mlsd-studio/estimate', version: 1, entries: [], nodes: [],
+    totals: { storageBytes: 0, costUsdPerMonth: 0 }, budgets: {}, diagnostics,
+  };
+}
+
+function scaleTraffic(diagram: Diagram, factor: number): Diagram {
+  if (factor === 1) return diagram;
+  return {
+    ...diagram,
+    nodes: diagram.nodes.map((n) => {
+      const t = n.traffic;
+      if (!t) return n;
+      return { ...n, traffic: t.qps !== undefined ? { ...t, qps: t.qps * factor } : { ...t, dau: (t.dau ?? 0) * factor } };
+    }),
+  };
+}
+
+/**
+ * Estimates a diagram (ESTIMATOR.md): rates, servers, utilization, latency
+ * distributions, storage, monthly cost, budgets and diagnostics. Pure and
+ * deterministic: the same diagram gives the same figures, byte for byte.
+ */
+export function estimate(input: Diagram, options: EstimateOptions = {}): Estimate {
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
+  const diagram = scaleTraffic(input, options.trafficMultiplier ?? 1);
+  const problems = checkStructure(diagram, catalog);
+  if (problems.length > 0) return emptyEstimate(structureDiagnostics(diagram, problems));
+
+  const rates = propagateRates(diagram);
+  const queues = new Map<string, Queueing>();
+  for (const node of diagram.nodes) {
+    if (!node.latency || !node.capacity) continue;
+    const c = node.capacity;
+    queues.set(
+      node.id,
+      queueing(rates.get(node.id)!.peak, serviceTime(node.latency.p50Ms, node.latency.p99Ms), {
+        replicas: c.replicas ?? 'auto',
+        concurrency: c.concurrency ?? 1,
+        targetUtilization: c.targetUtilization ?? 0.6,
+        minReplicas: c.minReplicas ?? 1,
+      }),
+    );
+  }
+  const order = topologicalOrder(diagram);
+  const latencies = composeLatencies(diagram, order, queues);
+  const entryIds = diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
+  const breakdowns = p99Breakdowns(entryIds, latencies);
+
+  const nodes: NodeEstimate[] = diagram.nodes.map((node) => {
+    const rate = rates.get(node.id)!;
+    const queue = queues.get(node.id);
+    const replicas = queue?.replicas ?? (node.capacity ? fixedReplicas(node.capacity) : null);
+    const bytes = storageBytes(node, rate.avg);
+    const cost = monthlyCost(node, replicas ?? 1, bytes, catalog);
+    const total = latencies.get(node.id)!.total;
+    return {
+      id: node.id,
+      qps: { peak: round(rate.peak), avg: round(rate.avg) },
+      replicas,
+      utilization: queue ? round(queue.utilization) : null,
+      latencyMs: total ? { mean: round(total.mean()), p50: round(total.quantile(0.5)), p99: round(total.quantile(0.99)) } : null,
+      storageBytes: round(bytes),
+      costUsdPerMonth: { compute: round(cost.compute), storage: round(cost.storage), total: round(cost.total) },
+    };
+  });
+
+  const entries: EntryEstimate[] = entryIds.map((id) => {
+    const rate = rates.get(id)!;
+    const total = latencies.get(id)!.total;
+    return {
+      node: id,
+      qps: { peak: round(rate.peak), avg: round(rate.avg) },
+      latencyMs: total
+        ? {
+            mean: round(total.mean()),
+            p50: round(total.quantile(0.5)),
+            p90: round(total.quantile(0.9)),
+            p99: round(total.quantile(0.99)),
+            p999: round(total.quantile(0.999)),
+          }
+        : null,
+      p99Breakdown: (breakdowns.get(id) ?? []).map((item) => ({ node: item.node, ms: round(item.ms) })),
+    };
+  });
+
+  const totalStorage = nodes.reduce((sum, n) => sum + n.storageBytes, 0);
+  const totalCost = nodes.reduce((sum, n) => sum + n.costUsdPerMonth.total, 0);
+  const entryP99 = entries.map((e) => ({ node: e.node, p99Ms: e.latencyMs?.p99 ?? null }));
+  const budgets: Estimate['budgets'] = {};
+  if (diagram.budgets?.p99Ms !== undefined) {
+    const unbounded = entryP99.some((e) => e.p99Ms === null);
+    const worst = unbounded ? null : Math.max(0, ...entryP99.map((e) => e.p99Ms!));
+    budgets.p99Ms = { limit: diagram.budgets.p99Ms, actual: worst, ok: worst !== null && worst <= diagram.budgets.p99Ms };
+  }
+  if (diagram.budgets?.monthlyCostUsd !== undefined) {
+    const limit = diagram.budgets.monthlyCostUsd;
+    budgets.monthlyCostUsd = { limit, actual: round(totalCost), ok: totalCost <= limit };
+  }
+
+  const diagnostics = [
+    ...queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak),
+    ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
+    ...reachDiagnostics(diagram),
+  ];
+  return {
+    format: 'mlsd-studio/estimate',
+    version: 1,
+    entries,
+    nodes,
+    totals: { storageBytes: round(totalStorage), costUsdPerMonth: round(totalCost) },
+    budgets,
+    diagnostics,
+  };
+}
+
+function fixedReplicas(capacity: NonNullable<Diagram['nodes'][number]['capacity']>): number {
+  return capacity.replicas === undefined || capacity.replicas === 'auto' ? (capacity.minReplicas ?? 1) : capacity.replicas;
+}

@@ -1,0 +1,367 @@
+/**
+ * Latency distributions on one global logarithmic grid.
+ *
+ * Why a grid and not sampling: the estimator runs on every edit and must give
+ * p50/p90/p99 within 2% and p999 within 5% of the exact model, byte for byte
+ * the same each time. Monte Carlo needs ~10^6 draws per node for a stable
+ * p999; a grid gets there with a few hundred points per distribution.
+ *
+ * Why logarithmic: latencies span five orders of magnitude in one request
+ * (a 0.5 ms cache hit, a 50 ms miss, a saturated 10 s queue), and the
+ * accuracy asked for is relative. Point k of the grid sits at R^k ms, so every
+ * distribution is resolved to 1/2 of a percent wherever its mass is.
+ *
+ * Representation: a probability mass at exactly 0 (a cache hit skips its
+ * calls, a request that does not queue waits 0) plus masses at consecutive
+ * grid points. Continuous inputs are projected with hat functions, and sums
+ * split each pair's mass between the two neighbouring points in proportion to
+ * where the pair's value falls, so means are exact and each pass adds at most
+ * a fraction of a grid step of blur. Cumulative mass through point k reads as
+ * the CDF at the midpoint between points k and k+1, which makes quantiles
+ * second-order accurate.
+ */
+
+import { normalCdf } from './normal';
+
+/** Ratio between neighbouring grid points. */
+export const GRID_RATIO = 1.04;
+const LN_R = Math.log(GRID_RATIO);
+/** Lowest and highest grid index: 1 ns to about 30 years, in ms. */
+const K_MIN = Math.floor(Math.log(1e-6) / LN_R);
+const K_MAX = Math.ceil(Math.log(1e12) / LN_R);
+const POINTS = new Float64Array(K_MAX - K_MIN + 2);
+for (let k = K_MIN; k <= K_MAX + 1; k++) POINTS[k - K_MIN] = Math.exp(k * LN_R);
+/** 1 / (point k+1 - point k). */
+const INV_STEP = new Float64Array(POINTS.length - 1);
+for (let i = 0; i < INV_STEP.length; i++) INV_STEP[i] = 1 / (POINTS[i + 1]! - POINTS[i]!);
+
+/** Value in ms of grid index k. */
+function at(k: number): number {
+  return POINTS[k - K_MIN]!;
+}
+
+/** Mass below this cumulative probability is folded into the first kept point. */
+const LOW_TAIL = 1e-9;
+/** Mass above 1 minus this is folded into the last kept point. */
+const HIGH_TAIL = 1e-12;
+
+// Sum bookkeeping: a pair (x_i, y_j) with d = i - j >= 0 lands at index i + g(d),
+// g(d) = log_R(1 + R^-d). Pairs are grouped by m = floor(g(d)); within a group
+// every value falls between points i+m and i+m+1.
+interface SumGroup { m: number; dLow: number; dHigh: number }
+const SUM_GROUPS: SumGroup[] = (() => {
+  const groups: SumGroup[] = [];
+  for (let d = 0; ; d++) {
+    const g = Math.log1p(Math.exp(-d * LN_R)) / LN_R;
+    const m = Math.floor(g);
+    const last = groups[groups.length - 1];
+    if (last && last.m === m) last.dHigh = d;
+    else groups.push({ m, dLow: d, dHigh: d });
+    if (m === 0) {
+      groups[groups.length - 1]!.dHigh = 1 << 30;
+      return groups;
+    }
+  }
+})();
+const SUM_M = Int32Array.from(SUM_GROUPS, (g) => g.m);
+const SUM_D_LOW = Int32Array.from(SUM_GROUPS, (g) => g.dLow);
+const SUM_D_HIGH = Int32Array.from(SUM_GROUPS, (g) => g.dHigh);
+
+/** A latency distribution in ms: an atom at zero plus masses on grid points. */
+export class Dist {
+  private constructor(
+    /** Probability that the latency is exactly 0. */
+    readonly zero: number,
+    /** Grid index of masses[0]. */
+    readonly lo: number,
+    readonly masses: Float64Array,
+  ) {}
+
+  /** Always 0 ms. */
+  static readonly ZERO = new Dist(1, 0, new Float64Array(0));
+
+  /** Builds a distribution from raw masses, trimming negligible tails. */
+  static fromMasses(zero: number, lo: number, masses: Float64Array): Dist {
+    let first = 0;
+    let last = masses.length - 1;
+    let total = zero;
+    for (let i = 0; i < masses.length; i++) {
+      if (masses[i]! < 0) masses[i] = 0;
+      total += masses[i]!;
+    }
+    if (total <= 0) return Dist.ZERO;
+    let low = zero;
+    let lowFolded = 0;
+    while (first < last && low + masses[first]! < LOW_TAIL * total) {
+      low += masses[first]!;
+      lowFolded += masses[first]!;
+      first++;
+    }
+    let high = 0;
+    while (last > first && high + masses[last]! < HIGH_TAIL * total) high += masses[last--]!;
+    const kept = masses.slice(first, last + 1);
+    kept[0]! += lowFolded;
+    kept[kept.length - 1]! += high;
+    if (total !== 1) for (let i = 0; i < kept.length; i++) kept[i]! /= total;
+    return new Dist(zero / total, lo + first, kept);
+  }
+
+  /** Log-normal with the given median and log-scale sigma (sigma 0: a constant). */
+  static logNormal(medianMs: number, sigma: number): Dist {
+    if (sigma <= 0) return Dist.constant(medianMs);
+    const mu = Math.log(medianMs);
+    const lo = clampIndex(Math.floor((mu - 5 * sigma) / LN_R));
+    const hi = clampIndex(Math.ceil((mu + 6.2 * sigma) / LN_R));
+    // At each grid point: the CDF, and the CDF of the size-biased law (E[X; X <= x] / E[X]).
+    const n = hi - lo + 1;
+    const cdf = new Float64Array(n);
+    const partial = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const z = ((lo + i) * LN_R - mu) / sigma;
+      cdf[i] = normalCdf(z);
+      partial[i] = normalCdf(z - sigma);
+    }
+    const meanAll = Math.exp(mu + (sigma * sigma) / 2);
+    return Dist.project(lo, cdf, (i) => meanAll * (partial[i + 1]! - partial[i]!));
+  }
+
+  /** Exponential with the given mean. */
+  static exponential(meanMs: number): Dist {
+    const lo = clampIndex(Math.floor(Math.log(meanMs * 1e-4) / LN_R));
+    const hi = clampIndex(Math.ceil(Math.log(meanMs * 30) / LN_R));
+    const n = hi - lo + 1;
+    const cdf = new Float64Array(n);
+    for (let i = 0; i < n; i++) cdf[i] = -Math.expm1(-at(lo + i) / meanMs);
+    return Dist.project(lo, cdf, (i) => {
+      // E[X; a < X <= b] for the exponential, written to stay exact for narrow cells.
+      const a = at(lo + i);
+      const width = at(lo + i + 1) - a;
+      const mass = cdf[i + 1]! - cdf[i]!;
+      return mass * (a + meanMs - width / Math.expm1(width / meanMs));
+    });
+  }
+
+  /** Exactly `ms` (split between the neighbouring grid points, keeping the mean). */
+  static constant(ms: number): Dist {
+    if (ms <= 0) return Dist.ZERO;
+    const k = clampIndex(Math.floor(Math.log(ms) / LN_R + 1e-12));
+    const a = at(k);
+    const b = at(k + 1);
+    const w = Math.min(1, Math.max(0, (ms - a) / (b - a)));
+    return new Dist(0, k, Float64Array.of(1 - w, w));
+  }
+
+  /**
+   * Projects a continuous distribution onto the grid points from lo, given its
+   * CDF at each point and the partial mean of each cell: each cell's mass is
+   * split between its two ends so that the mean is kept exactly.
+   */
+  private static project(lo: number, cdf: Float64Array, cellMean: (cell: number) => number): Dist {
+    const n = cdf.length;
+    const masses = new Float64Array(n);
+    masses[0] = cdf[0]!;
+    for (let i = 0; i < n - 1; i++) {
+      const mass = cdf[i + 1]! - cdf[i]!;
+      if (mass <= 0) continue;
+      const a = at(lo + i);
+      const w = Math.min(1, Math.max(0, (cellMean(i) / mass - a) * INV_STEP[lo + i - K_MIN]!));
+      masses[i]! += mass * (1 - w);
+      masses[i + 1]! += mass * w;
+    }
+    masses[n - 1]! += 1 - cdf[n - 1]!;
+    return Dist.fromMasses(0, lo, masses);
+  }
+
+  /** The mixture that is `a` with probability p and `b` otherwise. */
+  static mix(p: number, a: Dist, b: Dist): Dist {
+    if (p >= 1) return a;
+    if (p <= 0) return b;
+    if (a.masses.length === 0 && b.masses.length === 0) return Dist.ZERO;
+    const lo = Math.min(a.masses.length ? a.lo : b.lo, b.masses.length ? b.lo : a.lo);
+    const hi = Math.max(a.masses.length ? a.hi : b.hi, b.masses.length ? b.hi : a.hi);
+    const masses = new Float64Array(hi - lo + 1);
+    for (let i = 0; i < a.masses.length; i++) masses[a.lo - lo + i]! += p * a.masses[i]!;
+    for (let i = 0; i < b.masses.length; i++) masses[b.lo - lo + i]! += (1 - p) * b.masses[i]!;
+    return Dist.fromMasses(p * a.zero + (1 - p) * b.zero, lo, masses);
+  }
+
+  /** Grid index of the last mass. */
+  get hi(): number {
+    return this.lo + this.masses.length - 1;
+  }
+
+  /** Whether the latency is always 0. */
+  get isZero(): boolean {
+    return this.masses.length === 0;
+  }
+
+  /** Distribution of X + Y for independent X (this) and Y. */
+  plus(other: Dist): Dist {
+    if (this.isZero) return other;
+    if (other.isZero) return this;
+    const lo = Math.min(this.lo, other.lo);
+    const hi = Math.max(this.hi, other.hi) + SUM_GROUPS[0]!.m + 2;
+    const out = new Float64Array(hi - lo + 1);
+    addPositiveSum(this, other, lo, out, false);
+    addPositiveSum(other, this, lo, out, true);
+    // X = 0 or Y = 0: the other one alone.
+    for (let i = 0; i < this.masses.length; i++) out[this.lo - lo + i]! += this.masses[i]! * other.zero;
+    for (let i = 0; i < other.masses.length; i++) out[other.lo - lo + i]! += other.masses[i]! * this.zero;
+    return Dist.fromMasses(this.zero * other.zero, lo, out);
+  }
+
+  /** Distribution of max(X, Y) for independent X (this) and Y. */
+  max(other: Dist): Dist {
+    if (this.isZero) return other;
+    if (other.isZero) return this;
+    const lo = Math.min(this.lo, other.lo);
+    const hi = Math.max(this.hi, other.hi);
+    const out = new Float64Array(hi - lo + 1);
+    let fa = this.zero;
+    let fb = other.zero;
+    let previous = fa * fb;
+    for (let k = lo; k <= hi; k++) {
+      if (k >= this.lo && k <= this.hi) fa += this.masses[k - this.lo]!;
+      if (k >= other.lo && k <= other.hi) fb += other.masses[k - other.lo]!;
+      const f = fa * fb;
+      out[k - lo] = f - previous;
+      previous = f;
+    }
+    return Dist.fromMasses(this.zero * other.zero, lo, out);
+  }
+
+  /** Distribution of the largest of n independent copies (n >= 0; 0 copies take no time). */
+  maxOf(n: number): Dist {
+    if (n === 0 || this.isZero) return Dist.ZERO;
+    if (n === 1) return this;
+    const out = new Float64Array(this.masses.length);
+    let f = this.zero;
+    let previous = Math.pow(f, n);
+    for (let i = 0; i < this.masses.length; i++) {
+      f += this.masses[i]!;
+      const fn = Math.pow(Math.min(1, f), n);
+      out[i] = fn - previous;
+      previous = fn;
+    }
+    return Dist.fromMasses(Math.pow(this.zero, n), this.lo, out);
+  }
+
+  /** Distribution of the sum of n independent copies (n >= 0), by repeated doubling. */
+  sumOf(n: number): Dist {
+    let result: Dist = Dist.ZERO;
+    let power: Dist = this;
+    for (let left = n; left > 0; left = Math.floor(left / 2)) {
+      if (left % 2 === 1) result = result.plus(power);
+      if (left > 1) power = power.plus(power);
+    }
+    return result;
+  }
+
+  /** Mean in ms. */
+  mean(): number {
+    let sum = 0;
+    for (let i = 0; i < this.masses.length; i++) sum += this.masses[i]! * at(this.lo + i);
+    return sum;
+  }
+
+  /** The value in ms below which a share p of requests fall (0 < p < 1). */
+  quantile(p: number): number {
+    if (this.isZero || p <= this.zero) return 0;
+    let cumulative = this.zero;
+    for (let i = 0; i < this.masses.length; i++) {
+      const next = cumulative + this.masses[i]!;
+      if (next >= p) return this.valueAt(i, p, cumulative);
+      cumulative = next;
+    }
+    return at(this.hi);
+  }
+
+  /**
+   * Where the CDF reaches p inside the share of point i, given the mass below
+   * it: the CDF rises linearly from the midpoint below point i to the one above.
+   */
+  valueAt(i: number, p: number, massBelow: number): number {
+    const k = this.lo + i;
+    const from = (at(k - 1) + at(k)) / 2;
+    const to = (at(k) + at(k + 1)) / 2;
+    const mass = this.masses[i]!;
+    return from + (mass > 0 ? Math.min(1, Math.max(0, (p - massBelow) / mass)) : 0) * (to - from);
+  }
+
+  /** Probability that the latency is at most `ms` (the inverse of quantile). */
+  cdf(ms: number): number {
+    if (ms < 0) return 0;
+    let cumulative = this.zero;
+    for (let i = 0; i < this.masses.length; i++) {
+      const k = this.lo + i;
+      const from = (at(k - 1) + at(k)) / 2;
+      const to = (at(k) + at(k + 1)) / 2;
+      if (ms < from) return cumulative;
+      if (ms < to) return cumulative + (this.masses[i]! * (ms - from)) / (to - from);
+      cumulative += this.masses[i]!;
+    }
+    return Math.min(1, cumulative);
+  }
+
+  /** Cumulative masses, for inverse-transform sampling. */
+  cumulative(): Float64Array {
+    const out = new Float64Array(this.masses.length);
+    let c = this.zero;
+    for (let i = 0; i < this.masses.length; i++) out[i] = c += this.masses[i]!;
+    return out;
+  }
+}
+
+function clampIndex(k: number): number {
+  return Math.min(K_MAX - 1, Math.max(K_MIN + 1, k));
+}
+
+/**
+ * Adds to `out` the mass of the pairs (x from a, y from b) with index(x) >= index(y)
+ * (strictly greater when `strict`, so equal pairs are counted once), in O(n * groups)
+ * with prefix sums over b.
+ */
+function addPositiveSum(a: Dist, b: Dist, outLo: number, out: Float64Array, strict: boolean): void {
+  const n = b.masses.length;
+  const bLo = b.lo;
+  const bHi = b.hi;
+  const prefixMass = new Float64Array(n + 1);
+  const prefixValue = new Float64Array(n + 1);
+  for (let j = 0; j < n; j++) {
+    const q = b.masses[j]!;
+    prefixMass[j + 1] = prefixMass[j]! + q;
+    prefixValue[j + 1] = prefixValue[j]! + q * POINTS[bLo + j - K_MIN]!;
+  }
+  const groups = SUM_M.length;
+  const aMasses = a.masses;
+  for (let i = 0; i < aMasses.length; i++) {
+    const p = aMasses[i]!;
+    if (p === 0) continue;
+    const ka = a.lo + i;
+    const x = POINTS[ka - K_MIN]!;
+    for (let g = 0; g < groups; g++) {
+      const dLow = strict && SUM_D_LOW[g] === 0 ? 1 : SUM_D_LOW[g]!;
+      const dHigh = SUM_D_HIGH[g]!;
+      if (dLow > dHigh) continue;
+      // b indices j with ka - dHigh <= j <= ka - dLow, clipped to b's support.
+      const jHighIndex = ka - dLow;
+      if (jHighIndex < bLo) break;
+      const jHigh = jHighIndex < bHi ? jHighIndex : bHi;
+      const jLowIndex = ka - dHigh;
+      const jLow = jLowIndex > bLo ? jLowIndex : bLo;
+      if (jHigh < jLow) continue;
+      const qa = prefixMass[jHigh - bLo + 1]! - prefixMass[jLow - bLo]!;
+      if (qa <= 0) continue;
+      const va = prefixValue[jHigh - bLo + 1]! - prefixValue[jLow - bLo]!;
+      // Mean-preserving split without division: the share above `lower` is (x + y - lower) / step.
+      const target = ka + SUM_M[g]!;
+      const mass = p * qa;
+      let upperMass = p * (va + (x - POINTS[target - K_MIN]!) * qa) * INV_STEP[target - K_MIN]!;
+      if (upperMass < 0) upperMass = 0;
+      else if (upperMass > mass) upperMass = mass;
+      const o = target - outLo;
+      out[o]! += mass - upperMass;
+      out[o + 1]! += upperMass;
+    }
+  }
+}

@@ -1,0 +1,111 @@
+import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
+import { Dist } from './grid';
+import { passShare } from './rates';
+import type { Queueing } from './queueing';
+import { serviceTime } from './queueing';
+
+/** One sync call of a node and the distribution of its time (K copies of the callee). */
+export interface CallTime {
+  edge: DiagramEdge;
+  dist: Dist;
+}
+
+/** The sync edges of one stage, issued together, and the time of the stage (the slowest). */
+export interface StageTime {
+  stage: number;
+  calls: CallTime[];
+  dist: Dist;
+}
+
+/** How a node's latency T(v) is composed; `total` is null when unbounded. */
+export interface NodeLatency {
+  /** Wait plus own service, W(v) + S(v). */
+  own: Dist;
+  stages: StageTime[];
+  /** Sum of the stages, when the node calls out (on a miss). */
+  downstream: Dist;
+  /** Probability that the node makes its calls: 1 - hitRate. */
+  pass: number;
+  total: Dist | null;
+}
+
+/** Groups a node's sync edges into stages: explicit `stage`, else the edge's position. */
+export function syncStages(edges: readonly DiagramEdge[]): { stage: number; edges: DiagramEdge[] }[] {
+  const byStage = new Map<number, DiagramEdge[]>();
+  edges.forEach((edge, position) => {
+    const stage = edge.stage ?? position;
+    const list = byStage.get(stage) ?? [];
+    list.push(edge);
+    byStage.set(stage, list);
+  });
+  return [...byStage.entries()].sort((a, b) => a[0] - b[0]).map(([stage, list]) => ({ stage, edges: list }));
+}
+
+/** The time of one call: K = floor(n) or floor(n)+1 copies of the callee, issued together or in turn. */
+export function callTime(edge: DiagramEdge, callee: Dist): Dist {
+  const n = edge.calls ?? 1;
+  const k = Math.floor(n);
+  const fraction = n - k;
+  const copies = (count: number) => ((edge.fanout ?? 'parallel') === 'parallel' ? callee.maxOf(count) : callee.sumOf(count));
+  if (fraction < 1e-12) return copies(k);
+  return Dist.mix(fraction, copies(k + 1), copies(k));
+}
+
+/** The node's own time: its service time, plus the queueing wait when it has servers. */
+export function ownTime(node: DiagramNode, queue: Queueing | undefined): Dist {
+  if (!node.latency) return Dist.ZERO;
+  const service = serviceTime(node.latency.p50Ms, node.latency.p99Ms);
+  const s = Dist.logNormal(service.p50Ms, service.sigma);
+  if (!queue || queue.saturated || queue.waitProbability <= 0) return s;
+  return s.plus(Dist.mix(queue.waitProbability, Dist.exponential(queue.waitWhenWaitingMs), Dist.ZERO));
+}
+
+/**
+ * T(v) for every node (ESTIMATOR.md section 3), callees before callers:
+ * T(v) = W(v) + S(v) + miss(v) * sum over stages of the slowest call in the stage.
+ * A saturated node, and every node that calls it synchronously, is unbounded.
+ */
+export function composeLatencies(
+  diagram: Pick<Diagram, 'nodes' | 'edges'>,
+  order: readonly string[],
+  queues: ReadonlyMap<string, Queueing>,
+): Map<string, NodeLatency> {
+  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const syncOut = new Map<string, DiagramEdge[]>();
+  for (const edge of diagram.edges) {
+    if ((edge.mode ?? 'sync') !== 'sync' || !nodes.has(edge.target)) continue;
+    const list = syncOut.get(edge.source) ?? [];
+    list.push(edge);
+    syncOut.set(edge.source, list);
+  }
+  const result = new Map<string, NodeLatency>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i]!;
+    const node = nodes.get(id)!;
+    const queue = queues.get(id);
+    const pass = passShare(node);
+    let unbounded = queue?.saturated === true;
+    const stages: StageTime[] = [];
+    let downstream = Dist.ZERO;
+    for (const group of syncStages(syncOut.get(id) ?? [])) {
+      const calls: CallTime[] = [];
+      let slowest = Dist.ZERO;
+      for (const edge of group.edges) {
+        const callee = result.get(edge.target)!;
+        if (callee.total === null) {
+          if (pass > 0) unbounded = true;
+          continue;
+        }
+        const dist = callTime(edge, callee.total);
+        calls.push({ edge, dist });
+        slowest = slowest.max(dist);
+      }
+      stages.push({ stage: group.stage, calls, dist: slowest });
+      downstream = downstream.plus(slowest);
+    }
+    const own = ownTime(node, queue);
+    const total = unbounded ? null : own.plus(Dist.mix(pass, downstream, Dist.ZERO));
+    result.set(id, { own, stages, downstream, pass, total });
+  }
+  return result;
+}

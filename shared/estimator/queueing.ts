@@ -1,0 +1,75 @@
+import { Z99 } from './normal';
+
+/** Log-normal service time fitted to a p50 and a p99, with the moments queueing needs. */
+export interface ServiceTime {
+  /** Median, ms. */
+  p50Ms: number;
+  /** Log-scale standard deviation: ln(p99 / p50) / z(0.99). */
+  sigma: number;
+  /** Mean, ms: exp(mu + sigma^2 / 2). */
+  meanMs: number;
+  /** Squared coefficient of variation: exp(sigma^2) - 1. */
+  cs2: number;
+}
+
+/** Fits the log-normal service time of ESTIMATOR.md section 2. */
+export function serviceTime(p50Ms: number, p99Ms: number): ServiceTime {
+  const sigma = Math.log(p99Ms / p50Ms) / Z99;
+  return { p50Ms, sigma, meanMs: p50Ms * Math.exp((sigma * sigma) / 2), cs2: Math.expm1(sigma * sigma) };
+}
+
+/**
+ * Erlang C: the probability that an arrival waits in an M/M/c queue with c
+ * servers and offered load a (in Erlangs), a < c. Computed through the stable
+ * Erlang B recursion B(k) = a B(k-1) / (k + a B(k-1)), then C = B / (1 - rho (1 - B)).
+ */
+export function erlangC(servers: number, offeredLoad: number): number {
+  if (offeredLoad <= 0) return 0;
+  let b = 1;
+  for (let k = 1; k <= servers; k++) b = (offeredLoad * b) / (k + offeredLoad * b);
+  const rho = offeredLoad / servers;
+  return b / (1 - rho * (1 - b));
+}
+
+/** How a node's servers are sized and loaded at peak. */
+export interface Queueing {
+  replicas: number;
+  servers: number;
+  /** Offered load in Erlangs: peak rate x mean service time. */
+  offeredLoad: number;
+  utilization: number;
+  saturated: boolean;
+  /** Probability that a request waits (Erlang C); 0 when saturated. */
+  waitProbability: number;
+  /** Mean of the wait when a request waits, ms (Allen-Cunneen); Infinity when saturated. */
+  waitWhenWaitingMs: number;
+}
+
+export interface CapacityInput {
+  replicas: number | 'auto';
+  concurrency: number;
+  targetUtilization: number;
+  minReplicas: number;
+}
+
+/**
+ * Sizes the servers and computes the M/G/c wait with the Allen-Cunneen
+ * correction: with probability ErlangC(c, a) a request waits an exponential
+ * time of mean (1 + cs2) / 2 / (c / E[S] - lambda); exact for M/M/c.
+ */
+export function queueing(peakQps: number, service: ServiceTime, capacity: CapacityInput): Queueing {
+  const lambdaPerMs = peakQps / 1000;
+  const offeredLoad = lambdaPerMs * service.meanMs;
+  const replicas =
+    capacity.replicas === 'auto'
+      ? Math.max(capacity.minReplicas, Math.ceil(offeredLoad / (capacity.concurrency * capacity.targetUtilization) - 1e-9))
+      : capacity.replicas;
+  const servers = replicas * capacity.concurrency;
+  const utilization = servers > 0 ? offeredLoad / servers : offeredLoad > 0 ? Infinity : 0;
+  if (utilization >= 1) {
+    return { replicas, servers, offeredLoad, utilization, saturated: true, waitProbability: 0, waitWhenWaitingMs: Infinity };
+  }
+  const waitProbability = erlangC(servers, offeredLoad);
+  const waitWhenWaitingMs = ((1 + service.cs2) / 2) / (servers / service.meanMs - lambdaPerMs);
+  return { replicas, servers, offeredLoad, utilization, saturated: false, waitProbability, waitWhenWaitingMs };
+}

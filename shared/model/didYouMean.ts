@@ -1,0 +1,36 @@
+/** Edit distance between two strings (insertions, deletions, substitutions), case-insensitive. */
+export function editDistance(a: string, b: string): number {
+  const s = a.toLowerCase();
+  const t = b.toLowerCase();
+  let previous = Array.from({ length: t.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= s.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= t.length; j++) {
+      const substitution = previous[j - 1]! + (s[i - 1] === t[j - 1] ? 0 : 1);
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[t.length]!;
+}
+
+/** The closest candidate to a mistyped name, if one is close enough to be the likely intent. */
+export function closest(input: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(input, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const tolerance = Math.max(2, Math.floor(input.length / 3));
+  return bestDistance <= tolerance ? best : undefined;
+}
+
+/** ` (did you mean "x"?)` when a close candidate exists, else an empty string. */
+export function didYouMean(input: string, candidates: Iterable<string>): string {
+  const match = closest(input, candidates);
+  return match === undefined ? '' : ` (did you mean "${match}"?)`;
+}

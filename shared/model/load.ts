@@ -1,0 +1,100 @@
+import { DEFAULT_CATALOG, type Catalog } from '../catalog';
+import { MIGRATIONS, migrate, type Migration, type RawDiagram } from './migrations';
+import type { Problem } from './problems';
+import { CURRENT_VERSION, DIAGRAM_FORMAT, DiagramSchema, type Diagram } from './schema';
+import { checkStructure } from './structure';
+import { problemsFromIssues } from './zodProblems';
+
+export interface LoadOptions {
+  catalog?: Catalog;
+  /** Migration steps; the format's own by default. */
+  migrations?: readonly Migration[];
+}
+
+export type LoadResult =
+  | { ok: true; diagram: Diagram; migrations: string[] }
+  | { ok: false; problems: Problem[] };
+
+const fail = (path: string, message: string): LoadResult => ({ ok: false, problems: [{ path, message }] });
+
+/** Decodes bytes as UTF-8 text, refusing binary data. */
+export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) return { ok: false, message: `not a text file (binary data at byte ${nul})` };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, message: 'not a text file (it is not valid UTF-8)' };
+  }
+}
+
+function lineAndColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split('\n').length;
+  const column = position - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}`;
+}
+
+/** Parses JSON text, turning the parser's complaint into a located message. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  if (text.trim() === '') return { ok: false, message: 'the file is empty' };
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (/end of (JSON )?input|Unterminated string/i.test(reason)) {
+      return { ok: false, message: 'not valid JSON: the file ends before the JSON is complete (was it cut short?)' };
+    }
+    const position = /position (\d+)/.exec(reason);
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
+    const what = reason.replace(/ in JSON at position \d+.*$/, '').replace(/,? ?".*" is not valid JSON$/, '');
+    return { ok: false, message: `not valid JSON${where}: ${what}` };
+  }
+}
+
+/**
+ * Reads a diagram file's content: bytes or text, JSON, format, version,
+ * migrations, schema and structure. Returns the diagram, or every problem as
+ * `PATH: message`; nothing is half-loaded and the input is never modified.
+ */
+export function loadDiagram(content: string | Uint8Array, options: LoadOptions = {}): LoadResult {
+  let text: string;
+  if (typeof content === 'string') text = content;
+  else {
+    const decoded = decodeText(content);
+    if (!decoded.ok) return fail('', decoded.message);
+    text = decoded.text;
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return fail('', parsed.message);
+  return loadDiagramValue(parsed.value, options);
+}
+
+/** Validates an already parsed JSON value as a diagram (see loadDiagram). */
+export function loadDiagramValue(value: unknown, options: LoadOptions = {}): LoadResult {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail('', 'not an MLSD Studio diagram: the file must hold one JSON object');
+  }
+  const raw = value as RawDiagram;
+  if (raw.format !== DIAGRAM_FORMAT) {
+    const found = raw.format === undefined ? 'it has no "format" field' : `found ${JSON.stringify(raw.format)}`;
+    return fail('format', `must be "${DIAGRAM_FORMAT}" (${found}): this is not an MLSD Studio diagram`);
+  }
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return fail('version', `must be a whole number, not ${JSON.stringify(version)}`);
+  }
+  if (version > CURRENT_VERSION) {
+    return fail('version', `${version} is newer than this MLSD Studio reads (${CURRENT_VERSION}): update MLSD Studio to open it`);
+  }
+  const migrated = migrate(raw, version, CURRENT_VERSION, options.migrations ?? MIGRATIONS);
+  if (!migrated.ok) return fail('version', migrated.message);
+
+  const result = DiagramSchema.safeParse(migrated.doc);
+  if (!result.success) {
+    return { ok: false, problems: problemsFromIssues(DiagramSchema, result.error.issues, migrated.doc) };
+  }
+  const problems = checkStructure(result.data, options.catalog ?? DEFAULT_CATALOG);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, diagram: result.data, migrations: migrated.applied };
+}

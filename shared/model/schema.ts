@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { KIND_IDS } from '../kinds';
+import {
+  CacheSchema, CapacitySchema, CostSchema, IdSchema, LatencySchema, PositionSchema, StorageSchema, TrafficSchema,
+} from './blocks';
+
+/** The `format` string every diagram file carries. */
+export const DIAGRAM_FORMAT = 'mlsd-studio/diagram';
+/** The format version this build reads and writes. */
+export const CURRENT_VERSION = 1;
+
+/** The seven steps of the ML system design method, in order. */
+export const STEP_KEYS = ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring'] as const;
+export type StepKey = (typeof STEP_KEYS)[number];
+
+export const NodeSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.enum(KIND_IDS),
+  label: z.string().min(1).max(120),
+  position: PositionSchema.optional(),
+  group: z.string().optional(),
+  notes: z.string().optional(),
+  traffic: TrafficSchema.optional(),
+  latency: LatencySchema.optional(),
+  capacity: CapacitySchema.optional(),
+  cache: CacheSchema.optional(),
+  storage: StorageSchema.optional(),
+  cost: CostSchema.optional(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const EDGE_MODES = ['sync', 'async', 'offline'] as const;
+export type EdgeMode = (typeof EDGE_MODES)[number];
+
+export const EdgeSchema = z.strictObject({
+  id: IdSchema,
+  source: z.string(),
+  target: z.string(),
+  mode: z.enum(EDGE_MODES).optional(),
+  calls: z.number().gt(0).optional(),
+  fanout: z.enum(['parallel', 'sequential']).optional(),
+  stage: z.int().optional(),
+  label: z.string().optional(),
+  payloadBytes: z.number().min(0).optional(),
+});
+
+export const GroupSchema = z.strictObject({
+  id: IdSchema,
+  label: z.string().min(1).max(120),
+});
+
+export const BriefSchema = z.strictObject({
+  prompt: z.string().optional(),
+  steps: z.strictObject(Object.fromEntries(STEP_KEYS.map((k) => [k, z.string().optional()])) as Record<
+    StepKey,
+    z.ZodOptional<z.ZodString>
+  >).optional(),
+  assumptions: z.string().optional(),
+});
+
+export const BudgetsSchema = z.strictObject({
+  p99Ms: z.number().gt(0).optional(),
+  monthlyCostUsd: z.number().min(0).optional(),
+});
+
+export const DiagramSchema = z.strictObject({
+  format: z.literal(DIAGRAM_FORMAT),
+  version: z.literal(CURRENT_VERSION),
+  title: z.string().min(1).max(200),
+  description: z.string().optional(),
+  budgets: BudgetsSchema.optional(),
+  brief: BriefSchema.optional(),
+  groups: z.array(GroupSchema).optional(),
+  nodes: z.array(NodeSchema),
+  edges: z.array(EdgeSchema),
+  viewport: z.strictObject({ x: z.number(), y: z.number(), zoom: z.number().gt(0) }).optional(),
+});
+
+export type DiagramNode = z.infer<typeof NodeSchema>;
+export type DiagramEdge = z.infer<typeof EdgeSchema>;
+export type DiagramGroup = z.infer<typeof GroupSchema>;
+export type Brief = z.infer<typeof BriefSchema>;
+export type Budgets = z.infer<typeof BudgetsSchema>;
+export type Diagram = z.infer<typeof DiagramSchema>;
+export type KindId = DiagramNode['kind'];

@@ -1,0 +1,114 @@
+import type { Catalog } from '../catalog';
+import { findKind } from '../kinds';
+import { didYouMean } from './didYouMean';
+import { findLoadCycles } from './graph';
+import { formatPath, type Problem } from './problems';
+import type { Diagram, DiagramNode } from './schema';
+import { problemsFromIssues } from './zodProblems';
+
+function duplicates<T extends { id: string }>(items: readonly T[], section: string, problems: Problem[]): void {
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    const earlier = first.get(item.id);
+    if (earlier === undefined) first.set(item.id, index);
+    else problems.push({ path: `${section}[${index}].id`, code: 'duplicate-id', message: `duplicate id "${item.id}" (also ${section}[${earlier}])` });
+  });
+}
+
+function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, problems: Problem[]): void {
+  const at = formatPath(['nodes', index]);
+  const kind = findKind(node.kind);
+  if (!kind) return;
+  for (const block of ['traffic', 'latency', 'capacity', 'cache', 'storage', 'cost'] as const) {
+    if (node[block] !== undefined && !kind.blocks.includes(block)) {
+      problems.push({ path: `${at}.${block}`, code: 'block-not-allowed', message: `a ${kind.label} node takes no ${block} block` });
+    }
+  }
+  if (kind.id === 'traffic' && node.traffic === undefined) {
+    problems.push({ path: `${at}.traffic`, code: 'traffic-missing', message: 'is required on a traffic node (qps, or dau with requestsPerUserPerDay)' });
+  }
+  const { traffic, latency, storage, cost } = node;
+  if (traffic) {
+    const byRate = traffic.qps !== undefined;
+    const byUsers = traffic.dau !== undefined || traffic.requestsPerUserPerDay !== undefined;
+    if (byRate === byUsers) {
+      problems.push({ path: `${at}.traffic`, code: 'traffic-shape', message: 'give either qps, or dau with requestsPerUserPerDay' });
+    } else if (byUsers && (traffic.dau === undefined || traffic.requestsPerUserPerDay === undefined)) {
+      const missing = traffic.dau === undefined ? 'dau' : 'requestsPerUserPerDay';
+      problems.push({ path: `${at}.traffic.${missing}`, code: 'traffic-shape', message: 'is required with ' + (missing === 'dau' ? 'requestsPerUserPerDay' : 'dau') });
+    }
+  }
+  if (latency && latency.p99Ms < latency.p50Ms) {
+    problems.push({ path: `${at}.latency.p99Ms`, code: 'latency-order', message: `must be >= p50Ms (${latency.p50Ms})` });
+  }
+  if (storage) {
+    if (storage.bytes !== undefined) {
+      for (const field of ['items', 'bytesPerItem', 'growthItemsPerDay', 'retentionDays', 'replication', 'compression'] as const) {
+        if (storage[field] !== undefined) problems.push({ path: `${at}.storage.${field}`, code: 'storage-shape', message: 'is not used with bytes: give bytes, or item counts' });
+      }
+    } else if (storage.bytesPerItem === undefined) {
+      problems.push({ path: `${at}.storage`, code: 'storage-shape', message: 'give either bytes, or bytesPerItem with items and/or growthItemsPerDay' });
+    }
+  }
+  if (cost?.instance !== undefined && !(cost.instance in catalog.instances)) {
+    problems.push({
+      path: `${at}.cost.instance`,
+      code: 'unknown-price', message: `no instance type "${cost.instance}" in the price catalog${didYouMean(cost.instance, Object.keys(catalog.instances))}`,
+    });
+  }
+  if (cost?.storageClass !== undefined && !(cost.storageClass in catalog.storageClasses)) {
+    problems.push({
+      path: `${at}.cost.storageClass`,
+      code: 'unknown-price', message: `no storage class "${cost.storageClass}" in the price catalog${didYouMean(cost.storageClass, Object.keys(catalog.storageClasses))}`,
+    });
+  }
+  if (node.params !== undefined) {
+    if (!kind.params) {
+      problems.push({ path: `${at}.params`, code: 'params-not-allowed', message: `a ${kind.label} node takes no params` });
+    } else {
+      const result = kind.params.schema.safeParse(node.params);
+      if (!result.success) problems.push(...problemsFromIssues(kind.params.schema, result.error.issues, node.params, ['nodes', index, 'params']));
+    }
+  }
+}
+
+/**
+ * The problems a schema cannot see: duplicate ids, references to missing
+ * nodes and groups, blocks the kind does not take, p99 below p50, unknown
+ * catalog names, invalid kind params, edges into traffic, load cycles.
+ */
+export function checkStructure(diagram: Diagram, catalog: Catalog): Problem[] {
+  const problems: Problem[] = [];
+  duplicates(diagram.nodes, 'nodes', problems);
+  duplicates(diagram.edges, 'edges', problems);
+  duplicates(diagram.groups ?? [], 'groups', problems);
+
+  const groupIds = (diagram.groups ?? []).map((g) => g.id);
+  diagram.nodes.forEach((node, index) => {
+    if (node.group !== undefined && !groupIds.includes(node.group)) {
+      problems.push({ path: `nodes[${index}].group`, code: 'unknown-group', message: `no group "${node.group}"${didYouMean(node.group, groupIds)}` });
+    }
+    checkNodeBlocks(node, index, catalog, problems);
+  });
+
+  const nodesById = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const nodeIds = [...nodesById.keys()];
+  diagram.edges.forEach((edge, index) => {
+    for (const end of ['source', 'target'] as const) {
+      if (!nodesById.has(edge[end])) {
+        problems.push({ path: `edges[${index}].${end}`, code: 'dangling-edge', message: `no node "${edge[end]}"${didYouMean(edge[end], nodeIds)}` });
+      }
+    }
+    if (nodesById.get(edge.target)?.kind === 'traffic') {
+      problems.push({ path: `edges[${index}].target`, code: 'edge-into-traffic', message: `"${edge.target}" is a traffic node: load only leaves it, nothing may call it` });
+    }
+  });
+
+  for (const cycle of findLoadCycles(diagram)) {
+    problems.push({
+      path: `edges[${cycle.closingEdge}]`,
+      code: 'cycle', message: `sync and async edges form a cycle: ${cycle.nodes.join(' -> ')} (only offline edges may loop)`,
+    });
+  }
+  return problems;
+}
