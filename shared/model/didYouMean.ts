@@ -18,11 +18,15 @@ export function editDistance(a: string, b: string): number {
 export function closest(input: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  let bestPrefix = -1;
   for (const candidate of candidates) {
     const distance = editDistance(input, candidate);
-    if (distance < bestDistance) {
+    // Ties go to the candidate that starts like the input: typos are rarer in the first letters.
+    const prefix = commonPrefix(input, candidate);
+    if (distance < bestDistance || (distance === bestDistance && prefix > bestPrefix)) {
       best = candidate;
       bestDistance = distance;
+      bestPrefix = prefix;
     }
   }
   const tolerance = Math.max(2, Math.floor(input.length / 3));
@@ -33,4 +37,15 @@ export function closest(input: string, candidates: Iterable<string>): string | u
 export function didYouMean(input: string, candidates: Iterable<string>): string {
   const match = closest(input, candidates);
   return match === undefined ? '' : ` (did you mean "${match}"?)`;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n]!.toLowerCase() === b[n]!.toLowerCase()) n++;
+  return n;
+}
+
+/** "a" or "an" before a word, by its first letter. */
+export function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }

@@ -42,10 +42,11 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (/end of (JSON )?input|Unterminated string/i.test(reason)) {
+    const position = /position (\d+)/.exec(reason);
+    const atEnd = position !== null && Number(position[1]) >= text.trimEnd().length;
+    if (atEnd || /end of (JSON )?input|Unterminated string/i.test(reason)) {
       return { ok: false, message: 'not valid JSON: the file ends before the JSON is complete (was it cut short?)' };
     }
-    const position = /position (\d+)/.exec(reason);
     const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
     const what = reason.replace(/ in JSON at position \d+.*$/, '').replace(/,? ?".*" is not valid JSON$/, '');
     return { ok: false, message: `not valid JSON${where}: ${what}` };
@@ -90,11 +91,33 @@ export function loadDiagramValue(value: unknown, options: LoadOptions = {}): Loa
   const migrated = migrate(raw, version, CURRENT_VERSION, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return fail('version', migrated.message);
 
+  const catalog = options.catalog ?? DEFAULT_CATALOG;
   const result = DiagramSchema.safeParse(migrated.doc);
   if (!result.success) {
-    return { ok: false, problems: problemsFromIssues(DiagramSchema, result.error.issues, migrated.doc) };
+    const problems = problemsFromIssues(DiagramSchema, result.error.issues, migrated.doc);
+    return { ok: false, problems: [...problems, ...structureOfInvalid(migrated.doc, catalog, problems)] };
   }
-  const problems = checkStructure(result.data, options.catalog ?? DEFAULT_CATALOG);
+  const problems = checkStructure(result.data, catalog);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, diagram: result.data, migrations: migrated.applied };
+}
+
+/**
+ * The structural problems of a document the schema rejected, so one pass shows
+ * every problem: the checks run on the well-formed parts, and nothing is
+ * repeated where the schema already spoke.
+ */
+function structureOfInvalid(doc: RawDiagram, catalog: Catalog, reported: readonly Problem[]): Problem[] {
+  if (!Array.isArray(doc.nodes) || !Array.isArray(doc.edges)) return [];
+  const isObject = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const nodes = doc.nodes.map((n) => (isObject(n) ? n : {}));
+  const edges = doc.edges.map((e) => (isObject(e) ? e : {}));
+  let found: Problem[];
+  try {
+    found = checkStructure({ ...(doc as Diagram), nodes, edges }, catalog);
+  } catch {
+    return [];
+  }
+  const covered = (path: string) => reported.some((r) => path === r.path || path.startsWith(`${r.path}.`) || path.startsWith(`${r.path}[`) || r.path.startsWith(`${path}.`));
+  return found.filter((p) => !covered(p.path));
 }

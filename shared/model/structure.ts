@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog';
 import { findKind } from '../kinds';
-import { didYouMean } from './didYouMean';
+import { article, didYouMean } from './didYouMean';
 import { findLoadCycles } from './graph';
 import { formatPath, type Problem } from './problems';
 import type { Diagram, DiagramNode } from './schema';
@@ -21,7 +21,7 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
   if (!kind) return;
   for (const block of ['traffic', 'latency', 'capacity', 'cache', 'storage', 'cost'] as const) {
     if (node[block] !== undefined && !kind.blocks.includes(block)) {
-      problems.push({ path: `${at}.${block}`, code: 'block-not-allowed', message: `a ${kind.label} node takes no ${block} block` });
+      problems.push({ path: `${at}.${block}`, code: 'block-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no ${block} block` });
     }
   }
   if (kind.id === 'traffic' && node.traffic === undefined) {
@@ -64,7 +64,7 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
   }
   if (node.params !== undefined) {
     if (!kind.params) {
-      problems.push({ path: `${at}.params`, code: 'params-not-allowed', message: `a ${kind.label} node takes no params` });
+      problems.push({ path: `${at}.params`, code: 'params-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no params` });
     } else {
       const result = kind.params.schema.safeParse(node.params);
       if (!result.success) problems.push(...problemsFromIssues(kind.params.schema, result.error.issues, node.params, ['nodes', index, 'params']));
