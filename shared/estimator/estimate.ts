@@ -16,7 +16,7 @@ export interface EstimateOptions {
   trafficMultiplier?: number;
 }
 
-/** Rounds to 6 significant digits, so printed figures are stable and readable. */
+/** Rounds figures read off a distribution to 6 significant digits: the grid is not more precise than that. */
 function round(value: number): number {
   return Number.isFinite(value) ? Number(value.toPrecision(6)) : value;
 }
@@ -80,12 +80,12 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     const total = latencies.get(node.id)!.total;
     return {
       id: node.id,
-      qps: { peak: round(rate.peak), avg: round(rate.avg) },
+      qps: { peak: rate.peak, avg: rate.avg },
       replicas,
       utilization: queue ? round(queue.utilization) : null,
       latencyMs: total ? { mean: round(total.mean()), p50: round(total.quantile(0.5)), p99: round(total.quantile(0.99)) } : null,
-      storageBytes: round(bytes),
-      costUsdPerMonth: { compute: round(cost.compute), storage: round(cost.storage), total: round(cost.total) },
+      storageBytes: bytes,
+      costUsdPerMonth: cost,
     };
   });
 
@@ -94,7 +94,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     const total = latencies.get(id)!.total;
     return {
       node: id,
-      qps: { peak: round(rate.peak), avg: round(rate.avg) },
+      qps: { peak: rate.peak, avg: rate.avg },
       latencyMs: total
         ? {
             mean: round(total.mean()),
@@ -119,7 +119,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   }
   if (diagram.budgets?.monthlyCostUsd !== undefined) {
     const limit = diagram.budgets.monthlyCostUsd;
-    budgets.monthlyCostUsd = { limit, actual: round(totalCost), ok: totalCost <= limit };
+    budgets.monthlyCostUsd = { limit, actual: totalCost, ok: totalCost <= limit };
   }
 
   const diagnostics = [
@@ -132,7 +132,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     version: 1,
     entries,
     nodes,
-    totals: { storageBytes: round(totalStorage), costUsdPerMonth: round(totalCost) },
+    totals: { storageBytes: totalStorage, costUsdPerMonth: totalCost },
     budgets,
     diagnostics,
   };
