@@ -1,21 +1,19 @@
 /**
  * Where an entry's tail latency comes from (ESTIMATOR.md section 3,
  * p99Breakdown): over the requests at or above the entry's p99, the mean time
- * spent in each node along the critical path.
+ * spent in each node (wait plus service) along the critical path.
  *
- * Why sampling here, when the percentiles use the grid: the breakdown is a
- * conditional mean over a path-dependent event (which branch was slowest),
- * which a grid cannot express without one distribution per pair of nodes.
- * Requests are drawn from the same per-node distributions the grid holds,
- * with a fixed seed per entry, so the figures are identical run to run.
- * The first pass draws only totals; the second replays the slowest 1% (same
- * seeds) and records their critical paths, so bookkeeping is paid only there.
+ * Computed exactly on the grid, not sampled: a tail weight (weights.ts) starts
+ * at the entry as "at or above p99" and flows down the same composition that
+ * built T(v): through sums by correlation, through a miss by its probability,
+ * through a parallel stage or fan-out to the branch that is slowest. A node
+ * called from several places adds up the weights it receives, then passes
+ * them on once. The figures add up to the mean latency of the tail requests.
  */
 
-import type { DiagramEdge } from '../model/schema';
 import type { Dist } from './grid';
 import type { NodeLatency } from './latency';
-import { hash32, Random, seedOf } from './random';
+import { CdfMid, correlate, tailWeight, weightedMass, weightedMean, Weight } from './weights';
 
 /** Mean ms in one node over an entry's slowest requests. */
 export interface BreakdownItem {
@@ -23,170 +21,115 @@ export interface BreakdownItem {
   ms: number;
 }
 
-/** Draws from a distribution by inverting its cumulative masses. */
-class Sampler {
-  private readonly cumulative: Float64Array;
-  constructor(private readonly dist: Dist) {
-    this.cumulative = dist.cumulative();
+function addMs(ms: Map<string, number>, id: string, value: number): void {
+  if (value > 0) ms.set(id, (ms.get(id) ?? 0) + value);
+}
+
+/** The weight the branches of a max pass to one branch: it is critical where the others stay below it. */
+function branchWeight(h: Weight, branch: Dist, others: readonly CdfMid[]): Weight {
+  const w = Weight.on(branch);
+  for (let i = 0; i < w.values.length; i++) {
+    const k = branch.lo + i;
+    let below = 1;
+    for (const other of others) below *= other.at(k);
+    w.values[i] = h.at(k) * below;
   }
-  draw(u: number): number {
-    const c = this.cumulative;
-    if (c.length === 0 || u <= this.dist.zero) return 0;
-    let low = 0;
-    let high = c.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (c[mid]! < u) low = mid + 1;
-      else high = mid;
+  w.zero = h.zero * others.reduce((p, o) => p * o.at(Number.NEGATIVE_INFINITY), 1);
+  return w;
+}
+
+/** The weight a call of n = k + fraction copies passes to the callee's T. */
+function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean): Weight {
+  const whole = Math.floor(calls);
+  const fraction = calls - whole;
+  const w = Weight.on(callee);
+  if (calls === 1) {
+    w.add(h);
+    return w;
+  }
+  // Each of n copies is critical where the other n - 1 are below it: n F^(n-1).
+  const counts: [number, number][] = fraction > 1e-12 ? [[whole + 1, fraction], [whole, 1 - fraction]] : [[whole, 1]];
+  if (parallel) {
+    const below = new CdfMid(callee);
+    for (let i = 0; i < w.values.length; i++) {
+      const k = callee.lo + i;
+      const f = below.at(k);
+      let factor = 0;
+      for (const [n, share] of counts) if (n > 0) factor += share * n * Math.pow(f, n - 1);
+      w.values[i] = h.at(k) * factor;
     }
-    return this.dist.valueAt(low, u, low === 0 ? this.dist.zero : c[low - 1]!);
+    for (const [n, share] of counts) if (n > 0) w.zero += share * n * Math.pow(callee.zero, n - 1) * h.zero;
+    return w;
   }
+  // In turn: each copy's weight averages over the sum of the other n - 1.
+  for (const [n, share] of counts) if (n > 0) w.add(correlate(h, callee, callee.sumOf(n - 1)), share * n);
+  return w;
 }
-
-interface Plan {
-  index: number;
-  pass: number;
-  sampler: Sampler;
-  stages: { edge: DiagramEdge; target: number }[][];
-}
-
-/** Requests drawn per entry: enough for ~100 tail requests, capped by the work per request. */
-const VISIT_BUDGET = 400_000;
-const MIN_SAMPLES = 2_000;
-const MAX_SAMPLES = 10_000;
 
 /**
- * The p99 breakdown of each entry. `latencies` must hold a bounded total for
- * every node reachable from the entries by sync edges.
+ * The p99 breakdown of each entry. Nodes are visited callers first (`order`
+ * is a topological order of the sync and async edges).
  */
-export function p99Breakdowns(entries: readonly string[], latencies: ReadonlyMap<string, NodeLatency>): Map<string, BreakdownItem[]> {
-  const ids = [...latencies.keys()];
-  const index = new Map(ids.map((id, i) => [id, i]));
-  const plans: Plan[] = ids.map((id, i) => {
-    const latency = latencies.get(id)!;
-    return {
-      index: i,
-      pass: latency.pass,
-      sampler: new Sampler(latency.own),
-      stages: latency.stages.map((stage) => stage.calls.map((call) => ({ edge: call.edge, target: index.get(call.edge.target)! }))),
-    };
-  });
-
-  // Expected node visits per request, to size the sample.
-  const visits = new Float64Array(ids.length).fill(NaN);
-  const expectedVisits = (i: number): number => {
-    if (!Number.isNaN(visits[i]!)) return visits[i]!;
-    const plan = plans[i]!;
-    let sum = 0;
-    for (const stage of plan.stages) for (const call of stage) sum += (call.edge.calls ?? 1) * expectedVisits(call.target);
-    return (visits[i] = 1 + plan.pass * sum);
-  };
-
+export function p99Breakdowns(
+  entries: readonly string[],
+  latencies: ReadonlyMap<string, NodeLatency>,
+  order: readonly string[],
+): Map<string, BreakdownItem[]> {
+  const position = new Map(order.map((id, i) => [id, i]));
   const result = new Map<string, BreakdownItem[]>();
   for (const entry of entries) {
-    const root = index.get(entry);
-    if (root === undefined || latencies.get(entry)!.total === null) {
+    const total = latencies.get(entry)?.total;
+    if (!total || total.isZero) {
       result.set(entry, []);
       continue;
     }
-    const samples = Math.round(Math.min(MAX_SAMPLES, Math.max(MIN_SAMPLES, VISIT_BUDGET / expectedVisits(root))));
-    result.set(entry, breakdownOf(plans, ids, root, seedOf(entry), samples));
+    const threshold = total.quantile(0.99);
+    const start = tailWeight(total, threshold);
+    const tailMass = weightedMass(total, start);
+    const incoming = new Map<string, Weight>([[entry, start]]);
+    const pending = [entry];
+    const ms = new Map<string, number>();
+    while (pending.length > 0) {
+      // Always the earliest node in topological order: all its callers are done.
+      pending.sort((a, b) => position.get(b)! - position.get(a)!);
+      const id = pending.pop()!;
+      const node = latencies.get(id)!;
+      const h = incoming.get(id)!;
+      incoming.delete(id);
+      // E[T w(T)] splits into the node's own part and its calls' part; the calls'
+      // weight is needed anyway, so the own part is the difference.
+      const totalPart = weightedMean(node.total!, h);
+      if (node.stages.length === 0 || node.pass === 0 || node.missed.isZero) {
+        addMs(ms, id, totalPart / tailMass);
+        continue;
+      }
+      const missed = correlate(h, node.missed, node.own);
+      addMs(ms, id, (totalPart - weightedMean(node.missed, missed)) / tailMass);
+
+      // Through the miss, then back through the stages, last first.
+      let prefixWeight = Weight.on(node.prefixes.at(-1)!);
+      prefixWeight.add(missed, node.pass);
+      for (let s = node.stages.length - 1; s >= 0; s--) {
+        const stage = node.stages[s]!;
+        const before = s > 0 ? node.prefixes[s - 1]! : undefined;
+        const stageWeight = before ? correlate(prefixWeight, stage.dist, before) : prefixWeight;
+        if (before) prefixWeight = correlate(prefixWeight, before, stage.dist);
+        const below = stage.calls.map((c) => new CdfMid(c.dist));
+        stage.calls.forEach((call, c) => {
+          const callee = latencies.get(call.edge.target)!.total!;
+          const branch = branchWeight(stageWeight, call.dist, below.filter((_, o) => o !== c));
+          const w = calleeWeight(branch, callee, call.edge.calls ?? 1, (call.edge.fanout ?? 'parallel') === 'parallel');
+          const existing = incoming.get(call.edge.target);
+          if (existing) existing.add(w);
+          else {
+            incoming.set(call.edge.target, w);
+            pending.push(call.edge.target);
+          }
+        });
+      }
+    }
+    const items = [...ms].map(([node, value]) => ({ node, ms: value }));
+    result.set(entry, items.filter((i) => i.ms > 1e-9).sort((a, b) => b.ms - a.ms || a.node.localeCompare(b.node)));
   }
   return result;
-}
-
-function breakdownOf(plans: readonly Plan[], ids: readonly string[], root: number, seed: number, samples: number): BreakdownItem[] {
-  const sampler = new RequestSampler(plans);
-  const totals = new Float64Array(samples);
-  for (let s = 0; s < samples; s++) totals[s] = sampler.run(root, hash32(seed + s), false);
-
-  const tailCount = Math.max(1, Math.ceil(samples / 100));
-  const order = Array.from(totals.keys()).sort((a, b) => totals[b]! - totals[a]! || a - b);
-  const perNode = new Float64Array(ids.length);
-  for (const s of order.slice(0, tailCount)) {
-    sampler.run(root, hash32(seed + s), true);
-    for (let t = 0; t < sampler.trailLength; t++) perNode[sampler.trailNode[t]!]! += sampler.trailMs[t]!;
-  }
-  const items: BreakdownItem[] = [];
-  perNode.forEach((sum, i) => {
-    if (sum > 0) items.push({ node: ids[i]!, ms: sum / tailCount });
-  });
-  return items.sort((a, b) => b.ms - a.ms || a.node.localeCompare(b.node));
-}
-
-/** Draws one request through the call tree; optionally records the critical path. */
-class RequestSampler {
-  trailNode = new Int32Array(1024);
-  trailMs = new Float64Array(1024);
-  trailLength = 0;
-  private random = new Random(0);
-  private track = false;
-
-  constructor(private readonly plans: readonly Plan[]) {}
-
-  run(root: number, seed: number, track: boolean): number {
-    this.random = new Random(seed);
-    this.track = track;
-    this.trailLength = 0;
-    return this.visit(root);
-  }
-
-  private record(node: number, ms: number): void {
-    if (this.trailLength === this.trailNode.length) {
-      const nodes = new Int32Array(this.trailNode.length * 2);
-      nodes.set(this.trailNode);
-      const times = new Float64Array(this.trailMs.length * 2);
-      times.set(this.trailMs);
-      this.trailNode = nodes;
-      this.trailMs = times;
-    }
-    this.trailNode[this.trailLength] = node;
-    this.trailMs[this.trailLength++] = ms;
-  }
-
-  /** Keeps the trail segment [from, to) at `start`, dropping what lay between. */
-  private keep(start: number, from: number, to: number): void {
-    if (from !== start) {
-      this.trailNode.copyWithin(start, from, to);
-      this.trailMs.copyWithin(start, from, to);
-    }
-    this.trailLength = start + (to - from);
-  }
-
-  private visit(i: number): number {
-    const plan = this.plans[i]!;
-    const own = plan.sampler.draw(this.random.next());
-    if (this.track) this.record(i, own);
-    let total = own;
-    if (plan.stages.length === 0 || this.random.next() >= plan.pass) return total;
-    for (const stage of plan.stages) {
-      const stageStart = this.trailLength;
-      let slowest = 0;
-      for (const call of stage) {
-        const n = call.edge.calls ?? 1;
-        const whole = Math.floor(n);
-        const copies = whole + (this.random.next() < n - whole ? 1 : 0);
-        const callStart = this.trailLength;
-        let time = 0;
-        if ((call.edge.fanout ?? 'parallel') === 'sequential') {
-          for (let c = 0; c < copies; c++) time += this.visit(call.target);
-        } else {
-          for (let c = 0; c < copies; c++) {
-            const copyStart = this.trailLength;
-            const t = this.visit(call.target);
-            if (t > time || c === 0) {
-              time = t;
-              if (this.track) this.keep(callStart, copyStart, this.trailLength);
-            } else if (this.track) this.trailLength = copyStart;
-          }
-        }
-        if (time > slowest || call === stage[0]) {
-          slowest = time;
-          if (this.track) this.keep(stageStart, callStart, this.trailLength);
-        } else if (this.track) this.trailLength = callStart;
-      }
-      total += slowest;
-    }
-    return total;
-  }
 }

@@ -9,7 +9,8 @@
  * Why logarithmic: latencies span five orders of magnitude in one request
  * (a 0.5 ms cache hit, a 50 ms miss, a saturated 10 s queue), and the
  * accuracy asked for is relative. Point k of the grid sits at R^k ms, so every
- * distribution is resolved to 1/2 of a percent wherever its mass is.
+ * distribution is resolved in steps of 4% wherever its mass is, and read back
+ * to a few tenths of a percent.
  *
  * Representation: a probability mass at exactly 0 (a cache hit skips its
  * calls, a request that does not queue waits 0) plus masses at consecutive
@@ -21,51 +22,13 @@
  * second-order accurate.
  */
 
-import { normalCdf } from './normal';
-
-/** Ratio between neighbouring grid points. */
-export const GRID_RATIO = 1.04;
-const LN_R = Math.log(GRID_RATIO);
-/** Lowest and highest grid index: 1 ns to about 30 years, in ms. */
-const K_MIN = Math.floor(Math.log(1e-6) / LN_R);
-const K_MAX = Math.ceil(Math.log(1e12) / LN_R);
-const POINTS = new Float64Array(K_MAX - K_MIN + 2);
-for (let k = K_MIN; k <= K_MAX + 1; k++) POINTS[k - K_MIN] = Math.exp(k * LN_R);
-/** 1 / (point k+1 - point k). */
-const INV_STEP = new Float64Array(POINTS.length - 1);
-for (let i = 0; i < INV_STEP.length; i++) INV_STEP[i] = 1 / (POINTS[i + 1]! - POINTS[i]!);
-
-/** Value in ms of grid index k. */
-function at(k: number): number {
-  return POINTS[k - K_MIN]!;
-}
+import { at, clampIndex, indexBelow, INV_STEP, K_MIN, LN_R, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
+import { normalCdfFast } from './normal';
 
 /** Mass below this cumulative probability is folded into the first kept point. */
-const LOW_TAIL = 1e-9;
+const LOW_TAIL = 1e-8;
 /** Mass above 1 minus this is folded into the last kept point. */
-const HIGH_TAIL = 1e-12;
-
-// Sum bookkeeping: a pair (x_i, y_j) with d = i - j >= 0 lands at index i + g(d),
-// g(d) = log_R(1 + R^-d). Pairs are grouped by m = floor(g(d)); within a group
-// every value falls between points i+m and i+m+1.
-interface SumGroup { m: number; dLow: number; dHigh: number }
-const SUM_GROUPS: SumGroup[] = (() => {
-  const groups: SumGroup[] = [];
-  for (let d = 0; ; d++) {
-    const g = Math.log1p(Math.exp(-d * LN_R)) / LN_R;
-    const m = Math.floor(g);
-    const last = groups[groups.length - 1];
-    if (last && last.m === m) last.dHigh = d;
-    else groups.push({ m, dLow: d, dHigh: d });
-    if (m === 0) {
-      groups[groups.length - 1]!.dHigh = 1 << 30;
-      return groups;
-    }
-  }
-})();
-const SUM_M = Int32Array.from(SUM_GROUPS, (g) => g.m);
-const SUM_D_LOW = Int32Array.from(SUM_GROUPS, (g) => g.dLow);
-const SUM_D_HIGH = Int32Array.from(SUM_GROUPS, (g) => g.dHigh);
+const HIGH_TAIL = 1e-10;
 
 /** A latency distribution in ms: an atom at zero plus masses on grid points. */
 export class Dist {
@@ -110,35 +73,19 @@ export class Dist {
   static logNormal(medianMs: number, sigma: number): Dist {
     if (sigma <= 0) return Dist.constant(medianMs);
     const mu = Math.log(medianMs);
-    const lo = clampIndex(Math.floor((mu - 5 * sigma) / LN_R));
-    const hi = clampIndex(Math.ceil((mu + 6.2 * sigma) / LN_R));
+    const lo = clampIndex(Math.floor((mu - 4.8 * sigma) / LN_R));
+    const hi = clampIndex(Math.ceil((mu + 5.9 * sigma) / LN_R));
     // At each grid point: the CDF, and the CDF of the size-biased law (E[X; X <= x] / E[X]).
     const n = hi - lo + 1;
     const cdf = new Float64Array(n);
     const partial = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const z = ((lo + i) * LN_R - mu) / sigma;
-      cdf[i] = normalCdf(z);
-      partial[i] = normalCdf(z - sigma);
+      cdf[i] = normalCdfFast(z);
+      partial[i] = normalCdfFast(z - sigma);
     }
     const meanAll = Math.exp(mu + (sigma * sigma) / 2);
     return Dist.project(lo, cdf, (i) => meanAll * (partial[i + 1]! - partial[i]!));
-  }
-
-  /** Exponential with the given mean. */
-  static exponential(meanMs: number): Dist {
-    const lo = clampIndex(Math.floor(Math.log(meanMs * 1e-4) / LN_R));
-    const hi = clampIndex(Math.ceil(Math.log(meanMs * 30) / LN_R));
-    const n = hi - lo + 1;
-    const cdf = new Float64Array(n);
-    for (let i = 0; i < n; i++) cdf[i] = -Math.expm1(-at(lo + i) / meanMs);
-    return Dist.project(lo, cdf, (i) => {
-      // E[X; a < X <= b] for the exponential, written to stay exact for narrow cells.
-      const a = at(lo + i);
-      const width = at(lo + i + 1) - a;
-      const mass = cdf[i + 1]! - cdf[i]!;
-      return mass * (a + meanMs - width / Math.expm1(width / meanMs));
-    });
   }
 
   /** Exactly `ms` (split between the neighbouring grid points, keeping the mean). */
@@ -200,7 +147,7 @@ export class Dist {
     if (this.isZero) return other;
     if (other.isZero) return this;
     const lo = Math.min(this.lo, other.lo);
-    const hi = Math.max(this.hi, other.hi) + SUM_GROUPS[0]!.m + 2;
+    const hi = Math.max(this.hi, other.hi) + SUM_M[0]! + 2;
     const out = new Float64Array(hi - lo + 1);
     addPositiveSum(this, other, lo, out, false);
     addPositiveSum(other, this, lo, out, true);
@@ -208,6 +155,38 @@ export class Dist {
     for (let i = 0; i < this.masses.length; i++) out[this.lo - lo + i]! += this.masses[i]! * other.zero;
     for (let i = 0; i < other.masses.length; i++) out[other.lo - lo + i]! += other.masses[i]! * this.zero;
     return Dist.fromMasses(this.zero * other.zero, lo, out);
+  }
+
+  /**
+   * Distribution of X + W, where W waits an exponential time of mean `meanMs`
+   * with probability p and nothing otherwise (a queue's wait). The exponential
+   * convolution runs in one pass: with E(t) = sum over x_k <= t of
+   * P(X = x_k) exp(-(t - x_k) / mean), P(X + W <= t) = F_X(t) - p E(t).
+   */
+  plusWait(p: number, meanMs: number): Dist {
+    if (p <= 0 || !(meanMs > 0)) return this;
+    const lo = this.isZero || this.zero > 0 ? Math.min(this.isZero ? Infinity : this.lo, clampIndex(indexBelow(meanMs * 1e-4))) : this.lo;
+    const top = (this.isZero ? 0 : at(this.hi)) + 40 * meanMs;
+    const hi = clampIndex(indexBelow(top) + 1);
+    const out = new Float64Array(hi - lo + 1);
+    let cumulative = this.zero;
+    let decayed = this.zero * Math.exp(-midAbove(lo - 1) / meanMs);
+    let previousCdf = this.zero * (1 - p);
+    let previousMid = midAbove(lo - 1);
+    for (let k = lo; k <= hi; k++) {
+      const mid = midAbove(k);
+      decayed *= Math.exp(-(mid - previousMid) / meanMs);
+      const inX = k >= this.lo && k <= this.hi ? this.masses[k - this.lo]! : 0;
+      if (inX > 0) {
+        cumulative += inX;
+        decayed += inX * Math.exp(-(mid - at(k)) / meanMs);
+      }
+      const cdf = k === hi ? 1 : cumulative - p * decayed;
+      out[k - lo] = Math.max(0, cdf - previousCdf);
+      previousCdf = Math.max(previousCdf, cdf);
+      previousMid = mid;
+    }
+    return Dist.fromMasses(this.zero * (1 - p), lo, out);
   }
 
   /** Distribution of max(X, Y) for independent X (this) and Y. */
@@ -282,8 +261,8 @@ export class Dist {
    */
   valueAt(i: number, p: number, massBelow: number): number {
     const k = this.lo + i;
-    const from = (at(k - 1) + at(k)) / 2;
-    const to = (at(k) + at(k + 1)) / 2;
+    const from = midAbove(k - 1);
+    const to = midAbove(k);
     const mass = this.masses[i]!;
     return from + (mass > 0 ? Math.min(1, Math.max(0, (p - massBelow) / mass)) : 0) * (to - from);
   }
@@ -294,26 +273,14 @@ export class Dist {
     let cumulative = this.zero;
     for (let i = 0; i < this.masses.length; i++) {
       const k = this.lo + i;
-      const from = (at(k - 1) + at(k)) / 2;
-      const to = (at(k) + at(k + 1)) / 2;
+      const from = midAbove(k - 1);
+      const to = midAbove(k);
       if (ms < from) return cumulative;
       if (ms < to) return cumulative + (this.masses[i]! * (ms - from)) / (to - from);
       cumulative += this.masses[i]!;
     }
     return Math.min(1, cumulative);
   }
-
-  /** Cumulative masses, for inverse-transform sampling. */
-  cumulative(): Float64Array {
-    const out = new Float64Array(this.masses.length);
-    let c = this.zero;
-    for (let i = 0; i < this.masses.length; i++) out[i] = c += this.masses[i]!;
-    return out;
-  }
-}
-
-function clampIndex(k: number): number {
-  return Math.min(K_MAX - 1, Math.max(K_MIN + 1, k));
 }
 
 /**

@@ -22,8 +22,10 @@ export interface NodeLatency {
   /** Wait plus own service, W(v) + S(v). */
   own: Dist;
   stages: StageTime[];
-  /** Sum of the stages, when the node calls out (on a miss). */
-  downstream: Dist;
+  /** prefixes[s]: the time of stages 0..s together; the last one is all the calls. */
+  prefixes: Dist[];
+  /** The calls' time on a request: all stages on a miss, nothing on a hit. */
+  missed: Dist;
   /** Probability that the node makes its calls: 1 - hitRate. */
   pass: number;
   total: Dist | null;
@@ -57,7 +59,7 @@ export function ownTime(node: DiagramNode, queue: Queueing | undefined): Dist {
   const service = serviceTime(node.latency.p50Ms, node.latency.p99Ms);
   const s = Dist.logNormal(service.p50Ms, service.sigma);
   if (!queue || queue.saturated || queue.waitProbability <= 0) return s;
-  return s.plus(Dist.mix(queue.waitProbability, Dist.exponential(queue.waitWhenWaitingMs), Dist.ZERO));
+  return s.plusWait(queue.waitProbability, queue.waitWhenWaitingMs);
 }
 
 /**
@@ -86,6 +88,7 @@ export function composeLatencies(
     const pass = passShare(node);
     let unbounded = queue?.saturated === true;
     const stages: StageTime[] = [];
+    const prefixes: Dist[] = [];
     let downstream = Dist.ZERO;
     for (const group of syncStages(syncOut.get(id) ?? [])) {
       const calls: CallTime[] = [];
@@ -102,10 +105,12 @@ export function composeLatencies(
       }
       stages.push({ stage: group.stage, calls, dist: slowest });
       downstream = downstream.plus(slowest);
+      prefixes.push(downstream);
     }
     const own = ownTime(node, queue);
-    const total = unbounded ? null : own.plus(Dist.mix(pass, downstream, Dist.ZERO));
-    result.set(id, { own, stages, downstream, pass, total });
+    const missed = Dist.mix(pass, downstream, Dist.ZERO);
+    const total = unbounded ? null : own.plus(missed);
+    result.set(id, { own, stages, prefixes, missed, pass, total });
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { queueing, serviceTime, type ServiceTime } from '../../shared/estimator/queueing';
-import { Random } from '../../shared/estimator/random';
+import { Random } from '../random';
 
 /**
  * A seeded discrete-event simulation of a first-come-first-served queue with

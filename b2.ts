@@ -1,0 +1,20 @@
+import { generateDiagram } from './tests/bench/generate';
+import { medianMs } from './tests/bench/measure';
+import { propagateRates } from './shared/estimator/rates';
+import { composeLatencies } from './shared/estimator/latency';
+import { topologicalOrder } from './shared/model/graph';
+import { queueing, serviceTime } from './shared/estimator/queueing';
+import { p99Breakdowns } from './shared/estimator/breakdown';
+import { checkStructure } from './shared/model/structure';
+import { DEFAULT_CATALOG } from './shared/catalog';
+const d = generateDiagram(10_000, 2);
+const rates = propagateRates(d);
+const queues = new Map();
+for (const node of d.nodes) { if (!node.latency || !node.capacity) continue; const c = node.capacity; queues.set(node.id, queueing(rates.get(node.id)!.peak, serviceTime(node.latency.p50Ms, node.latency.p99Ms), { replicas: c.replicas ?? 'auto', concurrency: c.concurrency ?? 1, targetUtilization: 0.6, minReplicas: 1 })); }
+const order = topologicalOrder(d);
+let lat: any;
+console.log('structure', medianMs(() => checkStructure(d, DEFAULT_CATALOG), 5, 1).toFixed(0));
+console.log('rates', medianMs(() => propagateRates(d), 5, 1).toFixed(0));
+console.log('forward', medianMs(() => { lat = composeLatencies(d, order, queues); }, 5, 1).toFixed(0));
+const entries = d.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
+console.log('breakdown', medianMs(() => p99Breakdowns(entries, lat, order), 5, 1).toFixed(0));

@@ -1,0 +1,177 @@
+/**
+ * Tail weights: for a part Y of a request's latency T, the function
+ * w(y) = P(T is in the tail | Y = y), known at Y's grid points. The mean time
+ * of a node over the tail is then E[own time x w(own time)] / P(tail), exactly,
+ * with no sampling. Passing a weight down through T = Y + Z is a correlation,
+ * w_Y(y) = E[w_T(y + Z)], computed like a sum (grid.ts) with prefix sums per
+ * group of landing offsets; through a max, a branch is critical where the
+ * others are below it.
+ */
+
+import type { Dist } from './grid';
+import { INV_STEP, K_MIN, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
+
+/** A function of a latency, at the grid points of one distribution's support, and at 0. */
+export class Weight {
+  constructor(
+    readonly lo: number,
+    readonly values: Float64Array,
+    public zero: number,
+  ) {}
+
+  /** A weight of 0 everywhere on a distribution's support. */
+  static on(dist: Dist): Weight {
+    return new Weight(dist.lo, new Float64Array(dist.masses.length), 0);
+  }
+
+  /** Value at grid index k; outside the known range, the value at the nearest end. */
+  at(k: number): number {
+    const n = this.values.length;
+    if (n === 0) return this.zero;
+    const i = k - this.lo;
+    return this.values[i < 0 ? 0 : i >= n ? n - 1 : i]!;
+  }
+
+  /** Adds `scale` times another weight on the same support. */
+  add(other: Weight, scale = 1): void {
+    for (let i = 0; i < this.values.length; i++) this.values[i]! += scale * other.at(this.lo + i);
+    this.zero += scale * other.zero;
+  }
+}
+
+/** The weight of being at or above `thresholdMs`, split within the cell that straddles it. */
+export function tailWeight(dist: Dist, thresholdMs: number): Weight {
+  const w = Weight.on(dist);
+  for (let i = 0; i < w.values.length; i++) {
+    const k = dist.lo + i;
+    const from = midAbove(k - 1);
+    const to = midAbove(k);
+    w.values[i] = Math.min(1, Math.max(0, (to - thresholdMs) / (to - from)));
+  }
+  w.zero = thresholdMs <= 0 ? 1 : 0;
+  return w;
+}
+
+/** E[X w(X)] over a distribution and a weight on its support. */
+export function weightedMean(dist: Dist, w: Weight): number {
+  let sum = 0;
+  for (let i = 0; i < dist.masses.length; i++) sum += dist.masses[i]! * POINTS[dist.lo + i - K_MIN]! * w.at(dist.lo + i);
+  return sum;
+}
+
+/** E[w(X)]: the probability mass a weight covers. */
+export function weightedMass(dist: Dist, w: Weight): number {
+  let sum = dist.zero * w.zero;
+  for (let i = 0; i < dist.masses.length; i++) sum += dist.masses[i]! * w.at(dist.lo + i);
+  return sum;
+}
+
+/** w_Y(y) = E[h(y + Z)] at Y's points, for a weight h on the support of Y + Z. */
+export function correlate(h: Weight, y: Dist, z: Dist): Weight {
+  const out = Weight.on(y);
+  if (z.isZero) {
+    out.add(h);
+    return out;
+  }
+  const n = z.masses.length;
+  const zLo = z.lo;
+  const zHi = z.hi;
+  const groups = SUM_M.length;
+  // h and its slope per ms at every index a pair can land on, read once.
+  const base = Math.min(zLo, y.isZero ? zLo : y.lo);
+  const top = Math.max(zHi, y.isZero ? zHi : y.hi) + SUM_M[0]! + 2;
+  const hv = new Float64Array(top - base + 1);
+  const slope = new Float64Array(top - base + 1);
+  for (let t = base; t <= top; t++) hv[t - base] = h.at(t);
+  for (let t = base; t < top; t++) slope[t - base] = (hv[t + 1 - base]! - hv[t - base]!) * INV_STEP[t - K_MIN]!;
+
+  // Pairs with index(z) <= index(y): prefix sums of Z's mass and value.
+  const prefixMass = new Float64Array(n + 1);
+  const prefixValue = new Float64Array(n + 1);
+  for (let j = 0; j < n; j++) {
+    prefixMass[j + 1] = prefixMass[j]! + z.masses[j]!;
+    prefixValue[j + 1] = prefixValue[j]! + z.masses[j]! * POINTS[zLo + j - K_MIN]!;
+  }
+  // Pairs with index(z) > index(y) land at index(z) + m, where h is linear in the
+  // pair's value: q (h_t + (x_y + z - x_t) slope_t). For each z point and group this
+  // adds a constant plus x_y times a constant over a range of y points: two
+  // difference arrays, summed once at the end.
+  const ny = out.values.length;
+  const constant = new Float64Array(ny + 1);
+  const perMs = new Float64Array(ny + 1);
+  for (let j = 0; j < n; j++) {
+    const q = z.masses[j]!;
+    if (q === 0) continue;
+    const kz = zLo + j;
+    const zValue = POINTS[kz - K_MIN]!;
+    for (let g = 0; g < groups; g++) {
+      // y index = kz - d, d in [max(dLow, 1), dHigh], within Y's support.
+      const dLow = SUM_D_LOW[g]! < 1 ? 1 : SUM_D_LOW[g]!;
+      const yHigh = kz - dLow - y.lo;
+      if (yHigh < 0) break;
+      const yLowRaw = kz - SUM_D_HIGH[g]! - y.lo;
+      const yLow = yLowRaw < 0 ? 0 : yLowRaw;
+      const last = yHigh >= ny ? ny - 1 : yHigh;
+      if (last < yLow) continue;
+      const t = kz + SUM_M[g]!;
+      const sl = slope[t - base]!;
+      const c = q * (hv[t - base]! + (zValue - POINTS[t - K_MIN]!) * sl);
+      const perX = q * sl;
+      constant[yLow]! += c;
+      constant[last + 1]! -= c;
+      perMs[yLow]! += perX;
+      perMs[last + 1]! -= perX;
+    }
+  }
+
+  let runningConstant = 0;
+  let runningPerMs = 0;
+  for (let i = 0; i < ny; i++) {
+    const ky = y.lo + i;
+    const x = POINTS[ky - K_MIN]!;
+    runningConstant += constant[i]!;
+    runningPerMs += perMs[i]!;
+    let total = z.zero * hv[ky - base]! + runningConstant + x * runningPerMs;
+    for (let g = 0; g < groups; g++) {
+      const dLow = SUM_D_LOW[g]!;
+      const dHigh = SUM_D_HIGH[g]!;
+      if (ky - dLow < zLo) break;
+      // index(z) = ky - d, d in [dLow, dHigh]: lands between ky + m and ky + m + 1.
+      const jHigh = ky - dLow > zHi ? zHi : ky - dLow;
+      const jLow = ky - dHigh < zLo ? zLo : ky - dHigh;
+      if (jHigh < jLow) continue;
+      const q = prefixMass[jHigh - zLo + 1]! - prefixMass[jLow - zLo]!;
+      if (q <= 0) continue;
+      const v = prefixValue[jHigh - zLo + 1]! - prefixValue[jLow - zLo]!;
+      const t = ky + SUM_M[g]!;
+      total += q * hv[t - base]! + (q * (x - POINTS[t - K_MIN]!) + v) * slope[t - base]!;
+    }
+    out.values[i] = total;
+  }
+  // y = 0: Y + Z = Z.
+  let atZero = z.zero * h.zero;
+  for (let j = 0; j < n; j++) atZero += z.masses[j]! * hv[zLo + j - base]!;
+  out.zero = atZero;
+  return out;
+}
+
+/**
+ * P(X < point k) + P(X = point k) / 2 at every grid index: the chance that
+ * another branch stays below a value, counting ties as half.
+ */
+export class CdfMid {
+  private readonly table: Float64Array;
+  constructor(private readonly dist: Dist) {
+    this.table = new Float64Array(dist.masses.length);
+    let c = dist.zero;
+    for (let i = 0; i < dist.masses.length; i++) {
+      this.table[i] = c + dist.masses[i]! / 2;
+      c += dist.masses[i]!;
+    }
+  }
+  at(k: number): number {
+    const i = k - this.dist.lo;
+    if (this.dist.isZero || i < 0) return this.dist.zero;
+    return i >= this.table.length ? 1 : this.table[i]!;
+  }
+}

@@ -1,0 +1,29 @@
+import { estimate } from '../../shared/estimator/estimate';
+import { sampleRequests } from '../estimator/reference';
+import { generateDiagram } from './generate';
+import { medianMs, report } from './measure';
+
+/** Full-estimate time for a blueprint-sized and a large generated diagram, and accuracy against sampling. */
+export function benchEstimator(): void {
+  const small = generateDiagram(30, 1);
+  const smallMs = medianMs(() => estimate(small), 25, 5);
+  report(`estimate, ${small.nodes.length} nodes (median of 25)`, `${smallMs.toFixed(2)} ms`, '< 16 ms', smallMs < 16);
+
+  const large = generateDiagram(10_000, 2);
+  const largeMs = medianMs(() => estimate(large), 5, 1);
+  report(`estimate, ${large.nodes.length} nodes (median of 5)`, `${(largeMs / 1000).toFixed(2)} s`, '< 1 s', largeMs < 1000);
+
+  const samples = 2_000_000;
+  const reference = sampleRequests(small, small.nodes[0]!.id, samples, 2026);
+  const figures = estimate(small).entries[0]!.latencyMs!;
+  const limits = { mean: 0.01, p50: 0.02, p90: 0.02, p99: 0.02, p999: 0.05 } as const;
+  for (const p of ['mean', 'p50', 'p90', 'p99', 'p999'] as const) {
+    const error = Math.abs(figures[p] - reference[p]) / reference[p];
+    report(
+      `latency ${p}: ${figures[p].toFixed(2)} ms vs ${reference[p].toFixed(2)} ms sampled`,
+      `${(error * 100).toFixed(2)}%`,
+      `< ${limits[p] * 100}% (${samples / 1e6}M samples)`,
+      error < limits[p],
+    );
+  }
+}
