@@ -1,4 +1,5 @@
 import { parseArgs, type FlagSpec, type ParsedArgs } from './args';
+import { blueprintsCommand, blueprintsHelp, newCommand, newHelp } from './commands/blueprints';
 import { estimateCommand, estimateHelp } from './commands/estimate';
 import { validateCommand, validateHelp } from './commands/validate';
 import { EXIT, type CliIO } from './io';
@@ -19,6 +20,8 @@ export const COMMANDS: Record<string, Command> = {
     flags: { json: true, check: true, prices: 'value', traffic: 'value' },
     run: estimateCommand,
   },
+  blueprints: { summary: 'list the ten case-study blueprints', help: blueprintsHelp, flags: { json: true }, run: blueprintsCommand },
+  new: { summary: 'start a new diagram from a blueprint', help: newHelp, flags: { output: 'value', force: true }, run: newCommand },
 };
 
 function usage(): string {
