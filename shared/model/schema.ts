@@ -83,3 +83,4 @@ export type Brief = z.infer<typeof BriefSchema>;
 export type Budgets = z.infer<typeof BudgetsSchema>;
 export type Diagram = z.infer<typeof DiagramSchema>;
 export type KindId = DiagramNode['kind'];
+export type { Position } from './blocks';

@@ -1,0 +1,115 @@
+import type { ActionId } from '../../shared/actions';
+import { isHostError } from '../../shared/ipc';
+import { confirmDiscard, openContent, saveDocument } from '../app/documentIO';
+import type { AppContext } from '../app/context';
+import { copySelection, deleteSelection, emptyDiagram, moveNodes, paste } from '../state/commands';
+import { EMPTY_SELECTION, type EditorState } from '../state/store';
+import { runLayout } from './layout';
+import { readClip, writeClip } from './clipboard';
+
+type Perform = (ctx: AppContext) => unknown;
+
+const hasSelection = (s: EditorState) => s.selection.nodes.length + s.selection.edges.length > 0;
+const hasNodes = (s: EditorState) => s.selection.nodes.length > 0;
+
+function nudge(dx: number, dy: number): Perform {
+  return (ctx) => {
+    const ids = ctx.store.getState().selection.nodes;
+    if (ids.length > 0) ctx.store.commit('Nudge', (d) => moveNodes(d, ids, dx, dy), `nudge:${ids.join(',')}`);
+  };
+}
+
+/** How each action is carried out, once, whatever triggered it. */
+const PERFORM: Record<ActionId, Perform> = {
+  'file.new': async (ctx) => {
+    if (await confirmDiscard(ctx)) ctx.store.load(emptyDiagram(), { name: 'Untitled.mlsd.json', ref: null });
+  },
+  'file.newFromBlueprint': (ctx) => ctx.store.set({ dialog: 'blueprints' }),
+  'file.open': async (ctx) => {
+    if (!(await confirmDiscard(ctx))) return;
+    const opened = await ctx.host.openFile();
+    if (opened === null) return;
+    if (isHostError(opened)) ctx.store.set({ notice: opened.error });
+    else await openContent(ctx, opened);
+  },
+  'file.save': (ctx) => saveDocument(ctx, false),
+  'file.saveAs': (ctx) => saveDocument(ctx, true),
+  'edit.undo': (ctx) => ctx.store.undo(),
+  'edit.redo': (ctx) => ctx.store.redo(),
+  'edit.copy': async (ctx) => {
+    const clip = copySelection(ctx.store.getState().doc, ctx.store.getState().selection);
+    if (clip) await writeClip(clip);
+  },
+  'edit.cut': async (ctx) => {
+    const { doc, selection } = ctx.store.getState();
+    const clip = copySelection(doc, selection);
+    if (clip) await writeClip(clip);
+    ctx.store.commit('Cut', (d) => deleteSelection(d, selection));
+  },
+  'edit.paste': async (ctx) => {
+    const clip = await readClip();
+    if (!clip) return;
+    let selection = EMPTY_SELECTION;
+    ctx.store.commit('Paste', (d) => {
+      selection = paste(d, clip, { x: 32, y: 32 });
+    });
+    ctx.store.set({ selection });
+  },
+  'edit.duplicate': (ctx) => {
+    const { doc, selection: current } = ctx.store.getState();
+    const clip = copySelection(doc, current);
+    if (!clip) return;
+    let selection = EMPTY_SELECTION;
+    ctx.store.commit('Duplicate', (d) => {
+      selection = paste(d, clip, { x: 32, y: 32 });
+    });
+    ctx.store.set({ selection });
+  },
+  'edit.delete': (ctx) => {
+    const { selection } = ctx.store.getState();
+    ctx.store.commit('Delete', (d) => deleteSelection(d, selection));
+    ctx.store.set({ selection: EMPTY_SELECTION });
+  },
+  'edit.selectAll': (ctx) => {
+    const { doc } = ctx.store.getState();
+    ctx.store.set({ selection: { nodes: doc.nodes.map((n) => n.id), edges: doc.edges.map((e) => e.id) } });
+  },
+  'edit.nudgeLeft': nudge(-8, 0),
+  'edit.nudgeRight': nudge(8, 0),
+  'edit.nudgeUp': nudge(0, -8),
+  'edit.nudgeDown': nudge(0, 8),
+  'edit.nudgeLeftFar': nudge(-80, 0),
+  'edit.nudgeRightFar': nudge(80, 0),
+  'edit.nudgeUpFar': nudge(0, -80),
+  'edit.nudgeDownFar': nudge(0, 80),
+  'view.fit': (ctx) => ctx.flow()?.fitView({ padding: 0.1, duration: 250 }),
+  'view.zoomIn': (ctx) => ctx.flow()?.zoomIn({ duration: 150 }),
+  'view.zoomOut': (ctx) => ctx.flow()?.zoomOut({ duration: 150 }),
+  'view.autoLayout': (ctx) => runLayout(ctx),
+  'view.layoutSelection': (ctx) => runLayout(ctx, ctx.store.getState().selection.nodes),
+  'view.darkMode': (ctx) => ctx.store.set({ theme: ctx.store.getState().theme === 'dark' ? 'light' : 'dark' }),
+  'help.shortcuts': (ctx) => ctx.store.set({ dialog: 'shortcuts' }),
+};
+
+/** When an action can run; the others are always available. */
+const ENABLED: Partial<Record<ActionId, (s: EditorState) => boolean>> = {
+  'edit.undo': (s) => s.past.length > 0 || s.gestureBase !== null,
+  'edit.redo': (s) => s.future.length > 0,
+  'edit.copy': hasNodes,
+  'edit.cut': hasNodes,
+  'edit.duplicate': hasNodes,
+  'edit.delete': hasSelection,
+  'view.layoutSelection': (s) => s.selection.nodes.length > 1,
+};
+
+/** Whether an action can run in this state. */
+export function isEnabled(id: ActionId, state: EditorState): boolean {
+  return ENABLED[id]?.(state) ?? true;
+}
+
+/** Runs an action by id if it is enabled; returns whether it ran. */
+export async function perform(id: ActionId, ctx: AppContext): Promise<boolean> {
+  if (!isEnabled(id, ctx.store.getState())) return false;
+  await PERFORM[id](ctx);
+  return true;
+}

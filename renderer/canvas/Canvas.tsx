@@ -1,0 +1,174 @@
+import {
+  Background, BackgroundVariant, ConnectionMode, Controls, MarkerType, MiniMap, ReactFlow,
+  type Connection, type EdgeChange, type Node, type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useMemo, useRef } from 'react';
+import type { Estimate } from '../../shared/estimator/output';
+import { findKind } from '../../shared/kinds';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout/elkGraph';
+import { useApp } from '../app/AppContext';
+import { addNode, connect, connectionProblem, moveNodes } from '../state/commands';
+import { useEditor } from '../state/store';
+import { ComponentNode } from './ComponentNode';
+import { FlowEdge } from './FlowEdge';
+import { GroupNode } from './GroupNode';
+import { flowEdges, flowNodes, type GroupData } from './toFlow';
+
+const nodeTypes = { component: ComponentNode, group: GroupNode };
+const edgeTypes = { flow: FlowEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+
+/** MIME type of a kind dragged from the palette. */
+export const KIND_DRAG_TYPE = 'application/x-mlsd-kind';
+
+/** The diagram canvas: React Flow bound to the editor store, with live figures on nodes and edges. */
+export function Canvas({ estimate }: { estimate: Estimate | null }) {
+  const ctx = useApp();
+  const { store } = ctx;
+  const doc = useEditor(store, (s) => s.doc);
+  const selection = useEditor(store, (s) => s.selection);
+  const theme = useEditor(store, (s) => s.theme);
+  const nodes = useMemo(() => flowNodes(doc, estimate, selection), [doc, estimate, selection]);
+  const edges = useMemo(() => flowEdges(doc, estimate, selection), [doc, estimate, selection]);
+  const dragStart = useRef<{ x: number; y: number } | null>(null);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const moves = changes.filter((c) => c.type === 'position' && c.position && !c.id.startsWith('group:'));
+      if (moves.length > 0) {
+        store.gesture((draft) => {
+          for (const change of moves) {
+            if (change.type !== 'position' || !change.position) continue;
+            const node = draft.nodes.find((n) => n.id === change.id);
+            if (node) node.position = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
+          }
+        });
+      }
+      if (changes.some((c) => c.type === 'position' && c.dragging === false)) store.endGesture('Move');
+      applySelection(changes, 'nodes');
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => applySelection(changes, 'edges'), [store]);
+
+  // Selection lives in the store; React Flow reports clicks and box selection as changes.
+  const applySelection = (changes: (NodeChange | EdgeChange)[], key: 'nodes' | 'edges') => {
+    const selects = changes.filter((c) => c.type === 'select' && !c.id.startsWith('group:'));
+    if (selects.length === 0) return;
+    const current = store.getState().selection;
+    const ids = new Set(current[key]);
+    for (const change of selects) {
+      if (change.type !== 'select') continue;
+      if (change.selected) ids.add(change.id);
+      else ids.delete(change.id);
+    }
+    const next = [...ids];
+    if (next.join() !== current[key].join()) store.set({ selection: { ...current, [key]: next } });
+  };
+
+  const isValidConnection = useCallback(
+    (c: Connection | { source: string; target: string }) => connectionProblem(store.getState().doc, c.source, c.target) === null,
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const problem = connectionProblem(store.getState().doc, c.source, c.target);
+      if (problem) {
+        store.set({ notice: problem });
+        return;
+      }
+      let id = '';
+      store.commit('Connect', (d) => {
+        id = connect(d, c.source, c.target);
+      });
+      store.set({ selection: { nodes: [], edges: [id] } });
+    },
+    [store],
+  );
+
+  // Dragging a group moves its members with it, as one step.
+  const onNodeDragStart = useCallback((_: unknown, node: Node) => {
+    dragStart.current = node.id.startsWith('group:') ? { ...node.position } : null;
+  }, []);
+  const onNodeDrag = useCallback(
+    (_: unknown, node: Node) => {
+      const start = dragStart.current;
+      if (!start || !node.id.startsWith('group:')) return;
+      const dx = Math.round(node.position.x - start.x);
+      const dy = Math.round(node.position.y - start.y);
+      if (dx === 0 && dy === 0) return;
+      dragStart.current = { x: start.x + dx, y: start.y + dy };
+      store.gesture((draft) => moveNodes(draft, (node.data as GroupData).members, dx, dy));
+    },
+    [store],
+  );
+  const onNodeDragStop = useCallback(() => {
+    dragStart.current = null;
+    store.endGesture('Move');
+  }, [store]);
+
+  const onDragOver = useCallback((event: React.DragEvent) => {
+    if (event.dataTransfer.types.includes(KIND_DRAG_TYPE)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+  const onDrop = useCallback(
+    (event: React.DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
+      if (!kind || !findKind(kind)) return;
+      event.preventDefault();
+      const point = ctx.flow()?.screenToFlowPosition({ x: event.clientX, y: event.clientY }) ?? { x: 0, y: 0 };
+      let id = '';
+      store.commit('Add node', (d) => {
+        id = addNode(d, kind, { x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
+      });
+      store.set({ selection: { nodes: [id], edges: [] } });
+    },
+    [ctx, store],
+  );
+
+  return (
+    <div className="canvas" data-testid="canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onInit={ctx.setFlow}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDrag={onNodeDrag}
+        onNodeDragStop={onNodeDragStop}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        connectionMode={ConnectionMode.Strict}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionOnDrag
+        panOnDrag={[1, 2]}
+        panOnScroll
+        zoomOnPinch
+        snapToGrid
+        snapGrid={[8, 8]}
+        minZoom={0.1}
+        maxZoom={2.5}
+        fitView
+        fitViewOptions={{ padding: 0.1 }}
+        colorMode={theme}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+        <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'group' ? 'transparent' : findKind(String((n.data as { node?: { kind: string } }).node?.kind))?.colour ?? '#94a3b8')} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
+import { memo, useState } from 'react';
+import { findKind } from '../../shared/kinds';
+import { formatBytes, formatMs, formatPercent, formatQps, formatUsd } from '../../shared/units';
+import { useApp } from '../app/AppContext';
+import { KindIcon } from './KindIcon';
+import type { ComponentData } from './toFlow';
+
+/** Utilization as a traffic light: calm, busy, hot, saturated. */
+export function utilizationLevel(utilization: number | null | undefined): 'none' | 'ok' | 'busy' | 'hot' | 'saturated' {
+  if (utilization === null || utilization === undefined) return 'none';
+  if (utilization >= 1) return 'saturated';
+  if (utilization > 0.8) return 'hot';
+  if (utilization > 0.6) return 'busy';
+  return 'ok';
+}
+
+/** What a node shows under its name: rate, tail latency, servers, data, as they apply. */
+export function figureLine(node: ComponentData['node'], figures: NonNullable<ComponentData['figures']>): { title: string; text: string }[] {
+  const parts: { title: string; text: string }[] = [];
+  if (figures.qps.peak > 0 || node.kind === 'traffic') parts.push({ title: 'Peak requests per second', text: formatQps(figures.qps.peak) });
+  if (node.kind !== 'traffic') {
+    if (figures.latencyMs === null) parts.push({ title: 'Latency is unbounded: the node or one it calls is saturated', text: 'p99 ∞' });
+    else if (figures.latencyMs.p99 > 0) parts.push({ title: "p99 of this node's latency, including its calls", text: `p99 ${formatMs(figures.latencyMs.p99)}` });
+  }
+  if (figures.replicas !== null) parts.push({ title: 'Replicas', text: `${figures.replicas}×` });
+  if (figures.storageBytes > 0) parts.push({ title: 'Data held', text: formatBytes(figures.storageBytes) });
+  if (parts.length < 3 && figures.costUsdPerMonth.total > 0) parts.push({ title: 'Monthly cost', text: `${formatUsd(figures.costUsdPerMonth.total)}/mo` });
+  return parts.slice(0, 3);
+}
+
+function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {
+  const { node, figures, severity } = data;
+  const kind = findKind(node.kind);
+  const ctx = useApp();
+  const [editing, setEditing] = useState(false);
+  const level = utilizationLevel(figures?.utilization);
+  const rename = (label: string) => {
+    setEditing(false);
+    const trimmed = label.trim().slice(0, 120);
+    if (trimmed && trimmed !== node.label) ctx.store.commit('Rename', (d) => void (d.nodes.find((n) => n.id === node.id)!.label = trimmed));
+  };
+  return (
+    <div
+      className={`component-node${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`}
+      style={{ '--kind-colour': kind?.colour ?? '#64748b' } as React.CSSProperties}
+      data-testid={`node-${node.id}`}
+      data-utilization={level}
+    >
+      <Handle type="target" position={Position.Left} />
+      <div className="component-head">
+        <span className="component-icon"><KindIcon name={kind?.icon ?? 'server'} size={16} colour="#fff" /></span>
+        {editing ? (
+          <input
+            className="component-rename nodrag"
+            aria-label="Label"
+            defaultValue={node.label}
+            autoFocus
+            onBlur={(e) => rename(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') rename(e.currentTarget.value);
+              if (e.key === 'Escape') setEditing(false);
+              e.stopPropagation();
+            }}
+          />
+        ) : (
+          <span className="component-label" title={node.label} onDoubleClick={() => setEditing(true)}>{node.label}</span>
+        )}
+      </div>
+      <div className="component-kind">{kind?.label}</div>
+      <div className="component-figures" data-testid={`figures-${node.id}`}>
+        {figures && figureLine(node, figures).map((part) => <span key={part.title} title={part.title}>{part.text}</span>)}
+      </div>
+      {figures?.utilization !== null && figures?.utilization !== undefined && (
+        <div className={`utilization utilization-${level}`} title={`Utilization ${formatPercent(figures.utilization)}`}>
+          <div style={{ width: `${Math.min(100, figures.utilization * 100)}%` }} />
+        </div>
+      )}
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+}
+
+export const ComponentNode = memo(ComponentNodeView);

@@ -1,0 +1,93 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Estimate, NodeEstimate } from '../../shared/estimator/output';
+import { edgeRates } from '../../shared/estimator/edgeRates';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout/elkGraph';
+import type { Diagram, DiagramEdge, DiagramNode } from '../../shared/model/schema';
+import type { Selection } from '../state/store';
+
+export interface ComponentData extends Record<string, unknown> {
+  node: DiagramNode;
+  figures?: NodeEstimate;
+  severity?: 'error' | 'warning';
+}
+
+export interface GroupData extends Record<string, unknown> {
+  label: string;
+  members: string[];
+}
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  edge: DiagramEdge;
+  peakQps?: number;
+}
+
+const GROUP_PADDING = { top: 40, side: 24, bottom: 24 };
+
+/** Group containers drawn around their members' current positions. */
+export function groupNodes(doc: Diagram, selection: Selection): Node<GroupData>[] {
+  return (doc.groups ?? []).flatMap((group) => {
+    const members = doc.nodes.filter((n) => n.group === group.id && n.position);
+    if (members.length === 0) return [];
+    const xs = members.map((n) => n.position!.x);
+    const ys = members.map((n) => n.position!.y);
+    const x = Math.min(...xs) - GROUP_PADDING.side;
+    const y = Math.min(...ys) - GROUP_PADDING.top;
+    const width = Math.max(...xs) + NODE_WIDTH + GROUP_PADDING.side - x;
+    const height = Math.max(...ys) + NODE_HEIGHT + GROUP_PADDING.bottom - y;
+    return [{
+      id: `group:${group.id}`,
+      type: 'group',
+      position: { x, y },
+      data: { label: group.label, members: members.map((m) => m.id) },
+      width, height,
+      measured: { width, height },
+      zIndex: -1,
+      selected: false,
+      selectable: false,
+      draggable: true,
+      connectable: false,
+      focusable: false,
+      ariaLabel: `Group ${group.label}`,
+    } satisfies Node<GroupData>];
+  });
+}
+
+/** The React Flow nodes of a diagram: its groups, then its components with their live figures. */
+export function flowNodes(doc: Diagram, estimate: Estimate | null, selection: Selection): Node[] {
+  const figures = new Map(estimate?.nodes.map((n) => [n.id, n]));
+  const severity = new Map<string, 'error' | 'warning'>();
+  for (const d of estimate?.diagnostics ?? []) {
+    if (!d.node || d.severity === 'info') continue;
+    if (d.severity === 'error' || !severity.has(d.node)) severity.set(d.node, d.severity);
+  }
+  const selected = new Set(selection.nodes);
+  const components = doc.nodes.map(
+    (node): Node<ComponentData> => ({
+      id: node.id,
+      type: 'component',
+      position: node.position ?? { x: 0, y: 0 },
+      data: { node, figures: figures.get(node.id), severity: severity.get(node.id) },
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
+      selected: selected.has(node.id),
+      ariaLabel: node.label,
+    }),
+  );
+  return [...groupNodes(doc, selection), ...components];
+}
+
+/** The React Flow edges of a diagram, with the rate each carries. */
+export function flowEdges(doc: Diagram, estimate: Estimate | null, selection: Selection): Edge<FlowEdgeData>[] {
+  const rates = estimate ? edgeRates(doc, estimate) : new Map();
+  const selected = new Set(selection.edges);
+  return doc.edges.map((edge) => ({
+    id: edge.id,
+    source: edge.source,
+    target: edge.target,
+    type: 'flow',
+    data: { edge, peakQps: rates.get(edge.id)?.peak },
+    selected: selected.has(edge.id),
+    ariaLabel: `${edge.mode ?? 'sync'} edge from ${edge.source} to ${edge.target}`,
+  }));
+}

@@ -1,0 +1,138 @@
+import type { OpenedFile, RecoveryEntry, SavedFile, StudioHost } from '../../shared/ipc';
+import { KeyValueStore } from './idb';
+
+interface FileHandle {
+  name: string;
+  getFile(): Promise<File>;
+  createWritable(): Promise<{ write(data: string | Blob): Promise<void>; close(): Promise<void> }>;
+}
+interface PickerWindow {
+  showOpenFilePicker?(options: unknown): Promise<FileHandle[]>;
+  showSaveFilePicker?(options: unknown): Promise<FileHandle>;
+}
+
+const DIAGRAM_TYPES = [{ description: 'MLSD Studio diagram', accept: { 'application/json': ['.json'] } }];
+
+/** Triggers a download of text or bytes under a file name. */
+export function download(name: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Lets a person pick a file with a plain file input (browsers without the File System Access API). */
+function pickWithInput(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,.mlsd.json,application/json';
+    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
+const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+
+/**
+ * The host in a plain browser: files through the File System Access API where
+ * the browser has it, else a file input and downloads; autosave and recovery
+ * in IndexedDB; the title in the tab.
+ */
+export function createBrowserHost(win: Window & PickerWindow = window): StudioHost {
+  const handles = new Map<string, FileHandle>();
+  const storage = new KeyValueStore('mlsd-studio');
+  let counter = 0;
+  const remember = (handle: FileHandle) => {
+    const ref = `handle:${++counter}:${handle.name}`;
+    handles.set(ref, handle);
+    return ref;
+  };
+  const downloadText = (name: string, content: string, mimeType = 'application/json'): SavedFile => {
+    download(name, new Blob([content], { type: mimeType }));
+    return { ref: `download:${name}`, name };
+  };
+
+  return {
+    async openFile() {
+      try {
+        if (win.showOpenFilePicker) {
+          const [handle] = await win.showOpenFilePicker({ types: DIAGRAM_TYPES, multiple: false });
+          if (!handle) return null;
+          const file = await handle.getFile();
+          return { ref: remember(handle), name: file.name, content: await file.text() } satisfies OpenedFile;
+        }
+        const file = await pickWithInput();
+        return file ? { ref: `upload:${file.name}`, name: file.name, content: await file.text() } : null;
+      } catch (error) {
+        if (isAbort(error)) return null;
+        return { error: `cannot open the file: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+    async openRecent({ ref }) {
+      return { error: `${ref} is not available in the browser; use Open` };
+    },
+    async save({ ref, content }) {
+      const handle = handles.get(ref);
+      const name = ref.replace(/^(handle:\d+:|upload:|download:)/, '');
+      if (!handle) return downloadText(name, content);
+      try {
+        const writable = await handle.createWritable();
+        await writable.write(content);
+        await writable.close();
+        return { ref, name: handle.name };
+      } catch (error) {
+        return { error: `cannot save ${handle.name}: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+    async saveAs({ suggestedName, content }) {
+      if (!win.showSaveFilePicker) return downloadText(suggestedName, content);
+      try {
+        const handle = await win.showSaveFilePicker({ suggestedName, types: DIAGRAM_TYPES });
+        const writable = await handle.createWritable();
+        await writable.write(content);
+        await writable.close();
+        return { ref: remember(handle), name: handle.name };
+      } catch (error) {
+        if (isAbort(error)) return null;
+        return { error: `cannot save: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    },
+    async exportFile({ suggestedName, mimeType, text, base64 }) {
+      if (text !== undefined) return downloadText(suggestedName, text, mimeType);
+      const bytes = Uint8Array.from(atob(base64 ?? ''), (c) => c.charCodeAt(0));
+      download(suggestedName, new Blob([bytes], { type: mimeType }));
+      return { ref: `download:${suggestedName}`, name: suggestedName };
+    },
+    async recentFiles() {
+      return [];
+    },
+    async writeRecovery(entry) {
+      await storage.set('recovery', entry);
+    },
+    async readRecovery() {
+      return (await storage.get<RecoveryEntry>('recovery')) ?? null;
+    },
+    async clearRecovery() {
+      await storage.delete('recovery');
+    },
+    async setTitle({ title, dirty }) {
+      win.document.title = `${dirty ? '• ' : ''}${title} — MLSD Studio`;
+    },
+    async confirmDiscard({ name }) {
+      return win.confirm(`"${name}" has unsaved changes. Discard them?`) ? 'discard' : 'cancel';
+    },
+    async openExternal({ url }) {
+      win.open(url, '_blank', 'noopener,noreferrer');
+    },
+    async closeWindow() {
+      win.close();
+    },
+  };
+}

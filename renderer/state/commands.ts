@@ -1,0 +1,130 @@
+import { findKind } from '../../shared/kinds';
+import { findLoadCycles } from '../../shared/model/graph';
+import type { Diagram, DiagramEdge, DiagramNode, Position } from '../../shared/model/schema';
+import type { Selection } from './store';
+
+/** An id not yet taken: `base`, or `base2`, `base3`… */
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  const clean = base.replace(/[^A-Za-z0-9_-]/g, '').replace(/^[^A-Za-z]+/, '') || 'node';
+  if (!taken.has(clean)) return clean;
+  for (let i = 2; ; i++) if (!taken.has(`${clean}${i}`)) return `${clean}${i}`;
+}
+
+/** Adds a node of a kind with its palette defaults; returns its id. */
+export function addNode(draft: Diagram, kindId: string, position: Position): string {
+  const kind = findKind(kindId);
+  if (!kind) throw new Error(`unknown kind ${kindId}`);
+  const taken = new Set(draft.nodes.map((n) => n.id));
+  const id = uniqueId(kindId, taken);
+  const sameKind = draft.nodes.filter((n) => n.kind === kindId).length;
+  const node: DiagramNode = {
+    id,
+    kind: kind.id as DiagramNode['kind'],
+    label: sameKind === 0 ? kind.label : `${kind.label} ${sameKind + 1}`,
+    position: { x: Math.round(position.x), y: Math.round(position.y) },
+    ...structuredClone(kind.defaults),
+  };
+  draft.nodes.push(node);
+  return id;
+}
+
+/** Why an edge cannot be drawn from source to target, or null when it can. */
+export function connectionProblem(doc: Pick<Diagram, 'nodes' | 'edges'>, source: string, target: string, mode: DiagramEdge['mode'] = 'sync'): string | null {
+  if (source === target) return 'a node cannot call itself';
+  const targetNode = doc.nodes.find((n) => n.id === target);
+  if (targetNode?.kind === 'traffic') return 'traffic only enters the system: nothing can call a traffic node';
+  if ((mode ?? 'sync') === 'offline') return null;
+  const trial = { nodes: doc.nodes, edges: [...doc.edges, { id: '__trial', source, target, mode }] };
+  const cycle = findLoadCycles(trial)[0];
+  return cycle ? `that would close a loop of calls (${cycle.nodes.join(' -> ')}); use an offline edge for feedback` : null;
+}
+
+/** Connects two nodes; returns the new edge id. */
+export function connect(draft: Diagram, source: string, target: string, mode: DiagramEdge['mode'] = 'sync'): string {
+  const id = uniqueId('e1', new Set(draft.edges.map((e) => e.id)));
+  const edge: DiagramEdge = { id, source, target };
+  if (mode !== 'sync') edge.mode = mode;
+  draft.edges.push(edge);
+  return id;
+}
+
+/** Removes the selected nodes and edges, and the edges of removed nodes. */
+export function deleteSelection(draft: Diagram, selection: Selection): void {
+  const nodes = new Set(selection.nodes);
+  const edges = new Set(selection.edges);
+  draft.nodes = draft.nodes.filter((n) => !nodes.has(n.id));
+  draft.edges = draft.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target));
+}
+
+/** Moves nodes by a delta, in px. */
+export function moveNodes(draft: Diagram, ids: readonly string[], dx: number, dy: number): void {
+  const set = new Set(ids);
+  for (const node of draft.nodes) {
+    if (!set.has(node.id)) continue;
+    const p = node.position ?? { x: 0, y: 0 };
+    node.position = { x: p.x + dx, y: p.y + dy };
+  }
+}
+
+/** What the clipboard holds: nodes and the edges among them. */
+export interface Clip {
+  format: 'mlsd-studio/clip';
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+}
+
+/** Copies the selected nodes, and the edges between them, to a clip. */
+export function copySelection(doc: Diagram, selection: Selection): Clip | null {
+  const ids = new Set(selection.nodes);
+  if (ids.size === 0) return null;
+  return {
+    format: 'mlsd-studio/clip',
+    nodes: structuredClone(doc.nodes.filter((n) => ids.has(n.id))),
+    edges: structuredClone(doc.edges.filter((e) => ids.has(e.source) && ids.has(e.target))),
+  };
+}
+
+/** Pastes a clip with fresh ids, offset from the originals; returns the new selection. */
+export function paste(draft: Diagram, clip: Clip, offset: Position): Selection {
+  const nodeIds = new Set(draft.nodes.map((n) => n.id));
+  const edgeIds = new Set(draft.edges.map((e) => e.id));
+  const groups = new Set((draft.groups ?? []).map((g) => g.id));
+  const renamed = new Map<string, string>();
+  const selection: Selection = { nodes: [], edges: [] };
+  for (const node of clip.nodes) {
+    const id = uniqueId(node.id, nodeIds);
+    nodeIds.add(id);
+    renamed.set(node.id, id);
+    const p = node.position ?? { x: 0, y: 0 };
+    const copy: DiagramNode = { ...structuredClone(node), id, position: { x: p.x + offset.x, y: p.y + offset.y } };
+    if (copy.group && !groups.has(copy.group)) delete copy.group;
+    draft.nodes.push(copy);
+    selection.nodes.push(id);
+  }
+  for (const edge of clip.edges) {
+    const id = uniqueId(edge.id, edgeIds);
+    edgeIds.add(id);
+    draft.edges.push({ ...structuredClone(edge), id, source: renamed.get(edge.source)!, target: renamed.get(edge.target)! });
+    selection.edges.push(id);
+  }
+  return selection;
+}
+
+/** Whether a value parsed from the system clipboard is a clip of ours. */
+export function isClip(value: unknown): value is Clip {
+  const v = value as Clip | null;
+  return !!v && v.format === 'mlsd-studio/clip' && Array.isArray(v.nodes) && Array.isArray(v.edges);
+}
+
+
+/** A new, empty diagram. */
+export function emptyDiagram(title = 'Untitled design'): Diagram {
+  return {
+    format: 'mlsd-studio/diagram',
+    version: 1,
+    title,
+    groups: [{ id: 'online', label: 'Online serving' }, { id: 'offline', label: 'Offline pipelines' }],
+    nodes: [],
+    edges: [],
+  };
+}

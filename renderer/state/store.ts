@@ -1,0 +1,155 @@
+import { produce } from 'immer';
+import { useSyncExternalStore } from 'react';
+import type { Diagram } from '../../shared/model/schema';
+import { coalesce, record, redoEntry, undoEntry, type HistoryEntry } from './history';
+
+/** Selected nodes and edges, by id. */
+export interface Selection {
+  nodes: string[];
+  edges: string[];
+}
+
+/** Where the open document lives: a path or browser handle id, or nowhere yet. */
+export interface FileInfo {
+  name: string;
+  ref: string | null;
+}
+
+export interface EditorState {
+  doc: Diagram;
+  selection: Selection;
+  file: FileInfo;
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+  /** Id of the history entry the file on disk matches (0: the document as opened). */
+  savedAt: number;
+  /** Document before a gesture (a drag) that is in progress, not yet in history. */
+  gestureBase: Diagram | null;
+  theme: 'light' | 'dark';
+  /** What-if multiplier on every traffic entry (does not change the document). */
+  trafficMultiplier: number;
+  /** Problems of a file that could not be opened, shown until dismissed. */
+  loadProblems: { name: string; problems: string[] } | null;
+  /** A message shown briefly at the bottom of the window. */
+  notice: string | null;
+  /** The dialog open over the canvas, if any. */
+  dialog: 'blueprints' | 'shortcuts' | 'export' | null;
+}
+
+export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
+
+/** Whether the document differs from what was last saved or opened. */
+export function isDirty(state: EditorState): boolean {
+  return (state.past.at(-1)?.id ?? 0) !== state.savedAt;
+}
+
+/**
+ * The editor's state: the document (immutable, edited through immer), its
+ * undo history, the selection and view settings. Every document change is a
+ * `commit`, one undo step, except a gesture in progress (drag), which becomes
+ * one step when it ends.
+ */
+export class EditorStore {
+  private state: EditorState;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(doc: Diagram, file: FileInfo, theme: 'light' | 'dark' = 'light') {
+    this.state = {
+      doc, file, selection: EMPTY_SELECTION, past: [], future: [], savedAt: 0, gestureBase: null,
+      theme, trafficMultiplier: 1, loadProblems: null, notice: null, dialog: null,
+    };
+  }
+
+  getState = (): EditorState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Replaces parts of the state that are not the document (selection, view, dialogs). */
+  set(patch: Partial<Omit<EditorState, 'doc' | 'past' | 'future'>>): void {
+    this.state = { ...this.state, ...patch };
+    this.emit();
+  }
+
+  /** Changes the document as one undoable step; steps with the same `key` in a burst merge. */
+  commit(label: string, recipe: (draft: Diagram) => void, key?: string): void {
+    this.endGesture(label);
+    const [doc, entry] = record(this.state.doc, label, recipe, key);
+    if (!entry) return;
+    const last = this.state.past.at(-1);
+    // A burst never merges across a save, so the saved state stays reachable by undo.
+    const merged = last && last.id !== this.state.savedAt ? coalesce(last, entry) : null;
+    const past = merged ? [...this.state.past.slice(0, -1), merged] : [...this.state.past, entry];
+    this.state = { ...this.state, doc, past, future: [], selection: pruneSelection(this.state.selection, doc) };
+    this.emit();
+  }
+
+  /** Changes the document live during a gesture; `endGesture` turns it into one step. */
+  gesture(recipe: (draft: Diagram) => void): void {
+    const base = this.state.gestureBase ?? this.state.doc;
+    this.state = { ...this.state, gestureBase: base, doc: produce(this.state.doc, recipe) };
+    this.emit();
+  }
+
+  /** Ends a gesture: one undo step from where it started to where it ended. */
+  endGesture(label: string): void {
+    const base = this.state.gestureBase;
+    if (!base) return;
+    const end = this.state.doc;
+    this.state = { ...this.state, gestureBase: null, doc: base };
+    const [doc, entry] = record(base, label, (draft) => {
+      draft.nodes = end.nodes as Diagram['nodes'];
+      draft.groups = end.groups as Diagram['groups'];
+    });
+    if (entry) this.state = { ...this.state, doc, past: [...this.state.past, entry], future: [] };
+    this.emit();
+  }
+
+  undo(): boolean {
+    this.endGesture('Move');
+    const entry = this.state.past.at(-1);
+    if (!entry) return false;
+    const doc = undoEntry(this.state.doc, entry);
+    this.state = { ...this.state, doc, past: this.state.past.slice(0, -1), future: [entry, ...this.state.future], selection: pruneSelection(this.state.selection, doc) };
+    this.emit();
+    return true;
+  }
+
+  redo(): boolean {
+    const entry = this.state.future[0];
+    if (!entry) return false;
+    const doc = redoEntry(this.state.doc, entry);
+    this.state = { ...this.state, doc, past: [...this.state.past, entry], future: this.state.future.slice(1), selection: pruneSelection(this.state.selection, doc) };
+    this.emit();
+    return true;
+  }
+
+  /** Opens a new document: fresh history, nothing selected, saved as it is. */
+  load(doc: Diagram, file: FileInfo): void {
+    this.state = { ...this.state, doc, file, past: [], future: [], savedAt: 0, gestureBase: null, selection: EMPTY_SELECTION, loadProblems: null };
+    this.emit();
+  }
+
+  /** Records that the document as it is now is what the file holds. */
+  markSaved(file: FileInfo): void {
+    this.state = { ...this.state, file, savedAt: this.state.past.at(-1)?.id ?? 0 };
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+function pruneSelection(selection: Selection, doc: Diagram): Selection {
+  const nodes = selection.nodes.filter((id) => doc.nodes.some((n) => n.id === id));
+  const edges = selection.edges.filter((id) => doc.edges.some((e) => e.id === id));
+  return nodes.length === selection.nodes.length && edges.length === selection.edges.length ? selection : { nodes, edges };
+}
+
+/** Subscribes a component to a slice of the editor state. */
+export function useEditor<T>(store: EditorStore, select: (state: EditorState) => T): T {
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+}

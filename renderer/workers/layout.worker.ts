@@ -1,0 +1,19 @@
+/// <reference lib="webworker" />
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { layoutPositions } from '../../shared/layout/elkGraph';
+import type { LayoutRequest, LayoutResponse } from './messages';
+
+const elk = new ELK();
+
+// ELK's layered layout runs here, off the main thread.
+self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
+  const { seq, doc, only } = event.data;
+  let response: LayoutResponse;
+  try {
+    const positions = await layoutPositions(doc, elk, only ? new Set(only) : undefined);
+    response = { seq, positions: [...positions] };
+  } catch (error) {
+    response = { seq, error: error instanceof Error ? error.message : String(error) };
+  }
+  (self as unknown as Worker).postMessage(response);
+};

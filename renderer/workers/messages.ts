@@ -1,0 +1,16 @@
+import type { Estimate } from '../../shared/estimator/output';
+import type { Diagram, Position } from '../../shared/model/schema';
+
+export interface EstimateRequest {
+  seq: number;
+  doc: Diagram;
+  trafficMultiplier: number;
+}
+export type EstimateResponse = { seq: number; result: Estimate } | { seq: number; error: string };
+
+export interface LayoutRequest {
+  seq: number;
+  doc: Pick<Diagram, 'nodes' | 'edges' | 'groups'>;
+  only?: string[];
+}
+export type LayoutResponse = { seq: number; positions: [string, Position][] } | { seq: number; error: string };

@@ -1,0 +1,107 @@
+/**
+ * The one contract between the renderer and its host, Electron's main process
+ * or the browser adapter. Payloads are JSON only. The renderer calls these
+ * methods and never knows which host answers; the main process validates every
+ * argument against the schemas below before acting on it.
+ */
+
+import { z } from 'zod';
+
+/** A document as read from disk or a file picker: `ref` is a path (desktop) or a handle id (browser). */
+export interface OpenedFile {
+  ref: string;
+  name: string;
+  content: string;
+}
+
+/** Where a document was saved. */
+export interface SavedFile {
+  ref: string;
+  name: string;
+}
+
+/** The autosaved copy of an open document, offered back after a crash. */
+export interface RecoveryEntry {
+  name: string;
+  ref: string | null;
+  content: string;
+  savedAtMs: number;
+}
+
+/** What the user chose when asked about unsaved changes. */
+export type DiscardChoice = 'save' | 'discard' | 'cancel';
+
+/** A failure a person can act on, never a stack trace. */
+export interface HostError {
+  error: string;
+}
+
+/** Requests from the renderer, answered by the host. */
+export interface StudioHost {
+  /** Shows an open dialog; null when cancelled. */
+  openFile(): Promise<OpenedFile | null | HostError>;
+  /** Opens a known file (recent list, file association). */
+  openRecent(request: { ref: string }): Promise<OpenedFile | HostError>;
+  /** Writes a document atomically where it was opened from or last saved. */
+  save(request: { ref: string; content: string }): Promise<SavedFile | HostError>;
+  /** Asks where to save; null when cancelled. */
+  saveAs(request: { suggestedName: string; content: string }): Promise<SavedFile | null | HostError>;
+  /** Saves an export (text, or base64 for binary formats); null when cancelled. */
+  exportFile(request: { suggestedName: string; mimeType: string; text?: string; base64?: string }): Promise<SavedFile | null | HostError>;
+  /** Recently opened files, newest first. */
+  recentFiles(): Promise<{ ref: string; name: string }[]>;
+  writeRecovery(entry: RecoveryEntry): Promise<void>;
+  readRecovery(): Promise<RecoveryEntry | null>;
+  clearRecovery(): Promise<void>;
+  /** Shows the document name and an unsaved marker in the window title. */
+  setTitle(request: { title: string; dirty: boolean }): Promise<void>;
+  /** Asks what to do with unsaved changes before they would be lost. */
+  confirmDiscard(request: { name: string }): Promise<DiscardChoice>;
+  openExternal(request: { url: string }): Promise<void>;
+  /** Closes the window after the renderer has dealt with unsaved work. */
+  closeWindow(): Promise<void>;
+}
+
+/** Events the host sends the renderer. */
+export interface StudioHostEvents {
+  /** A native menu item was chosen: run the action with this id. */
+  action: { id: string };
+  /** The OS asked to open a file (association, second instance). */
+  openFile: { ref: string };
+  /** The user closed the window with unsaved work: confirm, then call closeWindow. */
+  closeRequested: Record<string, never>;
+}
+
+/** Channel names, one per method and event, the only ones the preload lets through. */
+export const HOST_METHODS = [
+  'openFile', 'openRecent', 'save', 'saveAs', 'exportFile', 'recentFiles',
+  'writeRecovery', 'readRecovery', 'clearRecovery', 'setTitle', 'confirmDiscard', 'openExternal', 'closeWindow',
+] as const satisfies readonly (keyof StudioHost)[];
+export const HOST_EVENTS = ['action', 'openFile', 'closeRequested'] as const satisfies readonly (keyof StudioHostEvents)[];
+
+const text = z.string().max(50_000_000);
+const ref = z.string().min(1).max(4096);
+
+/** The argument each method accepts; anything else is refused by the main process. */
+export const HOST_ARGUMENTS: Record<(typeof HOST_METHODS)[number], z.ZodType> = {
+  openFile: z.undefined(),
+  openRecent: z.strictObject({ ref }),
+  save: z.strictObject({ ref, content: text }),
+  saveAs: z.strictObject({ suggestedName: z.string().min(1).max(255), content: text }),
+  exportFile: z
+    .strictObject({ suggestedName: z.string().min(1).max(255), mimeType: z.string().max(100), text: text.optional(), base64: text.optional() })
+    .refine((r) => (r.text === undefined) !== (r.base64 === undefined), 'give text or base64'),
+  recentFiles: z.undefined(),
+  writeRecovery: z.strictObject({ name: z.string().max(255), ref: ref.nullable(), content: text, savedAtMs: z.number().finite() }),
+  readRecovery: z.undefined(),
+  clearRecovery: z.undefined(),
+  setTitle: z.strictObject({ title: z.string().max(255), dirty: z.boolean() }),
+  confirmDiscard: z.strictObject({ name: z.string().max(255) }),
+  openExternal: z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),
+  closeWindow: z.undefined(),
+};
+
+/** Whether a host answer is an error. */
+export function isHostError(value: unknown): value is HostError {
+  return typeof value === 'object' && value !== null && 'error' in value;
+}
