@@ -5,8 +5,6 @@
  * argument against the schemas below before acting on it.
  */
 
-import { z } from 'zod';
-
 /** A document as read from disk or a file picker: `ref` is a path (desktop) or a handle id (browser). */
 export interface OpenedFile {
   ref: string;
@@ -78,28 +76,6 @@ export const HOST_METHODS = [
   'writeRecovery', 'readRecovery', 'clearRecovery', 'setTitle', 'confirmDiscard', 'openExternal', 'closeWindow',
 ] as const satisfies readonly (keyof StudioHost)[];
 export const HOST_EVENTS = ['action', 'openFile', 'closeRequested'] as const satisfies readonly (keyof StudioHostEvents)[];
-
-const text = z.string().max(50_000_000);
-const ref = z.string().min(1).max(4096);
-
-/** The argument each method accepts; anything else is refused by the main process. */
-export const HOST_ARGUMENTS: Record<(typeof HOST_METHODS)[number], z.ZodType> = {
-  openFile: z.undefined(),
-  openRecent: z.strictObject({ ref }),
-  save: z.strictObject({ ref, content: text }),
-  saveAs: z.strictObject({ suggestedName: z.string().min(1).max(255), content: text }),
-  exportFile: z
-    .strictObject({ suggestedName: z.string().min(1).max(255), mimeType: z.string().max(100), text: text.optional(), base64: text.optional() })
-    .refine((r) => (r.text === undefined) !== (r.base64 === undefined), 'give text or base64'),
-  recentFiles: z.undefined(),
-  writeRecovery: z.strictObject({ name: z.string().max(255), ref: ref.nullable(), content: text, savedAtMs: z.number().finite() }),
-  readRecovery: z.undefined(),
-  clearRecovery: z.undefined(),
-  setTitle: z.strictObject({ title: z.string().max(255), dirty: z.boolean() }),
-  confirmDiscard: z.strictObject({ name: z.string().max(255) }),
-  openExternal: z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),
-  closeWindow: z.undefined(),
-};
 
 /** Whether a host answer is an error. */
 export function isHostError(value: unknown): value is HostError {

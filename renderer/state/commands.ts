@@ -3,11 +3,12 @@ import { findLoadCycles } from '../../shared/model/graph';
 import type { Diagram, DiagramEdge, DiagramNode, Position } from '../../shared/model/schema';
 import type { Selection } from './store';
 
-/** An id not yet taken: `base`, or `base2`, `base3`… */
+/** An id not yet taken: `base`, or its stem numbered (`cache2`, `e7`). */
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {
   const clean = base.replace(/[^A-Za-z0-9_-]/g, '').replace(/^[^A-Za-z]+/, '') || 'node';
   if (!taken.has(clean)) return clean;
-  for (let i = 2; ; i++) if (!taken.has(`${clean}${i}`)) return `${clean}${i}`;
+  const stem = clean.replace(/\d+$/, '') || clean;
+  for (let i = 2; ; i++) if (!taken.has(`${stem}${i}`)) return `${stem}${i}`;
 }
 
 /** Adds a node of a kind with its palette defaults; returns its id. */

@@ -1,4 +1,5 @@
 import type { Estimate } from '../../shared/estimator/output';
+import { layoutPositions } from '../../shared/layout/elkGraph';
 import type { Diagram, Position } from '../../shared/model/schema';
 import type { EstimateRequest, EstimateResponse, LayoutRequest, LayoutResponse } from './messages';
 
@@ -47,7 +48,7 @@ export function createLayoutClient(): LayoutClient {
   if (typeof Worker === 'undefined') {
     return {
       async layout(doc, only) {
-        const [{ default: ELK }, { layoutPositions }] = await Promise.all([import('elkjs/lib/elk.bundled.js'), import('../../shared/layout/elkGraph')]);
+        const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
         return layoutPositions(doc, new ELK(), only ? new Set(only) : undefined);
       },
     };

@@ -1,0 +1,54 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import { expect } from 'vitest';
+import userEvent from '@testing-library/user-event';
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { OpenedFile, RecoveryEntry, StudioHost } from '../../shared/ipc';
+import type { Diagram } from '../../shared/model/schema';
+import { App } from '../../renderer/app/App';
+import { AppProvider } from '../../renderer/app/AppContext';
+import type { AppContext } from '../../renderer/app/context';
+import { EditorStore } from '../../renderer/state/store';
+import { createLayoutClient } from '../../renderer/workers/clients';
+import { installCanvasStubs } from './setup';
+
+/** An in-memory host: files in a map, dialogs answered by the test. */
+export class MemoryHost implements StudioHost {
+  files = new Map<string, string>();
+  recovery: RecoveryEntry | null = null;
+  title = '';
+  nextOpen: OpenedFile | null = null;
+  nextSaveAs: string | null = 'saved.mlsd.json';
+  discardChoice: 'save' | 'discard' | 'cancel' = 'discard';
+  async openFile() { return this.nextOpen; }
+  async openRecent({ ref }: { ref: string }) { return { ref, name: ref, content: this.files.get(ref) ?? '' }; }
+  async save({ ref, content }: { ref: string; content: string }) { this.files.set(ref, content); return { ref, name: ref }; }
+  async saveAs({ content }: { suggestedName: string; content: string }) {
+    if (!this.nextSaveAs) return null;
+    this.files.set(this.nextSaveAs, content);
+    return { ref: this.nextSaveAs, name: this.nextSaveAs };
+  }
+  async exportFile() { return null; }
+  async recentFiles() { return []; }
+  async writeRecovery(entry: RecoveryEntry) { this.recovery = entry; }
+  async readRecovery() { return this.recovery; }
+  async clearRecovery() { this.recovery = null; }
+  async setTitle({ title, dirty }: { title: string; dirty: boolean }) { this.title = `${title}${dirty ? ' •' : ''}`; }
+  async confirmDiscard() { return this.discardChoice; }
+  async openExternal() {}
+  async closeWindow() {}
+}
+
+/** Renders the whole app on a document, with a memory host, and waits for the first figures. */
+export async function renderApp(doc: Diagram, host = new MemoryHost()) {
+  installCanvasStubs();
+  const store = new EditorStore(doc, { name: 'test.mlsd.json', ref: null });
+  let flow: ReactFlowInstance | null = null;
+  const ctx: AppContext = { store, host, layout: createLayoutClient(), flow: () => flow, setFlow: (f) => void (flow = f), mac: false };
+  const view = render(
+    <AppProvider value={ctx}>
+      <App />
+    </AppProvider>,
+  );
+  await waitFor(() => expect(screen.getByTestId('budget-bar').textContent).not.toMatch(/Estimating/), { timeout: 5000 });
+  return { ...view, store, host, ctx, user: userEvent.setup() };
+}
