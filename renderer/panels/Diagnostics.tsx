@@ -4,8 +4,6 @@ import { formatMs } from '../../shared/units';
 import { useApp } from '../app/AppContext';
 import { useEditor } from '../state/store';
 
-const ICON = { error: '⛔', warning: '⚠️', info: 'ℹ️' } as const;
-
 /** The estimator's findings; a click selects and shows the node or edge concerned. */
 export function DiagnosticsList({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
   const ctx = useApp();
@@ -22,7 +20,7 @@ export function DiagnosticsList({ diagnostics }: { diagnostics: readonly Diagnos
       {diagnostics.map((d, i) => (
         <li key={i} className={`diagnostic diagnostic-${d.severity}`}>
           <button type="button" onClick={() => reveal(d)} disabled={!d.node && !d.edge}>
-            <span aria-label={d.severity}>{ICON[d.severity]}</span> {d.message}
+            <span className={`severity severity-${d.severity}`}>{d.severity}</span> {d.message}
           </button>
         </li>
       ))}

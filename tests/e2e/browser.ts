@@ -1,0 +1,64 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Debian's Chromium, run headless as the machine allows (root, no GPU, no background traffic). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Builds the renderer once into a temporary folder and serves it on a free local port. */
+export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+  const outDir = mkdtempSync(join(tmpdir(), 'mlsd-e2e-'));
+  // The test runner sets NODE_ENV=test; the app is tested as shipped, in production mode.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'renderer'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  process.env.NODE_ENV = nodeEnv;
+  const port = await freePort();
+  const server: PreviewServer = await preview({
+    configFile: join(ROOT, 'vite.config.ts'),
+    root: join(ROOT, 'renderer'),
+    build: { outDir },
+    preview: { port, strictPort: true, host: '127.0.0.1' },
+    logLevel: 'error',
+  });
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.httpServer.close(() => done())) };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A page at 1440 x 900 that fails the test on any uncaught page error. */
+export async function newPage(browser: Browser, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Downloads and a file input stand in for the native file pickers, which a headless browser cannot answer.
+  await page.addInitScript(() => {
+    delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  return page;
+}
+
+/** Saves a screenshot for a person to look at (tests/e2e/screenshots, ignored by git). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ROOT, 'tests/e2e/screenshots', `${name}.png`) });
+}

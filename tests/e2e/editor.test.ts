@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blueprint } from '../../shared/blueprints';
+import { launch, newPage, screenshot, serveRenderer } from './browser';
+
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let browser: Browser;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serveRenderer(), launch()]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(slug: string): Promise<Page> {
+  const page = await newPage(browser, errors);
+  await page.goto(`${server.url}?blueprint=${slug}`);
+  await page.waitForSelector('[data-testid="budget-bar"] .meter');
+  return page;
+}
+
+const p99Text = (page: Page) => page.locator('[aria-label="p99 budget"] .meter-text').textContent();
+
+describe('the editor in Chromium', () => {
+  it('draws every node and edge of a blueprint, with live figures', async () => {
+    const page = await open('video-recommendation');
+    const doc = blueprint('video-recommendation')!;
+    await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(doc.nodes.length);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(doc.edges.length);
+    expect(await page.getByTestId('figures-ranker').textContent()).toMatch(/QPS.*p99 [\d.]+ ms/);
+    expect(await p99Text(page)).toMatch(/^[\d.]+ ms of 200 ms$/);
+    await screenshot(page, 'video-recommendation');
+    await page.close();
+  });
+
+  it('changes a latency and sees the entry p99 change', async () => {
+    const page = await open('video-recommendation');
+    const before = await p99Text(page);
+    await page.getByTestId('node-ranker').click();
+    const p50 = page.getByRole('region', { name: 'Node inspector' }).getByLabel('p50');
+    await p50.fill('60');
+    await page.getByRole('region', { name: 'Node inspector' }).getByLabel('p99').fill('120');
+    await expect.poll(() => p99Text(page)).not.toBe(before);
+    const after = Number((await p99Text(page))!.split(' ')[0]);
+    expect(after).toBeGreaterThan(Number(before!.split(' ')[0]) + 50);
+    await page.close();
+  });
+
+  it('adds a node from the palette by dragging it, and connects it by dragging between handles', async () => {
+    const page = await open('similar-listings');
+    const canvas = page.getByTestId('canvas');
+    const box = (await canvas.boundingBox())!;
+    await page.getByRole('button', { name: 'External API' }).dragTo(canvas, { targetPosition: { x: box.width - 200, y: 80 } });
+    const added = page.getByTestId('node-externalApi');
+    await expect.poll(() => added.count()).toBe(1);
+    const source = page.locator('[data-id="rerank"] .react-flow__handle.source');
+    const target = page.locator('[data-id="externalApi"] .react-flow__handle.target');
+    await source.dragTo(target);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(blueprint('similar-listings')!.edges.length + 1);
+    await expect.poll(() => page.getByTestId('figures-externalApi').textContent()).toMatch(/QPS/);
+    await screenshot(page, 'added-and-connected');
+    await page.close();
+  });
+
+  it('deletes with the keyboard and undoes it', async () => {
+    const page = await open('similar-listings');
+    const count = blueprint('similar-listings')!.nodes.length;
+    await page.getByTestId('node-coldStart').click();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(count - 1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(count);
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(count - 1);
+    await page.close();
+  });
+
+  it('opens a blueprint, edits, saves, reopens and sees the edit', async () => {
+    const page = await open('event-recommendation');
+    await page.getByTestId('node-ranker').locator('.component-label').dblclick();
+    const rename = page.getByRole('textbox', { name: 'Label' }).first();
+    await rename.fill('Neural ranker v2');
+    await rename.press('Enter');
+    await expect.poll(() => page.title()).toMatch(/^• event-recommendation\.mlsd\.json/);
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('event-recommendation.mlsd.json');
+    const saved = await download.path();
+    expect(JSON.parse(readFileSync(saved, 'utf8')).nodes.find((n: { id: string }) => n.id === 'ranker').label).toBe('Neural ranker v2');
+    await expect.poll(() => page.title()).toBe('event-recommendation.mlsd.json — MLSD Studio');
+
+    const fresh = await open('news-feed');
+    const choosing = fresh.waitForEvent('filechooser');
+    await fresh.getByRole('button', { name: 'Open' }).click();
+    await (await choosing).setFiles(saved);
+    await expect.poll(() => fresh.getByTestId('node-ranker').textContent()).toContain('Neural ranker v2');
+    await fresh.close();
+    await page.close();
+  });
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

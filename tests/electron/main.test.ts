@@ -1,0 +1,96 @@
+import { mkdtempSync } from 'node:fs';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Starts the real main-process bundle against a recording stand-in for
+ * Electron (its binary cannot run here), and checks what it asks of Electron.
+ */
+async function startMain() {
+  const out = mkdtempSync(join(tmpdir(), 'mlsd-main-'));
+  await build({ entryPoints: [resolve(import.meta.dirname, '../../electron/main.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'main.cjs'), external: ['electron'], logLevel: 'error' });
+  const calls: { windows: { options: unknown; loaded?: string; handlers: Record<string, Function> }[]; ipc: Record<string, Function>; menu?: unknown; csp?: Function; appEvents: Record<string, Function> } = { windows: [], ipc: {}, appEvents: {} };
+  let ready!: () => void;
+  const whenReady = new Promise<void>((r) => (ready = r));
+  const fake = {
+    app: {
+      getPath: () => join(out, 'data'),
+      isPackaged: false,
+      requestSingleInstanceLock: () => true,
+      on: (event: string, handler: Function) => void (calls.appEvents[event] = handler),
+      whenReady: () => whenReady,
+      quit: () => {},
+    },
+    BrowserWindow: class {
+      static getAllWindows = () => calls.windows;
+      webContents: Record<string, unknown>;
+      record: (typeof calls.windows)[number];
+      constructor(options: unknown) {
+        this.record = { options, handlers: {} };
+        calls.windows.push(this.record);
+        const record = this.record;
+        this.webContents = {
+          on: (event: string, handler: Function) => void (record.handlers[`contents:${event}`] = handler),
+          setWindowOpenHandler: (handler: Function) => void (record.handlers.windowOpen = handler),
+          send: () => {},
+          isLoading: () => false,
+        };
+      }
+      once() {}
+      on(event: string, handler: Function) {
+        this.record.handlers[event] = handler;
+      }
+      loadFile(path: string) {
+        this.record.loaded = path;
+        return Promise.resolve();
+      }
+    },
+    ipcMain: { handle: (channel: string, handler: Function) => void (calls.ipc[channel] = handler) },
+    Menu: { setApplicationMenu: (menu: unknown) => void (calls.menu = menu), buildFromTemplate: (t: unknown) => t },
+    dialog: {},
+    shell: { openExternal: async () => {} },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    session: { defaultSession: { webRequest: { onHeadersReceived: (handler: Function) => void (calls.csp = handler) } } },
+  };
+  const load = (Module as unknown as { _load: Function })._load;
+  (Module as unknown as { _load: Function })._load = function (request: string, ...rest: unknown[]) {
+    return request === 'electron' ? fake : load.call(this, request, ...rest);
+  };
+  try {
+    (Module as unknown as { createRequire: (p: string) => NodeRequire }).createRequire(join(out, 'x.js'))(join(out, 'main.cjs'));
+  } finally {
+    (Module as unknown as { _load: Function })._load = load;
+  }
+  ready();
+  await new Promise((r) => setTimeout(r, 10));
+  return calls;
+}
+
+describe('the Electron main process', () => {
+  it('creates one hardened window on the renderer, with menus, a CSP and one validated IPC channel', async () => {
+    const calls = await startMain();
+    expect(calls.windows).toHaveLength(1);
+    const window = calls.windows[0]!;
+    expect(window.options).toMatchObject({ webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false } });
+    expect(window.loaded).toMatch(/renderer[\\/]index\.html$/);
+    expect((calls.menu as { label?: string }[]).map((m) => m.label).filter(Boolean)).toEqual(['File', 'Edit', 'View', 'Help']);
+    let headers: Record<string, string[]> = {};
+    calls.csp!({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => void (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy']![0]).toContain("script-src 'self'");
+    expect(Object.keys(calls.ipc)).toEqual(['mlsd:invoke']);
+    const fromElsewhere = await calls.ipc['mlsd:invoke']!({ senderFrame: { url: 'https://evil.example/' } }, 'readRecovery', undefined);
+    expect(fromElsewhere).toEqual({ error: 'request from an unknown page' });
+  });
+
+  it('refuses navigation away from the app and new windows', async () => {
+    const calls = await startMain();
+    const handlers = calls.windows[0]!.handlers;
+    let prevented = false;
+    handlers['contents:will-navigate']!({ preventDefault: () => (prevented = true) }, 'https://example.com/');
+    expect(prevented).toBe(true);
+    expect(handlers.windowOpen!({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+});
