@@ -1,4 +1,8 @@
 import { benchEstimator } from './estimator.bench';
+import { benchLayout } from './layout.bench';
+import { benchPage } from './page.bench';
 
-console.log('MLSD Studio benchmarks (one core, Node ' + process.versions.node + ')\n');
+console.log(`MLSD Studio benchmarks (one core, Node ${process.versions.node})\n`);
 benchEstimator();
+await benchLayout();
+await benchPage();
