@@ -166,7 +166,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap pannable zoomable nodeColor={(n) => (n.type === 'group' ? 'transparent' : findKind(String((n.data as { node?: { kind: string } }).node?.kind))?.colour ?? '#94a3b8')} />
+        <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => (n.type === 'group' ? 'transparent' : findKind(String((n.data as { node?: { kind: string } }).node?.kind))?.colour ?? '#94a3b8')} />
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

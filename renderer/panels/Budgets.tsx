@@ -26,12 +26,12 @@ export function BudgetBar({ estimate }: { estimate: Estimate | null }) {
   return (
     <div className="budget-bar" data-testid="budget-bar">
       {budgets?.p99Ms !== undefined ? (
-        <Meter label="p99" actual={worst} limit={budgets.p99Ms} text={`${formatMs(worst)} of ${formatMs(budgets.p99Ms)}`} />
+        <Meter label="p99" actual={worst} limit={budgets.p99Ms} text={`${formatMs(worst)} / ${formatMs(budgets.p99Ms)}`} />
       ) : (
         <span className="figure">p99 {formatMs(worst)}</span>
       )}
       {budgets?.monthlyCostUsd !== undefined ? (
-        <Meter label="Cost" actual={cost} limit={budgets.monthlyCostUsd} text={`${formatUsd(cost)} of ${formatUsd(budgets.monthlyCostUsd)}/mo`} />
+        <Meter label="Cost" actual={cost} limit={budgets.monthlyCostUsd} text={`${formatUsd(cost)} / ${formatUsd(budgets.monthlyCostUsd)}/mo`} />
       ) : (
         <span className="figure">{formatUsd(cost)}/mo</span>
       )}
