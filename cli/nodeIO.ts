@@ -1,6 +1,7 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CliIO } from '../shared/cli/io';
+import { elk, rasterize } from './nodeServices';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -57,4 +58,6 @@ export const nodeIO: CliIO = {
   },
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  rasterize,
+  elk,
 };

@@ -6,6 +6,7 @@ import { copySelection, deleteSelection, emptyDiagram, moveNodes, paste } from '
 import { EMPTY_SELECTION, type EditorState } from '../state/store';
 import { runLayout } from './layout';
 import { readClip, writeClip } from './clipboard';
+import { copyPicture, defaultChoice } from '../export/exporting';
 
 type Perform = (ctx: AppContext) => unknown;
 
@@ -34,6 +35,9 @@ const PERFORM: Record<ActionId, Perform> = {
   },
   'file.save': (ctx) => saveDocument(ctx, false),
   'file.saveAs': (ctx) => saveDocument(ctx, true),
+  'file.export': (ctx) => ctx.store.set({ dialog: 'export' }),
+  'edit.copyAsPng': (ctx) => copyPicture(ctx, 'png', defaultChoice(ctx)),
+  'edit.copyAsSvg': (ctx) => copyPicture(ctx, 'svg', defaultChoice(ctx)),
   'edit.undo': (ctx) => ctx.store.undo(),
   'edit.redo': (ctx) => ctx.store.redo(),
   'edit.copy': async (ctx) => {
@@ -96,6 +100,9 @@ const ENABLED: Partial<Record<ActionId, (s: EditorState) => boolean>> = {
   'edit.undo': (s) => s.past.length > 0 || s.gestureBase !== null,
   'edit.redo': (s) => s.future.length > 0,
   'edit.copy': hasNodes,
+  'edit.copyAsPng': (s) => s.doc.nodes.length > 0,
+  'edit.copyAsSvg': (s) => s.doc.nodes.length > 0,
+  'file.export': (s) => s.doc.nodes.length > 0,
   'edit.cut': hasNodes,
   'edit.duplicate': hasNodes,
   'edit.delete': hasSelection,

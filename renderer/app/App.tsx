@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../canvas/Canvas';
+import { ExportDialog } from '../export/ExportDialog';
 import { BottomPanel } from '../panels/Diagnostics';
 import { Inspector } from '../panels/inspector/Inspector';
 import { Palette } from '../panels/Palette';
@@ -37,6 +38,7 @@ export function App() {
         <BottomPanel estimate={estimate} />
         {dialog === 'blueprints' && <BlueprintPicker />}
         {dialog === 'shortcuts' && <ShortcutsDialog />}
+        {dialog === 'export' && <ExportDialog />}
         <LoadProblemsDialog />
         <Notice />
       </div>

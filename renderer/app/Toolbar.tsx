@@ -35,6 +35,7 @@ export function Toolbar({ estimate }: { estimate: Estimate | null }) {
         <ActionButton id="file.newFromBlueprint">Blueprints</ActionButton>
         <ActionButton id="file.open">Open</ActionButton>
         <ActionButton id="file.save">Save</ActionButton>
+        <ActionButton id="file.export">Export</ActionButton>
       </div>
       <div className="tool-group">
         <ActionButton id="edit.undo">↶</ActionButton>

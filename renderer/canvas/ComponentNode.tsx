@@ -1,7 +1,8 @@
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { findKind } from '../../shared/kinds';
-import { formatBytes, formatMs, formatPercent, formatQps, formatUsd } from '../../shared/units';
+import { figureLine } from '../../shared/figureLine';
+import { formatPercent } from '../../shared/units';
 import { useApp } from '../app/AppContext';
 import { KindIcon } from './KindIcon';
 import type { ComponentData } from './toFlow';
@@ -13,20 +14,6 @@ export function utilizationLevel(utilization: number | null | undefined): 'none'
   if (utilization > 0.8) return 'hot';
   if (utilization > 0.6) return 'busy';
   return 'ok';
-}
-
-/** What a node shows under its name: rate, tail latency, servers, data, as they apply. */
-export function figureLine(node: ComponentData['node'], figures: NonNullable<ComponentData['figures']>): { title: string; text: string }[] {
-  const parts: { title: string; text: string }[] = [];
-  if (figures.qps.peak > 0 || node.kind === 'traffic') parts.push({ title: 'Peak requests per second', text: formatQps(figures.qps.peak) });
-  if (node.kind !== 'traffic') {
-    if (figures.latencyMs === null) parts.push({ title: 'Latency is unbounded: the node or one it calls is saturated', text: 'p99 ∞' });
-    else if (figures.latencyMs.p99 > 0) parts.push({ title: "p99 of this node's latency, including its calls", text: `p99 ${formatMs(figures.latencyMs.p99)}` });
-  }
-  if (figures.replicas !== null) parts.push({ title: 'Replicas', text: `${figures.replicas}×` });
-  if (figures.storageBytes > 0) parts.push({ title: 'Data held', text: formatBytes(figures.storageBytes) });
-  if (parts.length < 3 && figures.costUsdPerMonth.total > 0) parts.push({ title: 'Monthly cost', text: `${formatUsd(figures.costUsdPerMonth.total)}/mo` });
-  return parts.slice(0, 3);
 }
 
 function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {

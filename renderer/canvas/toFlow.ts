@@ -2,6 +2,7 @@ import type { Edge, Node } from '@xyflow/react';
 import type { Estimate, NodeEstimate } from '../../shared/estimator/output';
 import { edgeRates } from '../../shared/estimator/edgeRates';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout/elkGraph';
+import { groupBoxes } from '../../shared/layout/groupBounds';
 import type { Diagram, DiagramEdge, DiagramNode } from '../../shared/model/schema';
 import type { Selection } from '../state/store';
 
@@ -21,35 +22,24 @@ export interface FlowEdgeData extends Record<string, unknown> {
   peakQps?: number;
 }
 
-const GROUP_PADDING = { top: 40, side: 24, bottom: 24 };
-
 /** Group containers drawn around their members' current positions. */
-export function groupNodes(doc: Diagram, selection: Selection): Node<GroupData>[] {
-  return (doc.groups ?? []).flatMap((group) => {
-    const members = doc.nodes.filter((n) => n.group === group.id && n.position);
-    if (members.length === 0) return [];
-    const xs = members.map((n) => n.position!.x);
-    const ys = members.map((n) => n.position!.y);
-    const x = Math.min(...xs) - GROUP_PADDING.side;
-    const y = Math.min(...ys) - GROUP_PADDING.top;
-    const width = Math.max(...xs) + NODE_WIDTH + GROUP_PADDING.side - x;
-    const height = Math.max(...ys) + NODE_HEIGHT + GROUP_PADDING.bottom - y;
-    return [{
-      id: `group:${group.id}`,
-      type: 'group',
-      position: { x, y },
-      data: { label: group.label, members: members.map((m) => m.id) },
-      width, height,
-      measured: { width, height },
-      zIndex: -1,
-      selected: false,
-      selectable: false,
-      draggable: true,
-      connectable: false,
-      focusable: false,
-      ariaLabel: `Group ${group.label}`,
-    } satisfies Node<GroupData>];
-  });
+export function groupNodes(doc: Diagram): Node<GroupData>[] {
+  return groupBoxes(doc).map((box) => ({
+    id: `group:${box.id}`,
+    type: 'group',
+    position: { x: box.x, y: box.y },
+    data: { label: box.label, members: box.members },
+    width: box.width,
+    height: box.height,
+    measured: { width: box.width, height: box.height },
+    zIndex: -1,
+    selected: false,
+    selectable: false,
+    draggable: true,
+    connectable: false,
+    focusable: false,
+    ariaLabel: `Group ${box.label}`,
+  }));
 }
 
 /** The React Flow nodes of a diagram: its groups, then its components with their live figures. */
@@ -74,7 +64,7 @@ export function flowNodes(doc: Diagram, estimate: Estimate | null, selection: Se
       ariaLabel: node.label,
     }),
   );
-  return [...groupNodes(doc, selection), ...components];
+  return [...groupNodes(doc), ...components];
 }
 
 /** The React Flow edges of a diagram, with the rate each carries. */

@@ -1,3 +1,5 @@
+import type { ElkEngine } from '../layout/elkGraph';
+
 /** What the CLI needs from its host; Node supplies it, tests supply a fake. */
 export interface CliIO {
   /** Reads a whole file, or says in a few words why it cannot. */
@@ -6,6 +8,10 @@ export interface CliIO {
   writeFile(path: string, data: string | Uint8Array): { ok: true } | { ok: false; message: string };
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Turns SVG into PNG bytes (for PNG and PDF exports). */
+  rasterize(svg: string, scale: number): Promise<Uint8Array>;
+  /** Lays out ELK graphs (for diagrams without positions). */
+  elk: ElkEngine;
 }
 
 /** Exit codes of ESTIMATOR.md section 6. */

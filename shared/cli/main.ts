@@ -1,6 +1,7 @@
 import { parseArgs, type FlagSpec, type ParsedArgs } from './args';
 import { blueprintsCommand, blueprintsHelp, newCommand, newHelp } from './commands/blueprints';
 import { estimateCommand, estimateHelp } from './commands/estimate';
+import { exportCommand, exportHelp, layoutCommand, layoutHelp } from './commands/export';
 import { validateCommand, validateHelp } from './commands/validate';
 import { EXIT, type CliIO } from './io';
 
@@ -22,6 +23,13 @@ export const COMMANDS: Record<string, Command> = {
   },
   blueprints: { summary: 'list the ten case-study blueprints', help: blueprintsHelp, flags: { json: true }, run: blueprintsCommand },
   new: { summary: 'start a new diagram from a blueprint', help: newHelp, flags: { output: 'value', force: true }, run: newCommand },
+  export: {
+    summary: 'export to SVG, PNG, PDF, Markdown, Mermaid, draw.io or Excalidraw',
+    help: exportHelp,
+    flags: { format: 'value', output: 'value', 'no-figures': true, theme: 'value', prices: 'value' },
+    run: exportCommand,
+  },
+  layout: { summary: 'fill in node positions with an automatic layout', help: layoutHelp, flags: { output: 'value' }, run: layoutCommand },
 };
 
 function usage(): string {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
@@ -101,6 +102,30 @@ describe('the editor in Chromium', () => {
     await (await choosing).setFiles(saved);
     await expect.poll(() => fresh.getByTestId('node-ranker').textContent()).toContain('Neural ranker v2');
     await fresh.close();
+    await page.close();
+  });
+
+  it('exports the picture as PNG and the selection as SVG from the Export dialog', async () => {
+    const page = await open('people-you-may-know');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export' });
+    await dialog.getByLabel('PNG image').check();
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export PNG image' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('people-you-may-know.png');
+    const png = PNG.sync.read(readFileSync(await download.path()));
+    expect(png.width).toBeGreaterThan(2000);
+
+    await page.getByTestId('node-pymk').click();
+    await page.getByTestId('node-profiles').click({ modifiers: ['Shift'] });
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await page.getByRole('dialog', { name: 'Export' }).getByLabel('Selection only (2 nodes)').check();
+    const svgDownload = page.waitForEvent('download');
+    await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Export SVG picture' }).click();
+    const svg = readFileSync(await (await svgDownload).path(), 'utf8');
+    expect(svg.match(/class="node"/g)).toHaveLength(2);
+    await screenshot(page, 'after-export');
     await page.close();
   });
 

@@ -1,0 +1,96 @@
+import { findKind } from '../kinds';
+import { STEP_KEYS } from '../model/schema';
+import { formatBytes, formatMs, formatPercent, formatQps, formatUsd } from '../units';
+import { renderMermaid } from './mermaid';
+import type { ExportFormat, ExportInput } from './types';
+
+const STEP_TITLES: Record<(typeof STEP_KEYS)[number], string> = {
+  requirements: 'Requirements', framing: 'Framing as an ML task', data: 'Data', model: 'Model',
+  evaluation: 'Evaluation', serving: 'Serving', monitoring: 'Monitoring',
+};
+
+function table(header: string[], rows: string[][], right: ReadonlySet<number>): string {
+  const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map((_, i) => (right.has(i) ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
+  ].join('\n');
+}
+
+/**
+ * A design document: the brief, the diagram (as Mermaid), the capacity
+ * figures per node and per entry with where the tail comes from, the budgets,
+ * the diagnostics and the assumptions, in units scaled for reading.
+ */
+export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram' | 'estimate'>): string {
+  const label = new Map(diagram.nodes.map((n) => [n.id, n.label]));
+  const figures = new Map(estimate.nodes.map((n) => [n.id, n]));
+  const out: string[] = [`# ${diagram.title}`, ''];
+  if (diagram.description) out.push(diagram.description, '');
+  const brief = diagram.brief;
+  if (brief?.prompt) out.push('## The question', '', brief.prompt, '');
+  for (const step of STEP_KEYS) {
+    const text = brief?.steps?.[step];
+    if (text) out.push(`## ${STEP_TITLES[step]}`, '', text, '');
+  }
+  out.push('## Architecture', '', '```mermaid', renderMermaid({ diagram, estimate, figures: true }).trimEnd(), '```', '');
+
+  if (estimate.entries.length > 0) {
+    out.push('## End-to-end latency', '');
+    out.push(table(
+      ['Entry', 'Peak', 'Average', 'Mean', 'p50', 'p90', 'p99', 'p999'],
+      estimate.entries.map((e) => {
+        const l = e.latencyMs;
+        return [label.get(e.node) ?? e.node, formatQps(e.qps.peak), formatQps(e.qps.avg), ...(l ? [l.mean, l.p50, l.p90, l.p99, l.p999].map(formatMs) : ['∞', '∞', '∞', '∞', '∞'])];
+      }),
+      new Set([1, 2, 3, 4, 5, 6, 7]),
+    ), '');
+    for (const e of estimate.entries.filter((x) => x.p99Breakdown.length > 0)) {
+      out.push(`Where the slowest 1% of requests from ${label.get(e.node)} spend their time: ${e.p99Breakdown.map((b) => `${label.get(b.node) ?? b.node} ${formatMs(b.ms)}`).join(', ')}.`, '');
+    }
+  }
+
+  out.push('## Components', '');
+  out.push(table(
+    ['Component', 'Kind', 'Peak', 'p99', 'Replicas', 'Utilization', 'Storage', 'Cost/month'],
+    diagram.nodes.map((node) => {
+      const f = figures.get(node.id);
+      return [
+        node.label,
+        findKind(node.kind)?.label ?? node.kind,
+        f ? formatQps(f.qps.peak) : '',
+        f ? formatMs(f.latencyMs?.p99 ?? null) : '',
+        f?.replicas === null || !f ? '—' : String(f.replicas),
+        f?.utilization === null || !f ? '—' : formatPercent(f.utilization),
+        f && f.storageBytes > 0 ? formatBytes(f.storageBytes) : '—',
+        f && f.costUsdPerMonth.total > 0 ? formatUsd(f.costUsdPerMonth.total) : '—',
+      ];
+    }),
+    new Set([2, 3, 4, 5, 6, 7]),
+  ), '');
+  out.push(`Total storage ${formatBytes(estimate.totals.storageBytes)}; total cost ${formatUsd(estimate.totals.costUsdPerMonth)} a month.`, '');
+
+  const { p99Ms, monthlyCostUsd } = estimate.budgets;
+  if (p99Ms || monthlyCostUsd) {
+    out.push('## Budgets', '');
+    if (p99Ms) out.push(`- p99: ${formatMs(p99Ms.actual)} against ${formatMs(p99Ms.limit)}: ${p99Ms.ok ? 'within budget' : '**over budget**'}`);
+    if (monthlyCostUsd) out.push(`- Cost: ${formatUsd(monthlyCostUsd.actual ?? 0)}/month against ${formatUsd(monthlyCostUsd.limit)}/month: ${monthlyCostUsd.ok ? 'within budget' : '**over budget**'}`);
+    out.push('');
+  }
+  out.push('## Diagnostics', '');
+  out.push(estimate.diagnostics.length === 0 ? 'None: the design holds at its stated load.' : estimate.diagnostics.map((d) => `- **${d.severity}** (${d.code}): ${d.message}`).join('\n'), '');
+  if (brief?.assumptions) out.push('## Assumptions', '', brief.assumptions, '');
+  return out.join('\n');
+}
+
+export const markdownFormat: ExportFormat = {
+  id: 'markdown',
+  label: 'Markdown design doc',
+  extension: 'md',
+  mimeType: 'text/markdown',
+  binary: false,
+  takesFigures: false,
+  takesTheme: false,
+  render: async (input) => renderMarkdown(input),
+};

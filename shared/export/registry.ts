@@ -1,0 +1,52 @@
+import { estimate as estimateDiagram } from '../estimator/estimate';
+import type { Catalog } from '../catalog';
+import type { Diagram } from '../model/schema';
+import { drawioFormat } from './drawio';
+import { excalidrawFormat } from './excalidraw';
+import { markdownFormat } from './markdown';
+import { mermaidFormat } from './mermaid';
+import { pdfFormat, pngFormat } from './raster';
+import { svgFormat } from './svg';
+import type { ExportFormat, ExportServices } from './types';
+
+export type { ExportFormat, ExportServices } from './types';
+
+/** Every export format, in menu order; the CLI and the app's Export dialog both read this list. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = [svgFormat, pngFormat, pdfFormat, markdownFormat, mermaidFormat, drawioFormat, excalidrawFormat];
+
+/** The format with this id, or undefined. */
+export function exportFormat(id: string): ExportFormat | undefined {
+  return EXPORT_FORMATS.find((f) => f.id === id);
+}
+
+export interface ExportOptions {
+  figures?: boolean;
+  theme?: 'light' | 'dark';
+  catalog?: Catalog;
+  /** Only these nodes, and the edges between them. */
+  only?: ReadonlySet<string>;
+}
+
+/** Keeps the given nodes, the edges among them and the groups they use. */
+export function selectionOf(diagram: Diagram, only: ReadonlySet<string>): Diagram {
+  const nodes = diagram.nodes.filter((n) => only.has(n.id));
+  const used = new Set(nodes.map((n) => n.group));
+  return {
+    ...diagram,
+    nodes,
+    edges: diagram.edges.filter((e) => only.has(e.source) && only.has(e.target)),
+    groups: diagram.groups?.filter((g) => used.has(g.id)),
+  };
+}
+
+/**
+ * Exports a laid-out diagram (every node placed) in a format. Figures come
+ * from the whole diagram's estimate, so a selection shows the same numbers
+ * as the full picture.
+ */
+export async function exportDiagram(diagram: Diagram, format: ExportFormat, services: ExportServices, options: ExportOptions = {}): Promise<string | Uint8Array> {
+  const figures = estimateDiagram(diagram, { catalog: options.catalog });
+  const shown = options.only ? selectionOf(diagram, options.only) : diagram;
+  const estimate = options.only ? { ...figures, nodes: figures.nodes.filter((n) => options.only!.has(n.id)) } : figures;
+  return format.render({ diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light' }, services);
+}

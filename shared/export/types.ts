@@ -1,0 +1,32 @@
+import type { Estimate } from '../estimator/output';
+import type { Diagram } from '../model/schema';
+
+/** What an export is made from: a laid-out diagram and, when figures are wanted, its estimate. */
+export interface ExportInput {
+  diagram: Diagram;
+  estimate: Estimate;
+  /** Live figures on nodes and edges (default on). */
+  figures: boolean;
+  theme: 'light' | 'dark';
+}
+
+/** Host services an export may need: turning SVG into pixels differs between Node and a browser. */
+export interface ExportServices {
+  /** Rasterizes an SVG at a scale (1 = one pixel per unit) into PNG bytes. */
+  rasterize(svg: string, scale: number): Promise<Uint8Array>;
+}
+
+/** One export format: what it is called, its file, and how it is made. */
+export interface ExportFormat {
+  id: 'svg' | 'png' | 'pdf' | 'markdown' | 'mermaid' | 'drawio' | 'excalidraw';
+  label: string;
+  extension: string;
+  mimeType: string;
+  /** Whether the output is bytes (PNG, PDF) rather than text. */
+  binary: boolean;
+  /** Whether the format shows live figures, so the figures switch applies. */
+  takesFigures: boolean;
+  /** Whether the light or dark theme applies. */
+  takesTheme: boolean;
+  render(input: ExportInput, services: ExportServices): Promise<string | Uint8Array>;
+}

@@ -1,0 +1,36 @@
+import type { Diagram } from '../model/schema';
+import { NODE_HEIGHT, NODE_WIDTH } from './elkGraph';
+
+/** Space between a group's border and its members, px; the top holds the group's title. */
+export const GROUP_PADDING = { top: 40, side: 24, bottom: 24 };
+
+export interface GroupBox {
+  id: string;
+  label: string;
+  members: string[];
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The box of each group around its placed members (groups with none are left out). */
+export function groupBoxes(diagram: Pick<Diagram, 'nodes' | 'groups'>): GroupBox[] {
+  return (diagram.groups ?? []).flatMap((group) => {
+    const members = diagram.nodes.filter((n) => n.group === group.id && n.position);
+    if (members.length === 0) return [];
+    const xs = members.map((n) => n.position!.x);
+    const ys = members.map((n) => n.position!.y);
+    const x = Math.min(...xs) - GROUP_PADDING.side;
+    const y = Math.min(...ys) - GROUP_PADDING.top;
+    return [{
+      id: group.id,
+      label: group.label,
+      members: members.map((m) => m.id),
+      x,
+      y,
+      width: Math.max(...xs) + NODE_WIDTH + GROUP_PADDING.side - x,
+      height: Math.max(...ys) + NODE_HEIGHT + GROUP_PADDING.bottom - y,
+    }];
+  });
+}
