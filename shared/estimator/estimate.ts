@@ -9,6 +9,7 @@ import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output
 import { queueing, serviceTime, type Queueing } from './queueing';
 import { propagateRates } from './rates';
 import { monthlyCost, storageBytes } from './storage';
+import { lint } from '../lint/rules';
 
 export interface EstimateOptions {
   catalog?: Catalog;
@@ -126,6 +127,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     ...queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak),
     ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
     ...reachDiagnostics(diagram),
+    ...lint(diagram, { entries }),
   ];
   return {
     format: 'mlsd-studio/estimate',
