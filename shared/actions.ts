@@ -24,6 +24,7 @@ export const ACTIONS = [
   { id: 'file.save', label: 'Save', keys: ['Mod+S'], menu: 'file', separatorBefore: true },
   { id: 'file.saveAs', label: 'Save As…', keys: ['Mod+Shift+S'], menu: 'file' },
   { id: 'file.export', label: 'Export…', keys: ['Mod+E'], menu: 'file', separatorBefore: true },
+  { id: 'practice.start', label: 'Practice an Interview…', keys: ['Mod+Shift+P'], menu: 'file', separatorBefore: true },
   { id: 'edit.undo', label: 'Undo', keys: ['Mod+Z'], menu: 'edit' },
   { id: 'edit.redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], menu: 'edit' },
   { id: 'edit.cut', label: 'Cut', keys: ['Mod+X'], menu: 'edit', separatorBefore: true },

@@ -36,6 +36,7 @@ const PERFORM: Record<ActionId, Perform> = {
   'file.save': (ctx) => saveDocument(ctx, false),
   'file.saveAs': (ctx) => saveDocument(ctx, true),
   'file.export': (ctx) => ctx.store.set({ dialog: 'export' }),
+  'practice.start': (ctx) => ctx.store.set({ dialog: 'practice' }),
   'edit.copyAsPng': (ctx) => copyPicture(ctx, 'png', defaultChoice(ctx)),
   'edit.copyAsSvg': (ctx) => copyPicture(ctx, 'svg', defaultChoice(ctx)),
   'edit.undo': (ctx) => ctx.store.undo(),

@@ -21,7 +21,7 @@ function ActionButton({ id, children }: { id: ActionId; children: React.ReactNod
 }
 
 /** The top bar: document name, file and edit commands, layout and view, the what-if slider and the budgets. */
-export function Toolbar({ estimate }: { estimate: Estimate | null }) {
+export function Toolbar({ estimate, hidden = false }: { estimate: Estimate | null; hidden?: boolean }) {
   const { store } = useApp();
   const name = useEditor(store, (s) => s.file.name);
   const dirty = useEditor(store, isDirty);
@@ -47,8 +47,11 @@ export function Toolbar({ estimate }: { estimate: Estimate | null }) {
         <ActionButton id="view.fit">Fit</ActionButton>
         <ActionButton id="view.darkMode">{theme === 'dark' ? '☀' : '☾'}</ActionButton>
       </div>
+      <div className="tool-group">
+        <ActionButton id="practice.start">Practice</ActionButton>
+      </div>
       <WhatIf />
-      <BudgetBar estimate={estimate} />
+      {hidden ? <div className="budget-bar muted">Figures hidden: estimate first</div> : <BudgetBar estimate={estimate} />}
     </header>
   );
 }

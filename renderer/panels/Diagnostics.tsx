@@ -62,7 +62,7 @@ export function Breakdown({ estimate }: { estimate: Estimate }) {
 }
 
 /** The bottom panel: diagnostics, and the p99 breakdown. */
-export function BottomPanel({ estimate }: { estimate: Estimate | null }) {
+export function BottomPanel({ estimate, hidden = false }: { estimate: Estimate | null; hidden?: boolean }) {
   const [tab, setTab] = useState<'diagnostics' | 'breakdown'>('diagnostics');
   const count = estimate?.diagnostics.length ?? 0;
   return (
@@ -72,7 +72,7 @@ export function BottomPanel({ estimate }: { estimate: Estimate | null }) {
         <button role="tab" aria-selected={tab === 'breakdown'} onClick={() => setTab('breakdown')}>Why is p99 this high?</button>
       </div>
       <div role="tabpanel" className="tab-body">
-        {!estimate ? <p className="muted">Estimating…</p> : tab === 'diagnostics' ? <DiagnosticsList diagnostics={estimate.diagnostics} /> : <Breakdown estimate={estimate} />}
+        {hidden ? <p className="muted">Figures and findings are hidden until you write your own estimate in the Practice panel.</p> : !estimate ? <p className="muted">Estimating…</p> : tab === 'diagnostics' ? <DiagnosticsList diagnostics={estimate.diagnostics} /> : <Breakdown estimate={estimate} />}
       </div>
     </section>
   );

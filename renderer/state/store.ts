@@ -33,7 +33,40 @@ export interface EditorState {
   /** A message shown briefly at the bottom of the window. */
   notice: string | null;
   /** The dialog open over the canvas, if any. */
-  dialog: 'blueprints' | 'shortcuts' | 'export' | null;
+  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | null;
+  /** What the right-hand panel shows. */
+  sidePanel: 'inspector' | 'practice';
+  /** The interview being practised, if any. */
+  practice: PracticeSession | null;
+}
+
+/** A timed practice interview on one case. */
+export interface PracticeSession {
+  slug: string;
+  title: string;
+  prompt: string;
+  durationMs: number;
+  startedAtMs: number;
+  /** When the timer was paused, or null while it runs. */
+  pausedAtMs: number | null;
+  pausedTotalMs: number;
+  /** The person's own back-of-envelope figures; the live figures stay hidden until they are locked in. */
+  guess: { peakQps?: number; p99Ms?: number; storageGb?: number };
+  guessLocked: boolean;
+  /** How many of the reference's steps have been revealed. */
+  revealedSteps: number;
+  finished: boolean;
+}
+
+/** Time used in a practice session at `nowMs`, excluding pauses. */
+export function practiceElapsedMs(session: PracticeSession, nowMs: number): number {
+  const pausedNow = session.pausedAtMs === null ? 0 : nowMs - session.pausedAtMs;
+  return Math.max(0, nowMs - session.startedAtMs - session.pausedTotalMs - pausedNow);
+}
+
+/** Whether live figures are hidden: during practice, until the person's own estimate is in. */
+export function figuresHidden(state: EditorState): boolean {
+  return state.practice !== null && !state.practice.guessLocked && !state.practice.finished;
 }
 
 export const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
@@ -56,7 +89,7 @@ export class EditorStore {
   constructor(doc: Diagram, file: FileInfo, theme: 'light' | 'dark' = 'light') {
     this.state = {
       doc, file, selection: EMPTY_SELECTION, past: [], future: [], savedAt: 0, gestureBase: null,
-      theme, trafficMultiplier: 1, loadProblems: null, notice: null, dialog: null,
+      theme, trafficMultiplier: 1, loadProblems: null, notice: null, dialog: null, sidePanel: 'inspector', practice: null,
     };
   }
 

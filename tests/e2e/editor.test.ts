@@ -129,6 +129,38 @@ describe('the editor in Chromium', () => {
     await page.close();
   });
 
+  it('practises an interview: empty canvas, estimate first, compare with the reference, result kept', async () => {
+    const page = await open('video-recommendation');
+    await page.getByRole('button', { name: 'Practice an Interview…' }).click();
+    const start = page.getByRole('dialog', { name: 'Practice an interview' });
+    await start.getByLabel('Case').selectOption('event-recommendation');
+    await start.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(0);
+    const canvas = page.getByTestId('canvas');
+    const box = (await canvas.boundingBox())!;
+    await page.getByRole('button', { name: 'Traffic', exact: true }).dragTo(canvas, { targetPosition: { x: 150, y: 150 } });
+    await page.getByRole('button', { name: 'Model', exact: true }).dragTo(canvas, { targetPosition: { x: box.width / 2, y: 150 } });
+    await page.locator('[data-id="traffic"] .react-flow__handle.source').dragTo(page.locator('[data-id="model"] .react-flow__handle.target'));
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    expect(await page.getByTestId('figures-model').textContent()).toBe('');
+    const panel = page.getByRole('region', { name: 'Practice' });
+    await panel.getByLabel('Notes: Clarify requirements').fill('1M DAU, rank events near the user');
+    await panel.getByLabel('Peak QPS at the entry').fill('200');
+    await panel.getByLabel('p99 end to end').fill('80');
+    await panel.getByLabel('Total storage').fill('10');
+    await panel.getByRole('button', { name: 'Lock in and show the figures' }).click();
+    await expect.poll(() => page.getByTestId('figures-model').textContent()).toMatch(/QPS/);
+    await panel.getByRole('button', { name: 'Compare with reference' }).click();
+    const compare = page.getByRole('dialog', { name: /Your design against the reference/ });
+    await expect.poll(() => compare.getByLabel('Score').textContent()).toMatch(/Score \d+ \/ 100/);
+    await compare.getByRole('button', { name: 'Reveal: Clarify requirements' }).click();
+    await screenshot(page, 'practice-compare');
+    await compare.getByRole('button', { name: 'Finish and save the result' }).click();
+    const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('mlsd-studio.practice-results') ?? '[]'));
+    expect(kept).toEqual([expect.objectContaining({ slug: 'event-recommendation', title: 'Event recommendation' })]);
+    await page.close();
+  });
+
   it('raised no page errors', () => {
     expect(errors).toEqual([]);
   });

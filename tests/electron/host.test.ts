@@ -106,7 +106,7 @@ describe('the window and menus', () => {
     const template = menuTemplate(run, [{ ref: '/d/a.json', name: 'a.json' }], openRecent, false);
     expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     const file = template[0]!.submenu as Electron.MenuItemConstructorOptions[];
-    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New', 'New from Blueprint…', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Exit']);
+    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New', 'New from Blueprint…', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Practice an Interview…', 'Exit']);
     const edit = template[1]!.submenu as Electron.MenuItemConstructorOptions[];
     expect(edit.filter((i) => i.label).map((i) => i.label)).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Copy as PNG', 'Copy as SVG', 'Duplicate', 'Delete', 'Select All']);
     const undo = edit.find((i) => i.label === 'Undo')!;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { blueprint, BLUEPRINT_SLUGS } from '../../shared/blueprints';
+import { compareDesigns, guessError } from '../../shared/practice/compare';
+import type { Diagram } from '../../shared/model/schema';
+
+/** The news feed with the whole ML lifecycle left out: serving only. */
+function servingOnly(): Diagram {
+  const d = blueprint('news-feed')!;
+  const drop = new Set(d.nodes.filter((n) => n.group === 'offline' || n.kind === 'featureStore').map((n) => n.id));
+  return { ...d, nodes: d.nodes.filter((n) => !drop.has(n.id)), edges: d.edges.filter((e) => !drop.has(e.source) && !drop.has(e.target)) };
+}
+
+describe('comparing a practice design with the reference', () => {
+  it.each(BLUEPRINT_SLUGS)('%s scores 100 against itself', (slug) => {
+    const d = blueprint(slug)!;
+    const c = compareDesigns(d, d);
+    expect(c.score).toEqual({ total: 100, kinds: 40, paths: 30, lint: 20, budget: 10 });
+    expect(c.missingKinds).toEqual([]);
+  });
+
+  it('names what an incomplete design lacks and scores it lower', () => {
+    const c = compareDesigns(servingOnly(), blueprint('news-feed')!);
+    expect(c.missingKinds.map((k) => k.kind)).toEqual(['batchJob', 'dataLake', 'featureStore', 'modelRegistry', 'monitoring', 'queue', 'streamProcessor', 'training']);
+    expect(c.missingKinds[2]!.label).toBe('Feature store');
+    const held = Object.fromEntries(c.paths.map((p) => [p.id, p.user]));
+    expect(held).toMatchObject({ 'online-model': true, cache: true, 'feedback-loop': false, monitoring: false, registry: false, 'feature-store': false });
+    expect(c.score.total).toBeLessThan(60);
+    expect(c.score.budget).toBe(10);
+    expect(c.figures[0]).toMatchObject({ label: 'Peak requests a second', user: c.figures[0]!.reference });
+  });
+
+  it('gives nothing for an empty canvas', () => {
+    const empty = { ...blueprint('news-feed')!, nodes: [], edges: [] };
+    const c = compareDesigns(empty, blueprint('news-feed')!);
+    expect(c.score.kinds).toBe(0);
+    expect(c.score.paths).toBe(0);
+    expect(c.score.budget).toBe(0);
+  });
+
+  it('measures a guess against the model as a relative error', () => {
+    expect(guessError(110, 100)).toBeCloseTo(0.1, 12);
+    expect(guessError(50, 100)).toBeCloseTo(-0.5, 12);
+    expect(guessError(undefined, 100)).toBeNull();
+    expect(guessError(5, null)).toBeNull();
+  });
+});
