@@ -35,6 +35,8 @@ export const ACTIONS = [
   { id: 'edit.duplicate', label: 'Duplicate', keys: ['Mod+D'], menu: 'edit' },
   { id: 'edit.delete', label: 'Delete', keys: ['Delete', 'Backspace'], menu: 'edit' },
   { id: 'edit.selectAll', label: 'Select All', keys: ['Mod+A'], menu: 'edit', separatorBefore: true },
+  { id: 'edit.group', label: 'Group Selection', keys: ['Mod+G'], menu: 'edit', separatorBefore: true },
+  { id: 'edit.ungroup', label: 'Ungroup', keys: ['Mod+Shift+G'], menu: 'edit' },
   { id: 'edit.nudgeLeft', label: 'Nudge Left', keys: ['ArrowLeft'] },
   { id: 'edit.nudgeRight', label: 'Nudge Right', keys: ['ArrowRight'] },
   { id: 'edit.nudgeUp', label: 'Nudge Up', keys: ['ArrowUp'] },

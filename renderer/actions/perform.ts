@@ -2,7 +2,7 @@ import type { ActionId } from '../../shared/actions';
 import { isHostError } from '../../shared/ipc';
 import { confirmDiscard, openContent, saveDocument } from '../app/documentIO';
 import type { AppContext } from '../app/context';
-import { copySelection, deleteSelection, emptyDiagram, moveNodes, paste } from '../state/commands';
+import { copySelection, deleteSelection, emptyDiagram, groupNodes, moveNodes, paste, ungroupNodes } from '../state/commands';
 import { EMPTY_SELECTION, type EditorState } from '../state/store';
 import { runLayout } from './layout';
 import { readClip, writeClip } from './clipboard';
@@ -79,6 +79,14 @@ const PERFORM: Record<ActionId, Perform> = {
     const { doc } = ctx.store.getState();
     ctx.store.set({ selection: { nodes: doc.nodes.map((n) => n.id), edges: doc.edges.map((e) => e.id) } });
   },
+  'edit.group': (ctx) => {
+    const ids = ctx.store.getState().selection.nodes;
+    ctx.store.commit('Group', (d) => void groupNodes(d, ids));
+  },
+  'edit.ungroup': (ctx) => {
+    const ids = ctx.store.getState().selection.nodes;
+    ctx.store.commit('Ungroup', (d) => ungroupNodes(d, ids));
+  },
   'edit.nudgeLeft': nudge(-8, 0),
   'edit.nudgeRight': nudge(8, 0),
   'edit.nudgeUp': nudge(0, -8),
@@ -108,6 +116,8 @@ const ENABLED: Partial<Record<ActionId, (s: EditorState) => boolean>> = {
   'edit.duplicate': hasNodes,
   'edit.delete': hasSelection,
   'view.layoutSelection': (s) => s.selection.nodes.length > 1,
+  'edit.group': hasNodes,
+  'edit.ungroup': (s) => s.selection.nodes.some((id) => s.doc.nodes.find((n) => n.id === id)?.group),
 };
 
 /** Whether an action can run in this state. */

@@ -129,3 +129,31 @@ export function emptyDiagram(title = 'Untitled design'): Diagram {
     edges: [],
   };
 }
+
+/** Puts the given nodes in a new group; returns its id. */
+export function groupNodes(draft: Diagram, ids: readonly string[], label = 'Group'): string {
+  const groups = (draft.groups ??= []);
+  const id = uniqueId('group', new Set(groups.map((g) => g.id)));
+  groups.push({ id, label: groups.some((g) => g.label === label) ? `${label} ${groups.length + 1}` : label });
+  const set = new Set(ids);
+  for (const node of draft.nodes) if (set.has(node.id)) node.group = id;
+  return id;
+}
+
+/** Takes the given nodes out of their groups, and drops groups left empty. */
+export function ungroupNodes(draft: Diagram, ids: readonly string[]): void {
+  const set = new Set(ids);
+  const left = new Set<string>();
+  for (const node of draft.nodes) {
+    if (!set.has(node.id) || !node.group) continue;
+    left.add(node.group);
+    delete node.group;
+  }
+  if (draft.groups) draft.groups = draft.groups.filter((g) => !left.has(g.id) || draft.nodes.some((n) => n.group === g.id));
+}
+
+/** Renames a group. */
+export function renameGroup(draft: Diagram, id: string, label: string): void {
+  const group = draft.groups?.find((g) => g.id === id);
+  if (group) group.label = label;
+}

@@ -143,6 +143,26 @@ describe('actions, each done and undone', () => {
     expect(store.getState().selection).toEqual({ nodes: ['users', 'api'], edges: [] });
   });
 
+  it('groups the selection into a new container, renames it in place, and ungroups, each undoable', async () => {
+    const { store, ctx, user } = await renderApp(small());
+    act(() => store.set({ selection: { nodes: ['users', 'api'], edges: [] } }));
+    expect(screen.getByRole('region', { name: 'Selection' }).textContent).toContain('2 nodes and 0 edges selected');
+    await user.click(screen.getByRole('button', { name: 'Group Selection' }));
+    expect(store.getState().doc.groups?.at(-1)).toEqual({ id: 'group', label: 'Group' });
+    expect(store.getState().doc.nodes.map((n) => n.group)).toEqual(['group', 'group']);
+    // A double-click without the press that would start a canvas drag (canvas dragging is tested in Chromium).
+    fireEvent.doubleClick(await screen.findByText('Group'));
+    const name = screen.getByRole('textbox', { name: 'Group name' });
+    await user.clear(name);
+    await user.type(name, 'Serving path{Enter}');
+    expect(store.getState().doc.groups?.at(-1)?.label).toBe('Serving path');
+    await run('edit.ungroup', ctx);
+    expect(store.getState().doc.nodes.map((n) => n.group)).toEqual([undefined, undefined]);
+    expect(store.getState().doc.groups?.map((g) => g.id)).toEqual(['online', 'offline']);
+    await run('edit.undo', ctx);
+    expect(store.getState().doc.groups?.map((g) => g.label)).toEqual(['Online serving', 'Offline pipelines', 'Serving path']);
+  });
+
   it('runs the same actions from the keyboard, but not while typing in a field', async () => {
     const { store, user } = await renderApp(small());
     act(() => store.set({ selection: { nodes: ['api'], edges: [] } }));

@@ -5,6 +5,7 @@ import { useEditor } from '../../state/store';
 import { DiagramInspector } from './DiagramInspector';
 import { EdgeInspector } from './EdgeInspector';
 import { NodeInspector } from './NodeInspector';
+import { SelectionActions } from './SelectionActions';
 
 /** The right-hand panel: the selected node or edge, or the diagram when nothing is selected. */
 export function Inspector({ estimate }: { estimate: Estimate | null }) {
@@ -12,13 +13,7 @@ export function Inspector({ estimate }: { estimate: Estimate | null }) {
   const doc = useEditor(store, (s) => s.doc);
   const selection = useEditor(store, (s) => s.selection);
   const count = selection.nodes.length + selection.edges.length;
-  if (count > 1) {
-    return (
-      <section className="inspector" aria-label="Selection">
-        <p className="muted">{selection.nodes.length} nodes and {selection.edges.length} edges selected.</p>
-      </section>
-    );
-  }
+  if (count > 1) return <SelectionActions nodes={selection.nodes.length} edges={selection.edges.length} />;
   const node = doc.nodes.find((n) => n.id === selection.nodes[0]);
   if (node) return <NodeInspector key={node.id} node={node} figures={estimate?.nodes.find((n) => n.id === node.id)} />;
   const edge = doc.edges.find((e) => e.id === selection.edges[0]);
