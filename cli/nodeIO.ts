@@ -1,23 +1,8 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CliIO } from '../shared/cli/io';
+import { reasonOf } from '../shared/fileErrors';
 import { elk, rasterize } from './nodeServices';
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a directory',
-  ENOTDIR: 'a parent is not a directory',
-  ENOSPC: 'no space left on the device',
-  EROFS: 'the file system is read-only',
-};
-
-/** A short reason for a file-system error, without a stack trace. */
-export function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
-}
 
 /**
  * Writes a file so that a crash never leaves it half-written: the data goes to
@@ -42,7 +27,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 export const nodeIO: CliIO = {
   readFile(path) {
     try {
-      if (statSync(path).isDirectory()) return { ok: false, message: 'it is a directory' };
+      if (statSync(path).isDirectory()) return { ok: false, message: 'it is a folder' };
       return { ok: true, bytes: readFileSync(path) };
     } catch (error) {
       return { ok: false, message: reasonOf(error) };

@@ -1,21 +1,7 @@
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { reasonOf } from '../shared/fileErrors';
 import type { OpenedFile, RecoveryEntry, SavedFile } from '../shared/ipc';
-
-const REASONS: Record<string, string> = {
-  ENOENT: 'the file does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  ENOSPC: 'the disk is full',
-  EROFS: 'the disk is read-only',
-};
-
-/** A short, human reason for a file-system error (never a stack trace). */
-export function reasonOf(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
-}
 
 /** Largest diagram file we read, bytes: far above any real design, small enough to never hang. */
 export const MAX_FILE_BYTES = 50_000_000;

@@ -2,13 +2,22 @@ import type { ActionId } from '../../shared/actions';
 import { isHostError } from '../../shared/ipc';
 import { confirmDiscard, openContent, saveDocument } from '../app/documentIO';
 import type { AppContext } from '../app/context';
-import { copySelection, deleteSelection, emptyDiagram, groupNodes, moveNodes, paste, ungroupNodes } from '../state/commands';
+import { copySelection, deleteSelection, emptyDiagram, groupNodes, moveNodes, paste, ungroupNodes, type Clip } from '../state/commands';
 import { EMPTY_SELECTION, type EditorState } from '../state/store';
 import { runLayout } from './layout';
 import { readClip, writeClip } from './clipboard';
 import { copyPicture, defaultChoice } from '../export/exporting';
 
 type Perform = (ctx: AppContext) => unknown;
+
+/** Pastes a clip a little below and right of the original, as one step, and selects the copies. */
+function pasteClip(ctx: AppContext, clip: Clip, label: string): void {
+  let selection = EMPTY_SELECTION;
+  ctx.store.commit(label, (d) => {
+    selection = paste(d, clip, { x: 32, y: 32 });
+  });
+  ctx.store.set({ selection });
+}
 
 const hasSelection = (s: EditorState) => s.selection.nodes.length + s.selection.edges.length > 0;
 const hasNodes = (s: EditorState) => s.selection.nodes.length > 0;
@@ -53,22 +62,12 @@ const PERFORM: Record<ActionId, Perform> = {
   },
   'edit.paste': async (ctx) => {
     const clip = await readClip();
-    if (!clip) return;
-    let selection = EMPTY_SELECTION;
-    ctx.store.commit('Paste', (d) => {
-      selection = paste(d, clip, { x: 32, y: 32 });
-    });
-    ctx.store.set({ selection });
+    if (clip) pasteClip(ctx, clip, 'Paste');
   },
   'edit.duplicate': (ctx) => {
-    const { doc, selection: current } = ctx.store.getState();
-    const clip = copySelection(doc, current);
-    if (!clip) return;
-    let selection = EMPTY_SELECTION;
-    ctx.store.commit('Duplicate', (d) => {
-      selection = paste(d, clip, { x: 32, y: 32 });
-    });
-    ctx.store.set({ selection });
+    const { doc, selection } = ctx.store.getState();
+    const clip = copySelection(doc, selection);
+    if (clip) pasteClip(ctx, clip, 'Duplicate');
   },
   'edit.delete': (ctx) => {
     const { selection } = ctx.store.getState();

@@ -4,6 +4,7 @@ import { findKind } from '../../shared/kinds';
 import { figureLine } from '../../shared/figureLine';
 import { formatPercent } from '../../shared/units';
 import { useApp } from '../app/AppContext';
+import { InlineRename } from './InlineRename';
 import { KindIcon } from './KindIcon';
 import type { ComponentData } from './toFlow';
 
@@ -22,10 +23,9 @@ function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {
   const ctx = useApp();
   const [editing, setEditing] = useState(false);
   const level = utilizationLevel(figures?.utilization);
-  const rename = (label: string) => {
+  const rename = (label: string | null) => {
     setEditing(false);
-    const trimmed = label.trim().slice(0, 120);
-    if (trimmed && trimmed !== node.label) ctx.store.commit('Rename', (d) => void (d.nodes.find((n) => n.id === node.id)!.label = trimmed));
+    if (label) ctx.store.commit('Rename', (d) => void (d.nodes.find((n) => n.id === node.id)!.label = label));
   };
   return (
     <div
@@ -38,18 +38,7 @@ function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {
       <div className="component-head">
         <span className="component-icon"><KindIcon name={kind?.icon ?? 'server'} size={16} colour="#fff" /></span>
         {editing ? (
-          <input
-            className="component-rename nodrag"
-            aria-label="Label"
-            defaultValue={node.label}
-            autoFocus
-            onBlur={(e) => rename(e.currentTarget.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') rename(e.currentTarget.value);
-              if (e.key === 'Escape') setEditing(false);
-              e.stopPropagation();
-            }}
-          />
+          <InlineRename value={node.label} label="Label" className="component-rename" onDone={rename} />
         ) : (
           <span className="component-label" title={node.label} onDoubleClick={() => setEditing(true)}>{node.label}</span>
         )}

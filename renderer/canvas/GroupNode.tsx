@@ -2,32 +2,21 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useApp } from '../app/AppContext';
 import { renameGroup } from '../state/commands';
+import { InlineRename } from './InlineRename';
 import type { GroupData } from './toFlow';
 
 function GroupNodeView({ id, data }: NodeProps<Node<GroupData>>) {
   const { store } = useApp();
   const [editing, setEditing] = useState(false);
   const groupId = id.replace(/^group:/, '');
-  const rename = (label: string) => {
+  const rename = (label: string | null) => {
     setEditing(false);
-    const trimmed = label.trim().slice(0, 120);
-    if (trimmed && trimmed !== data.label) store.commit('Rename group', (d) => renameGroup(d, groupId, trimmed));
+    if (label) store.commit('Rename group', (d) => renameGroup(d, groupId, label));
   };
   return (
     <div className="group-node" data-testid={`group-${groupId}`}>
       {editing ? (
-        <input
-          className="group-rename nodrag"
-          aria-label="Group name"
-          defaultValue={data.label}
-          autoFocus
-          onBlur={(e) => rename(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') rename(e.currentTarget.value);
-            if (e.key === 'Escape') setEditing(false);
-            e.stopPropagation();
-          }}
-        />
+        <InlineRename value={data.label} label="Group name" className="group-rename" onDone={rename} />
       ) : (
         <span className="group-label" title="Double-click to rename" onDoubleClick={() => setEditing(true)}>{data.label}</span>
       )}

@@ -1,4 +1,5 @@
 import type { Diagram } from '../model/schema';
+import { reachable } from '../lint/graphQueries';
 import type { Problem } from '../model/problems';
 import { formatMs, formatPercent, formatQps, formatUsd } from '../units';
 import type { Diagnostic, NodeEstimate } from './output';
@@ -54,18 +55,8 @@ export function reachDiagnostics(diagram: Diagram): Diagnostic[] {
   if (diagram.nodes.length > 0 && entries.length === 0) {
     return [{ severity: 'warning', code: 'no-traffic', message: 'no traffic node: add one to say how much load enters, or every rate is 0' }];
   }
-  const out = new Map<string, string[]>();
-  for (const edge of diagram.edges) out.set(edge.source, [...(out.get(edge.source) ?? []), edge.target]);
-  const reached = new Set(entries.map((n) => n.id));
-  const stack = [...reached];
-  while (stack.length > 0) {
-    for (const next of out.get(stack.pop()!) ?? []) {
-      if (!reached.has(next)) {
-        reached.add(next);
-        stack.push(next);
-      }
-    }
-  }
+  const reached = reachable(diagram, entries.map((n) => n.id));
+  for (const entry of entries) reached.add(entry.id);
   return diagram.nodes
     .filter((n) => !reached.has(n.id))
     .map((n) => ({

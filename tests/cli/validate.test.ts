@@ -39,7 +39,7 @@ describe('mlsd validate', () => {
   it('explains a missing file, a directory, a binary file and truncated JSON without a stack trace', async () => {
     const missing = await mlsd('validate', join(dir, 'nope.mlsd.json'));
     expect(missing).toMatchObject({ code: 1, stderr: `mlsd: cannot read ${join(dir, 'nope.mlsd.json')}: no such file\n` });
-    expect((await mlsd('validate', dir)).stderr).toContain('it is a directory');
+    expect((await mlsd('validate', dir)).stderr).toContain('it is a folder');
     const png = write('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
     expect((await mlsd('validate', png)).stderr).toContain('not a text file (binary data at byte 4)');
     const cut = write('cut.mlsd.json', readFileSync(fixturePath('small-search.mlsd.json'), 'utf8').slice(0, 300));

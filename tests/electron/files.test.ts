@@ -33,7 +33,7 @@ describe('saving files', () => {
 
   it('explains why a save failed, without a stack trace', () => {
     const dir = folder();
-    expect(saveAtomically(join(dir, 'missing', 'x.json'), '{}')).toEqual({ error: 'cannot save x.json: the file does not exist' });
+    expect(saveAtomically(join(dir, 'missing', 'x.json'), '{}')).toEqual({ error: 'cannot save x.json: no such file' });
   });
 });
 
@@ -43,7 +43,7 @@ describe('reading files', () => {
     const path = join(dir, 'a.mlsd.json');
     writeFileSync(path, '{"format":1}');
     expect(readDiagramFile(path)).toEqual({ ref: path, name: 'a.mlsd.json', content: '{"format":1}' });
-    expect(readDiagramFile(join(dir, 'none.json'))).toEqual({ error: 'cannot open none.json: the file does not exist' });
+    expect(readDiagramFile(join(dir, 'none.json'))).toEqual({ error: 'cannot open none.json: no such file' });
     expect(readDiagramFile(dir)).toMatchObject({ error: expect.stringContaining('it is a folder') });
   });
 });
