@@ -1,6 +1,7 @@
 import { blueprint } from '../../shared/blueprints';
 import { isHostError, type OpenedFile } from '../../shared/ipc';
 import { withPositions } from '../../shared/layout/elkGraph';
+import { formatDiagramFile } from '../../shared/model/formatFile';
 import { loadDiagram } from '../../shared/model/load';
 import { formatProblem } from '../../shared/model/problems';
 import type { Diagram } from '../../shared/model/schema';
@@ -9,7 +10,7 @@ import type { AppContext } from './context';
 
 /** The file content of a document: pretty JSON, as the format describes. */
 export function serialize(doc: Diagram): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return formatDiagramFile(doc);
 }
 
 /** File name offered for a new document. */

@@ -2,6 +2,7 @@ import { blueprint, BLUEPRINT_SLUGS } from '../../blueprints';
 import { estimate } from '../../estimator/estimate';
 import { didYouMean } from '../../model/didYouMean';
 import { formatMs, formatUsd } from '../../units';
+import { formatDiagramFile } from '../../model/formatFile';
 import type { ParsedArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
 import { renderTable } from '../table';
@@ -54,7 +55,7 @@ export function newCommand(args: ParsedArgs, io: CliIO): number {
     io.stderr(`mlsd new: ${output} already exists; pass --force to replace it\n`);
     return EXIT.invalid;
   }
-  const written = io.writeFile(output, `${JSON.stringify(diagram, null, 2)}\n`);
+  const written = io.writeFile(output, formatDiagramFile(diagram));
   if (!written.ok) {
     io.stderr(`mlsd new: cannot write ${output}: ${written.message}\n`);
     return EXIT.invalid;

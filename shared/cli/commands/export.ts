@@ -2,6 +2,7 @@ import { EXPORT_FORMATS, exportDiagram, exportFormat } from '../../export/regist
 import { layoutPositions, withPositions } from '../../layout/elkGraph';
 import type { Diagram } from '../../model/schema';
 import { didYouMean } from '../../model/didYouMean';
+import { formatDiagramFile } from '../../model/formatFile';
 import type { ParsedArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
 import { readCatalog, readDiagram } from '../readInputs';
@@ -67,7 +68,7 @@ export async function layoutCommand(args: ParsedArgs, io: CliIO): Promise<number
   const diagram = readDiagram(io, args.positionals[0]!, (readCatalog(io, undefined))!);
   if (!diagram) return EXIT.invalid;
   const laid = await placed(diagram, io, true);
-  const written = io.writeFile(output, `${JSON.stringify(laid, null, 2)}\n`);
+  const written = io.writeFile(output, formatDiagramFile(laid));
   if (!written.ok) {
     io.stderr(`mlsd layout: cannot write ${output}: ${written.message}\n`);
     return EXIT.invalid;
