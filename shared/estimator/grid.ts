@@ -26,7 +26,7 @@ import { at, clampIndex, indexBelow, INV_STEP, K_MIN, LN_R, midAbove, POINTS, SU
 import { normalCdfFast } from './normal';
 
 /** Mass below this cumulative probability is folded into the first kept point. */
-const LOW_TAIL = 1e-8;
+const LOW_TAIL = 1e-6;
 /** Mass above 1 minus this is folded into the last kept point. */
 const HIGH_TAIL = 1e-10;
 
@@ -73,7 +73,7 @@ export class Dist {
   static logNormal(medianMs: number, sigma: number): Dist {
     if (sigma <= 0) return Dist.constant(medianMs);
     const mu = Math.log(medianMs);
-    const lo = clampIndex(Math.floor((mu - 4.8 * sigma) / LN_R));
+    const lo = clampIndex(Math.floor((mu - 4.2 * sigma) / LN_R));
     const hi = clampIndex(Math.ceil((mu + 5.9 * sigma) / LN_R));
     // At each grid point: the CDF, and the CDF of the size-biased law (E[X; X <= x] / E[X]).
     const n = hi - lo + 1;
