@@ -40,10 +40,3 @@ const byId = new Map(KINDS.map((k) => [k.id, k]));
 export function findKind(id: string): KindDefinition | undefined {
   return byId.get(id);
 }
-
-/** The definition of a kind known to be valid (after schema validation). */
-export function kindOf(id: string): KindDefinition {
-  const kind = byId.get(id);
-  if (!kind) throw new Error(`unknown kind "${id}"`);
-  return kind;
-}

@@ -63,4 +63,3 @@ export type Position = z.infer<typeof PositionSchema>;
 
 /** The optional per-node blocks, by the field name they have in a node. */
 export type BlockName = 'traffic' | 'latency' | 'capacity' | 'cache' | 'storage' | 'cost';
-export const BLOCK_NAMES: readonly BlockName[] = ['traffic', 'latency', 'capacity', 'cache', 'storage', 'cost'];

@@ -30,7 +30,6 @@ export const NodeSchema = z.strictObject({
 });
 
 export const EDGE_MODES = ['sync', 'async', 'offline'] as const;
-export type EdgeMode = (typeof EDGE_MODES)[number];
 
 export const EdgeSchema = z.strictObject({
   id: IdSchema,
@@ -78,9 +77,7 @@ export const DiagramSchema = z.strictObject({
 
 export type DiagramNode = z.infer<typeof NodeSchema>;
 export type DiagramEdge = z.infer<typeof EdgeSchema>;
-export type DiagramGroup = z.infer<typeof GroupSchema>;
 export type Brief = z.infer<typeof BriefSchema>;
 export type Budgets = z.infer<typeof BudgetsSchema>;
 export type Diagram = z.infer<typeof DiagramSchema>;
-export type KindId = DiagramNode['kind'];
 export type { Position } from './blocks';
