@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     pool: 'forks',
     testTimeout: 30_000,
+    // Browser tests wait for workers and rendering; a busy CI machine gets time, the assertions stay the same.
+    expect: { poll: { timeout: 5_000, interval: 50 } },
   },
 });
