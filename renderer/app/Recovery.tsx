@@ -16,9 +16,8 @@ export function RecoveryBanner() {
     const result = loadDiagram(entry.content);
     setEntry(null);
     if (!result.ok) return;
-    ctx.store.load(await withLayout(ctx, result.diagram), { name: entry.name, ref: entry.ref });
     // Recovered work is unsaved until the person saves it.
-    ctx.store.set({ savedAt: -1 });
+    ctx.store.load(await withLayout(ctx, result.diagram), { name: entry.name, ref: entry.ref }, true);
   };
   const discard = async () => {
     setEntry(null);

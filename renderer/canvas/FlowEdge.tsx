@@ -1,17 +1,13 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { formatQps } from '../../shared/units';
+import { edgeCaption } from '../../shared/export/caption';
 import type { FlowEdgeData } from './toFlow';
 
 function FlowEdgeView({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<Edge<FlowEdgeData>>) {
   const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 8 });
   const edge = data?.edge;
   const mode = edge?.mode ?? 'sync';
-  const calls = edge?.calls ?? 1;
-  const parts: string[] = [];
-  if (calls !== 1) parts.push(`×${calls}${edge?.fanout === 'sequential' ? ' in turn' : ''}`);
-  if (data?.peakQps !== undefined) parts.push(formatQps(data.peakQps));
-  if (edge?.label) parts.push(edge.label);
+  const parts = edge ? edgeCaption(edge, data?.peakQps, true) : [];
   return (
     <>
       <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`flow-edge edge-${mode}${selected ? ' selected' : ''}`} interactionWidth={16} />

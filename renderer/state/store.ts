@@ -159,9 +159,9 @@ export class EditorStore {
     return true;
   }
 
-  /** Opens a new document: fresh history, nothing selected, saved as it is. */
-  load(doc: Diagram, file: FileInfo): void {
-    this.state = { ...this.state, doc, file, past: [], future: [], savedAt: 0, gestureBase: null, selection: EMPTY_SELECTION, loadProblems: null };
+  /** Opens a new document: fresh history, nothing selected; saved as it is unless `unsaved` (recovered work). */
+  load(doc: Diagram, file: FileInfo, unsaved = false): void {
+    this.state = { ...this.state, doc, file, past: [], future: [], savedAt: unsaved ? -1 : 0, gestureBase: null, selection: EMPTY_SELECTION, loadProblems: null };
     this.emit();
   }
 

@@ -219,5 +219,6 @@ describe('actions, each done and undone', () => {
     await user.click(await screen.findByRole('button', { name: 'Restore it' }));
     await waitFor(() => expect(store.getState().doc.title).toBe('Lost work'));
     expect(store.getState().file.name).toBe('lost.mlsd.json');
+    await waitFor(() => expect(host.title).toBe('lost.mlsd.json •'));
   });
 });
