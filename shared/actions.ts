@@ -50,6 +50,11 @@ export const ACTIONS = [
   { id: 'view.zoomOut', label: 'Zoom Out', keys: ['Mod+-'], menu: 'view' },
   { id: 'view.autoLayout', label: 'Auto Layout', keys: ['Mod+Shift+L'], menu: 'view', separatorBefore: true },
   { id: 'view.layoutSelection', label: 'Lay Out Selection', menu: 'view' },
+  { id: 'view.togglePalette', label: 'Show or Hide Palette', keys: ['Mod+B'], menu: 'view', separatorBefore: true },
+  { id: 'view.toggleInspector', label: 'Show or Hide Inspector', keys: ['Mod+I'], menu: 'view' },
+  { id: 'view.toggleDiagnostics', label: 'Show or Hide Diagnostics', keys: ['Mod+J'], menu: 'view' },
+  { id: 'view.focusMode', label: 'Focus Mode', keys: ['Mod+Shift+F'], menu: 'view' },
+  { id: 'view.minimap', label: 'Show or Hide Minimap', keys: ['Mod+Shift+M'], menu: 'view' },
   { id: 'view.darkMode', label: 'Dark Mode', keys: ['Mod+Shift+D'], menu: 'view', separatorBefore: true },
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', keys: ['Shift+?'], menu: 'help' },
 ] as const satisfies readonly ActionSpec[];

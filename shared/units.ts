@@ -38,6 +38,15 @@ export function formatMs(ms: number | null): string {
   return ms >= 999.5 ? `${significant(ms / 1000)} s` : `${significant(ms)} ms`;
 }
 
+/**
+ * A latency in a table or headline: "—" where there is none to show (0 ms: a
+ * node or entry only reached by offline edges, off every request path), "∞"
+ * where it is unbounded (null), else as `formatMs`.
+ */
+export function formatLatencyMs(ms: number | null): string {
+  return ms === 0 ? '—' : formatMs(ms);
+}
+
 /** A share as a percentage: 0.754 -> "75%". */
 export function formatPercent(share: number): string {
   return `${significant(share * 100, share < 0.1 ? 2 : 3)}%`;

@@ -4,11 +4,25 @@ import { confirmDiscard, openContent, saveDocument } from '../app/documentIO';
 import type { AppContext } from '../app/context';
 import { copySelection, deleteSelection, emptyDiagram, groupNodes, moveNodes, paste, ungroupNodes, type Clip } from '../state/commands';
 import { EMPTY_SELECTION, type EditorState } from '../state/store';
+import { panelShown, type PanelLayout, type PanelName } from '../app/panelLayout';
 import { runLayout } from './layout';
 import { readClip, writeClip } from './clipboard';
 import { copyPicture, defaultChoice } from '../export/exporting';
 
 type Perform = (ctx: AppContext) => unknown;
+
+/** Changes the panel layout (not the document, so not undoable). */
+function setPanels(ctx: AppContext, change: (panels: PanelLayout) => PanelLayout): void {
+  ctx.store.set({ panels: change(ctx.store.getState().panels) });
+}
+
+/** Shows or hides one panel; leaves focus mode, so the panel asked for is seen. */
+function togglePanel(panel: PanelName): Perform {
+  return (ctx) => setPanels(ctx, (p) => {
+    const shown = panelShown(p, panel);
+    return { ...p, focus: false, collapsed: { ...p.collapsed, [panel]: shown } };
+  });
+}
 
 /** Pastes a clip a little below and right of the original, as one step, and selects the copies. */
 function pasteClip(ctx: AppContext, clip: Clip, label: string): void {
@@ -99,6 +113,11 @@ const PERFORM: Record<ActionId, Perform> = {
   'view.zoomOut': (ctx) => ctx.flow()?.zoomOut({ duration: 150 }),
   'view.autoLayout': (ctx) => runLayout(ctx),
   'view.layoutSelection': (ctx) => runLayout(ctx, ctx.store.getState().selection.nodes),
+  'view.togglePalette': togglePanel('palette'),
+  'view.toggleInspector': togglePanel('inspector'),
+  'view.toggleDiagnostics': togglePanel('bottom'),
+  'view.focusMode': (ctx) => setPanels(ctx, (p) => ({ ...p, focus: !p.focus })),
+  'view.minimap': (ctx) => setPanels(ctx, (p) => ({ ...p, minimap: !p.minimap })),
   'view.darkMode': (ctx) => ctx.store.set({ theme: ctx.store.getState().theme === 'dark' ? 'light' : 'dark' }),
   'help.shortcuts': (ctx) => ctx.store.set({ dialog: 'shortcuts' }),
 };

@@ -1,4 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
+import { useLayoutEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { ExportDialog } from '../export/ExportDialog';
 import { BottomPanel } from '../panels/Diagnostics';
@@ -9,6 +10,9 @@ import { CompareDialog } from '../practice/CompareDialog';
 import { PracticePanel } from '../practice/PracticePanel';
 import { PracticeStartDialog } from '../practice/PracticeStartDialog';
 import { useApp } from './AppContext';
+import { panelShown, readPanels, writePanels } from './panelLayout';
+import { PanelToggle } from './PanelToggle';
+import { Splitter } from './Splitter';
 import { BlueprintPicker, LoadProblemsDialog, Notice, ShortcutsDialog } from './Dialogs';
 import { RecoveryBanner } from './Recovery';
 import { Toolbar } from './Toolbar';
@@ -16,6 +20,21 @@ import { useActionBindings } from './useActions';
 import { useDocumentSafety } from './useDocumentSafety';
 import { useEstimate } from './useEstimate';
 import { useFileDrop } from './useFileDrop';
+
+/** Restores the remembered panel layout on start, and remembers every change to it. */
+function usePanelMemory(): void {
+  const { store } = useApp();
+  useLayoutEffect(() => {
+    store.set({ panels: readPanels() });
+    let last = store.getState().panels;
+    return store.subscribe(() => {
+      const { panels } = store.getState();
+      if (panels === last) return;
+      last = panels;
+      writePanels(panels);
+    });
+  }, [store]);
+}
 
 /** The main window: toolbar, palette, canvas, inspector and the diagnostics panel. */
 export function App() {
@@ -28,6 +47,9 @@ export function App() {
   const practising = useEditor(store, (s) => s.practice !== null);
   // During practice the figures stay hidden until the person's own estimate is in.
   const estimate = hidden ? null : live;
+  const panels = useEditor(store, (s) => s.panels);
+  const [showPalette, showInspector, showBottom] = (['palette', 'inspector', 'bottom'] as const).map((p) => panelShown(panels, p));
+  usePanelMemory();
   useActionBindings();
   useDocumentSafety();
   useFileDrop();
@@ -36,20 +58,38 @@ export function App() {
       <div className={`app theme-${theme}`} data-theme={theme}>
         <Toolbar estimate={estimate} hidden={hidden} />
         <RecoveryBanner />
-        <main className="workspace">
-          <Palette />
-          <Canvas estimate={estimate} />
-          <aside className="side">
-            {practising && (
-              <div role="tablist" className="tabs side-tabs">
-                <button role="tab" aria-selected={sidePanel === 'inspector'} onClick={() => store.set({ sidePanel: 'inspector' })}>Inspector</button>
-                <button role="tab" aria-selected={sidePanel === 'practice'} onClick={() => store.set({ sidePanel: 'practice' })}>Practice</button>
+        <main className={`workspace${panels.focus ? ' focus' : ''}`}>
+          {showPalette ? (
+            <>
+              <div className="side-slot palette-slot" style={{ width: panels.sizePx.palette }}>
+                <div className="panel-head">Components<PanelToggle action="view.togglePalette" shown name="palette" direction="left" /></div>
+                <Palette />
               </div>
-            )}
-            {practising && sidePanel === 'practice' ? <PracticePanel estimate={live} /> : <Inspector estimate={estimate} />}
-          </aside>
+              <Splitter panel="palette" grows="right" />
+            </>
+          ) : !panels.focus && (
+            <div className="rail rail-left"><PanelToggle action="view.togglePalette" shown={false} name="palette" direction="right" /></div>
+          )}
+          <Canvas estimate={estimate} />
+          {showInspector ? (
+            <>
+              <Splitter panel="inspector" grows="left" />
+              <aside className="side-slot side" style={{ width: panels.sizePx.inspector }}>
+                <div className="panel-head">{practising ? 'Panel' : 'Inspector'}<PanelToggle action="view.toggleInspector" shown name="inspector" direction="right" /></div>
+                {practising && (
+                  <div role="tablist" className="tabs side-tabs">
+                    <button role="tab" aria-selected={sidePanel === 'inspector'} onClick={() => store.set({ sidePanel: 'inspector' })}>Inspector</button>
+                    <button role="tab" aria-selected={sidePanel === 'practice'} onClick={() => store.set({ sidePanel: 'practice' })}>Practice</button>
+                  </div>
+                )}
+                <div className="side-body">{practising && sidePanel === 'practice' ? <PracticePanel estimate={live} /> : <Inspector estimate={estimate} />}</div>
+              </aside>
+            </>
+          ) : !panels.focus && (
+            <div className="rail rail-right"><PanelToggle action="view.toggleInspector" shown={false} name="inspector" direction="left" /></div>
+          )}
         </main>
-        <BottomPanel estimate={estimate} hidden={hidden} />
+        {!panels.focus && <BottomPanel estimate={estimate} hidden={hidden} collapsed={!showBottom} />}
         {dialog === 'blueprints' && <BlueprintPicker />}
         {dialog === 'shortcuts' && <ShortcutsDialog />}
         {dialog === 'export' && <ExportDialog />}

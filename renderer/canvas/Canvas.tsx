@@ -1,5 +1,5 @@
 import {
-  Background, BackgroundVariant, ConnectionMode, Controls, MarkerType, MiniMap, ReactFlow,
+  Background, BackgroundVariant, ConnectionMode, Controls, MarkerType, ReactFlow,
   type Connection, type EdgeChange, type Node, type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef } from 'react';
@@ -12,6 +12,8 @@ import { useEditor } from '../state/store';
 import { ComponentNode } from './ComponentNode';
 import { FlowEdge } from './FlowEdge';
 import { GroupNode } from './GroupNode';
+import { markCritical } from './criticalPath';
+import { PlacedMiniMap } from './PlacedMiniMap';
 import { flowEdges, flowNodes, type GroupData } from './toFlow';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode };
@@ -28,8 +30,10 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
   const doc = useEditor(store, (s) => s.doc);
   const selection = useEditor(store, (s) => s.selection);
   const theme = useEditor(store, (s) => s.theme);
-  const nodes = useMemo(() => flowNodes(doc, estimate, selection), [doc, estimate, selection]);
-  const edges = useMemo(() => flowEdges(doc, estimate, selection), [doc, estimate, selection]);
+  const minimap = useEditor(store, (s) => s.panels.minimap);
+  const critical = useEditor(store, (s) => s.criticalPath);
+  const nodes = useMemo(() => markCritical(flowNodes(doc, estimate, selection), critical?.nodes), [doc, estimate, selection, critical]);
+  const edges = useMemo(() => markCritical(flowEdges(doc, estimate, selection), critical?.edges), [doc, estimate, selection, critical]);
   const dragStart = useRef<{ x: number; y: number } | null>(null);
 
   const onNodesChange = useCallback(
@@ -166,7 +170,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
         proOptions={{ hideAttribution: true }}
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
-        <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => (n.type === 'group' ? 'transparent' : findKind(String((n.data as { node?: { kind: string } }).node?.kind))?.colour ?? '#94a3b8')} />
+        {minimap && <PlacedMiniMap />}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -1,13 +1,13 @@
 import type { Estimate } from '../../shared/estimator/output';
-import { formatMs, formatUsd } from '../../shared/units';
+import { formatBytes, formatLatencyMs, formatMs, formatQps, formatUsd } from '../../shared/units';
 import { useApp } from '../app/AppContext';
 import { useEditor } from '../state/store';
 
-function Meter({ label, actual, limit, text }: { label: string; actual: number | null; limit: number; text: string }) {
+function Meter({ label, actual, limit, text, name }: { label: string; actual: number | null; limit: number; text: string; name: string }) {
   const share = actual === null ? 1.2 : actual / limit;
   const level = share > 1 ? 'over' : share > 0.8 ? 'close' : 'ok';
   return (
-    <div className={`meter meter-${level}`} aria-label={`${label} budget`} title={`${label}: ${text}`}>
+    <div className={`meter meter-${level}`} aria-label={`${label} budget`} title={`${label}: ${text}`} data-headline={name}>
       <span className="meter-label">{label}</span>
       <span className="meter-track"><span style={{ width: `${Math.min(100, share * 100)}%` }} /></span>
       <span className="meter-text">{text}</span>
@@ -15,29 +15,58 @@ function Meter({ label, actual, limit, text }: { label: string; actual: number |
   );
 }
 
-/** Worst entry p99 and total monthly cost, against the diagram's budgets (or alone when none is set). */
-export function BudgetBar({ estimate }: { estimate: Estimate | null }) {
+function Figure({ label, text, title, name }: { label: string; text: string; title: string; name: string }) {
+  return (
+    <span className="figure" aria-label={label} title={`${title}: ${text}`} data-headline={name}>
+      <span className="meter-label">{label}</span> {text}
+    </span>
+  );
+}
+
+/**
+ * The worst entry p99 in ms: null when one is unbounded, 0 when no entry has
+ * a request path (only offline edges), which is shown as a dash.
+ */
+export function worstEntryP99Ms(estimate: Estimate): number | null {
+  const p99s = estimate.entries.map((e) => e.latencyMs?.p99 ?? null);
+  return p99s.includes(null) ? null : Math.max(0, ...(p99s as number[]));
+}
+
+/**
+ * The headline figures, always in view: worst entry p99 and total monthly
+ * cost against the diagram's budgets (or alone when none is set), total
+ * storage, and the peak requests per second entering the design.
+ */
+export function HeadlineFigures({ estimate }: { estimate: Estimate | null }) {
   const { store } = useApp();
   const budgets = useEditor(store, (s) => s.doc.budgets);
-  if (!estimate) return <div className="budget-bar muted">Estimating…</div>;
-  const p99s = estimate.entries.map((e) => e.latencyMs?.p99 ?? null);
-  const worst = p99s.includes(null) ? null : p99s.length ? Math.max(...(p99s as number[])) : 0;
+  if (!estimate) return <div className="budget-bar muted" data-testid="budget-bar">Estimating…</div>;
+  const empty = estimate.entries.length === 0;
+  const worst = worstEntryP99Ms(estimate);
   const cost = estimate.totals.costUsdPerMonth;
+  const peakQps = estimate.entries.reduce((sum, e) => sum + e.qps.peak, 0);
   return (
     <div className="budget-bar" data-testid="budget-bar">
-      {budgets?.p99Ms !== undefined ? (
-        <Meter label="p99" actual={worst} limit={budgets.p99Ms} text={`${formatMs(worst)} / ${formatMs(budgets.p99Ms)}`} />
+      {empty ? (
+        <span className="figure muted nothing-yet" data-headline="p99">{NOTHING_TO_ESTIMATE}</span>
+      ) : budgets?.p99Ms !== undefined ? (
+        <Meter name="p99" label="p99" actual={worst} limit={budgets.p99Ms} text={`${formatLatencyMs(worst)} / ${formatMs(budgets.p99Ms)}`} />
       ) : (
-        <span className="figure">p99 {formatMs(worst)}</span>
+        <Figure name="p99" label="p99" text={formatLatencyMs(worst)} title="Worst p99 latency over the traffic entries" />
       )}
       {budgets?.monthlyCostUsd !== undefined ? (
-        <Meter label="Cost" actual={cost} limit={budgets.monthlyCostUsd} text={`${formatUsd(cost)} / ${formatUsd(budgets.monthlyCostUsd)}/mo`} />
+        <Meter name="cost" label="Cost" actual={cost} limit={budgets.monthlyCostUsd} text={`${formatUsd(cost)} / ${formatUsd(budgets.monthlyCostUsd)}/mo`} />
       ) : (
-        <span className="figure">{formatUsd(cost)}/mo</span>
+        <Figure name="cost" label="Cost" text={`${formatUsd(cost)}/mo`} title="Monthly cost of every component" />
       )}
+      <Figure name="storage" label="Data" text={formatBytes(estimate.totals.storageBytes)} title="Total storage held by every component" />
+      {!empty && <Figure name="peak" label="Peak" text={formatQps(peakQps)} title="Peak requests per second over all traffic entries" />}
     </div>
   );
 }
+
+/** Shown instead of figures while the diagram has no traffic entry: with no load there is nothing to estimate. */
+export const NOTHING_TO_ESTIMATE = 'Nothing to estimate yet: add a Traffic entry';
 
 /** The what-if traffic multiplier, 0.1x to 100x on a log scale. */
 export function WhatIf() {

@@ -1,20 +1,36 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Diagnostic, Estimate } from '../../shared/estimator/output';
+import { carriesLoad } from '../../shared/model/graph';
+import type { Diagram } from '../../shared/model/schema';
 import { formatMs } from '../../shared/units';
 import { useApp } from '../app/AppContext';
-import { useEditor } from '../state/store';
+import type { AppContext } from '../app/context';
+import { Splitter } from '../app/Splitter';
+import { PanelToggle } from '../app/PanelToggle';
+import { useRun } from '../app/useActions';
+import { useEditor, type Selection } from '../state/store';
+import { NOTHING_TO_ESTIMATE } from './Budgets';
+
+/** Selects a node and pans the canvas to its centre. */
+export function revealNode(ctx: AppContext, id: string): void {
+  ctx.store.set({ selection: { nodes: [id], edges: [] } });
+  const flow = ctx.flow();
+  const node = flow?.getInternalNode(id);
+  if (!flow || !node) return;
+  const { x, y } = node.internals.positionAbsolute;
+  flow.setCenter(x + (node.measured.width ?? 0) / 2, y + (node.measured.height ?? 0) / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+}
 
 /** The estimator's findings; a click selects and shows the node or edge concerned. */
-export function DiagnosticsList({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
+export function DiagnosticsList({ diagnostics, empty }: { diagnostics: readonly Diagnostic[]; empty: boolean }) {
   const ctx = useApp();
   const reveal = (d: Diagnostic) => {
-    if (d.node) {
-      ctx.store.set({ selection: { nodes: [d.node], edges: [] } });
-      const node = ctx.store.getState().doc.nodes.find((n) => n.id === d.node);
-      if (node?.position) ctx.flow()?.setCenter(node.position.x + 110, node.position.y + 42, { zoom: 1, duration: 300 });
-    } else if (d.edge) ctx.store.set({ selection: { nodes: [], edges: [d.edge] } });
+    if (d.node) revealNode(ctx, d.node);
+    else if (d.edge) ctx.store.set({ selection: { nodes: [], edges: [d.edge] } });
   };
-  if (diagnostics.length === 0) return <p className="muted ok">No problems: the design holds at this load.</p>;
+  if (diagnostics.length === 0) {
+    return empty ? <p className="muted">{NOTHING_TO_ESTIMATE} from the palette, then the components it calls.</p> : <p className="muted ok">No problems: the design holds at this load.</p>;
+  }
   return (
     <ul className="diagnostics" aria-label="Diagnostics">
       {diagnostics.map((d, i) => (
@@ -28,13 +44,29 @@ export function DiagnosticsList({ diagnostics }: { diagnostics: readonly Diagnos
   );
 }
 
-/** "Why is p99 this high?": where the slowest 1% of requests spend their time, node by node. */
+/** The nodes of a p99 breakdown and the load-carrying edges between them: the path the slow requests take. */
+export function criticalPath(doc: Diagram, nodes: readonly string[]): Selection {
+  const on = new Set(nodes);
+  return { nodes: [...on], edges: doc.edges.filter((e) => carriesLoad(e) && on.has(e.source) && on.has(e.target)).map((e) => e.id) };
+}
+
+/**
+ * "Why is p99 this high?": where the slowest 1% of requests spend their time,
+ * node by node. While it is shown, the canvas highlights that path; a row
+ * selects its node and pans to it.
+ */
 export function Breakdown({ estimate }: { estimate: Estimate }) {
-  const { store } = useApp();
+  const ctx = useApp();
+  const { store } = ctx;
   const doc = useEditor(store, (s) => s.doc);
   const entries = estimate.entries.filter((e) => e.latencyMs && e.p99Breakdown.length > 0);
   const [chosen, setChosen] = useState<string | null>(null);
   const entry = entries.find((e) => e.node === chosen) ?? entries.reduce<(typeof entries)[number] | undefined>((worst, e) => (!worst || e.latencyMs!.p99 > worst.latencyMs!.p99 ? e : worst), undefined);
+  const pathKey = entry ? [entry.node, ...entry.p99Breakdown.map((b) => b.node)].join('\n') : '';
+  useEffect(() => {
+    store.set({ criticalPath: pathKey ? criticalPath(store.getState().doc, pathKey.split('\n')) : null });
+    return () => store.set({ criticalPath: null });
+  }, [store, pathKey, doc.edges]);
   if (!entry) return <p className="muted">No entry with a bounded latency to explain.</p>;
   const label = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
   const total = entry.p99Breakdown.reduce((s, b) => s + b.ms, 0);
@@ -46,14 +78,16 @@ export function Breakdown({ estimate }: { estimate: Estimate }) {
         </select>
       )}
       <p className="muted">
-        Requests from {label(entry.node)} at or above p99 ({formatMs(entry.latencyMs!.p99)}) take {formatMs(total)} on average, spent here:
+        Requests from {label(entry.node)} at or above p99 ({formatMs(entry.latencyMs!.p99)}) take {formatMs(total)} on average, spent here (highlighted on the canvas; click a row to go to it):
       </p>
       <ol>
         {entry.p99Breakdown.map((b) => (
           <li key={b.node}>
-            <span className="bar-label">{label(b.node)}</span>
-            <span className="bar"><span style={{ width: `${(b.ms / total) * 100}%` }} /></span>
-            <span className="bar-value">{formatMs(b.ms)}</span>
+            <button type="button" className="breakdown-row" onClick={() => revealNode(ctx, b.node)} aria-label={`${label(b.node)} ${formatMs(b.ms)}`}>
+              <span className="bar-label">{label(b.node)}</span>
+              <span className="bar"><span style={{ width: `${(b.ms / total) * 100}%` }} /></span>
+              <span className="bar-value">{formatMs(b.ms)}</span>
+            </button>
           </li>
         ))}
       </ol>
@@ -61,19 +95,32 @@ export function Breakdown({ estimate }: { estimate: Estimate }) {
   );
 }
 
-/** The bottom panel: diagnostics, and the p99 breakdown. */
-export function BottomPanel({ estimate, hidden = false }: { estimate: Estimate | null; hidden?: boolean }) {
+/** The bottom panel: diagnostics and the p99 breakdown; it resizes from its top edge and collapses to its tabs. */
+export function BottomPanel({ estimate, hidden = false, collapsed = false }: { estimate: Estimate | null; hidden?: boolean; collapsed?: boolean }) {
+  const ctx = useApp();
+  const run = useRun();
+  const heightPx = useEditor(ctx.store, (s) => s.panels.sizePx.bottom);
   const [tab, setTab] = useState<'diagnostics' | 'breakdown'>('diagnostics');
   const count = estimate?.diagnostics.length ?? 0;
+  const choose = (next: typeof tab) => {
+    setTab(next);
+    if (collapsed) run('view.toggleDiagnostics');
+  };
   return (
-    <section className="bottom-panel">
-      <div role="tablist" className="tabs">
-        <button role="tab" aria-selected={tab === 'diagnostics'} onClick={() => setTab('diagnostics')}>Diagnostics{count > 0 ? ` (${count})` : ''}</button>
-        <button role="tab" aria-selected={tab === 'breakdown'} onClick={() => setTab('breakdown')}>Why is p99 this high?</button>
+    <section className={`bottom-panel${collapsed ? ' collapsed' : ''}`} aria-label="Diagnostics panel" style={collapsed ? undefined : { height: heightPx }}>
+      {!collapsed && <Splitter panel="bottom" grows="up" />}
+      <div className="tabs">
+        <div role="tablist" className="tab-list">
+          <button role="tab" aria-selected={!collapsed && tab === 'diagnostics'} onClick={() => choose('diagnostics')}>Diagnostics{count > 0 ? ` (${count})` : ''}</button>
+          <button role="tab" aria-selected={!collapsed && tab === 'breakdown'} onClick={() => choose('breakdown')}>Why is p99 this high?</button>
+        </div>
+        <PanelToggle action="view.toggleDiagnostics" shown={!collapsed} name="diagnostics" direction={collapsed ? 'up' : 'down'} />
       </div>
-      <div role="tabpanel" className="tab-body">
-        {hidden ? <p className="muted">Figures and findings are hidden until you write your own estimate in the Practice panel.</p> : !estimate ? <p className="muted">Estimating…</p> : tab === 'diagnostics' ? <DiagnosticsList diagnostics={estimate.diagnostics} /> : <Breakdown estimate={estimate} />}
-      </div>
+      {!collapsed && (
+        <div role="tabpanel" className="tab-body">
+          {hidden ? <p className="muted">Figures and findings are hidden until you write your own estimate in the Practice panel.</p> : !estimate ? <p className="muted">Estimating…</p> : tab === 'diagnostics' ? <DiagnosticsList diagnostics={estimate.diagnostics} empty={estimate.entries.length === 0} /> : <Breakdown estimate={estimate} />}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { produce } from 'immer';
 import { useSyncExternalStore } from 'react';
 import type { Diagram } from '../../shared/model/schema';
+import { DEFAULT_PANELS, type PanelLayout } from '../app/panelLayout';
 import { coalesce, record, redoEntry, undoEntry, type HistoryEntry } from './history';
 
 /** Selected nodes and edges, by id. */
@@ -38,6 +39,10 @@ export interface EditorState {
   sidePanel: 'inspector' | 'practice';
   /** The interview being practised, if any. */
   practice: PracticeSession | null;
+  /** Panel sizes, collapsed panels, focus mode and the minimap (remembered between sessions). */
+  panels: PanelLayout;
+  /** Nodes and edges the p99 breakdown shows, highlighted on the canvas while it is open. */
+  criticalPath: Selection | null;
 }
 
 /** A timed practice interview on one case. */
@@ -90,6 +95,7 @@ export class EditorStore {
     this.state = {
       doc, file, selection: EMPTY_SELECTION, past: [], future: [], savedAt: 0, gestureBase: null,
       theme, trafficMultiplier: 1, loadProblems: null, notice: null, dialog: null, sidePanel: 'inspector', practice: null,
+      panels: DEFAULT_PANELS, criticalPath: null,
     };
   }
 
