@@ -39,12 +39,13 @@ export function formatMs(ms: number | null): string {
 }
 
 /**
- * A latency in a table or headline: "—" where there is none to show (0 ms: a
- * node or entry only reached by offline edges, off every request path), "∞"
- * where it is unbounded (null), else as `formatMs`.
+ * A latency in a table or headline: "—" off every request path (a node or
+ * entry reached only by offline edges, whose latency is all zero; pass
+ * `onPath` from the mean for a quantile of the same distribution), "∞" where
+ * it is unbounded (null), else as `formatMs`.
  */
-export function formatLatencyMs(ms: number | null): string {
-  return ms === 0 ? '—' : formatMs(ms);
+export function formatLatencyMs(ms: number | null, onPath = ms !== 0): string {
+  return onPath ? formatMs(ms) : '—';
 }
 
 /** A share as a percentage: 0.754 -> "75%". */

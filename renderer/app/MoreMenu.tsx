@@ -103,7 +103,7 @@ export function MoreMenu({ folded, always }: { folded: readonly ActionId[]; alwa
           }
         }}
       >
-        More ▾
+        More <span aria-hidden="true">▾</span>
       </button>
       {open && (
         <div className="menu" role="menu" id="toolbar-more-menu" aria-label="More actions">

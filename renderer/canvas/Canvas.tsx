@@ -13,7 +13,7 @@ import { ComponentNode } from './ComponentNode';
 import { FlowEdge } from './FlowEdge';
 import { GroupNode } from './GroupNode';
 import { markCritical } from './criticalPath';
-import { PlacedMiniMap } from './PlacedMiniMap';
+import { MinimapButton, PlacedMiniMap } from './PlacedMiniMap';
 import { flowEdges, flowNodes, type GroupData } from './toFlow';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode };
@@ -171,7 +171,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         {minimap && <PlacedMiniMap />}
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false}><MinimapButton /></Controls>
       </ReactFlow>
     </div>
   );

@@ -1,4 +1,7 @@
-import { MiniMap, useNodes, useReactFlow, useStore, type PanelPosition } from '@xyflow/react';
+import { ControlButton, MiniMap, useNodes, useReactFlow, useStore, type PanelPosition } from '@xyflow/react';
+import { useApp } from '../app/AppContext';
+import { useRun } from '../app/useActions';
+import { useEditor } from '../state/store';
 import { findKind } from '../../shared/kinds';
 
 /** A box on screen, in pixels from the canvas's top-left corner. */
@@ -66,5 +69,18 @@ export function PlacedMiniMap() {
       style={{ width: MINIMAP_PX.width, height: MINIMAP_PX.height }}
       nodeColor={(n) => (n.type === 'group' ? 'transparent' : findKind(String((n.data as { node?: { kind: string } }).node?.kind))?.colour ?? '#94a3b8')}
     />
+  );
+}
+
+/** The button among the zoom controls that shows or hides the minimap (remembered, like the panels). */
+export function MinimapButton() {
+  const { store } = useApp();
+  const run = useRun();
+  const shown = useEditor(store, (s) => s.panels.minimap);
+  const label = shown ? 'Hide minimap' : 'Show minimap';
+  return (
+    <ControlButton onClick={() => run('view.minimap')} title={label} aria-label={label} aria-pressed={shown}>
+      <svg viewBox="0 0 16 16" aria-hidden="true"><rect x="1.5" y="3" width="13" height="10" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.5" /><rect x="8" y="8" width="5" height="3.5" fill="currentColor" /></svg>
+    </ControlButton>
   );
 }

@@ -1,7 +1,7 @@
 import type { Estimate } from '../estimator/output';
 import { findKind } from '../kinds';
 import type { Diagram } from '../model/schema';
-import { formatBytes, formatMs, formatPercent, formatQps, formatUsd, significant } from '../units';
+import { formatBytes, formatLatencyMs, formatMs, formatPercent, formatQps, formatUsd, significant } from '../units';
 import { renderTable } from './table';
 
 const qpsCell = (qps: number) => formatQps(qps).replace(/ QPS$/, '');
@@ -17,7 +17,7 @@ export function estimateReport(diagram: Diagram, result: Estimate): string {
     const rows = [['entry', 'peak QPS', 'avg QPS', 'mean', 'p50', 'p90', 'p99', 'p999']];
     for (const e of result.entries) {
       const l = e.latencyMs;
-      rows.push([label(e.node), qpsCell(e.qps.peak), qpsCell(e.qps.avg), ...(l ? [l.mean, l.p50, l.p90, l.p99, l.p999].map(formatMs) : ['∞', '∞', '∞', '∞', '∞'])]);
+      rows.push([label(e.node), qpsCell(e.qps.peak), qpsCell(e.qps.avg), ...(l ? [l.mean, l.p50, l.p90, l.p99, l.p999].map((ms) => formatLatencyMs(ms, l.mean > 0)) : ['∞', '∞', '∞', '∞', '∞'])]);
     }
     lines.push(indent(renderTable(rows, new Set([1, 2, 3, 4, 5, 6, 7]))), '');
     for (const e of result.entries) {
@@ -39,8 +39,8 @@ export function estimateReport(diagram: Diagram, result: Estimate): string {
       qpsCell(n.qps.peak),
       n.replicas === null ? '—' : significant(n.replicas, 6),
       n.utilization === null ? '—' : formatPercent(n.utilization),
-      n.latencyMs ? formatMs(n.latencyMs.p50) : '∞',
-      n.latencyMs ? formatMs(n.latencyMs.p99) : '∞',
+      n.latencyMs ? formatLatencyMs(n.latencyMs.p50, n.latencyMs.mean > 0) : '∞',
+      n.latencyMs ? formatLatencyMs(n.latencyMs.p99, n.latencyMs.mean > 0) : '∞',
       n.storageBytes > 0 ? formatBytes(n.storageBytes) : '—',
       n.costUsdPerMonth.total > 0 ? formatUsd(n.costUsdPerMonth.total) : '—',
     ]);

@@ -1,6 +1,6 @@
 import { findKind } from '../kinds';
 import { STEP_KEYS } from '../model/schema';
-import { formatBytes, formatMs, formatPercent, formatQps, formatUsd } from '../units';
+import { formatBytes, formatLatencyMs, formatMs, formatPercent, formatQps, formatUsd } from '../units';
 import { renderMermaid } from './mermaid';
 import type { ExportFormat, ExportInput } from './types';
 
@@ -42,7 +42,7 @@ export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram
       ['Entry', 'Peak', 'Average', 'Mean', 'p50', 'p90', 'p99', 'p999'],
       estimate.entries.map((e) => {
         const l = e.latencyMs;
-        return [label.get(e.node) ?? e.node, formatQps(e.qps.peak), formatQps(e.qps.avg), ...(l ? [l.mean, l.p50, l.p90, l.p99, l.p999].map(formatMs) : ['∞', '∞', '∞', '∞', '∞'])];
+        return [label.get(e.node) ?? e.node, formatQps(e.qps.peak), formatQps(e.qps.avg), ...(l ? [l.mean, l.p50, l.p90, l.p99, l.p999].map((ms) => formatLatencyMs(ms, l.mean > 0)) : ['∞', '∞', '∞', '∞', '∞'])];
       }),
       new Set([1, 2, 3, 4, 5, 6, 7]),
     ), '');
@@ -60,7 +60,7 @@ export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram
         node.label,
         findKind(node.kind)?.label ?? node.kind,
         f ? formatQps(f.qps.peak) : '',
-        f ? formatMs(f.latencyMs?.p99 ?? null) : '',
+        f ? formatLatencyMs(f.latencyMs?.p99 ?? null, f.latencyMs?.mean !== 0) : '',
         f?.replicas === null || !f ? '—' : String(f.replicas),
         f?.utilization === null || !f ? '—' : formatPercent(f.utilization),
         f && f.storageBytes > 0 ? formatBytes(f.storageBytes) : '—',

@@ -24,6 +24,9 @@ describe('mlsd estimate', () => {
     expect(result.stdout).toMatch(/Totals: storage [\d.]+ TB, cost \$[\d.]+k\/mo/);
     expect(result.stdout).toMatch(/Budget p99: [\d.]+ ms of 150 ms ok/);
     expect(result.stdout).toContain('p99 comes from (Users):');
+    // Off every request path there is no latency to show: a dash, not "0 ms".
+    expect(result.stdout).toMatch(/Indexing job\s+Batch job\s+0\s+4(\s+—){4}\s+\$/);
+    expect(result.stdout).not.toMatch(/\s0 ms/);
   });
 
   it('prints the section 6 JSON with --json', async () => {

@@ -62,3 +62,11 @@ export async function newPage(browser: Browser, errors: string[]): Promise<Page>
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ROOT, 'tests/e2e/screenshots', `${name}.png`) });
 }
+
+/** Clicks a toolbar action: its button when it fits the window, else its item in the "More" menu. */
+export async function clickAction(page: Page, label: string): Promise<void> {
+  const button = page.locator('.toolbar').getByRole('button', { name: label, exact: true });
+  if ((await button.count()) > 0) return button.click();
+  await page.getByRole('button', { name: 'More', exact: true }).click();
+  await page.getByRole('menu').locator('.menu-item').filter({ has: page.locator('.menu-label').getByText(label, { exact: true }) }).click();
+}

@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
-import { launch, newPage, screenshot, serveRenderer } from './browser';
+import { clickAction, launch, newPage, screenshot, serveRenderer } from './browser';
 
 let server: Awaited<ReturnType<typeof serveRenderer>>;
 let browser: Browser;
@@ -98,7 +98,7 @@ describe('the editor in Chromium', () => {
 
     const fresh = await open('news-feed');
     const choosing = fresh.waitForEvent('filechooser');
-    await fresh.getByRole('button', { name: 'Open' }).click();
+    await clickAction(fresh, 'Open…');
     await (await choosing).setFiles(saved);
     await expect.poll(() => fresh.getByTestId('node-ranker').textContent()).toContain('Neural ranker v2');
     await fresh.close();
@@ -107,7 +107,7 @@ describe('the editor in Chromium', () => {
 
   it('exports the picture as PNG and the selection as SVG from the Export dialog', async () => {
     const page = await open('people-you-may-know');
-    await page.getByRole('button', { name: 'Export…' }).click();
+    await clickAction(page, 'Export…');
     const dialog = page.getByRole('dialog', { name: 'Export' });
     await dialog.getByLabel('PNG image').check();
     const downloading = page.waitForEvent('download');
@@ -119,7 +119,7 @@ describe('the editor in Chromium', () => {
 
     await page.getByTestId('node-pymk').click();
     await page.getByTestId('node-profiles').click({ modifiers: ['Shift'] });
-    await page.getByRole('button', { name: 'Export…' }).click();
+    await clickAction(page, 'Export…');
     await page.getByRole('dialog', { name: 'Export' }).getByLabel('Selection only (2 nodes)').check();
     const svgDownload = page.waitForEvent('download');
     await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Export SVG picture' }).click();
@@ -131,7 +131,7 @@ describe('the editor in Chromium', () => {
 
   it('practises an interview: empty canvas, estimate first, compare with the reference, result kept', async () => {
     const page = await open('video-recommendation');
-    await page.getByRole('button', { name: 'Practice an Interview…' }).click();
+    await clickAction(page, 'Practice an Interview…');
     const start = page.getByRole('dialog', { name: 'Practice an interview' });
     await start.getByLabel('Case').selectOption('event-recommendation');
     await start.getByRole('button', { name: 'Start' }).click();

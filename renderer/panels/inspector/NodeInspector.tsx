@@ -2,7 +2,7 @@ import type { NodeEstimate } from '../../../shared/estimator/output';
 import { findKind } from '../../../shared/kinds';
 import type { BlockName } from '../../../shared/model/blocks';
 import type { DiagramNode } from '../../../shared/model/schema';
-import { formatBytes, formatMs, formatPercent, formatQps, formatUsd } from '../../../shared/units';
+import { formatBytes, formatLatencyMs, formatPercent, formatQps, formatUsd } from '../../../shared/units';
 import { useApp } from '../../app/AppContext';
 import { KindIcon } from '../../canvas/KindIcon';
 import { useEditor } from '../../state/store';
@@ -12,7 +12,7 @@ import { NumberField, SelectField, TextField } from './fields';
 function Figures({ figures }: { figures: NodeEstimate }) {
   const rows: [string, string][] = [
     ['Peak / average', `${formatQps(figures.qps.peak)} / ${formatQps(figures.qps.avg)}`],
-    ['Latency p50 / p99', figures.latencyMs ? `${formatMs(figures.latencyMs.p50)} / ${formatMs(figures.latencyMs.p99)}` : 'unbounded (saturated)'],
+    ['Latency p50 / p99', figures.latencyMs ? `${formatLatencyMs(figures.latencyMs.p50, figures.latencyMs.mean > 0)} / ${formatLatencyMs(figures.latencyMs.p99, figures.latencyMs.mean > 0)}` : 'unbounded (saturated)'],
   ];
   if (figures.replicas !== null) rows.push(['Replicas', String(figures.replicas)]);
   if (figures.utilization !== null) rows.push(['Utilization', formatPercent(figures.utilization)]);
