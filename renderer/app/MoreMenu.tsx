@@ -93,7 +93,7 @@ export function MoreMenu({ folded, always }: { folded: readonly ActionId[]; alwa
         className="tool more-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        aria-controls="toolbar-more-menu"
+        aria-controls={open ? 'toolbar-more-menu' : undefined}
         onClick={() => setOpen(!open)}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' && !open) {

@@ -25,8 +25,8 @@ export const GROUP_GAP_PX = 11;
 
 /**
  * Which toolbar buttons fit in `availablePx`, given each button's width:
- * the highest priorities first, ties broken by display order. Returns the ids
- * that stay; the rest go into the "More" menu.
+ * the highest priorities first, ties broken by display order, until one does
+ * not fit. Returns the ids that stay; the rest go into the "More" menu.
  */
 export function fitToolbar(groups: readonly (readonly ToolbarItem[])[], widthPx: ReadonlyMap<ActionId, number>, availablePx: number): Set<ActionId> {
   const order = groups.flatMap((group, g) => group.map((item, i) => ({ ...item, g, i })));
@@ -36,7 +36,8 @@ export function fitToolbar(groups: readonly (readonly ToolbarItem[])[], widthPx:
   let usedPx = 0;
   for (const item of ranked) {
     const extra = (widthPx.get(item.id) ?? 0) + (groupsUsed.has(item.g) ? 0 : GROUP_GAP_PX);
-    if (usedPx + extra > availablePx) continue;
+    // Strictly by priority: a narrow, rarely used button never stays while a more used one folds.
+    if (usedPx + extra > availablePx) break;
     usedPx += extra;
     shown.add(item.id);
     groupsUsed.add(item.g);

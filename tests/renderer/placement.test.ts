@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionId } from '../../shared/actions';
+import { ACTIONS, type ActionId } from '../../shared/actions';
 import { cornerBox, freeCorner, MINIMAP_PX } from '../../renderer/canvas/PlacedMiniMap';
 import { clampPanelSize, PANEL_LIMITS_PX } from '../../renderer/app/panelLayout';
 import { fitToolbar, GROUP_GAP_PX, TOOLBAR_GROUPS } from '../../renderer/app/toolbarFit';
@@ -19,6 +19,13 @@ describe('toolbar fitting', () => {
     expect([...fitToolbar(TOOLBAR_GROUPS, widths, 3 * 50 + 2 * GROUP_GAP_PX)].sort()).toEqual(['edit.redo', 'edit.undo', 'file.save']);
     const all = TOOLBAR_GROUPS.flat().length * 50 + TOOLBAR_GROUPS.length * GROUP_GAP_PX;
     expect(fitToolbar(TOOLBAR_GROUPS, widths, all - 1).has('view.darkMode')).toBe(false);
+  });
+
+  it('never keeps a narrow, rarely used button while a more used one folds', () => {
+    const narrowDarkMode = new Map(widths).set('view.darkMode', 10).set('view.fit', 200);
+    const shown = fitToolbar(TOOLBAR_GROUPS, narrowDarkMode, 2 * 50 + 3 * 50 + 2 * GROUP_GAP_PX + 30);
+    expect(shown.has('view.fit')).toBe(false);
+    expect(shown.has('view.darkMode')).toBe(false);
   });
 });
 
@@ -50,5 +57,13 @@ describe('panel sizes', () => {
     expect(clampPanelSize('palette', 10)).toBe(PANEL_LIMITS_PX.palette.min);
     expect(clampPanelSize('inspector', 1e6)).toBe(PANEL_LIMITS_PX.inspector.max);
     expect(clampPanelSize('bottom', 200.6)).toBe(201);
+  });
+});
+
+describe('the action list', () => {
+  it('gives every shortcut to one action only', () => {
+    const keys = ACTIONS.flatMap((a) => ('keys' in a ? a.keys.map((k) => k.toUpperCase()) : []));
+    expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    expect(keys).toEqual(expect.arrayContaining(['MOD+B', 'MOD+I', 'MOD+J', 'MOD+SHIFT+F', 'MOD+SHIFT+M']));
   });
 });
