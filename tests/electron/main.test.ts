@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
@@ -37,6 +38,7 @@ async function startMain() {
           setWindowOpenHandler: (handler: Function) => void (record.handlers.windowOpen = handler),
           send: () => {},
           isLoading: () => false,
+          id: calls.windows.length,
         };
       }
       once() {}
@@ -81,8 +83,11 @@ describe('the Electron main process', () => {
     calls.csp!({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => void (headers = r.responseHeaders));
     expect(headers['Content-Security-Policy']![0]).toContain("script-src 'self'");
     expect(Object.keys(calls.ipc)).toEqual(['mlsd:invoke']);
-    const fromElsewhere = await calls.ipc['mlsd:invoke']!({ senderFrame: { url: 'https://evil.example/' } }, 'readRecovery', undefined);
+    const fromElsewhere = await calls.ipc['mlsd:invoke']!({ senderFrame: { url: 'https://evil.example/' } }, 'listRecovery', undefined);
     expect(fromElsewhere).toEqual({ error: 'request from an unknown page' });
+    const appPage = { url: pathToFileURL(window.loaded!).toString() };
+    expect(await calls.ipc['mlsd:invoke']!({ senderFrame: appPage, sender: { id: 1 } }, 'listRecovery', undefined)).toEqual([]);
+    expect(await calls.ipc['mlsd:invoke']!({ senderFrame: appPage, sender: { id: 99 } }, 'listRecovery', undefined)).toEqual({ error: 'request from an unknown window' });
   });
 
   it('refuses navigation away from the app and new windows', async () => {
