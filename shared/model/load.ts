@@ -147,7 +147,10 @@ export function loadClip(value: unknown, options: LoadOptions = {}): ClipResult 
   const ids = new Set(value.nodes.map((n) => (isRecord(n) ? n.id : undefined)).filter((id): id is string => typeof id === 'string'));
   const inside = (edge: unknown) => !isRecord(edge) || (ids.has(edge.source as string) && ids.has(edge.target as string));
   const edges = value.edges.filter(inside);
-  const trial = { format: DIAGRAM_FORMAT, version: CURRENT_VERSION, title: 'Clipboard', nodes: value.nodes, edges };
+  // Copied nodes name their groups; pasting keeps those the document has, so here any group name is taken as given.
+  const groupIds = new Set(value.nodes.map((n) => (isRecord(n) ? n.group : undefined)).filter((g): g is string => typeof g === 'string'));
+  const groups = [...groupIds].map((id) => ({ id, label: id.slice(0, 120) || id }));
+  const trial = { format: DIAGRAM_FORMAT, version: CURRENT_VERSION, title: 'Clipboard', groups, nodes: value.nodes, edges };
   const result = loadDiagramValue(trial, options);
   if (!result.ok) {
     const shown = result.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);

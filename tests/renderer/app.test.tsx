@@ -163,12 +163,13 @@ describe('actions, each done and undone', () => {
     const { store, ctx } = await renderApp(small());
     const clip = {
       format: 'mlsd-studio/clip',
-      nodes: [{ id: 'api', kind: 'service', label: 'API copy', position: { x: 0, y: 0 } }],
+      nodes: [{ id: 'api', kind: 'service', label: 'API copy', position: { x: 0, y: 0 }, group: 'online' }],
       edges: [{ id: 'e1', source: 'users', target: 'api' }],
     };
     await navigator.clipboard.writeText(JSON.stringify(clip));
     await run('edit.paste', ctx);
     expect(store.getState().doc.nodes.map((n) => n.id)).toEqual(['users', 'api', 'api2']);
+    expect(store.getState().doc.nodes[2]!.group).toBe('online');
     expect(store.getState().doc.edges.map((e) => e.id)).toEqual(['e1']);
     expect(store.getState().notice).toBe('Pasted without 1 edge to nodes that were not copied');
   });
