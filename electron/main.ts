@@ -7,7 +7,7 @@ import { RecentFiles, RecoveryStore, saveAtomically } from './files';
 import type { StudioHost } from '../shared/ipc';
 import { createHost, handleRequest, type HostDeps } from './hostHandlers';
 import { menuTemplate } from './menu';
-import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, restorableBounds, windowOptions } from './windowOptions';
+import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, permissionAllowed, restorableBounds, windowOptions } from './windowOptions';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const appUrl = pathToFileURL(rendererIndex).toString();
@@ -131,6 +131,10 @@ if (!app.requestSingleInstanceLock()) {
     openWhenReady(path);
   });
   app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+      callback(permissionAllowed(permission, details.requestingUrl, appUrl));
+    });
+    session.defaultSession.setPermissionCheckHandler((contents, permission) => permissionAllowed(permission, contents?.getURL() ?? '', appUrl));
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });

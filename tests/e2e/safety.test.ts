@@ -1,26 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
-import { launch, serveRenderer } from './browser';
+import { sharedBrowser } from './browser';
 
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let browser: Browser;
+const shared = sharedBrowser();
 const errors: string[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([serveRenderer(), launch()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** A tab in a shared browser profile (one IndexedDB, one set of Web Locks), like a person's. */
 async function tab(context: BrowserContext, slug: string): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}?blueprint=${slug}`);
+  await page.goto(`${shared.server().url}?blueprint=${slug}`);
   await page.waitForSelector('[data-testid="budget-bar"] .meter');
   return page;
 }
@@ -53,7 +43,7 @@ async function editIn(page: Page, nodeId: string, slug: string): Promise<void> {
 
 describe('nothing is lost in the browser', () => {
   it('offers back the unsaved work of two tabs killed without unloading, and never the copy of a tab still open', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await shared.browser().newContext({ viewport: { width: 1440, height: 900 } });
     const video = await tab(context, 'video-recommendation');
     const feed = await tab(context, 'news-feed');
     await editIn(video, 'ranker', 'video-recommendation');
@@ -92,7 +82,7 @@ describe('nothing is lost in the browser', () => {
   }, 120_000);
 
   it('pastes nothing from a crafted clip, and says why', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await shared.browser().newContext({ viewport: { width: 1440, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await tab(context, 'news-feed');
     const count = blueprint('news-feed')!.nodes.length;
     const evil = {
