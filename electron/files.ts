@@ -1,7 +1,10 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { nodeFileSystem } from '../cli/nodeFileSystem';
 import { reasonOf } from '../shared/fileErrors';
-import type { OpenedFile, RecoveryEntry, SavedFile } from '../shared/ipc';
+import { writeFileSafely, type WriteFileSystem, type WriteOptions } from '../shared/files/safeWrite';
+import type { OpenedFile, RecoveryCopy, RecoveryEntry, SavedFile } from '../shared/ipc';
+import { isRecoveryCopy, SLOT_PATTERN, sortRecoveryCopies } from '../shared/recovery';
 
 /** Largest diagram file we read, bytes: far above any real design, small enough to never hang. */
 export const MAX_FILE_BYTES = 50_000_000;
@@ -18,62 +21,67 @@ export function readDiagramFile(path: string): OpenedFile | { error: string } {
   }
 }
 
-/** Hooks for tests to interrupt a save between its steps. */
-export interface SaveSteps {
-  afterTemporaryWritten?: () => void;
+/**
+ * Saves a document or an export through the one safe write path: every byte
+ * written and flushed before it replaces the file, the file's mode, owner and
+ * symbolic link kept; on failure the file is as it was and the answer says
+ * why (`cannot save d.mlsd.json: no space left on device`). `fs` is the real
+ * disk unless a test stands in for it.
+ */
+export function saveAtomically(path: string, content: string | Uint8Array, fs: WriteFileSystem = nodeFileSystem, options: WriteOptions = {}): SavedFile | { error: string } {
+  const written = writeFileSafely(fs, path, content, options);
+  return written.ok ? { ref: path, name: basename(path) } : { error: `cannot save ${basename(path)}: ${written.reason}` };
 }
 
 /**
- * Saves without ever leaving a half-written file: the content goes to a
- * temporary file beside the target and is flushed to disk; the previous
- * version is kept as `<name>.bak`; then the temporary file is renamed over
- * the target, which is atomic on one file system. A failure at any step
- * leaves the previous file as it was.
+ * Autosaved copies of open documents, one file per window (its slot) in the
+ * app's data folder, so two windows never overwrite each other's copy.
  */
-export function saveAtomically(path: string, content: string, steps: SaveSteps = {}): SavedFile | { error: string } {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.saving`);
-  try {
-    const fd = openSync(temporary, 'w');
-    try {
-      writeSync(fd, Buffer.from(content, 'utf8'));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    steps.afterTemporaryWritten?.();
-    if (existsSync(path)) copyFileSync(path, `${path}.bak`);
-    renameSync(temporary, path);
-    return { ref: path, name: basename(path) };
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    return { error: `cannot save ${basename(path)}: ${reasonOf(error)}` };
-  }
-}
-
-/** Autosaved copies of the open document, in the app's data folder. */
 export class RecoveryStore {
-  private readonly file: string;
-
-  constructor(folder: string) {
+  constructor(private readonly folder: string, private readonly fs: WriteFileSystem = nodeFileSystem) {
     mkdirSync(folder, { recursive: true });
-    this.file = join(folder, 'recovery.json');
   }
 
-  write(entry: RecoveryEntry): void {
-    saveAtomically(this.file, JSON.stringify(entry));
+  private fileOf(slot: string): string {
+    if (!SLOT_PATTERN.test(slot)) throw new Error(`invalid recovery slot ${JSON.stringify(slot)}`);
+    return join(this.folder, `recovery-${slot}.json`);
   }
 
-  read(): RecoveryEntry | null {
+  /** Writes a window's copy; an error says why it could not be kept. */
+  write(slot: string, entry: RecoveryEntry): void | { error: string } {
+    const written = writeFileSafely(this.fs, this.fileOf(slot), JSON.stringify({ ...entry, slot }));
+    if (!written.ok) return { error: `cannot keep a recovery copy: ${written.reason}` };
+  }
+
+  /** Every readable copy in the folder; corrupt ones are skipped. */
+  private all(): RecoveryCopy[] {
+    let names: string[];
     try {
-      const entry = JSON.parse(readFileSync(this.file, 'utf8')) as RecoveryEntry;
-      return typeof entry.content === 'string' && typeof entry.name === 'string' ? entry : null;
+      names = readdirSync(this.folder);
     } catch {
-      return null;
+      return [];
     }
+    return names.flatMap((name) => {
+      const slot = /^recovery-([A-Za-z0-9-]{1,64})\.json$/.exec(name)?.[1];
+      if (!slot) return [];
+      try {
+        const value = JSON.parse(readFileSync(join(this.folder, name), 'utf8')) as unknown;
+        return isRecoveryCopy(value) && value.slot === slot ? [value] : [];
+      } catch {
+        return [];
+      }
+    });
   }
 
-  clear(): void {
-    rmSync(this.file, { force: true });
+  /** Copies of windows that are no longer open, newest first; expired ones are deleted. */
+  orphans(liveSlots: ReadonlySet<string>, nowMs = Date.now()): RecoveryCopy[] {
+    const { offer, expired } = sortRecoveryCopies(this.all(), liveSlots, nowMs);
+    for (const slot of expired) this.clear(slot);
+    return offer;
+  }
+
+  clear(slot: string): void {
+    rmSync(this.fileOf(slot), { force: true });
   }
 }
 
@@ -81,7 +89,7 @@ export class RecoveryStore {
 export class RecentFiles {
   private readonly file: string;
 
-  constructor(folder: string, private readonly limit = 10) {
+  constructor(folder: string, private readonly limit = 10, private readonly fs: WriteFileSystem = nodeFileSystem) {
     mkdirSync(folder, { recursive: true });
     this.file = join(folder, 'recent.json');
   }
@@ -95,8 +103,9 @@ export class RecentFiles {
     }
   }
 
+  /** Puts a path first; the list is kept as it was when it cannot be written. */
   add(path: string): void {
     const paths = [path, ...this.list().map((r) => r.ref).filter((p) => p !== path)].slice(0, this.limit);
-    saveAtomically(this.file, JSON.stringify(paths));
+    writeFileSafely(this.fs, this.file, JSON.stringify(paths));
   }
 }

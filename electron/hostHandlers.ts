@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { HOST_METHODS, type DiscardChoice, type StudioHost } from '../shared/ipc';
 import { HOST_ARGUMENTS } from '../shared/ipcArguments';
 import { problemsFromIssues } from '../shared/model/zodProblems';
@@ -15,11 +14,13 @@ export interface HostDeps {
   setTitle(title: string, dirty: boolean): void;
   closeWindow(): void;
   recovery: RecoveryStore;
+  /** This window's own recovery slot. */
+  slot: string;
+  /** The slots of every window still open, whose copies are not offered back. */
+  liveSlots(): ReadonlySet<string>;
   recent: RecentFiles;
   /** Called after the recent list changed, to rebuild the Open Recent menu. */
   recentChanged(): void;
-  /** Writes binary export data. */
-  writeBytes(path: string, bytes: Uint8Array): void;
 }
 
 const DIAGRAM_FILTERS = [{ name: 'MLSD Studio diagram', extensions: ['json'] }];
@@ -59,25 +60,22 @@ export function createHost(deps: HostDeps): StudioHost {
       const extension = suggestedName.split('.').pop() ?? '';
       const path = await deps.showSaveDialog({ defaultPath: suggestedName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] });
       if (path === null) return null;
-      if (text !== undefined) return saveAtomically(path, text);
-      try {
-        deps.writeBytes(path, Buffer.from(base64 ?? '', 'base64'));
-        return { ref: path, name: basename(path) };
-      } catch (error) {
-        return { error: `cannot export ${basename(path)}: ${error instanceof Error ? error.message : String(error)}` };
-      }
+      return saveAtomically(path, text ?? Buffer.from(base64 ?? '', 'base64'));
     },
     async recentFiles() {
       return deps.recent.list();
     },
     async writeRecovery(entry) {
-      deps.recovery.write(entry);
+      return deps.recovery.write(deps.slot, entry);
     },
-    async readRecovery() {
-      return deps.recovery.read();
+    async listRecovery() {
+      return deps.recovery.orphans(deps.liveSlots());
     },
     async clearRecovery() {
-      deps.recovery.clear();
+      deps.recovery.clear(deps.slot);
+    },
+    async discardRecovery({ slot }) {
+      if (!deps.liveSlots().has(slot)) deps.recovery.clear(slot);
     },
     async setTitle({ title, dirty }) {
       deps.setTitle(title, dirty);

@@ -1,11 +1,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RecentFiles, RecoveryStore, saveAtomically } from './files';
-import { createHost, handleRequest } from './hostHandlers';
+import type { StudioHost } from '../shared/ipc';
+import { createHost, handleRequest, type HostDeps } from './hostHandlers';
 import { menuTemplate } from './menu';
-import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, restorableBounds, windowOptions } from './windowOptions';
+import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, permissionAllowed, restorableBounds, windowOptions } from './windowOptions';
 
 const rendererIndex = join(__dirname, '../renderer/index.html');
 const appUrl = pathToFileURL(rendererIndex).toString();
@@ -14,6 +16,9 @@ const recovery = new RecoveryStore(join(data, 'recovery'));
 const recent = new RecentFiles(data);
 const boundsFile = join(data, 'window.json');
 let window: BrowserWindow | null = null;
+/** Each open window's host, by its page's id: every window autosaves into a recovery slot of its own. */
+const hosts = new Map<number, { host: StudioHost; slot: string }>();
+const liveSlots = () => new Set([...hosts.values()].map((h) => h.slot));
 let closeAllowed = false;
 let dirty = false;
 const pendingFiles: string[] = [];
@@ -46,6 +51,9 @@ function createWindow(): void {
   }
   window = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), restorableBounds(saved, screen.getAllDisplays().map((d) => d.workArea))));
   const contents = window.webContents;
+  const contentsId = contents.id;
+  const slot = randomUUID();
+  hosts.set(contentsId, { slot, host: createHost({ ...hostDeps, slot, liveSlots }) });
   // Only the app's own page; links go to the system browser; no new windows.
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) {
@@ -69,12 +77,13 @@ function createWindow(): void {
     }
   });
   window.on('closed', () => {
+    hosts.delete(contentsId);
     window = null;
   });
   void window.loadFile(rendererIndex);
 }
 
-const host = createHost({
+const hostDeps: Omit<HostDeps, 'slot' | 'liveSlots'> = {
   async showOpenDialog({ filters }) {
     const result = await dialog.showOpenDialog(window!, { properties: ['openFile'], filters });
     return result.canceled ? null : (result.filePaths[0] ?? null);
@@ -107,8 +116,7 @@ const host = createHost({
   recovery,
   recent,
   recentChanged: buildMenu,
-  writeBytes: (path, bytes) => writeFileSync(path, bytes),
-});
+};
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -123,11 +131,17 @@ if (!app.requestSingleInstanceLock()) {
     openWhenReady(path);
   });
   app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+      callback(permissionAllowed(permission, details.requestingUrl, appUrl));
+    });
+    session.defaultSession.setPermissionCheckHandler((contents, permission) => permissionAllowed(permission, contents?.getURL() ?? '', appUrl));
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     });
     ipcMain.handle('mlsd:invoke', (event, method: unknown, argument: unknown) => {
       if (!event.senderFrame || !isAppUrl(event.senderFrame.url, appUrl)) return { error: 'request from an unknown page' };
+      const host = hosts.get(event.sender.id)?.host;
+      if (!host) return { error: 'request from an unknown window' };
       return handleRequest(host, method, argument);
     });
     pendingFiles.push(...filesIn(process.argv));

@@ -53,3 +53,11 @@ export function restorableBounds(saved: unknown, screens: readonly Rectangle[]):
   const visible = screens.some((s) => b.x! < s.x + s.width - 100 && b.x! + b.width! > s.x + 100 && b.y! >= s.y - 20 && b.y! < s.y + s.height - 100);
   return visible ? b : { width: b.width, height: b.height };
 }
+
+/** The only permissions the app's page may have: reading and writing the clipboard, for copy and paste of nodes. */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-read', 'clipboard-sanitized-write']);
+
+/** Whether a permission request is granted: only the clipboard, and only to the app's own page; camera, location, notifications and the rest are refused. */
+export function permissionAllowed(permission: string, requestingUrl: string, appUrl: string): boolean {
+  return ALLOWED_PERMISSIONS.has(permission) && isAppUrl(requestingUrl, appUrl);
+}

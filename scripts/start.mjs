@@ -1,18 +1,24 @@
 // npm start: the desktop app where Electron's binary is installed (fetching it once if the
 // network allows), otherwise the same renderer served to a browser, with its address printed.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { build } from 'vite';
 import { portFrom, serveWeb } from './web.mjs';
 
 const require = createRequire(import.meta.url);
 
-/** The Electron executable, or null when the package or its binary is missing. */
+/**
+ * The Electron executable, or null when the package or its binary is missing.
+ * Read from the package's path.txt rather than by requiring it: since Electron 42
+ * requiring the package downloads the binary, which is fetchElectron's job.
+ */
 function electronBinary() {
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const folder = dirname(require.resolve('electron/package.json'));
+    const path = join(folder, 'dist', readFileSync(join(folder, 'path.txt'), 'utf8').trim());
+    return existsSync(path) ? path : null;
   } catch {
     return null;
   }

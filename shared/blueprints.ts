@@ -12,7 +12,7 @@ import { loadDiagramValue } from './model/load';
 import type { Diagram } from './model/schema';
 
 /** The ten case-study blueprints, in the order of the book's chapters, by slug. */
-const FILES: Record<string, unknown> = {
+const FILES = new Map<string, unknown>(Object.entries({
   'visual-search': visualSearch,
   'street-view-blurring': streetViewBlurring,
   'video-search': videoSearch,
@@ -23,10 +23,10 @@ const FILES: Record<string, unknown> = {
   'similar-listings': similarListings,
   'news-feed': newsFeed,
   'people-you-may-know': peopleYouMayKnow,
-};
+}));
 
 /** Slugs of the blueprints, in order. */
-export const BLUEPRINT_SLUGS: readonly string[] = Object.keys(FILES);
+export const BLUEPRINT_SLUGS: readonly string[] = [...FILES.keys()];
 
 /**
  * A fresh copy of a blueprint's diagram, validated like any file; undefined
@@ -34,7 +34,7 @@ export const BLUEPRINT_SLUGS: readonly string[] = Object.keys(FILES);
  * test suite catches).
  */
 export function blueprint(slug: string): Diagram | undefined {
-  const file = FILES[slug];
+  const file = FILES.get(slug);
   if (file === undefined) return undefined;
   const result = loadDiagramValue(structuredClone(file));
   if (!result.ok) throw new Error(`blueprint ${slug} is invalid: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);

@@ -26,6 +26,12 @@ export interface RecoveryEntry {
   savedAtMs: number;
 }
 
+/** An autosaved copy left by a window or tab that is no longer open, as offered back. */
+export interface RecoveryCopy extends RecoveryEntry {
+  /** The window's or tab's recovery slot. */
+  slot: string;
+}
+
 /** What the user chose when asked about unsaved changes. */
 export type DiscardChoice = 'save' | 'discard' | 'cancel';
 
@@ -48,9 +54,14 @@ export interface StudioHost {
   exportFile(request: { suggestedName: string; mimeType: string; text?: string; base64?: string }): Promise<SavedFile | null | HostError>;
   /** Recently opened files, newest first. */
   recentFiles(): Promise<{ ref: string; name: string }[]>;
-  writeRecovery(entry: RecoveryEntry): Promise<void>;
-  readRecovery(): Promise<RecoveryEntry | null>;
+  /** Autosaves into this window's (or tab's) own recovery slot. */
+  writeRecovery(entry: RecoveryEntry): Promise<void | HostError>;
+  /** Copies left by windows or tabs that are no longer open, newest first; expired ones are deleted. */
+  listRecovery(): Promise<RecoveryCopy[]>;
+  /** Empties this window's own slot (its work was saved or discarded). */
   clearRecovery(): Promise<void>;
+  /** Deletes an orphaned copy; a slot still open elsewhere is left alone. */
+  discardRecovery(request: { slot: string }): Promise<void>;
   /** Shows the document name and an unsaved marker in the window title. */
   setTitle(request: { title: string; dirty: boolean }): Promise<void>;
   /** Asks what to do with unsaved changes before they would be lost. */
@@ -73,7 +84,7 @@ export interface StudioHostEvents {
 /** Channel names, one per method and event, the only ones the preload lets through. */
 export const HOST_METHODS = [
   'openFile', 'openRecent', 'save', 'saveAs', 'exportFile', 'recentFiles',
-  'writeRecovery', 'readRecovery', 'clearRecovery', 'setTitle', 'confirmDiscard', 'openExternal', 'closeWindow',
+  'writeRecovery', 'listRecovery', 'clearRecovery', 'discardRecovery', 'setTitle', 'confirmDiscard', 'openExternal', 'closeWindow',
 ] as const satisfies readonly (keyof StudioHost)[];
 export const HOST_EVENTS = ['action', 'openFile', 'closeRequested'] as const satisfies readonly (keyof StudioHostEvents)[];
 

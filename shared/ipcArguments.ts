@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HOST_METHODS } from './ipc';
+import { SLOT_PATTERN } from './recovery';
 
 const text = z.string().max(50_000_000);
 const ref = z.string().min(1).max(4096);
@@ -15,8 +16,9 @@ export const HOST_ARGUMENTS: Record<(typeof HOST_METHODS)[number], z.ZodType> = 
     .refine((r) => (r.text === undefined) !== (r.base64 === undefined), 'give text or base64'),
   recentFiles: z.undefined(),
   writeRecovery: z.strictObject({ name: z.string().max(255), ref: ref.nullable(), content: text, savedAtMs: z.number().finite() }),
-  readRecovery: z.undefined(),
+  listRecovery: z.undefined(),
   clearRecovery: z.undefined(),
+  discardRecovery: z.strictObject({ slot: z.string().regex(SLOT_PATTERN) }),
   setTitle: z.strictObject({ title: z.string().max(255), dirty: z.boolean() }),
   confirmDiscard: z.strictObject({ name: z.string().max(255) }),
   openExternal: z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),

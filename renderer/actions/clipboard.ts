@@ -1,4 +1,5 @@
-import { isClip, type Clip } from '../state/commands';
+import { CLIP_FORMAT, loadClip } from '../../shared/model/load';
+import type { Clip } from '../state/commands';
 
 let memory: Clip | null = null;
 
@@ -12,16 +13,34 @@ export async function writeClip(clip: Clip): Promise<void> {
   }
 }
 
-/** The clip to paste: from the system clipboard when it holds one of ours, else the last copy. */
-export async function readClip(): Promise<Clip | null> {
+/** What a paste may add: a checked clip (with a note on what was repaired), or why nothing is pasted. */
+export type ClipToPaste = { ok: true; clip: Clip; note: string | null } | { ok: false; reason: string };
+
+/**
+ * Checks a clip from the clipboard like a file (shared/model/load.ts):
+ * edges leaving the clip are dropped, anything else wrong refuses it.
+ */
+export function admitClip(value: unknown): ClipToPaste {
+  const checked = loadClip(value);
+  if (!checked.ok) return { ok: false, reason: `Nothing was pasted: ${checked.reason}` };
+  const { droppedEdges } = checked;
+  const note = droppedEdges > 0 ? `Pasted without ${droppedEdges} edge${droppedEdges === 1 ? '' : 's'} to nodes that were not copied` : null;
+  return { ok: true, clip: { format: CLIP_FORMAT, nodes: checked.nodes, edges: checked.edges }, note };
+}
+
+/**
+ * The clip to paste: from the system clipboard when it holds one of ours,
+ * else the last copy made in this window; null when there is none. A clip
+ * on the system clipboard is checked before anything is pasted.
+ */
+export async function readClip(): Promise<ClipToPaste | null> {
+  let value: unknown;
   try {
     const text = await navigator.clipboard?.readText();
-    if (text) {
-      const value: unknown = JSON.parse(text);
-      if (isClip(value)) return value;
-    }
+    value = text ? JSON.parse(text) : undefined;
   } catch {
     // Not ours, not JSON, or not allowed: fall back to the in-app copy.
   }
-  return memory;
+  if ((value as { format?: unknown } | null | undefined)?.format === CLIP_FORMAT) return admitClip(value);
+  return memory ? admitClip(memory) : null;
 }

@@ -76,7 +76,10 @@ const PERFORM: Record<ActionId, Perform> = {
   },
   'edit.paste': async (ctx) => {
     const clip = await readClip();
-    if (clip) pasteClip(ctx, clip, 'Paste');
+    if (!clip) return;
+    if (!clip.ok) return ctx.store.set({ notice: clip.reason });
+    pasteClip(ctx, clip.clip, 'Paste');
+    if (clip.note) ctx.store.set({ notice: clip.note });
   },
   'edit.duplicate': (ctx) => {
     const { doc, selection } = ctx.store.getState();
@@ -140,7 +143,8 @@ const ENABLED: Partial<Record<ActionId, (s: EditorState) => boolean>> = {
 
 /** Whether an action can run in this state. */
 export function isEnabled(id: ActionId, state: EditorState): boolean {
-  return ENABLED[id]?.(state) ?? true;
+  if (!Object.hasOwn(PERFORM, id)) return false;
+  return Object.hasOwn(ENABLED, id) ? ENABLED[id]!(state) : true;
 }
 
 /** Runs an action by id if it is enabled; returns whether it ran. */

@@ -74,13 +74,26 @@ export async function saveDocument(ctx: AppContext, forceAsk: boolean): Promise<
   const saved = file.ref && !forceAsk ? await ctx.host.save({ ref: file.ref, content }) : await ctx.host.saveAs({ suggestedName: file.ref ? file.name : suggestedName(doc), content });
   if (saved === null) return false;
   if (isHostError(saved)) {
+    // The document stays unsaved, and its recovery copy is brought up to date rather than dropped.
+    await writeRecoveryCopy(ctx);
     ctx.store.set({ notice: saved.error });
     return false;
   }
-  // Only what was written counts as saved: later edits stay unsaved.
-  if (ctx.store.getState().doc === doc) ctx.store.markSaved(saved);
-  else ctx.store.set({ file: saved });
-  await ctx.host.clearRecovery();
+  // Only what was written counts as saved: later edits stay unsaved, and so does their recovery copy.
+  if (ctx.store.getState().doc === doc) {
+    ctx.store.markSaved(saved);
+    await ctx.host.clearRecovery();
+  } else {
+    ctx.store.set({ file: saved });
+    await writeRecoveryCopy(ctx);
+  }
   ctx.store.set({ notice: `Saved ${saved.name}` });
   return true;
+}
+
+/** Copies the open document into this window's recovery slot now; returns why it could not, or null. */
+export async function writeRecoveryCopy(ctx: AppContext): Promise<string | null> {
+  const { doc, file } = ctx.store.getState();
+  const kept = await ctx.host.writeRecovery({ name: file.name, ref: file.ref, content: serialize(doc), savedAtMs: Date.now() });
+  return isHostError(kept) ? kept.error : null;
 }

@@ -3,7 +3,7 @@ import { isHostError } from '../../shared/ipc';
 import { onHostEvent } from '../host/electronHost';
 import { isDirty } from '../state/store';
 import { useApp } from './AppContext';
-import { confirmDiscard, openContent, serialize } from './documentIO';
+import { confirmDiscard, openContent, writeRecoveryCopy } from './documentIO';
 
 /** How often unsaved work is copied to the recovery location. */
 export const AUTOSAVE_MS = 5_000;
@@ -26,11 +26,17 @@ export function useDocumentSafety(): void {
       lastTitle = title;
       void host.setTitle({ title: state.file.name, dirty: isDirty(state) });
     };
+    let lastProblem: string | null = null;
     const autosave = () => {
       const state = store.getState();
       if (!isDirty(state) || state.doc === lastWritten) return;
       lastWritten = state.doc;
-      void host.writeRecovery({ name: state.file.name, ref: state.file.ref, content: serialize(state.doc), savedAtMs: Date.now() });
+      void writeRecoveryCopy(ctx).then((problem) => {
+        // A copy that cannot be kept (disk full) is said once, not every few seconds; the next change tries again.
+        if (problem && problem !== lastProblem) store.set({ notice: problem });
+        if (problem) lastWritten = null;
+        lastProblem = problem;
+      });
     };
     syncTitle();
     const unsubscribe = store.subscribe(syncTitle);

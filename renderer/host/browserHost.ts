@@ -1,4 +1,5 @@
-import type { OpenedFile, RecoveryEntry, SavedFile, StudioHost } from '../../shared/ipc';
+import type { OpenedFile, RecoveryCopy, SavedFile, StudioHost } from '../../shared/ipc';
+import { isRecoveryCopy, slotLockName, sortRecoveryCopies } from '../../shared/recovery';
 import { KeyValueStore } from './idb';
 
 interface FileHandle {
@@ -40,6 +41,43 @@ function pickWithInput(): Promise<File | null> {
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
 
+const SLOT_KEY = 'recovery:';
+/** The one slot all tabs shared before each had its own; a copy left there is offered back like any orphan. */
+const OLD_SLOT_KEY = 'recovery';
+
+/** A new slot name for this tab: random, so two tabs never share one. */
+function newSlot(): string {
+  return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/**
+ * Holds this tab's Web Lock on its slot until the tab is gone (closed,
+ * crashed or killed), which is how other tabs tell a live copy from an
+ * orphan. Resolves once the lock is held; at once where the browser has no
+ * Web Locks (every copy but this tab's is then taken for an orphan).
+ */
+function holdSlotLock(locks: LockManager | undefined, slot: string): Promise<void> {
+  if (!locks) return Promise.resolve();
+  return new Promise((held) => {
+    void locks.request(slotLockName(slot), () => {
+      held();
+      return new Promise<never>(() => {});
+    });
+  });
+}
+
+/** The slots whose tabs are open now: this one, and every one whose lock is held. */
+async function openSlots(locks: LockManager | undefined, own: string): Promise<Set<string>> {
+  const live = new Set([own]);
+  if (!locks) return live;
+  const { held = [] } = await locks.query();
+  for (const lock of held) {
+    const slot = lock.name?.startsWith(slotLockName('')) ? lock.name.slice(slotLockName('').length) : undefined;
+    if (slot) live.add(slot);
+  }
+  return live;
+}
+
 /**
  * The host in a plain browser: files through the File System Access API where
  * the browser has it, else a file input and downloads; autosave and recovery
@@ -48,6 +86,15 @@ const isAbort = (error: unknown) => error instanceof DOMException && error.name 
 export function createBrowserHost(win: Window & PickerWindow = window): StudioHost {
   const handles = new Map<string, FileHandle>();
   const storage = new KeyValueStore('mlsd-studio');
+  const slot = newSlot();
+  const locks = (win.navigator as Navigator | undefined)?.locks;
+  const lockHeld = holdSlotLock(locks, slot);
+  const copies = async (): Promise<RecoveryCopy[]> =>
+    (await storage.entries()).flatMap(([key, value]) => {
+      if (key === OLD_SLOT_KEY && isRecoveryCopy({ ...(value as object), slot: 'shared' })) return [{ ...(value as RecoveryCopy), slot: 'shared' }];
+      return key.startsWith(SLOT_KEY) && isRecoveryCopy(value) && value.slot === key.slice(SLOT_KEY.length) ? [value] : [];
+    });
+  const keyOf = (s: string) => (s === 'shared' ? OLD_SLOT_KEY : `${SLOT_KEY}${s}`);
   let counter = 0;
   const remember = (handle: FileHandle) => {
     const ref = `handle:${++counter}:${handle.name}`;
@@ -114,13 +161,23 @@ export function createBrowserHost(win: Window & PickerWindow = window): StudioHo
       return [];
     },
     async writeRecovery(entry) {
-      await storage.set('recovery', entry);
+      await lockHeld;
+      try {
+        await storage.set(keyOf(slot), { ...entry, slot } satisfies RecoveryCopy);
+      } catch (error) {
+        return { error: `cannot keep a recovery copy: ${error instanceof Error ? error.message : String(error)}` };
+      }
     },
-    async readRecovery() {
-      return (await storage.get<RecoveryEntry>('recovery')) ?? null;
+    async listRecovery() {
+      const { offer, expired } = sortRecoveryCopies(await copies(), await openSlots(locks, slot), Date.now());
+      for (const old of expired) await storage.delete(keyOf(old));
+      return offer;
     },
     async clearRecovery() {
-      await storage.delete('recovery');
+      await storage.delete(keyOf(slot));
+    },
+    async discardRecovery({ slot: other }) {
+      if (!(await openSlots(locks, slot)).has(other)) await storage.delete(keyOf(other));
     },
     async setTitle({ title, dirty }) {
       win.document.title = `${dirty ? '• ' : ''}${title} — MLSD Studio`;

@@ -31,6 +31,22 @@ export class KeyValueStore {
     await this.run('readwrite', (s) => s.put(value, key));
   }
 
+  /** Every key with its value. */
+  async entries(): Promise<[string, unknown][]> {
+    const db = await this.open();
+    return new Promise((resolve, reject) => {
+      const found: [string, unknown][] = [];
+      const request = db.transaction('values', 'readonly').objectStore('values').openCursor();
+      request.onsuccess = () => {
+        const cursor = request.result;
+        if (!cursor) return resolve(found);
+        found.push([String(cursor.key), cursor.value]);
+        cursor.continue();
+      };
+      request.onerror = () => reject(request.error);
+    });
+  }
+
   async delete(key: string): Promise<void> {
     await this.run('readwrite', (s) => s.delete(key));
   }

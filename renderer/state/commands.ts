@@ -111,13 +111,6 @@ export function paste(draft: Diagram, clip: Clip, offset: Position): Selection {
   return selection;
 }
 
-/** Whether a value parsed from the system clipboard is a clip of ours. */
-export function isClip(value: unknown): value is Clip {
-  const v = value as Clip | null;
-  return !!v && v.format === 'mlsd-studio/clip' && Array.isArray(v.nodes) && Array.isArray(v.edges);
-}
-
-
 /** A new, empty diagram. */
 export function emptyDiagram(title = 'Untitled design'): Diagram {
   return {

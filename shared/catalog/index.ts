@@ -16,3 +16,13 @@ export type Catalog = z.infer<typeof CatalogSchema>;
 
 /** The catalog shipped with MLSD Studio (shared/catalog/prices.json). */
 export const DEFAULT_CATALOG: Catalog = CatalogSchema.parse(defaultPrices);
+
+/** The price of an instance type by name; undefined for a name the catalog does not list (`constructor` included). */
+export function instancePrice(catalog: Catalog, name: string): Catalog['instances'][string] | undefined {
+  return Object.hasOwn(catalog.instances, name) ? catalog.instances[name] : undefined;
+}
+
+/** The price of a storage class by name; undefined for a name the catalog does not list. */
+export function storageClassPrice(catalog: Catalog, name: string): Catalog['storageClasses'][string] | undefined {
+  return Object.hasOwn(catalog.storageClasses, name) ? catalog.storageClasses[name] : undefined;
+}

@@ -28,9 +28,9 @@ export function parseArgs(
       positionals.push(arg);
       continue;
     }
-    const [rawName, inline] = arg.startsWith('--') ? splitOnce(arg.slice(2)) : [aliases[arg.slice(1)] ?? arg.slice(1), undefined];
-    const name = aliases[rawName] ?? rawName;
-    const kind = spec[name];
+    const [rawName, inline] = arg.startsWith('--') ? splitOnce(arg.slice(2)) : [own(aliases, arg.slice(1)) ?? arg.slice(1), undefined];
+    const name = own(aliases, rawName) ?? rawName;
+    const kind = own(spec, name);
     if (kind === undefined) return { ok: false, message: `unknown option ${arg}` };
     if (kind === true) {
       if (inline !== undefined) return { ok: false, message: `option --${name} takes no value` };
@@ -47,4 +47,9 @@ export function parseArgs(
 function splitOnce(text: string): [string, string | undefined] {
   const at = text.indexOf('=');
   return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** A record's own entry for a name; built-in object properties (`constructor`) are not entries. */
+function own<T>(record: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(record, name) ? record[name] : undefined;
 }

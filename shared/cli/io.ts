@@ -6,6 +6,8 @@ export interface CliIO {
   readFile(path: string): { ok: true; bytes: Uint8Array } | { ok: false; message: string };
   /** Writes a whole file atomically, or says why it cannot. */
   writeFile(path: string, data: string | Uint8Array): { ok: true } | { ok: false; message: string };
+  /** Whether two paths are the same file on disk (through links); false when either does not exist. */
+  sameFile(a: string, b: string): boolean;
   stdout(text: string): void;
   stderr(text: string): void;
   /** Turns SVG into PNG bytes (for PNG and PDF exports). */

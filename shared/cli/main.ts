@@ -3,6 +3,7 @@ import { blueprintsCommand, blueprintsHelp, newCommand, newHelp } from './comman
 import { estimateCommand, estimateHelp } from './commands/estimate';
 import { exportCommand, exportHelp, layoutCommand, layoutHelp } from './commands/export';
 import { validateCommand, validateHelp } from './commands/validate';
+import { didYouMean } from '../model/didYouMean';
 import { EXIT, type CliIO } from './io';
 
 interface Command {
@@ -32,6 +33,11 @@ export const COMMANDS: Record<string, Command> = {
   layout: { summary: 'fill in node positions with an automatic layout', help: layoutHelp, flags: { output: 'value' }, run: layoutCommand },
 };
 
+/** The command with this name; names of built-in object properties (`constructor`) are no commands. */
+export function findCommand(name: string): Command | undefined {
+  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+}
+
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
@@ -53,7 +59,7 @@ mlsd COMMAND --help shows a command's options; mlsd --version prints the version
 export async function runCli(argv: readonly string[], io: CliIO, version: string): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+    const topic = name === 'help' && rest[0] ? findCommand(rest[0]) : undefined;
     (name === undefined ? io.stderr : io.stdout)(topic ? `${topic.help}\n` : usage());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
@@ -61,9 +67,9 @@ export async function runCli(argv: readonly string[], io: CliIO, version: string
     io.stdout(`mlsd ${version}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const command = findCommand(name);
   if (!command) {
-    io.stderr(`mlsd: unknown command "${name}"\n\n${usage()}`);
+    io.stderr(`mlsd: unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}\n\n${usage()}`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

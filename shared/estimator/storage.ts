@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog';
+import { instancePrice, storageClassPrice, type Catalog } from '../catalog';
 import { findKind } from '../kinds';
 import type { DiagramNode } from '../model/schema';
 
@@ -37,9 +37,9 @@ export interface MonthlyCost {
  */
 export function monthlyCost(node: DiagramNode, instances: number, bytes: number, catalog: Catalog): MonthlyCost {
   const cost = node.cost;
-  const hourly = cost?.hourlyUsd ?? (cost?.instance !== undefined ? catalog.instances[cost.instance]?.hourlyUsd : undefined);
+  const hourly = cost?.hourlyUsd ?? (cost?.instance !== undefined ? instancePrice(catalog, cost.instance)?.hourlyUsd : undefined);
   const perGb =
-    cost?.gbMonthUsd ?? (cost?.storageClass !== undefined ? catalog.storageClasses[cost.storageClass]?.gbMonthUsd : undefined);
+    cost?.gbMonthUsd ?? (cost?.storageClass !== undefined ? storageClassPrice(catalog, cost.storageClass)?.gbMonthUsd : undefined);
   const compute = hourly === undefined ? 0 : instances * hourly * HOURS_PER_MONTH;
   const storage = perGb === undefined ? 0 : (bytes / 1e9) * perGb;
   return { compute, storage, total: compute + storage };

@@ -1,4 +1,4 @@
-import type { Catalog } from '../catalog';
+import { instancePrice, storageClassPrice, type Catalog } from '../catalog';
 import { findKind } from '../kinds';
 import { article, didYouMean } from './didYouMean';
 import { findLoadCycles } from './graph';
@@ -50,13 +50,13 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
       problems.push({ path: `${at}.storage`, code: 'storage-shape', message: 'give either bytes, or bytesPerItem with items and/or growthItemsPerDay' });
     }
   }
-  if (cost?.instance !== undefined && !(cost.instance in catalog.instances)) {
+  if (cost?.instance !== undefined && !instancePrice(catalog, cost.instance)) {
     problems.push({
       path: `${at}.cost.instance`,
       code: 'unknown-price', message: `no instance type "${cost.instance}" in the price catalog${didYouMean(cost.instance, Object.keys(catalog.instances))}`,
     });
   }
-  if (cost?.storageClass !== undefined && !(cost.storageClass in catalog.storageClasses)) {
+  if (cost?.storageClass !== undefined && !storageClassPrice(catalog, cost.storageClass)) {
     problems.push({
       path: `${at}.cost.storageClass`,
       code: 'unknown-price', message: `no storage class "${cost.storageClass}" in the price catalog${didYouMean(cost.storageClass, Object.keys(catalog.storageClasses))}`,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -69,4 +70,18 @@ export async function clickAction(page: Page, label: string): Promise<void> {
   if ((await button.count()) > 0) return button.click();
   await page.getByRole('button', { name: 'More', exact: true }).click();
   await page.getByRole('menu').locator('.menu-item').filter({ has: page.locator('.menu-label').getByText(label, { exact: true }) }).click();
+}
+
+/** For one test file: serves the renderer and starts Chromium before its tests, closes both after them. */
+export function sharedBrowser(): { server: () => Awaited<ReturnType<typeof serveRenderer>>; browser: () => Browser } {
+  let server: Awaited<ReturnType<typeof serveRenderer>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([serveRenderer(), launch()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { server: () => server!, browser: () => browser! };
 }

@@ -2,31 +2,27 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { nodeFileSystem } from '../../cli/nodeFileSystem';
 import { readDiagramFile, RecentFiles, RecoveryStore, saveAtomically } from '../../electron/files';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'mlsd-files-'));
 
 describe('saving files', () => {
-  it('writes the content and keeps the previous version as a backup', () => {
+  it('writes the content, and nothing else stays in the folder', () => {
     const dir = folder();
     const path = join(dir, 'design.mlsd.json');
     expect(saveAtomically(path, 'first')).toEqual({ ref: path, name: 'design.mlsd.json' });
     expect(saveAtomically(path, 'second')).toEqual({ ref: path, name: 'design.mlsd.json' });
     expect(readFileSync(path, 'utf8')).toBe('second');
-    expect(readFileSync(`${path}.bak`, 'utf8')).toBe('first');
-    expect(readdirSync(dir).sort()).toEqual(['design.mlsd.json', 'design.mlsd.json.bak']);
+    expect(readdirSync(dir)).toEqual(['design.mlsd.json']);
   });
 
-  it('leaves the previous file intact when a save is interrupted half-way', () => {
+  it('leaves the previous file intact when a save is interrupted before it replaces it', () => {
     const dir = folder();
     const path = join(dir, 'design.mlsd.json');
     writeFileSync(path, 'the work so far');
-    const result = saveAtomically(path, 'x'.repeat(100_000), {
-      afterTemporaryWritten: () => {
-        throw new Error('power cut');
-      },
-    });
-    expect(result).toEqual({ error: 'cannot save design.mlsd.json: power cut' });
+    const powerCut = { ...nodeFileSystem, rename: () => { throw new Error('power cut'); } };
+    expect(saveAtomically(path, 'x'.repeat(100_000), powerCut)).toEqual({ error: 'cannot save design.mlsd.json: power cut' });
     expect(readFileSync(path, 'utf8')).toBe('the work so far');
     expect(readdirSync(dir)).toEqual(['design.mlsd.json']);
   });
@@ -34,6 +30,7 @@ describe('saving files', () => {
   it('explains why a save failed, without a stack trace', () => {
     const dir = folder();
     expect(saveAtomically(join(dir, 'missing', 'x.json'), '{}')).toEqual({ error: 'cannot save x.json: no such file' });
+    expect(saveAtomically(dir, '{}')).toMatchObject({ error: expect.stringMatching(/: it is a folder$/) });
   });
 });
 
@@ -49,18 +46,37 @@ describe('reading files', () => {
 });
 
 describe('recovery and recent files', () => {
-  it('keeps one recovery copy until it is cleared, and survives a corrupt one', () => {
+  const entry = (name: string, savedAtMs = Date.now()) => ({ name, ref: null, content: '{}', savedAtMs });
+
+  it('keeps one copy per window: open windows are not offered, closed ones are, corrupt ones are skipped', () => {
     const dir = folder();
     const store = new RecoveryStore(dir);
-    expect(store.read()).toBeNull();
-    const entry = { name: 'a.mlsd.json', ref: null, content: '{}', savedAtMs: 1 };
-    store.write(entry);
-    expect(new RecoveryStore(dir).read()).toEqual(entry);
-    writeFileSync(join(dir, 'recovery.json'), '{ truncated');
-    expect(store.read()).toBeNull();
-    store.write(entry);
-    store.clear();
-    expect(existsSync(join(dir, 'recovery.json'))).toBe(false);
+    store.write('win-a', entry('a.mlsd.json', 1_000));
+    store.write('win-b', entry('b.mlsd.json', 2_000));
+    writeFileSync(join(dir, 'recovery-win-c.json'), '{ truncated');
+    const reopened = new RecoveryStore(dir);
+    expect(reopened.orphans(new Set(['win-a', 'win-b']), 3_000)).toEqual([]);
+    expect(reopened.orphans(new Set(['win-a']), 3_000).map((c) => [c.slot, c.name])).toEqual([['win-b', 'b.mlsd.json']]);
+    expect(reopened.orphans(new Set(), 3_000).map((c) => c.slot)).toEqual(['win-b', 'win-a']);
+    store.clear('win-a');
+    expect(existsSync(join(dir, 'recovery-win-a.json'))).toBe(false);
+    expect(existsSync(join(dir, 'recovery-win-b.json'))).toBe(true);
+  });
+
+  it('deletes copies older than 14 days instead of offering them', () => {
+    const dir = folder();
+    const store = new RecoveryStore(dir);
+    const now = Date.now();
+    store.write('old', entry('old.mlsd.json', now - 15 * 86_400_000));
+    store.write('recent', entry('recent.mlsd.json', now - 13 * 86_400_000));
+    expect(store.orphans(new Set(), now).map((c) => c.name)).toEqual(['recent.mlsd.json']);
+    expect(readdirSync(dir)).toEqual(['recovery-recent.json']);
+  });
+
+  it('says why a recovery copy cannot be kept', () => {
+    const full = { ...nodeFileSystem, write: () => { throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }); } };
+    const store = new RecoveryStore(folder(), full);
+    expect(store.write('w', entry('a.mlsd.json'))).toEqual({ error: 'cannot keep a recovery copy: no space left on device' });
   });
 
   it('lists recent files newest first, without repeats, up to the limit', () => {

@@ -17,9 +17,10 @@ function setup(overrides: Partial<HostDeps> = {}) {
     setTitle: vi.fn(),
     closeWindow: vi.fn(),
     recovery: new RecoveryStore(join(dir, 'recovery')),
+    slot: 'this-window',
+    liveSlots: () => new Set(['this-window', 'other-open-window']),
     recent: new RecentFiles(dir),
     recentChanged: vi.fn(),
-    writeBytes: (path, bytes) => writeFileSync(path, bytes),
     ...overrides,
   };
   return { dir, deps, host: createHost(deps) };
@@ -59,6 +60,33 @@ describe('the main-process host', () => {
     const host = createHost({ ...deps, showSaveDialog: async () => path });
     await host.exportFile({ suggestedName: 'd.png', mimeType: 'image/png', base64: Buffer.from([1, 2, 3]).toString('base64') });
     expect([...readFileSync(path)]).toEqual([1, 2, 3]);
+  });
+});
+
+describe('recovery per window', () => {
+  it('autosaves into its own slot, offers only closed windows\' copies and never discards an open one', async () => {
+    const { deps, host } = setup();
+    const entry = (name: string) => ({ name, ref: null, content: '{}', savedAtMs: Date.now() });
+    deps.recovery.write('other-open-window', entry('open.mlsd.json'));
+    deps.recovery.write('closed-window', entry('closed.mlsd.json'));
+    await host.writeRecovery(entry('mine.mlsd.json'));
+    expect((await host.listRecovery()).map((c) => c.name)).toEqual(['closed.mlsd.json']);
+    await host.discardRecovery({ slot: 'other-open-window' });
+    await host.clearRecovery();
+    expect(deps.recovery.orphans(new Set()).map((c) => c.name)).toEqual(['closed.mlsd.json', 'open.mlsd.json']);
+    await host.discardRecovery({ slot: 'closed-window' });
+    expect(deps.recovery.orphans(new Set()).map((c) => c.name)).toEqual(['open.mlsd.json']);
+    expect(await handleRequest(host, 'discardRecovery', { slot: '../../etc' })).toMatchObject({ error: expect.stringContaining('invalid discardRecovery request') });
+  });
+
+  it('reports a save the disk refused, leaving the file as it was', async () => {
+    const { dir, deps } = setup();
+    const path = join(dir, 'd.mlsd.json');
+    writeFileSync(path, 'before');
+    const host = createHost(deps);
+    expect(await host.save({ ref: join(dir, 'no-such-folder', 'd.mlsd.json'), content: 'x' })).toEqual({ error: 'cannot save d.mlsd.json: no such file' });
+    expect(await host.save({ ref: path, content: 'after' })).toEqual({ ref: path, name: 'd.mlsd.json' });
+    expect(readFileSync(path, 'utf8')).toBe('after');
   });
 });
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
@@ -12,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 async function startMain() {
   const out = mkdtempSync(join(tmpdir(), 'mlsd-main-'));
   await build({ entryPoints: [resolve(import.meta.dirname, '../../electron/main.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'main.cjs'), external: ['electron'], logLevel: 'error' });
-  const calls: { windows: { options: unknown; loaded?: string; handlers: Record<string, Function> }[]; ipc: Record<string, Function>; menu?: unknown; csp?: Function; appEvents: Record<string, Function> } = { windows: [], ipc: {}, appEvents: {} };
+  const calls: { windows: { options: unknown; loaded?: string; handlers: Record<string, Function> }[]; ipc: Record<string, Function>; menu?: unknown; csp?: Function; permissionRequest?: Function; permissionCheck?: Function; appEvents: Record<string, Function> } = { windows: [], ipc: {}, appEvents: {} };
   let ready!: () => void;
   const whenReady = new Promise<void>((r) => (ready = r));
   const fake = {
@@ -37,6 +38,7 @@ async function startMain() {
           setWindowOpenHandler: (handler: Function) => void (record.handlers.windowOpen = handler),
           send: () => {},
           isLoading: () => false,
+          id: calls.windows.length,
         };
       }
       once() {}
@@ -53,7 +55,13 @@ async function startMain() {
     dialog: {},
     shell: { openExternal: async () => {} },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    session: { defaultSession: { webRequest: { onHeadersReceived: (handler: Function) => void (calls.csp = handler) } } },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: (handler: Function) => void (calls.csp = handler) },
+        setPermissionRequestHandler: (handler: Function) => void (calls.permissionRequest = handler),
+        setPermissionCheckHandler: (handler: Function) => void (calls.permissionCheck = handler),
+      },
+    },
   };
   const load = (Module as unknown as { _load: Function })._load;
   (Module as unknown as { _load: Function })._load = function (request: string, ...rest: unknown[]) {
@@ -81,8 +89,19 @@ describe('the Electron main process', () => {
     calls.csp!({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => void (headers = r.responseHeaders));
     expect(headers['Content-Security-Policy']![0]).toContain("script-src 'self'");
     expect(Object.keys(calls.ipc)).toEqual(['mlsd:invoke']);
-    const fromElsewhere = await calls.ipc['mlsd:invoke']!({ senderFrame: { url: 'https://evil.example/' } }, 'readRecovery', undefined);
+    const appUrl = pathToFileURL(window.loaded!).toString();
+    const granted: boolean[] = [];
+    for (const [permission, url] of [['clipboard-read', appUrl], ['media', appUrl], ['clipboard-read', 'https://evil.example/'], ['notifications', appUrl]]) {
+      calls.permissionRequest!({}, permission, (allowed: boolean) => granted.push(allowed), { requestingUrl: url });
+    }
+    expect(granted).toEqual([true, false, false, false]);
+    expect(calls.permissionCheck!({ getURL: () => appUrl }, 'geolocation')).toBe(false);
+    expect(calls.permissionCheck!({ getURL: () => appUrl }, 'clipboard-sanitized-write')).toBe(true);
+    const fromElsewhere = await calls.ipc['mlsd:invoke']!({ senderFrame: { url: 'https://evil.example/' } }, 'listRecovery', undefined);
     expect(fromElsewhere).toEqual({ error: 'request from an unknown page' });
+    const appPage = { url: pathToFileURL(window.loaded!).toString() };
+    expect(await calls.ipc['mlsd:invoke']!({ senderFrame: appPage, sender: { id: 1 } }, 'listRecovery', undefined)).toEqual([]);
+    expect(await calls.ipc['mlsd:invoke']!({ senderFrame: appPage, sender: { id: 99 } }, 'listRecovery', undefined)).toEqual({ error: 'request from an unknown window' });
   });
 
   it('refuses navigation away from the app and new windows', async () => {

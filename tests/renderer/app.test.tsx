@@ -5,6 +5,7 @@ import { blueprint } from '../../shared/blueprints';
 import { ACTIONS } from '../../shared/actions';
 import { perform } from '../../renderer/actions/perform';
 import { emptyDiagram } from '../../renderer/state/commands';
+import { isDirty } from '../../renderer/state/store';
 import { MemoryHost, renderApp } from './harness';
 
 afterEach(cleanup);
@@ -143,6 +144,36 @@ describe('actions, each done and undone', () => {
     expect(store.getState().selection).toEqual({ nodes: ['users', 'api'], edges: [] });
   });
 
+  it('refuses a crafted clip on the clipboard, leaving the document as it was', async () => {
+    const { store, ctx } = await renderApp(small());
+    const before = store.getState().doc;
+    const evil = { format: 'mlsd-studio/clip', nodes: [{ id: 'evil', label: 'no kind' }, { id: '__proto__', kind: 'cache' }], edges: [{ id: 'e1', source: 'evil', target: 'ghost' }] };
+    await navigator.clipboard.writeText(JSON.stringify(evil));
+    await run('edit.paste', ctx);
+    expect(store.getState().doc).toBe(before);
+    expect(store.getState().past).toHaveLength(0);
+    expect(store.getState().notice).toMatch(/^Nothing was pasted: the copied nodes are not valid: nodes\[0\]\.kind: .*nodes\[1\]\.id: must start with a letter/);
+    await navigator.clipboard.writeText(JSON.stringify({ format: 'mlsd-studio/clip', nodes: [{ id: 'c', kind: 'cache', label: 'C', cost: { instance: 'constructor' } }], edges: [] }));
+    await run('edit.paste', ctx);
+    expect(store.getState().doc).toBe(before);
+    expect(store.getState().notice).toContain('no instance type "constructor" in the price catalog');
+  });
+
+  it('repairs a clip where that is unambiguous: fresh ids, edges to nodes not copied dropped', async () => {
+    const { store, ctx } = await renderApp(small());
+    const clip = {
+      format: 'mlsd-studio/clip',
+      nodes: [{ id: 'api', kind: 'service', label: 'API copy', position: { x: 0, y: 0 }, group: 'online' }],
+      edges: [{ id: 'e1', source: 'users', target: 'api' }],
+    };
+    await navigator.clipboard.writeText(JSON.stringify(clip));
+    await run('edit.paste', ctx);
+    expect(store.getState().doc.nodes.map((n) => n.id)).toEqual(['users', 'api', 'api2']);
+    expect(store.getState().doc.nodes[2]!.group).toBe('online');
+    expect(store.getState().doc.edges.map((e) => e.id)).toEqual(['e1']);
+    expect(store.getState().notice).toBe('Pasted without 1 edge to nodes that were not copied');
+  });
+
   it('groups the selection into a new container, renames it in place, and ungroups, each undoable', async () => {
     const { store, ctx, user } = await renderApp(small());
     act(() => store.set({ selection: { nodes: ['users', 'api'], edges: [] } }));
@@ -212,13 +243,37 @@ describe('actions, each done and undone', () => {
     expect(store.getState().doc.nodes.every((n) => n.position)).toBe(true);
   });
 
-  it('offers back autosaved work after a crash', async () => {
+  it('offers back every orphaned copy with its name and node count, and restores one into this window', async () => {
     const host = new MemoryHost();
-    host.recovery = { name: 'lost.mlsd.json', ref: null, content: JSON.stringify({ ...small(), title: 'Lost work' }), savedAtMs: Date.now() };
+    const lost = { ...small(), title: 'Lost work' };
+    host.orphans = [
+      { slot: 'tab-a', name: 'lost.mlsd.json', ref: null, content: JSON.stringify(lost), savedAtMs: Date.now() },
+      { slot: 'tab-b', name: 'other.mlsd.json', ref: null, content: JSON.stringify(small()), savedAtMs: Date.now() - 1000 },
+    ];
     const { store, user } = await renderApp(small(), host);
-    await user.click(await screen.findByRole('button', { name: 'Restore it' }));
+    const first = await screen.findByRole('listitem', { name: 'Recovered lost.mlsd.json' });
+    expect(first.textContent).toContain(`${lost.nodes.length} nodes`);
+    expect(screen.getByRole('listitem', { name: 'Recovered other.mlsd.json' })).toBeTruthy();
+    await user.click(within(first).getByRole('button', { name: 'Restore it' }));
     await waitFor(() => expect(store.getState().doc.title).toBe('Lost work'));
     expect(store.getState().file.name).toBe('lost.mlsd.json');
     await waitFor(() => expect(host.title).toBe('lost.mlsd.json •'));
+    // The work moved into this window's own slot before the orphan's copy went; the other copy is still offered.
+    expect(JSON.parse(host.recovery!.content).title).toBe('Lost work');
+    expect(host.orphans.map((o) => o.slot)).toEqual(['tab-b']);
+    expect(screen.getByRole('listitem', { name: 'Recovered other.mlsd.json' })).toBeTruthy();
+  });
+
+  it('keeps the document unsaved and its recovery copy when a save fails', async () => {
+    const host = new MemoryHost();
+    const { store, ctx } = await renderApp(small(), host);
+    store.markSaved({ name: 'd.mlsd.json', ref: 'd.mlsd.json' });
+    store.commit('Rename', (d) => void (d.title = 'Edited'));
+    host.saveError = 'cannot save d.mlsd.json: no space left on device';
+    await run('file.save', ctx);
+    expect(isDirty(store.getState())).toBe(true);
+    expect(store.getState().notice).toBe('cannot save d.mlsd.json: no space left on device');
+    expect(JSON.parse(host.recovery!.content).title).toBe('Edited');
+    expect(host.files.has('d.mlsd.json')).toBe(false);
   });
 });

@@ -4,14 +4,44 @@ import { describe, expect, it, vi } from 'vitest';
 import { createBrowserHost } from '../../renderer/host/browserHost';
 
 describe('the browser host', () => {
-  it('keeps recovery copies in IndexedDB until cleared', async () => {
-    const host = createBrowserHost();
-    expect(await host.readRecovery()).toBeNull();
-    const entry = { name: 'a.mlsd.json', ref: null, content: '{"x":1}', savedAtMs: 5 };
-    await host.writeRecovery(entry);
-    expect(await createBrowserHost().readRecovery()).toEqual(entry);
-    await host.clearRecovery();
-    expect(await host.readRecovery()).toBeNull();
+  it('gives each tab its own recovery slot: open tabs are not offered, gone ones are, each cleared alone', async () => {
+    // Web Locks as Chromium keeps them: a lock is held until its tab is gone.
+    const held = new Set<string>();
+    const locks = {
+      request: (name: string, hold: () => Promise<never>) => {
+        held.add(name);
+        void hold();
+        return new Promise(() => {});
+      },
+      query: async () => ({ held: [...held].map((name) => ({ name })) }),
+    };
+    // A window of its own: assigning `navigator` would replace the test window's for every later test.
+    const tab = () => createBrowserHost(Object.create(window, { navigator: { value: { locks } }, document: { value: document } }));
+    const [a, b] = [tab(), tab()];
+    await a.writeRecovery({ name: 'a.mlsd.json', ref: null, content: '{"a":1}', savedAtMs: Date.now() });
+    await b.writeRecovery({ name: 'b.mlsd.json', ref: null, content: '{"b":1}', savedAtMs: Date.now() + 1 });
+    // Both tabs are open: neither sees the other's copy as lost.
+    expect(await a.listRecovery()).toEqual([]);
+    expect(await tab().listRecovery()).toEqual([]);
+    // Both tabs die without unloading: their locks go, their copies stay.
+    held.clear();
+    const c = tab();
+    const offered = await c.listRecovery();
+    expect(offered.map((o) => o.name)).toEqual(['b.mlsd.json', 'a.mlsd.json']);
+    // Saving in the new tab clears only its own slot; discarding one copy leaves the other.
+    await c.clearRecovery();
+    await c.discardRecovery({ slot: offered[0]!.slot });
+    expect((await tab().listRecovery()).map((o) => o.name)).toEqual(['a.mlsd.json']);
+  });
+
+  it('deletes copies older than 14 days instead of offering them', async () => {
+    const old = createBrowserHost();
+    await old.writeRecovery({ name: 'old.mlsd.json', ref: null, content: '{}', savedAtMs: Date.now() - 15 * 86_400_000 });
+    const fresh = createBrowserHost();
+    await fresh.writeRecovery({ name: 'fresh.mlsd.json', ref: null, content: '{}', savedAtMs: Date.now() - 13 * 86_400_000 });
+    const offered = await createBrowserHost().listRecovery();
+    expect(offered.map((o) => o.name)).toContain('fresh.mlsd.json');
+    expect(offered.map((o) => o.name)).not.toContain('old.mlsd.json');
   });
 
   it('shows the name and an unsaved marker in the tab title', async () => {

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import type { ReactFlowInstance } from '@xyflow/react';
-import type { OpenedFile, RecoveryEntry, StudioHost } from '../../shared/ipc';
+import type { HostError, OpenedFile, RecoveryCopy, RecoveryEntry, SavedFile, StudioHost } from '../../shared/ipc';
 import type { Diagram } from '../../shared/model/schema';
 import { App } from '../../renderer/app/App';
 import { AppProvider } from '../../renderer/app/AppContext';
@@ -14,14 +14,23 @@ import { installCanvasStubs } from './setup';
 /** An in-memory host: files in a map, dialogs answered by the test. */
 export class MemoryHost implements StudioHost {
   files = new Map<string, string>();
+  /** This window's own recovery copy. */
   recovery: RecoveryEntry | null = null;
+  /** Copies left by windows that are gone, as the host would offer them. */
+  orphans: RecoveryCopy[] = [];
+  /** When set, saving fails with this error (a full disk) and nothing is written. */
+  saveError: string | null = null;
   title = '';
   nextOpen: OpenedFile | null = null;
   nextSaveAs: string | null = 'saved.mlsd.json';
   discardChoice: 'save' | 'discard' | 'cancel' = 'discard';
   async openFile() { return this.nextOpen; }
   async openRecent({ ref }: { ref: string }) { return { ref, name: ref, content: this.files.get(ref) ?? '' }; }
-  async save({ ref, content }: { ref: string; content: string }) { this.files.set(ref, content); return { ref, name: ref }; }
+  async save({ ref, content }: { ref: string; content: string }): Promise<SavedFile | HostError> {
+    if (this.saveError) return { error: this.saveError };
+    this.files.set(ref, content);
+    return { ref, name: ref };
+  }
   async saveAs({ content }: { suggestedName: string; content: string }) {
     if (!this.nextSaveAs) return null;
     this.files.set(this.nextSaveAs, content);
@@ -30,8 +39,9 @@ export class MemoryHost implements StudioHost {
   async exportFile() { return null; }
   async recentFiles() { return []; }
   async writeRecovery(entry: RecoveryEntry) { this.recovery = entry; }
-  async readRecovery() { return this.recovery; }
+  async listRecovery() { return this.orphans; }
   async clearRecovery() { this.recovery = null; }
+  async discardRecovery({ slot }: { slot: string }) { this.orphans = this.orphans.filter((o) => o.slot !== slot); }
   async setTitle({ title, dirty }: { title: string; dirty: boolean }) { this.title = `${title}${dirty ? ' •' : ''}`; }
   async confirmDiscard() { return this.discardChoice; }
   async openExternal() {}

@@ -44,9 +44,14 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
     io.stderr(`mlsd export: --theme is light or dark, not ${JSON.stringify(theme)}\n`);
     return EXIT.usage;
   }
+  const input = args.positionals[0]!;
+  if (io.sameFile(input, output)) {
+    io.stderr(`mlsd export: ${output} is the input diagram itself; exporting over it would destroy it. Choose another -o\n`);
+    return EXIT.invalid;
+  }
   const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);
   if (!catalog) return EXIT.invalid;
-  const diagram = readDiagram(io, args.positionals[0]!, catalog);
+  const diagram = readDiagram(io, input, catalog);
   if (!diagram) return EXIT.invalid;
   const data = await exportDiagram(await placed(diagram, io), format, io, { figures: !args.flags.has('no-figures'), theme, catalog });
   const written = io.writeFile(output, data);
