@@ -5,14 +5,18 @@ import {
 import { useCallback, useMemo, useRef } from 'react';
 import type { Estimate } from '../../shared/estimator/output';
 import { findKind } from '../../shared/kinds';
-import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout/elkGraph';
 import { useApp } from '../app/AppContext';
-import { addNode, connect, connectionProblem, moveNodes } from '../state/commands';
+import { connectionProblem, moveNodes } from '../state/commands';
 import { useEditor } from '../state/store';
 import { ComponentNode } from './ComponentNode';
 import { FlowEdge } from './FlowEdge';
 import { GroupNode } from './GroupNode';
 import { flowEdges, flowNodes, type GroupData } from './toFlow';
+import { connectFromCanvas } from './connecting';
+import { placeNode } from './placing';
+import { TrafficBanner } from './TrafficBanner';
+import { useCanvasEditing } from './useCanvasEditing';
+import './editing.css';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode };
 const edgeTypes = { flow: FlowEdge };
@@ -31,6 +35,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
   const nodes = useMemo(() => flowNodes(doc, estimate, selection), [doc, estimate, selection]);
   const edges = useMemo(() => flowEdges(doc, estimate, selection), [doc, estimate, selection]);
   const dragStart = useRef<{ x: number; y: number } | null>(null);
+  const editing = useCanvasEditing();
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -72,21 +77,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
     [store],
   );
 
-  const onConnect = useCallback(
-    (c: Connection) => {
-      const problem = connectionProblem(store.getState().doc, c.source, c.target);
-      if (problem) {
-        store.set({ notice: problem });
-        return;
-      }
-      let id = '';
-      store.commit('Connect', (d) => {
-        id = connect(d, c.source, c.target);
-      });
-      store.set({ selection: { nodes: [], edges: [id] } });
-    },
-    [store],
-  );
+  const onConnect = useCallback((c: Connection) => connectFromCanvas(store, c.source, c.target), [store]);
 
   // Dragging a group moves its members with it, as one step.
   const onNodeDragStart = useCallback((_: unknown, node: Node) => {
@@ -120,12 +111,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
       const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
       if (!kind || !findKind(kind)) return;
       event.preventDefault();
-      const point = ctx.flow()?.screenToFlowPosition({ x: event.clientX, y: event.clientY }) ?? { x: 0, y: 0 };
-      let id = '';
-      store.commit('Add node', (d) => {
-        id = addNode(d, kind, { x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
-      });
-      store.set({ selection: { nodes: [id], edges: [] } });
+      placeNode(store, kind, ctx.flow()?.screenToFlowPosition({ x: event.clientX, y: event.clientY }) ?? { x: 0, y: 0 });
     },
     [ctx, store],
   );
@@ -133,6 +119,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
   return (
     <div className="canvas" data-testid="canvas">
       <ReactFlow
+        {...editing.props}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -169,6 +156,8 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
         <MiniMap pannable zoomable style={{ width: 160, height: 110 }} nodeColor={(n) => (n.type === 'group' ? 'transparent' : findKind(String((n.data as { node?: { kind: string } }).node?.kind))?.colour ?? '#94a3b8')} />
         <Controls showInteractive={false} />
       </ReactFlow>
+      <TrafficBanner />
+      {editing.overlay}
     </div>
   );
 }
