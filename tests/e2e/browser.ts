@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -61,4 +62,29 @@ export async function newPage(browser: Browser, errors: string[]): Promise<Page>
 /** Saves a screenshot for a person to look at (tests/e2e/screenshots, ignored by git). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ROOT, 'tests/e2e/screenshots', `${name}.png`) });
+}
+
+/**
+ * Serves the app and starts Chromium for the tests of one file (stopped after
+ * them); `open(slug)` gives a page on a blueprint once its figures are drawn.
+ * Page errors are collected in `errors`.
+ */
+export function editorPages(errors: string[]): { open: (slug: string) => Promise<Page> } {
+  let server: Awaited<ReturnType<typeof serveRenderer>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([serveRenderer(), launch()]);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    async open(slug: string): Promise<Page> {
+      const page = await newPage(browser!, errors);
+      await page.goto(`${server!.url}?blueprint=${slug}`);
+      await page.waitForSelector('[data-testid="budget-bar"] .meter');
+      return page;
+    },
+  };
 }

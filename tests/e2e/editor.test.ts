@@ -1,29 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
-import { launch, newPage, screenshot, serveRenderer } from './browser';
+import { editorPages, screenshot } from './browser';
 
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let browser: Browser;
 const errors: string[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([serveRenderer(), launch()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(slug: string): Promise<Page> {
-  const page = await newPage(browser, errors);
-  await page.goto(`${server.url}?blueprint=${slug}`);
-  await page.waitForSelector('[data-testid="budget-bar"] .meter');
-  return page;
-}
+const { open } = editorPages(errors);
 
 const p99Text = (page: Page) => page.locator('[aria-label="p99 budget"] .meter-text').textContent();
 
