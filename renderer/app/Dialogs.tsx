@@ -72,6 +72,10 @@ export function ShortcutsDialog() {
           <tr><td>Select several</td><td><kbd>Shift</kbd> + click, or drag a box on empty canvas</td></tr>
           <tr><td>Pan</td><td>Scroll, or drag with the right or middle button</td></tr>
           <tr><td>Rename</td><td>Double-click a node's label</td></tr>
+          <tr><td>Label an edge</td><td>Double-click the edge</td></tr>
+          <tr><td>Add a component by name</td><td>Double-click empty canvas</td></tr>
+          <tr><td>Commands for what is under the pointer</td><td>Right-click, or <kbd>Shift+F10</kbd> on the selection</td></tr>
+          <tr><td>Re-attach an edge</td><td>Drag its end onto another node</td></tr>
         </tbody>
       </table>
     </Modal>

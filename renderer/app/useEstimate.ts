@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Estimate } from '../../shared/estimator/output';
-import { useEditor } from '../state/store';
+import { effectiveMultiplier, useEditor } from '../state/store';
 import { createEstimateClient, type EstimateClient } from '../workers/clients';
 import { useApp } from './AppContext';
 
@@ -11,7 +11,7 @@ export const ESTIMATE_DEBOUNCE_MS = 60;
 export function useEstimate(): Estimate | null {
   const { store } = useApp();
   const doc = useEditor(store, (s) => s.doc);
-  const multiplier = useEditor(store, (s) => s.trafficMultiplier);
+  const multiplier = useEditor(store, effectiveMultiplier);
   const [estimate, setEstimate] = useState<Estimate | null>(null);
   const client = useRef<EstimateClient | null>(null);
   const latest = useRef(0);

@@ -5,9 +5,8 @@ import {
 import { useCallback, useMemo, useRef } from 'react';
 import type { Estimate } from '../../shared/estimator/output';
 import { findKind } from '../../shared/kinds';
-import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout/elkGraph';
 import { useApp } from '../app/AppContext';
-import { addNode, connect, connectionProblem, moveNodes } from '../state/commands';
+import { connectionProblem, moveNodes } from '../state/commands';
 import { useEditor } from '../state/store';
 import { ComponentNode } from './ComponentNode';
 import { FlowEdge } from './FlowEdge';
@@ -15,6 +14,11 @@ import { GroupNode } from './GroupNode';
 import { markCritical } from './criticalPath';
 import { MinimapButton, PlacedMiniMap } from './PlacedMiniMap';
 import { flowEdges, flowNodes, type GroupData } from './toFlow';
+import { connectFromCanvas } from './connecting';
+import { placeNode } from './placing';
+import { TrafficBanner } from './TrafficBanner';
+import { useCanvasEditing } from './useCanvasEditing';
+import './editing.css';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode };
 const edgeTypes = { flow: FlowEdge };
@@ -35,6 +39,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
   const nodes = useMemo(() => markCritical(flowNodes(doc, estimate, selection), critical?.nodes), [doc, estimate, selection, critical]);
   const edges = useMemo(() => markCritical(flowEdges(doc, estimate, selection), critical?.edges), [doc, estimate, selection, critical]);
   const dragStart = useRef<{ x: number; y: number } | null>(null);
+  const editing = useCanvasEditing();
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -76,21 +81,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
     [store],
   );
 
-  const onConnect = useCallback(
-    (c: Connection) => {
-      const problem = connectionProblem(store.getState().doc, c.source, c.target);
-      if (problem) {
-        store.set({ notice: problem });
-        return;
-      }
-      let id = '';
-      store.commit('Connect', (d) => {
-        id = connect(d, c.source, c.target);
-      });
-      store.set({ selection: { nodes: [], edges: [id] } });
-    },
-    [store],
-  );
+  const onConnect = useCallback((c: Connection) => connectFromCanvas(store, c.source, c.target), [store]);
 
   // Dragging a group moves its members with it, as one step.
   const onNodeDragStart = useCallback((_: unknown, node: Node) => {
@@ -124,12 +115,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
       const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
       if (!kind || !findKind(kind)) return;
       event.preventDefault();
-      const point = ctx.flow()?.screenToFlowPosition({ x: event.clientX, y: event.clientY }) ?? { x: 0, y: 0 };
-      let id = '';
-      store.commit('Add node', (d) => {
-        id = addNode(d, kind, { x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
-      });
-      store.set({ selection: { nodes: [id], edges: [] } });
+      placeNode(store, kind, ctx.flow()?.screenToFlowPosition({ x: event.clientX, y: event.clientY }) ?? { x: 0, y: 0 });
     },
     [ctx, store],
   );
@@ -137,6 +123,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
   return (
     <div className="canvas" data-testid="canvas">
       <ReactFlow
+        {...editing.props}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -173,6 +160,8 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
         {minimap && <PlacedMiniMap />}
         <Controls showInteractive={false}><MinimapButton /></Controls>
       </ReactFlow>
+      <TrafficBanner />
+      {editing.overlay}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { Node, NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useApp } from '../app/AppContext';
 import { renameGroup } from '../state/commands';
+import { useEditor } from '../state/store';
 import { InlineRename } from './InlineRename';
 import type { GroupData } from './toFlow';
 
@@ -9,12 +10,13 @@ function GroupNodeView({ id, data }: NodeProps<Node<GroupData>>) {
   const { store } = useApp();
   const [editing, setEditing] = useState(false);
   const groupId = id.replace(/^group:/, '');
+  const selected = useEditor(store, (s) => !!s.selection.groups?.includes(groupId) && data.members.every((m) => s.selection.nodes.includes(m)));
   const rename = (label: string | null) => {
     setEditing(false);
     if (label) store.commit('Rename group', (d) => renameGroup(d, groupId, label));
   };
   return (
-    <div className="group-node" data-testid={`group-${groupId}`}>
+    <div className={`group-node${selected ? ' selected' : ''}`} data-testid={`group-${groupId}`}>
       {editing ? (
         <InlineRename value={data.label} label="Group name" className="group-rename" onDone={rename} />
       ) : (
@@ -24,5 +26,5 @@ function GroupNodeView({ id, data }: NodeProps<Node<GroupData>>) {
   );
 }
 
-/** A group container: a labelled box around its members; dragging it moves them; double-click its name to rename. */
+/** A group container: a labelled box around its members; a click selects it, dragging it moves them; double-click its name to rename. */
 export const GroupNode = memo(GroupNodeView);

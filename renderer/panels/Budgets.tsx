@@ -1,7 +1,7 @@
 import type { Estimate } from '../../shared/estimator/output';
 import { formatBytes, formatLatencyMs, formatMs, formatQps, formatUsd } from '../../shared/units';
 import { useApp } from '../app/AppContext';
-import { useEditor } from '../state/store';
+import { effectiveMultiplier, useEditor } from '../state/store';
 
 function Meter({ label, actual, limit, text, name }: { label: string; actual: number | null; limit: number; text: string; name: string }) {
   const share = actual === null ? 1.2 : actual / limit;
@@ -68,13 +68,19 @@ export function HeadlineFigures({ estimate }: { estimate: Estimate | null }) {
 /** Shown instead of figures while the diagram has no traffic entry: with no load there is nothing to estimate. */
 export const NOTHING_TO_ESTIMATE = 'Nothing to estimate yet: add a Traffic entry';
 
-/** The what-if traffic multiplier, 0.1x to 100x on a log scale. */
+/** A traffic multiplier as people write it: "10", "0.5", "2.5". */
+export function multiplierText(multiplier: number): string {
+  return String(Number(multiplier.toPrecision(2)));
+}
+
+/** The what-if traffic multiplier, 0.1x to 100x on a log scale; locked at 1x during practice. */
 export function WhatIf() {
   const { store } = useApp();
-  const multiplier = useEditor(store, (s) => s.trafficMultiplier);
+  const multiplier = useEditor(store, effectiveMultiplier);
+  const practising = useEditor(store, (s) => s.practice !== null);
   const position = Math.log10(multiplier);
   return (
-    <label className="what-if" title="Multiply every traffic entry to see where the design breaks">
+    <label className="what-if" title={practising ? 'Locked at 1× during practice: your estimate is graded at the case\'s own load' : 'Multiply every traffic entry to see where the design breaks'}>
       Traffic
       <input
         type="range"
@@ -82,12 +88,13 @@ export function WhatIf() {
         max={2}
         step={0.01}
         value={position}
+        disabled={practising}
         aria-label="Traffic multiplier"
-        aria-valuetext={`${multiplier.toPrecision(2)} times`}
+        aria-valuetext={`${multiplierText(multiplier)} times`}
         onChange={(e) => store.set({ trafficMultiplier: Number((10 ** Number(e.currentTarget.value)).toPrecision(2)) })}
         onDoubleClick={() => store.set({ trafficMultiplier: 1 })}
       />
-      <output>{multiplier.toPrecision(2).replace(/\.0+$/, '')}×</output>
+      <output>{multiplierText(multiplier)}×</output>
     </label>
   );
 }

@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { KINDS, type KindDefinition } from '../../shared/kinds';
-import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout/elkGraph';
+import { searchKinds } from '../../shared/kinds/search';
 import { useApp } from '../app/AppContext';
 import { KIND_DRAG_TYPE } from '../canvas/Canvas';
 import { KindIcon } from '../canvas/KindIcon';
-import { addNode } from '../state/commands';
+import { placeNode } from '../canvas/placing';
 
 const CATEGORIES: { id: KindDefinition['category']; label: string }[] = [
   { id: 'entry', label: 'Entry' },
@@ -15,24 +15,17 @@ const CATEGORIES: { id: KindDefinition['category']; label: string }[] = [
   { id: 'operations', label: 'Operations' },
 ];
 
-/** Every component kind, searchable; drag one onto the canvas, or click to add it in the middle of the view. */
+/** Every component kind, searchable by the names people use ("FAISS", "Kafka"); drag one onto the canvas, or click to add it in the middle of the view. */
 export function Palette() {
   const ctx = useApp();
   const [query, setQuery] = useState('');
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return q ? KINDS.filter((k) => `${k.label} ${k.id} ${k.description}`.toLowerCase().includes(q)) : KINDS;
-  }, [query]);
+  const shown = useMemo(() => (query.trim() ? searchKinds(query) : KINDS), [query]);
   const add = (kind: KindDefinition) => {
     const flow = ctx.flow();
     const rect = document.querySelector('.canvas')?.getBoundingClientRect();
     const centre = flow && rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
     const offset = (ctx.store.getState().doc.nodes.length % 5) * 24;
-    let id = '';
-    ctx.store.commit('Add node', (d) => {
-      id = addNode(d, kind.id, { x: centre.x - NODE_WIDTH / 2 + offset, y: centre.y - NODE_HEIGHT / 2 + offset });
-    });
-    ctx.store.set({ selection: { nodes: [id], edges: [] } });
+    placeNode(ctx.store, kind.id, { x: centre.x + offset, y: centre.y + offset });
   };
   return (
     <nav className="palette" aria-label="Components">

@@ -53,6 +53,7 @@ export function CompareDialog() {
               ))}
             </tbody>
           </table>
+          {comparison.overBudget.length > 0 && <p className="over-budget" aria-label="Over budget">Over budget: {comparison.overBudget.join('; ')}</p>}
           <h3>What a reviewer would say</h3>
           {comparison.findings.length === 0 ? <p className="ok">No findings.</p> : <ul className="findings">{comparison.findings.map((f, i) => <li key={i}>{f.message}</li>)}</ul>}
         </section>

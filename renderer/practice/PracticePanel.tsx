@@ -5,7 +5,8 @@ import { PRACTICE_STEPS } from '../../shared/practice/steps';
 import { formatBytes, formatMs, formatQps } from '../../shared/units';
 import { useApp } from '../app/AppContext';
 import { NumberField, TextField } from '../panels/inspector/fields';
-import { practiceElapsedMs, useEditor, type PracticeSession } from '../state/store';
+import type { PracticeEstimate } from '../../shared/model/schema';
+import { practiceElapsedMs, useEditor, type EditorStore, type PracticeSession } from '../state/store';
 import { clock } from './results';
 
 function useNow(intervalMs: number): number {
@@ -38,18 +39,30 @@ function Timer({ session }: { session: PracticeSession }) {
   );
 }
 
+const NO_ESTIMATE: PracticeEstimate = {};
+
+/** Records one of the person's own figures in the document (saved with it), as one undo step per field. */
+function setEstimate(store: EditorStore, key: keyof PracticeEstimate, value: number | undefined): void {
+  store.commit('Estimate', (d) => {
+    d.brief ??= {};
+    const estimate = (d.brief.estimate ??= {});
+    if (value === undefined) delete estimate[key];
+    else estimate[key] = value;
+  }, `estimate:${key}`);
+}
+
 function Guess({ session, estimate }: { session: PracticeSession; estimate: Estimate | null }) {
   const { store } = useApp();
-  const set = (guess: PracticeSession['guess']) => store.set({ practice: { ...session, guess: { ...session.guess, ...guess } } });
-  const complete = session.guess.peakQps !== undefined && session.guess.p99Ms !== undefined && session.guess.storageGb !== undefined;
+  const guess = useEditor(store, (s) => s.doc.brief?.estimate ?? NO_ESTIMATE);
+  const complete = guess.peakQps !== undefined && guess.p99Ms !== undefined && guess.storageGb !== undefined;
   if (!session.guessLocked) {
     return (
       <fieldset className="block" aria-label="Your estimate">
         <legend>Estimate first</legend>
-        <p className="muted">The live figures stay hidden until you write your own back-of-envelope numbers.</p>
-        <NumberField label="Peak QPS at the entry" unit="QPS" value={session.guess.peakQps} optional rule={{ min: 0 }} onCommit={(v) => set({ peakQps: v })} />
-        <NumberField label="p99 end to end" unit="ms" value={session.guess.p99Ms} optional rule={{ min: 0 }} onCommit={(v) => set({ p99Ms: v })} />
-        <NumberField label="Total storage" unit="GB" value={session.guess.storageGb} optional rule={{ min: 0 }} onCommit={(v) => set({ storageGb: v })} />
+        <p className="muted">The live figures stay hidden until you write your own back-of-envelope numbers. They are saved with the document.</p>
+        <NumberField label="Peak QPS at the entry" unit="QPS" value={guess.peakQps} optional rule={{ min: 0 }} onCommit={(v) => setEstimate(store, 'peakQps', v)} />
+        <NumberField label="p99 end to end" unit="ms" value={guess.p99Ms} optional rule={{ min: 0 }} onCommit={(v) => setEstimate(store, 'p99Ms', v)} />
+        <NumberField label="Total storage" unit="GB" value={guess.storageGb} optional rule={{ min: 0 }} onCommit={(v) => setEstimate(store, 'storageGb', v)} />
         <button type="button" className="primary" disabled={!complete} onClick={() => store.set({ practice: { ...session, guessLocked: true } })}>Lock in and show the figures</button>
       </fieldset>
     );
@@ -59,9 +72,9 @@ function Guess({ session, estimate }: { session: PracticeSession; estimate: Esti
   const p99 = p99s.length && !p99s.includes(null) ? Math.max(...(p99s as number[])) : null;
   const storage = estimate ? estimate.totals.storageBytes : null;
   const rows: [string, string, string, number | null][] = [
-    ['Peak QPS', formatQps(session.guess.peakQps ?? 0), qps === null ? '—' : formatQps(qps), guessError(session.guess.peakQps, qps)],
-    ['p99', formatMs(session.guess.p99Ms ?? 0), formatMs(p99), guessError(session.guess.p99Ms, p99)],
-    ['Storage', formatBytes((session.guess.storageGb ?? 0) * 1e9), storage === null ? '—' : formatBytes(storage), guessError(session.guess.storageGb === undefined ? undefined : session.guess.storageGb * 1e9, storage)],
+    ['Peak QPS', formatQps(guess.peakQps ?? 0), qps === null ? '—' : formatQps(qps), guessError(guess.peakQps, qps)],
+    ['p99', formatMs(guess.p99Ms ?? 0), formatMs(p99), guessError(guess.p99Ms, p99)],
+    ['Storage', formatBytes((guess.storageGb ?? 0) * 1e9), storage === null ? '—' : formatBytes(storage), guessError(guess.storageGb === undefined ? undefined : guess.storageGb * 1e9, storage)],
   ];
   return (
     <table className="guess" aria-label="Your estimate against the model">

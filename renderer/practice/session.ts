@@ -27,7 +27,7 @@ export async function startPractice(ctx: AppContext, slug: string, minutes: numb
     sidePanel: 'practice',
     practice: {
       slug, title: reference.title, prompt: doc.brief.prompt!, durationMs: minutes * 60_000, startedAtMs: nowMs,
-      pausedAtMs: null, pausedTotalMs: 0, guess: {}, guessLocked: false, revealedSteps: 0, finished: false,
+      pausedAtMs: null, pausedTotalMs: 0, guessLocked: false, revealedSteps: 0, finished: false,
     },
   });
   return true;

@@ -1,5 +1,5 @@
 import { findKind } from '../../shared/kinds';
-import { findLoadCycles } from '../../shared/model/graph';
+import { carriesLoad, findLoadCycles } from '../../shared/model/graph';
 import type { Diagram, DiagramEdge, DiagramNode, Position } from '../../shared/model/schema';
 import type { Selection } from './store';
 
@@ -11,17 +11,27 @@ export function uniqueId(base: string, taken: ReadonlySet<string>): string {
   for (let i = 2; ; i++) if (!taken.has(`${stem}${i}`)) return `${stem}${i}`;
 }
 
+/**
+ * A label no other node has: `label` itself when free, else its stem with the
+ * lowest free number ("Ranker 2", then "Ranker 3"), so diagnostics that name a
+ * node name only one.
+ */
+export function numberedLabel(label: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(label)) return label;
+  const stem = label.replace(/ \d+$/, '') || label;
+  for (let i = 2; ; i++) if (!taken.has(`${stem} ${i}`)) return `${stem} ${i}`;
+}
+
 /** Adds a node of a kind with its palette defaults; returns its id. */
 export function addNode(draft: Diagram, kindId: string, position: Position): string {
   const kind = findKind(kindId);
   if (!kind) throw new Error(`unknown kind ${kindId}`);
   const taken = new Set(draft.nodes.map((n) => n.id));
   const id = uniqueId(kindId, taken);
-  const sameKind = draft.nodes.filter((n) => n.kind === kindId).length;
   const node: DiagramNode = {
     id,
     kind: kind.id as DiagramNode['kind'],
-    label: sameKind === 0 ? kind.label : `${kind.label} ${sameKind + 1}`,
+    label: numberedLabel(kind.label, new Set(draft.nodes.map((n) => n.label))),
     position: { x: Math.round(position.x), y: Math.round(position.y) },
     ...structuredClone(kind.defaults),
   };
@@ -29,15 +39,43 @@ export function addNode(draft: Diagram, kindId: string, position: Position): str
   return id;
 }
 
-/** Why an edge cannot be drawn from source to target, or null when it can. */
+/** The chain of sync/async calls from one node to another (both included), or null when there is none. */
+function callPath(doc: Pick<Diagram, 'edges'>, from: string, to: string): string[] | null {
+  const cameFrom = new Map<string, string>([[from, from]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (id === to) {
+      const path = [to];
+      while (path[0] !== from) path.unshift(cameFrom.get(path[0]!)!);
+      return path;
+    }
+    for (const e of doc.edges) {
+      if (e.source !== id || !carriesLoad(e) || cameFrom.has(e.target)) continue;
+      cameFrom.set(e.target, id);
+      queue.push(e.target);
+    }
+  }
+  return null;
+}
+
+/** Why an edge cannot be drawn from source to target, in a person's words, or null when it can. */
 export function connectionProblem(doc: Pick<Diagram, 'nodes' | 'edges'>, source: string, target: string, mode: DiagramEdge['mode'] = 'sync'): string | null {
-  if (source === target) return 'a node cannot call itself';
+  const name = (id: string) => `"${doc.nodes.find((n) => n.id === id)?.label ?? id}"`;
+  if (source === target) return `${name(source)} cannot call itself`;
   const targetNode = doc.nodes.find((n) => n.id === target);
-  if (targetNode?.kind === 'traffic') return 'traffic only enters the system: nothing can call a traffic node';
+  if (targetNode?.kind === 'traffic') return `${name(target)} is a traffic entry: load only leaves it, nothing can call a traffic node`;
   if ((mode ?? 'sync') === 'offline') return null;
   const trial = { nodes: doc.nodes, edges: [...doc.edges, { id: '__trial', source, target, mode }] };
-  const cycle = findLoadCycles(trial)[0];
-  return cycle ? `that would close a loop of calls (${cycle.nodes.join(' -> ')}); use an offline edge for feedback` : null;
+  if (findLoadCycles(trial).length === 0) return null;
+  const path = callPath(doc, target, source);
+  const through = path && path.length > 2 ? ` through ${path.slice(1, -1).map(name).join(', ')}` : '';
+  return `${name(target)} already calls ${name(source)}${through}, so this would close a loop of calls; draw feedback as an offline edge`;
+}
+
+/** The edge a new connection of this mode would repeat: same source, target and mode. */
+export function sameConnection(doc: Pick<Diagram, 'edges'>, source: string, target: string, mode: DiagramEdge['mode'] = 'sync'): DiagramEdge | undefined {
+  return doc.edges.find((e) => e.source === source && e.target === target && (e.mode ?? 'sync') === (mode ?? 'sync'));
 }
 
 /** Connects two nodes; returns the new edge id. */
@@ -85,11 +123,12 @@ export function copySelection(doc: Diagram, selection: Selection): Clip | null {
   };
 }
 
-/** Pastes a clip with fresh ids, offset from the originals; returns the new selection. */
+/** Pastes a clip with fresh ids and numbered labels ("Ranker 2"), offset from the originals; returns the new selection. */
 export function paste(draft: Diagram, clip: Clip, offset: Position): Selection {
   const nodeIds = new Set(draft.nodes.map((n) => n.id));
   const edgeIds = new Set(draft.edges.map((e) => e.id));
   const groups = new Set((draft.groups ?? []).map((g) => g.id));
+  const labels = new Set(draft.nodes.map((n) => n.label));
   const renamed = new Map<string, string>();
   const selection: Selection = { nodes: [], edges: [] };
   for (const node of clip.nodes) {
@@ -97,7 +136,9 @@ export function paste(draft: Diagram, clip: Clip, offset: Position): Selection {
     nodeIds.add(id);
     renamed.set(node.id, id);
     const p = node.position ?? { x: 0, y: 0 };
-    const copy: DiagramNode = { ...structuredClone(node), id, position: { x: p.x + offset.x, y: p.y + offset.y } };
+    const label = numberedLabel(node.label, labels);
+    labels.add(label);
+    const copy: DiagramNode = { ...structuredClone(node), id, label, position: { x: p.x + offset.x, y: p.y + offset.y } };
     if (copy.group && !groups.has(copy.group)) delete copy.group;
     draft.nodes.push(copy);
     selection.nodes.push(id);
@@ -127,7 +168,7 @@ export function emptyDiagram(title = 'Untitled design'): Diagram {
 export function groupNodes(draft: Diagram, ids: readonly string[], label = 'Group'): string {
   const groups = (draft.groups ??= []);
   const id = uniqueId('group', new Set(groups.map((g) => g.id)));
-  groups.push({ id, label: groups.some((g) => g.label === label) ? `${label} ${groups.length + 1}` : label });
+  groups.push({ id, label: numberedLabel(label, new Set(groups.map((g) => g.label))) });
   const set = new Set(ids);
   for (const node of draft.nodes) if (set.has(node.id)) node.group = id;
   return id;

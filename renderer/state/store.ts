@@ -8,6 +8,8 @@ import { coalesce, record, redoEntry, undoEntry, type HistoryEntry } from './his
 export interface Selection {
   nodes: string[];
   edges: string[];
+  /** Groups selected by their frame (their members are in `nodes`). */
+  groups?: string[];
 }
 
 /** Where the open document lives: a path or browser handle id, or nowhere yet. */
@@ -27,7 +29,11 @@ export interface EditorState {
   /** Document before a gesture (a drag) that is in progress, not yet in history. */
   gestureBase: Diagram | null;
   theme: 'light' | 'dark';
-  /** What-if multiplier on every traffic entry (does not change the document). */
+  /**
+   * What-if multiplier on every traffic entry: a view of the open document
+   * only. It never changes the document, goes back to 1 whenever another
+   * document is loaded, and is held at 1 during practice.
+   */
   trafficMultiplier: number;
   /** Problems of a file that could not be opened, shown until dismissed. */
   loadProblems: { name: string; problems: string[] } | null;
@@ -55,8 +61,7 @@ export interface PracticeSession {
   /** When the timer was paused, or null while it runs. */
   pausedAtMs: number | null;
   pausedTotalMs: number;
-  /** The person's own back-of-envelope figures; the live figures stay hidden until they are locked in. */
-  guess: { peakQps?: number; p99Ms?: number; storageGb?: number };
+  /** Whether the person's own figures (kept in the document's `brief.estimate`) are in; the live figures stay hidden until then. */
   guessLocked: boolean;
   /** How many of the reference's steps have been revealed. */
   revealedSteps: number;
@@ -67,6 +72,11 @@ export interface PracticeSession {
 export function practiceElapsedMs(session: PracticeSession, nowMs: number): number {
   const pausedNow = session.pausedAtMs === null ? 0 : nowMs - session.pausedAtMs;
   return Math.max(0, nowMs - session.startedAtMs - session.pausedTotalMs - pausedNow);
+}
+
+/** The traffic multiplier the live figures use: the what-if's, except during practice, where it is locked to 1. */
+export function effectiveMultiplier(state: EditorState): number {
+  return state.practice ? 1 : state.trafficMultiplier;
 }
 
 /** Whether live figures are hidden: during practice, until the person's own estimate is in. */
@@ -165,9 +175,15 @@ export class EditorStore {
     return true;
   }
 
-  /** Opens a new document: fresh history, nothing selected; saved as it is unless `unsaved` (recovered work). */
+  /**
+   * Opens a new document: fresh history, nothing selected, the what-if back
+   * at 1x (it belonged to the previous document's view); saved as it is
+   * unless `unsaved` (recovered work).
+   */
   load(doc: Diagram, file: FileInfo, unsaved = false): void {
-    this.state = { ...this.state, doc, file, past: [], future: [], savedAt: unsaved ? -1 : 0, gestureBase: null, selection: EMPTY_SELECTION, loadProblems: null };
+    this.state = {
+      ...this.state, doc, file, past: [], future: [], savedAt: unsaved ? -1 : 0, gestureBase: null, selection: EMPTY_SELECTION, loadProblems: null, trafficMultiplier: 1,
+    };
     this.emit();
   }
 

@@ -5,6 +5,7 @@ export const batchJob = defineKind({
   id: 'batchJob',
   label: 'Batch job',
   description: 'Scheduled batch computation: feature backfills, precomputation, ETL (e.g. Spark).',
+  synonyms: ['Spark', 'Airflow', 'ETL', 'MapReduce', 'dbt', 'backfill', 'cron', 'offline job'],
   icon: 'calendar-clock',
   colour: '#ea580c',
   category: 'pipeline',

@@ -5,6 +5,7 @@ export const cache = defineKind({
   id: 'cache',
   label: 'Cache',
   description: 'In-memory key-value cache (e.g. Redis): calls behind it happen only on a miss.',
+  synonyms: ['Redis', 'Memcached', 'CDN', 'edge cache', 'key-value cache', 'result cache'],
   icon: 'zap',
   colour: '#f59e0b',
   category: 'data',

@@ -5,6 +5,7 @@ export const dataLake = defineKind({
   id: 'dataLake',
   label: 'Data lake',
   description: 'Raw and curated data (logs, labels, snapshots) for training and analysis.',
+  synonyms: ['data warehouse', 'BigQuery', 'Snowflake', 'Hive', 'Iceberg', 'Delta Lake', 'HDFS', 'logs'],
   icon: 'warehouse',
   colour: '#65a30d',
   category: 'data',

@@ -5,6 +5,7 @@ export const database = defineKind({
   id: 'database',
   label: 'Database',
   description: 'Transactional or key-value database (e.g. PostgreSQL, Cassandra).',
+  synonyms: ['PostgreSQL', 'Postgres', 'MySQL', 'Cassandra', 'DynamoDB', 'Bigtable', 'HBase', 'MongoDB', 'SQL', 'key-value store'],
   icon: 'database',
   colour: '#22c55e',
   category: 'data',

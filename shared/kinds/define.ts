@@ -34,6 +34,11 @@ export interface KindDefinition {
   label: string;
   /** One sentence for the palette tooltip. */
   description: string;
+  /**
+   * Other names people search by (products, roles, abbreviations): "ANN",
+   * "Redis", "ranker". The palette and the canvas's quick picker both search them.
+   */
+  synonyms: readonly string[];
   /** Name of the kind's icon (a Lucide icon name). */
   icon: string;
   /** Fill colour of the node, as #rrggbb. */

@@ -5,6 +5,7 @@ export const experimentation = defineKind({
   id: 'experimentation',
   label: 'Experimentation',
   description: 'A/B tests and feature flags: assignment online, analysis offline.',
+  synonyms: ['A/B test', 'AB test', 'feature flags', 'experiments', 'bandit'],
   icon: 'flask-conical',
   colour: '#db2777',
   category: 'operations',

@@ -5,6 +5,7 @@ export const externalApi = defineKind({
   id: 'externalApi',
   label: 'External API',
   description: 'A third-party service outside your control (maps, payments, LLM APIs).',
+  synonyms: ['third party', 'LLM API', 'OpenAI', 'payments', 'maps API', 'SaaS'],
   icon: 'globe',
   colour: '#94a3b8',
   category: 'serving',

@@ -7,6 +7,7 @@ export const featureStore = defineKind({
   id: 'featureStore',
   label: 'Feature store',
   description: 'Online feature store: precomputed features by entity, shared with training.',
+  synonyms: ['Feast', 'Tecton', 'online features', 'feature service'],
   icon: 'table',
   colour: '#10b981',
   category: 'data',

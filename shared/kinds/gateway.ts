@@ -5,6 +5,7 @@ export const gateway = defineKind({
   id: 'gateway',
   label: 'Gateway',
   description: 'API gateway or load balancer: authentication, routing, rate limits.',
+  synonyms: ['API gateway', 'load balancer', 'LB', 'ingress', 'nginx', 'Envoy', 'reverse proxy', 'rate limiter'],
   icon: 'door-open',
   colour: '#0ea5e9',
   category: 'serving',

@@ -5,6 +5,7 @@ export const labeling = defineKind({
   id: 'labeling',
   label: 'Labeling',
   description: 'Human review and annotation that turns examples into labels.',
+  synonyms: ['annotation', 'human review', 'Label Studio', 'moderators', 'raters'],
   icon: 'tag',
   colour: '#e11d48',
   category: 'operations',

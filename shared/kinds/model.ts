@@ -7,6 +7,7 @@ export const model = defineKind({
   id: 'model',
   label: 'Model',
   description: 'A model served online (encoder, ranker, classifier), usually on GPUs.',
+  synonyms: ['two-tower', 'ranker', 're-ranker', 'reranker', 'scoring', 'classifier', 'encoder', 'embedding model', 'LLM', 'inference', 'Triton', 'TorchServe', 'TensorFlow Serving', 'candidate generation'],
   icon: 'brain',
   colour: '#8b5cf6',
   category: 'ml',

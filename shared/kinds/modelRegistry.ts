@@ -7,6 +7,7 @@ export const modelRegistry = defineKind({
   id: 'modelRegistry',
   label: 'Model registry',
   description: 'Versioned trained models with metadata, between training and serving.',
+  synonyms: ['MLflow', 'model store', 'model versions', 'artifact store'],
   icon: 'package',
   colour: '#a855f7',
   category: 'ml',

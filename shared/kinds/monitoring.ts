@@ -5,6 +5,7 @@ export const monitoring = defineKind({
   id: 'monitoring',
   label: 'Monitoring',
   description: 'Drift on features and predictions (PSI, KL), quality metrics, alerts, retraining triggers.',
+  synonyms: ['Prometheus', 'Grafana', 'drift detection', 'observability', 'alerts', 'Evidently', 'metrics'],
   icon: 'activity',
   colour: '#ef4444',
   category: 'operations',

@@ -5,6 +5,7 @@ export const objectStore = defineKind({
   id: 'objectStore',
   label: 'Object store',
   description: 'Blob storage for images, videos, models and datasets (e.g. S3).',
+  synonyms: ['S3', 'GCS', 'blob storage', 'Azure Blob', 'bucket'],
   icon: 'archive',
   colour: '#84cc16',
   category: 'data',

@@ -5,6 +5,7 @@ export const queue = defineKind({
   id: 'queue',
   label: 'Queue',
   description: 'Durable log or message queue between producers and consumers (e.g. Kafka).',
+  synonyms: ['Kafka', 'Kinesis', 'Pub/Sub', 'SQS', 'RabbitMQ', 'event log', 'message bus', 'stream'],
   icon: 'list-ordered',
   colour: '#f97316',
   category: 'pipeline',

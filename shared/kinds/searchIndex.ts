@@ -7,6 +7,7 @@ export const searchIndex = defineKind({
   id: 'searchIndex',
   label: 'Search index',
   description: 'Inverted text index for keyword retrieval (e.g. Elasticsearch).',
+  synonyms: ['Elasticsearch', 'OpenSearch', 'Solr', 'Lucene', 'BM25', 'inverted index', 'full-text search'],
   icon: 'search',
   colour: '#06b6d4',
   category: 'data',

@@ -5,6 +5,7 @@ export const service = defineKind({
   id: 'service',
   label: 'Service',
   description: 'Stateless application logic: orchestration, filtering, business rules.',
+  synonyms: ['backend', 'microservice', 'server', 'orchestrator', 'app server', 'filter', 'business logic'],
   icon: 'server',
   colour: '#3b82f6',
   category: 'serving',

@@ -5,6 +5,7 @@ export const streamProcessor = defineKind({
   id: 'streamProcessor',
   label: 'Stream processor',
   description: 'Continuous computation over event streams: counters, windows, joins (e.g. Flink).',
+  synonyms: ['Flink', 'Spark Streaming', 'Kafka Streams', 'Beam', 'Dataflow', 'real-time features', 'streaming'],
   icon: 'waves',
   colour: '#fb923c',
   category: 'pipeline',

@@ -5,6 +5,7 @@ export const traffic = defineKind({
   id: 'traffic',
   label: 'Traffic',
   description: 'Load entering the system: users, devices or upstream producers.',
+  synonyms: ['users', 'clients', 'requests', 'load', 'producers', 'DAU'],
   icon: 'users',
   colour: '#64748b',
   category: 'entry',

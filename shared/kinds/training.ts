@@ -5,6 +5,7 @@ export const training = defineKind({
   id: 'training',
   label: 'Training',
   description: 'Model training or fine-tuning on GPUs.',
+  synonyms: ['fine-tuning', 'PyTorch', 'TensorFlow', 'GPU training', 'retraining', 'trainer'],
   icon: 'dumbbell',
   colour: '#7c3aed',
   category: 'ml',

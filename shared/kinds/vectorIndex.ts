@@ -7,6 +7,7 @@ export const vectorIndex = defineKind({
   id: 'vectorIndex',
   label: 'Vector index',
   description: 'Approximate nearest-neighbour search over embeddings (HNSW, IVF-PQ).',
+  synonyms: ['ANN', 'FAISS', 'ScaNN', 'HNSW', 'IVF-PQ', 'Milvus', 'Pinecone', 'vector database', 'embedding retrieval', 'nearest neighbour', 'candidate generation', 'retrieval'],
   icon: 'scan-search',
   colour: '#14b8a6',
   category: 'data',

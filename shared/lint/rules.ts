@@ -11,7 +11,7 @@ export interface LintRule {
   /** How to fix it. */
   hint: string;
   /** The nodes (or the whole diagram, with no node) the rule fires on. */
-  check(diagram: Diagram, estimate: Pick<Estimate, 'entries'>): { node?: string; detail: string }[];
+  check(diagram: Diagram, estimate: Pick<Estimate, 'entries'>): { node?: string; edge?: string; detail: string }[];
 }
 
 const label = (d: Diagram, id: string) => d.nodes.find((n) => n.id === id)?.label ?? id;
@@ -151,6 +151,24 @@ export const LINT_RULES: readonly LintRule[] = [
         .map((n) => ({ node: n.id, detail: `"${n.label}" caches, but no call goes through it` }));
     },
   },
+  {
+    code: 'duplicate-edge',
+    severity: 'warning',
+    title: 'The same connection is drawn twice',
+    hint: 'delete the extra edge and set "calls" on the one left if the caller really calls more than once per request; each copy adds its full load, latency and cost.',
+    check(d) {
+      const first = new Map<string, string>();
+      const findings: { edge: string; detail: string }[] = [];
+      for (const e of d.edges) {
+        const mode = e.mode ?? 'sync';
+        const key = JSON.stringify([e.source, e.target, mode]);
+        const earlier = first.get(key);
+        if (earlier === undefined) first.set(key, e.id);
+        else findings.push({ edge: e.id, detail: `edge ${e.id} repeats edge ${earlier}: "${label(d, e.source)}" -> "${label(d, e.target)}" (${mode})` });
+      }
+      return findings;
+    },
+  },
 ];
 
 /** Every rule's findings as diagnostics: the message says what is wrong and how to fix it. */
@@ -161,6 +179,7 @@ export function lint(diagram: Diagram, estimate: Pick<Estimate, 'entries'>): Dia
       code: rule.code,
       message: `${rule.title}: ${f.detail}. Fix: ${rule.hint}`,
       ...(f.node ? { node: f.node } : {}),
+      ...(f.edge ? { edge: f.edge } : {}),
     })),
   );
 }

@@ -48,6 +48,13 @@ export const GroupSchema = z.strictObject({
   label: z.string().min(1).max(120),
 });
 
+/** The figures a person wrote down themselves while practising, before seeing the model's. */
+export const PracticeEstimateSchema = z.strictObject({
+  peakQps: z.number().min(0).optional(),
+  p99Ms: z.number().min(0).optional(),
+  storageGb: z.number().min(0).optional(),
+});
+
 export const BriefSchema = z.strictObject({
   prompt: z.string().optional(),
   steps: z.strictObject(Object.fromEntries(STEP_KEYS.map((k) => [k, z.string().optional()])) as Record<
@@ -55,6 +62,7 @@ export const BriefSchema = z.strictObject({
     z.ZodOptional<z.ZodString>
   >).optional(),
   assumptions: z.string().optional(),
+  estimate: PracticeEstimateSchema.optional(),
 });
 
 export const BudgetsSchema = z.strictObject({
@@ -78,6 +86,7 @@ export const DiagramSchema = z.strictObject({
 export type DiagramNode = z.infer<typeof NodeSchema>;
 export type DiagramEdge = z.infer<typeof EdgeSchema>;
 export type Brief = z.infer<typeof BriefSchema>;
+export type PracticeEstimate = z.infer<typeof PracticeEstimateSchema>;
 export type Budgets = z.infer<typeof BudgetsSchema>;
 export type Diagram = z.infer<typeof DiagramSchema>;
 export type { Position } from './blocks';

@@ -85,3 +85,20 @@ export function sharedBrowser(): { server: () => Awaited<ReturnType<typeof serve
   });
   return { server: () => server!, browser: () => browser! };
 }
+
+/**
+ * Serves the app and starts Chromium for the tests of one file (stopped after
+ * them); `open(slug)` gives a page on a blueprint once its figures are drawn.
+ * Page errors are collected in `errors`.
+ */
+export function editorPages(errors: string[]): { open: (slug: string) => Promise<Page> } {
+  const shared = sharedBrowser();
+  return {
+    async open(slug: string): Promise<Page> {
+      const page = await newPage(shared.browser(), errors);
+      await page.goto(`${shared.server().url}?blueprint=${slug}`);
+      await page.waitForSelector('[data-testid="budget-bar"] .meter');
+      return page;
+    },
+  };
+}

@@ -3,17 +3,10 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
-import { clickAction, newPage, sharedBrowser, screenshot } from './browser';
+import { clickAction, editorPages, screenshot } from './browser';
 
-const shared = sharedBrowser();
 const errors: string[] = [];
-
-async function open(slug: string): Promise<Page> {
-  const page = await newPage(shared.browser(), errors);
-  await page.goto(`${shared.server().url}?blueprint=${slug}`);
-  await page.waitForSelector('[data-testid="budget-bar"] .meter');
-  return page;
-}
+const { open } = editorPages(errors);
 
 const p99Text = (page: Page) => page.locator('[aria-label="p99 budget"] .meter-text').textContent();
 

@@ -36,9 +36,20 @@ function complete(): { nodes: DiagramNode[]; edges: Partial<DiagramEdge>[] } {
 describe('the ML design linter', () => {
   it('has one definition per rule, each with a code, a severity, a message and a hint', () => {
     expect(LINT_RULES.map((r) => r.code)).toEqual([
-      'model-unmonitored', 'feature-skew', 'no-feedback-loop', 'no-model-registry', 'index-not-refreshed', 'single-point-of-failure', 'chain-eats-budget', 'cache-without-backing',
+      'model-unmonitored', 'feature-skew', 'no-feedback-loop', 'no-model-registry', 'index-not-refreshed', 'single-point-of-failure', 'chain-eats-budget', 'cache-without-backing', 'duplicate-edge',
     ]);
     for (const rule of LINT_RULES) expect(rule.hint.length).toBeGreaterThan(30);
+  });
+
+  it('duplicate-edge: the same pair connected twice the same way, located on the extra edge', () => {
+    const { nodes, edges } = complete();
+    const d = diagramOf(nodes, [...edges, e('api', 'ranker'), e('api', 'ranker', 'async')]);
+    const found = lint(d, estimate(d)).filter((x) => x.code === 'duplicate-edge');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.edge).toBe(d.edges.at(-2)!.id);
+    expect(found[0]!.message).toMatch(/^The same connection is drawn twice: edge \S+ repeats edge \S+: "API" -> "RANKER" \(sync\)\. Fix: delete the extra edge/);
+    // Two edges between the same pair in different modes are two different things.
+    expect(codes(diagramOf(nodes, [...edges, e('api', 'ranker', 'async')]))).toEqual([]);
   });
 
   it('stays quiet on a complete design', () => {

@@ -29,6 +29,24 @@ describe('comparing a practice design with the reference', () => {
     expect(c.figures[0]).toMatchObject({ label: 'Peak requests a second', user: c.figures[0]!.reference });
   });
 
+  it('counts the cost budget and the p99 budget, each met at its limit and missed just above it', () => {
+    const design = blueprint('news-feed')!;
+    const [, p99Row, , costRow] = compareDesigns(design, design).figures;
+    const cost = costRow!.user!;
+    const p99 = p99Row!.user!;
+    const against = (p99Ms: number, monthlyCostUsd: number) => compareDesigns(design, { ...design, budgets: { p99Ms, monthlyCostUsd } });
+    expect(against(p99, cost).score.budget).toBe(10);
+    expect(against(p99, cost).overBudget).toEqual([]);
+    const overCost = against(p99, cost * (1 - 1e-9));
+    expect(overCost.score.budget).toBe(5);
+    expect(overCost.overBudget).toEqual([expect.stringMatching(/^cost \$[\d.]+k\/mo against a \$[\d.]+k\/mo budget$/)]);
+    expect(against(p99 * (1 - 1e-9), cost).score.budget).toBe(5);
+    expect(against(p99 * (1 - 1e-9), cost).overBudget).toEqual([expect.stringMatching(/^p99 [\d.]+ ms against a [\d.]+ ms budget$/)]);
+    // A design at several times a small budget earns no cost points.
+    expect(against(p99, cost / 5).score).toMatchObject({ budget: 5, total: 95 });
+    expect(against(p99 / 2, cost / 5).score.budget).toBe(0);
+  });
+
   it('gives nothing for an empty canvas', () => {
     const empty = { ...blueprint('news-feed')!, nodes: [], edges: [] };
     const c = compareDesigns(empty, blueprint('news-feed')!);

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
+import { connectFromCanvas, reconnectFromCanvas } from '../../renderer/canvas/connecting';
 import { addNode, connect, connectionProblem, copySelection, deleteSelection, emptyDiagram, paste, uniqueId } from '../../renderer/state/commands';
 import { COALESCE_MS } from '../../renderer/state/history';
 import { EditorStore, isDirty } from '../../renderer/state/store';
@@ -78,9 +79,11 @@ describe('document commands', () => {
 
   it('refuses connections into traffic, to itself and those that close a loop of calls', () => {
     const d = blueprint('similar-listings')!;
-    expect(connectionProblem(d, 'gateway', 'users')).toMatch(/nothing can call a traffic node/);
-    expect(connectionProblem(d, 'ann', 'ann')).toMatch(/cannot call itself/);
-    expect(connectionProblem(d, 'ann', 'similar')).toMatch(/close a loop of calls \(similar -> carousel -> ann -> similar\)/);
+    expect(connectionProblem(d, 'gateway', 'users')).toBe('"Users viewing a listing" is a traffic entry: load only leaves it, nothing can call a traffic node');
+    expect(connectionProblem(d, 'ann', 'ann')).toBe('"ANN service over 5M listings (HNSW)" cannot call itself');
+    expect(connectionProblem(d, 'ann', 'similar')).toBe(
+      '"Similar-listings service" already calls "ANN service over 5M listings (HNSW)" through "Carousel cache (per listing, daily)", so this would close a loop of calls; draw feedback as an offline edge',
+    );
     expect(connectionProblem(d, 'ann', 'similar', 'offline')).toBeNull();
     expect(connectionProblem(d, 'rerank', 'ann')).toBeNull();
   });
@@ -98,5 +101,80 @@ describe('document commands', () => {
     deleteSelection(d, { nodes: ['service'], edges: [] });
     expect(d.nodes.map((n) => n.id)).toEqual(['cache', 'service2', 'cache2']);
     expect(d.edges.map((e) => e.id)).toEqual(['e2']);
+  });
+
+  it('numbers the labels of copies with the lowest free number, and of new nodes too', () => {
+    const d = emptyDiagram();
+    addNode(d, 'model', { x: 0, y: 0 });
+    d.nodes[0]!.label = 'Ranker';
+    const clip = copySelection(d, { nodes: ['model'], edges: [] })!;
+    paste(d, clip, { x: 32, y: 32 });
+    paste(d, clip, { x: 64, y: 64 });
+    expect(d.nodes.map((n) => n.label)).toEqual(['Ranker', 'Ranker 2', 'Ranker 3']);
+    deleteSelection(d, { nodes: [d.nodes[1]!.id], edges: [] });
+    paste(d, copySelection(d, { nodes: [d.nodes[1]!.id], edges: [] })!, { x: 0, y: 0 });
+    expect(d.nodes.map((n) => n.label)).toEqual(['Ranker', 'Ranker 3', 'Ranker 2']);
+    addNode(d, 'service', { x: 0, y: 0 });
+    addNode(d, 'service', { x: 0, y: 0 });
+    d.nodes.at(-2)!.label = 'Other';
+    addNode(d, 'service', { x: 0, y: 0 });
+    expect(d.nodes.slice(-3).map((n) => n.label)).toEqual(['Other', 'Service 2', 'Service']);
+  });
+});
+
+describe('connecting on the canvas', () => {
+  const twoNodes = () => {
+    const s = store();
+    s.commit('Add', (d) => {
+      addNode(d, 'service', { x: 0, y: 0 });
+      addNode(d, 'model', { x: 300, y: 0 });
+      addNode(d, 'cache', { x: 300, y: 200 });
+    });
+    return s;
+  };
+
+  it('counts a second connection between the same pair on the first edge, as one undo step, and says so', () => {
+    const s = twoNodes();
+    connectFromCanvas(s, 'service', 'model');
+    connectFromCanvas(s, 'service', 'model');
+    expect(s.getState().doc.edges).toEqual([{ id: 'e1', source: 'service', target: 'model', calls: 2 }]);
+    expect(s.getState().notice).toBe('"Service" already calls "Model": the edge now makes ×2 calls per request (undo to take it back)');
+    s.undo();
+    expect(s.getState().doc.edges).toEqual([{ id: 'e1', source: 'service', target: 'model' }]);
+  });
+
+  it('refuses a loop with the reason, drawing nothing', () => {
+    const s = twoNodes();
+    connectFromCanvas(s, 'service', 'model');
+    connectFromCanvas(s, 'model', 'service');
+    expect(s.getState().doc.edges).toHaveLength(1);
+    expect(s.getState().notice).toBe('Not connected: "Service" already calls "Model", so this would close a loop of calls; draw feedback as an offline edge');
+  });
+
+  it('re-attaches an edge end as one undo step, with the checks of a new connection', () => {
+    const s = twoNodes();
+    connectFromCanvas(s, 'service', 'model');
+    connectFromCanvas(s, 'model', 'cache');
+    const first = s.getState().doc.edges[0]!;
+    reconnectFromCanvas(s, first, 'service', 'cache');
+    expect(s.getState().doc.edges.map((e) => `${e.source}>${e.target}`)).toEqual(['service>cache', 'model>cache']);
+    s.undo();
+    expect(s.getState().doc.edges.map((e) => `${e.source}>${e.target}`)).toEqual(['service>model', 'model>cache']);
+    reconnectFromCanvas(s, s.getState().doc.edges[1]!, 'model', 'service');
+    expect(s.getState().notice).toMatch(/^Not reconnected: "Service" already calls "Model"/);
+    expect(s.getState().doc.edges[1]).toMatchObject({ source: 'model', target: 'cache' });
+    // Landing on a pair that is already connected merges the two edges' calls.
+    connectFromCanvas(s, 'service', 'cache');
+    reconnectFromCanvas(s, s.getState().doc.edges[2]!, 'service', 'model');
+    expect(s.getState().doc.edges).toEqual([{ id: 'e1', source: 'service', target: 'model', calls: 2 }, { id: 'e2', source: 'model', target: 'cache' }]);
+  });
+});
+
+describe('the traffic what-if', () => {
+  it('belongs to the open document: loading another puts it back at 1x', () => {
+    const s = store();
+    s.set({ trafficMultiplier: 10 });
+    s.load(blueprint('news-feed')!, { name: 'news-feed.mlsd.json', ref: null });
+    expect(s.getState().trafficMultiplier).toBe(1);
   });
 });
