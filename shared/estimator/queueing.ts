@@ -52,6 +52,19 @@ export interface CapacityInput {
   minReplicas: number;
 }
 
+/** What an empty capacity block means: "auto" replicas of one request each, sized to 60% busy, at least one. */
+export const CAPACITY_DEFAULTS = { replicas: 'auto', concurrency: 1, targetUtilization: 0.6, minReplicas: 1 } as const;
+
+/** A node's capacity block with the defaults filled in. */
+export function capacityInput(capacity: Partial<CapacityInput>): CapacityInput {
+  return {
+    replicas: capacity.replicas ?? CAPACITY_DEFAULTS.replicas,
+    concurrency: capacity.concurrency ?? CAPACITY_DEFAULTS.concurrency,
+    targetUtilization: capacity.targetUtilization ?? CAPACITY_DEFAULTS.targetUtilization,
+    minReplicas: capacity.minReplicas ?? CAPACITY_DEFAULTS.minReplicas,
+  };
+}
+
 /**
  * Sizes the servers and computes the M/G/c wait with the Allen-Cunneen
  * correction: with probability ErlangC(c, a) a request waits an exponential
