@@ -42,7 +42,7 @@ function scaleTraffic(diagram: Diagram, factor: number): Diagram {
 }
 
 /**
- * Estimates a diagram (ESTIMATOR.md): rates, servers, utilization, latency
+ * Estimates a diagram (docs/estimator.md): rates, servers, utilization, latency
  * distributions, storage, monthly cost, budgets and diagnostics. Pure and
  * deterministic: the same diagram gives the same figures, byte for byte.
  */

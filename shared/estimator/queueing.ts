@@ -12,7 +12,7 @@ export interface ServiceTime {
   cs2: number;
 }
 
-/** Fits the log-normal service time of ESTIMATOR.md section 2. */
+/** Fits the log-normal service time of docs/estimator.md, section 2. */
 export function serviceTime(p50Ms: number, p99Ms: number): ServiceTime {
   const sigma = Math.log(p99Ms / p50Ms) / Z99;
   return { p50Ms, sigma, meanMs: p50Ms * Math.exp((sigma * sigma) / 2), cs2: Math.expm1(sigma * sigma) };
