@@ -4,9 +4,10 @@ import base from './vitest.config';
 /**
  * The suite `npm run mutate` runs against each mutant: in-process tests of the
  * code under mutation. Browser, Electron and subprocess tests cannot see a
- * mutant (they run other processes), and the rendered-UI tests (jsdom) reach
- * the store through React at many times the cost of its own tests, so they
- * are left out. Timeouts are generous: the mutation run shares the machine.
+ * mutant (they run other processes). The rendered-UI tests (jsdom) reach the
+ * store through React at many times the cost of its own tests, as exporting
+ * all ten blueprints does for the exporters, so they are left out too.
+ * Timeouts are generous: a mutation run shares the machine.
  */
 export default mergeConfig(
   base,
@@ -19,6 +20,7 @@ export default mergeConfig(
         'tests/bench/**',
         'tests/layering.test.ts',
         'tests/cli/bin.test.ts',
+        'tests/export/blueprint-exports.test.ts',
         'tests/renderer/*.test.tsx',
       ],
       testTimeout: 120_000,
