@@ -135,3 +135,49 @@ describe('utilization levels (node colours and warnings)', () => {
     expect(at(162).diagnostics.map((d) => d.code)).toEqual(['high-utilization']);
   });
 });
+
+describe('entries, the traffic slider and rounding', () => {
+  it('the slider scales users as well as rates, and leaves the document as it was', () => {
+    const d = diagramOf(
+      [{ id: 'users', kind: 'traffic', label: 'U', traffic: { dau: 864_000, requestsPerUserPerDay: 10, peakToAverage: 2 } }, svc('s', 10, 20)],
+      [call('users', 's')],
+    );
+    const before = JSON.stringify(d);
+    expect(estimate(d).nodes[1]!.qps).toEqual({ peak: 200, avg: 100 });
+    expect(estimate(d, { trafficMultiplier: 3 }).nodes[1]!.qps).toEqual({ peak: 600, avg: 300 });
+    expect(estimate(d, { trafficMultiplier: 0.5 }).nodes[1]!.qps).toEqual({ peak: 100, avg: 50 });
+    expect(JSON.stringify(d)).toBe(before);
+  });
+
+  it('the p99 budget is judged on the slowest entry, and only entries over it are flagged', () => {
+    const d = diagramOf(
+      [users(10, 'web'), users(10, 'batch'), svc('fast', 10, 10), svc('slow', 100, 100)],
+      [call('web', 'fast'), call('batch', 'slow')],
+      { budgets: { p99Ms: 50 } },
+    );
+    const result = estimate(d);
+    expect(result.entries.map((e) => e.node)).toEqual(['web', 'batch']);
+    const [web, batch] = result.entries.map((e) => e.latencyMs!.p99);
+    expect(batch).toBeGreaterThan(web!);
+    expect(result.budgets.p99Ms).toEqual({ limit: 50, actual: batch, ok: false });
+    expect(result.diagnostics.filter((x) => x.code === 'p99-over-budget').map((x) => x.node)).toEqual(['batch']);
+    expect(result.diagnostics.find((x) => x.code === 'p99-over-budget')!.message).toMatch(/^requests from "Users" take [\d.]+ ms at p99, over the 50 ms budget/);
+  });
+
+  it('reads figures off the distribution to six significant digits', () => {
+    const result = estimate(diagramOf([users(10), svc('a', 1.234567, 5.4321)], [call('users', 'a')]));
+    const l = result.entries[0]!.latencyMs!;
+    for (const value of [l.mean, l.p50, l.p90, l.p99, l.p999, ...result.entries[0]!.p99Breakdown.map((b) => b.ms)]) {
+      expect(Number(value.toPrecision(6))).toBe(value);
+      expect(value).toBeGreaterThan(0);
+    }
+    expect(result.nodes[1]!.latencyMs).toEqual({ mean: l.mean, p50: l.p50, p99: l.p99 });
+  });
+
+  it('a diagram with nothing in it estimates to nothing, without diagnostics', () => {
+    const result = estimate(diagramOf([]));
+    expect(result).toEqual({
+      format: 'mlsd-studio/estimate', version: 1, entries: [], nodes: [], totals: { storageBytes: 0, costUsdPerMonth: 0 }, budgets: {}, diagnostics: [],
+    });
+  });
+});
