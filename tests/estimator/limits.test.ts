@@ -181,3 +181,38 @@ describe('entries, the traffic slider and rounding', () => {
     });
   });
 });
+
+describe('what the diagnostics say', () => {
+  it('names the servers a saturated or busy node has, in the singular for one replica', () => {
+    const one = estimate(diagramOf([users(500), svc('s', 10, 10, { capacity: { replicas: 1, concurrency: 4 } })], [call('users', 's')]));
+    expect(one.diagnostics[0]!.message).toBe(
+      '"S" is saturated: 500 QPS at peak needs 5.0 busy servers but it has 1 replica x concurrency 4; its latency and that of everything calling it is unbounded. ' +
+        'Add replicas, use "auto", or cut its load with a cache.',
+    );
+    const busy = estimate(diagramOf([users(170), svc('s', 10, 10, { capacity: { replicas: 2 } })], [call('users', 's')]));
+    expect(busy.diagnostics[0]!.message).toBe(
+      '"S" runs at 85% utilization at peak (2 replicas x concurrency 1): queueing delay grows steeply above 80%. Add replicas or lower targetUtilization.',
+    );
+  });
+
+  it('says what to do about an unreachable node and a diagram without traffic', () => {
+    const stray = estimate(diagramOf([users(1), svc('a', 1, 2), svc('b', 1, 2)], [call('users', 'a')]));
+    expect(stray.diagnostics).toEqual([
+      { severity: 'warning', code: 'unreachable', node: 'b', message: '"B" is not reachable from any traffic entry: connect it, or it receives no load and may be left over' },
+    ]);
+    expect(estimate(diagramOf([svc('a', 1, 2)])).diagnostics).toEqual([
+      { severity: 'warning', code: 'no-traffic', message: 'no traffic node: add one to say how much load enters, or every rate is 0' },
+    ]);
+  });
+
+  it('lists the three largest costs when over the cost budget, largest first', () => {
+    const priced = (id: string, hourlyUsd: number) => svc(id, 1, 2, { capacity: { replicas: 1 }, cost: { hourlyUsd } });
+    const d = diagramOf(
+      [users(1), priced('a', 1), priced('b', 4), priced('c', 2), priced('d', 3)],
+      ['a', 'b', 'c', 'd'].map((id) => call('users', id, { mode: 'async' })),
+      { budgets: { monthlyCostUsd: 100 } },
+    );
+    const over = estimate(d).diagnostics.find((x) => x.code === 'cost-over-budget')!;
+    expect(over.message).toBe('the design costs $7.3k/mo, over the $100/mo budget; the largest items: "B" $2.92k, "D" $2.19k, "C" $1.46k');
+  });
+});
