@@ -16,6 +16,8 @@ describe('ids for new nodes and edges', () => {
     expect(uniqueId('a_b-c', new Set())).toBe('a_b-c');
     expect(uniqueId('42', new Set())).toBe('node');
     expect(uniqueId('7', new Set(['node']))).toBe('node2');
+    expect(uniqueId('cache12', new Set(['cache12']))).toBe('cache2');
+    expect(uniqueId('v2x3', new Set(['v2x3']))).toBe('v2x2');
   });
 });
 
@@ -57,6 +59,8 @@ describe('adding, connecting, moving and deleting', () => {
     expect(connectionProblem(d, 'queue', 'service', 'async')).toMatch(/close a loop/);
     expect(connectionProblem(d, 'queue', 'service', 'offline')).toBeNull();
     expect(connectionProblem(d, 'service', 'service', 'offline')).toBe('a node cannot call itself');
+    // A target that is not there yet is not refused here: the loader names dangling edges.
+    expect(connectionProblem(d, 'service', 'ghost')).toBeNull();
   });
 
   it('moves only the given nodes, from the origin when they had no position', () => {
@@ -141,7 +145,8 @@ describe('groups', () => {
     expect(groupNodes(d, ['service', 'cache'])).toBe('group');
     expect(groupNodes(d, ['queue'])).toBe('group2');
     expect(d.groups![2]).toEqual({ id: 'group', label: 'Group' });
-    expect(d.groups![3]!.label).toMatch(/^Group \d+$/);
+    // The new group is the fourth: "Group 4".
+    expect(d.groups![3]).toEqual({ id: 'group2', label: 'Group 4' });
     expect(d.nodes.map((n) => n.group)).toEqual(['group', 'group', 'group2']);
     const bare = { ...emptyDiagram(), groups: undefined };
     addNode(bare, 'service', { x: 0, y: 0 });
@@ -162,5 +167,10 @@ describe('groups', () => {
     renameGroup(d, 'offline', 'Batch');
     renameGroup(d, 'missing', 'X');
     expect(d.groups).toEqual([{ id: 'offline', label: 'Batch' }]);
+    const bare = { ...emptyDiagram(), groups: undefined };
+    addNode(bare, 'service', { x: 0, y: 0 });
+    ungroupNodes(bare, ['service']);
+    renameGroup(bare, 'online', 'X');
+    expect(bare.groups).toBeUndefined();
   });
 });

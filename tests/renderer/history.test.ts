@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addNode, emptyDiagram } from '../../renderer/state/commands';
+import { addNode, connect, deleteSelection, emptyDiagram } from '../../renderer/state/commands';
 import { COALESCE_MS } from '../../renderer/state/history';
 import { EditorStore, figuresHidden, isDirty, practiceElapsedMs, type PracticeSession } from '../../renderer/state/store';
 
@@ -112,6 +112,74 @@ describe('unsaved work and the undo history', () => {
     stop();
     s.undo();
     expect(heard).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('the editor store, step by step', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('a new store is light, shows the inspector, and has nothing to undo, redo or save', () => {
+    const s = store();
+    expect(s.getState()).toMatchObject({ theme: 'light', sidePanel: 'inspector', past: [], future: [], trafficMultiplier: 1, practice: null });
+    expect(isDirty(s.getState())).toBe(false);
+    expect(s.redo()).toBe(false);
+    expect(s.undo()).toBe(false);
+    s.markSaved({ name: 'b.mlsd.json', ref: '/tmp/b.mlsd.json' });
+    expect(s.getState().file.name).toBe('b.mlsd.json');
+    expect(isDirty(s.getState())).toBe(false);
+  });
+
+  it('undo and redo say whether they did something; every step has its own positive id', () => {
+    const s = store();
+    s.commit('Add', (d) => void addNode(d, 'service', { x: 0, y: 0 }));
+    for (let i = 0; i < 4; i++) s.commit('Rename', (d) => void (d.nodes[0]!.label = `N${i}`));
+    const ids = s.getState().past.map((e) => e.id);
+    expect(new Set(ids).size).toBe(5);
+    for (const id of ids) expect(id).toBeGreaterThan(0);
+    expect(s.undo()).toBe(true);
+    expect(s.redo()).toBe(true);
+  });
+
+  it('a burst merges into the last step of a long history, keeping the earlier steps', () => {
+    const s = store();
+    s.commit('Add', (d) => void addNode(d, 'service', { x: 0, y: 0 }));
+    s.commit('Rename', (d) => void (d.nodes[0]!.label = 'API'));
+    s.commit('Move', (d) => void (d.nodes[0]!.position = { x: 9, y: 9 }));
+    for (const value of [1, 12, 123]) typeP50(s, value);
+    expect(s.getState().past.map((e) => e.label)).toEqual(['Add', 'Rename', 'Move', 'Edit p50']);
+    s.undo();
+    expect(p50(s)).toBe(5);
+    expect(s.getState().doc.nodes[0]!.label).toBe('API');
+  });
+
+  it('a gesture that moves nothing is no step; a drag after undo clears redo; undo mid-drag undoes the drag', () => {
+    const s = store();
+    s.commit('Add', (d) => void addNode(d, 'service', { x: 0, y: 0 }));
+    s.gesture(() => {});
+    s.endGesture('Move');
+    expect(s.getState().past.map((e) => e.label)).toEqual(['Add']);
+    s.commit('Rename', (d) => void (d.nodes[0]!.label = 'API'));
+    s.undo();
+    s.gesture((d) => void (d.nodes[0]!.position = { x: 40, y: 0 }));
+    s.endGesture('Move');
+    expect(s.getState().future).toEqual([]);
+    s.gesture((d) => void (d.nodes[0]!.position = { x: 80, y: 0 }));
+    expect(s.undo()).toBe(true);
+    expect(s.getState().doc.nodes[0]!.position).toEqual({ x: 40, y: 0 });
+    expect(s.getState().future.map((e) => e.label)).toEqual(['Move']);
+  });
+
+  it('keeps the selection of what still exists and drops what a step removed', () => {
+    const s = store();
+    s.commit('Add', (d) => void addNode(d, 'service', { x: 0, y: 0 }));
+    s.commit('Add', (d) => void addNode(d, 'cache', { x: 0, y: 0 }));
+    s.commit('Connect', (d) => void connect(d, 'service', 'cache'));
+    s.set({ selection: { nodes: ['service', 'cache'], edges: ['e1'] } });
+    s.commit('Rename', (d) => void (d.nodes[0]!.label = 'API'));
+    expect(s.getState().selection).toEqual({ nodes: ['service', 'cache'], edges: ['e1'] });
+    s.commit('Delete', (d) => void deleteSelection(d, { nodes: ['cache'], edges: [] }));
+    expect(s.getState().selection).toEqual({ nodes: ['service'], edges: [] });
   });
 });
 
