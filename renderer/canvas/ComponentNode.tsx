@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { memo, useState } from 'react';
+import { utilizationLevel } from '../../shared/estimator/utilization';
 import { findKind } from '../../shared/kinds';
 import { figureLine } from '../../shared/figureLine';
 import { formatPercent } from '../../shared/units';
@@ -7,15 +8,6 @@ import { useApp } from '../app/AppContext';
 import { InlineRename } from './InlineRename';
 import { KindIcon } from './KindIcon';
 import type { ComponentData } from './toFlow';
-
-/** Utilization as a traffic light: calm, busy, hot, saturated. */
-export function utilizationLevel(utilization: number | null | undefined): 'none' | 'ok' | 'busy' | 'hot' | 'saturated' {
-  if (utilization === null || utilization === undefined) return 'none';
-  if (utilization >= 1) return 'saturated';
-  if (utilization > 0.8) return 'hot';
-  if (utilization > 0.6) return 'busy';
-  return 'ok';
-}
 
 function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {
   const { node, figures, severity } = data;

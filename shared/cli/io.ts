@@ -16,5 +16,5 @@ export interface CliIO {
   elk: ElkEngine;
 }
 
-/** Exit codes of ESTIMATOR.md section 6. */
+/** Exit codes of `mlsd` (docs/estimator.md, section 6). */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, check: 3 } as const;

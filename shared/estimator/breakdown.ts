@@ -1,5 +1,5 @@
 /**
- * Where an entry's tail latency comes from (ESTIMATOR.md section 3,
+ * Where an entry's tail latency comes from (docs/estimator.md, section 3,
  * p99Breakdown): over the requests at or above the entry's p99, the mean time
  * spent in each node (wait plus service) along the critical path.
  *

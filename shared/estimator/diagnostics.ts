@@ -4,9 +4,7 @@ import type { Problem } from '../model/problems';
 import { formatMs, formatPercent, formatQps, formatUsd } from '../units';
 import type { Diagnostic, NodeEstimate } from './output';
 import type { Queueing } from './queueing';
-
-/** Utilization above which queueing delay climbs steeply. */
-export const HIGH_UTILIZATION = 0.8;
+import { HIGH_UTILIZATION } from './utilization';
 
 /** Structural problems of an in-memory diagram as error diagnostics, located on their node or edge. */
 export function structureDiagnostics(diagram: Diagram, problems: readonly Problem[]): Diagnostic[] {

@@ -6,7 +6,7 @@ import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
 import { composeLatencies } from './latency';
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
-import { queueing, serviceTime, type Queueing } from './queueing';
+import { CAPACITY_DEFAULTS, capacityInput, queueing, serviceTime, type Queueing } from './queueing';
 import { propagateRates } from './rates';
 import { monthlyCost, storageBytes } from './storage';
 import { lint } from '../lint/rules';
@@ -42,7 +42,7 @@ function scaleTraffic(diagram: Diagram, factor: number): Diagram {
 }
 
 /**
- * Estimates a diagram (ESTIMATOR.md): rates, servers, utilization, latency
+ * Estimates a diagram (docs/estimator.md): rates, servers, utilization, latency
  * distributions, storage, monthly cost, budgets and diagnostics. Pure and
  * deterministic: the same diagram gives the same figures, byte for byte.
  */
@@ -56,16 +56,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   const queues = new Map<string, Queueing>();
   for (const node of diagram.nodes) {
     if (!node.latency || !node.capacity) continue;
-    const c = node.capacity;
-    queues.set(
-      node.id,
-      queueing(rates.get(node.id)!.peak, serviceTime(node.latency.p50Ms, node.latency.p99Ms), {
-        replicas: c.replicas ?? 'auto',
-        concurrency: c.concurrency ?? 1,
-        targetUtilization: c.targetUtilization ?? 0.6,
-        minReplicas: c.minReplicas ?? 1,
-      }),
-    );
+    queues.set(node.id, queueing(rates.get(node.id)!.peak, serviceTime(node.latency.p50Ms, node.latency.p99Ms), capacityInput(node.capacity)));
   }
   const order = topologicalOrder(diagram);
   const latencies = composeLatencies(diagram, order, queues);
@@ -141,5 +132,5 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
 }
 
 function fixedReplicas(capacity: NonNullable<Diagram['nodes'][number]['capacity']>): number {
-  return capacity.replicas === undefined || capacity.replicas === 'auto' ? (capacity.minReplicas ?? 1) : capacity.replicas;
+  return capacity.replicas === undefined || capacity.replicas === 'auto' ? (capacity.minReplicas ?? CAPACITY_DEFAULTS.minReplicas) : capacity.replicas;
 }

@@ -63,7 +63,7 @@ export function ownTime(node: DiagramNode, queue: Queueing | undefined): Dist {
 }
 
 /**
- * T(v) for every node (ESTIMATOR.md section 3), callees before callers:
+ * T(v) for every node (docs/estimator.md, section 3), callees before callers:
  * T(v) = W(v) + S(v) + miss(v) * sum over stages of the slowest call in the stage.
  * A saturated node, and every node that calls it synchronously, is unbounded.
  */

@@ -42,7 +42,7 @@ export interface BudgetCheck {
   ok: boolean;
 }
 
-/** What `mlsd estimate --json` prints (ESTIMATOR.md section 6). */
+/** What `mlsd estimate --json` prints (docs/estimator.md, section 6). */
 export interface Estimate {
   format: 'mlsd-studio/estimate';
   version: 1;

@@ -12,7 +12,7 @@ export interface ServiceTime {
   cs2: number;
 }
 
-/** Fits the log-normal service time of ESTIMATOR.md section 2. */
+/** Fits the log-normal service time of docs/estimator.md, section 2. */
 export function serviceTime(p50Ms: number, p99Ms: number): ServiceTime {
   const sigma = Math.log(p99Ms / p50Ms) / Z99;
   return { p50Ms, sigma, meanMs: p50Ms * Math.exp((sigma * sigma) / 2), cs2: Math.expm1(sigma * sigma) };
@@ -50,6 +50,19 @@ export interface CapacityInput {
   concurrency: number;
   targetUtilization: number;
   minReplicas: number;
+}
+
+/** What an empty capacity block means: "auto" replicas of one request each, sized to 60% busy, at least one. */
+export const CAPACITY_DEFAULTS = { replicas: 'auto', concurrency: 1, targetUtilization: 0.6, minReplicas: 1 } as const;
+
+/** A node's capacity block with the defaults filled in. */
+export function capacityInput(capacity: Partial<CapacityInput>): CapacityInput {
+  return {
+    replicas: capacity.replicas ?? CAPACITY_DEFAULTS.replicas,
+    concurrency: capacity.concurrency ?? CAPACITY_DEFAULTS.concurrency,
+    targetUtilization: capacity.targetUtilization ?? CAPACITY_DEFAULTS.targetUtilization,
+    minReplicas: capacity.minReplicas ?? CAPACITY_DEFAULTS.minReplicas,
+  };
 }
 
 /**

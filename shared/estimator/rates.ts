@@ -7,7 +7,7 @@ export interface Rate {
   avg: number;
 }
 
-/** The load a traffic node emits (ESTIMATOR.md section 1). */
+/** The load a traffic node emits (docs/estimator.md, section 1). */
 export function trafficRate(node: DiagramNode): Rate {
   const t = node.traffic;
   if (!t) return { peak: 0, avg: 0 };

@@ -6,7 +6,7 @@ import type { DiagramNode } from '../model/schema';
 export const HOURS_PER_MONTH = 730;
 
 /**
- * Bytes a node holds (ESTIMATOR.md section 4): `storage.bytes`, else
+ * Bytes a node holds (docs/estimator.md, section 4): `storage.bytes`, else
  * replication x bytesPerItem x (items + growthItemsPerDay x retentionDays) / compression,
  * else what the kind derives from its params, else 0. Growth "traffic" is one
  * item per request received at the average rate.

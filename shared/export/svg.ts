@@ -1,4 +1,5 @@
 import { edgeRates } from '../estimator/edgeRates';
+import { utilizationLevel } from '../estimator/utilization';
 import { edgeCaption } from './caption';
 import { figureLine } from '../figureLine';
 import { ICONS } from '../icons';
@@ -35,7 +36,7 @@ function icon(name: string, x: number, y: number, size: number, colour: string):
 }
 
 function utilizationColour(u: number, t: Palette): string {
-  return u >= 1 ? t.bad : u > 0.8 ? t.hot : u > 0.6 ? t.busy : t.ok;
+  return { none: t.ok, ok: t.ok, busy: t.busy, hot: t.hot, saturated: t.bad }[utilizationLevel(u)];
 }
 
 /**

@@ -48,7 +48,7 @@ const GIVEN: Record<string, (d: Diagram) => void> = {
 };
 
 describe('the ten case-study blueprints', () => {
-  it('are the ten slugs of BLUEPRINTS.md, each in blueprints/<slug>.mlsd.json', () => {
+  it('are the ten slugs of docs/blueprints.md, each in blueprints/<slug>.mlsd.json', () => {
     expect(BLUEPRINT_SLUGS).toEqual(SLUGS);
   });
 

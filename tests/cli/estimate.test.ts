@@ -29,7 +29,7 @@ describe('mlsd estimate', () => {
     expect(result.stdout).not.toMatch(/\s0 ms/);
   });
 
-  it('prints the section 6 JSON with --json', async () => {
+  it('prints the JSON of docs/estimator.md section 6 with --json', async () => {
     const result = await mlsd('estimate', FIXTURE, '--json');
     const json = JSON.parse(result.stdout);
     expect(json).toMatchObject({ format: 'mlsd-studio/estimate', version: 1 });

@@ -16,10 +16,39 @@ describe('mlsd export and mlsd layout', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+"/);
   });
 
-  it('writes PNG bytes headless, and takes --no-figures and --theme', async () => {
-    const out = join(dir, 'small.png');
-    expect((await mlsd('export', fixturePath('small-search.laid.mlsd.json'), '--format', 'png', '-o', out, '--theme', 'dark', '--no-figures')).code).toBe(0);
-    expect(PNG.sync.read(readFileSync(out)).width).toBeGreaterThan(1000);
+  it('writes PNG bytes headless, drawn on dark with --theme dark', async () => {
+    const laid = fixturePath('small-search.laid.mlsd.json');
+    const light = join(dir, 'light.png');
+    const dark = join(dir, 'dark.png');
+    expect((await mlsd('export', laid, '--format', 'png', '-o', light)).code).toBe(0);
+    expect((await mlsd('export', laid, '--format', 'png', '-o', dark, '--theme', 'dark', '--no-figures')).code).toBe(0);
+    const corner = (path: string) => [...PNG.sync.read(readFileSync(path)).data.subarray(0, 3)];
+    expect(PNG.sync.read(readFileSync(dark)).width).toBeGreaterThan(1000);
+    expect(corner(light)).toEqual([255, 255, 255]);
+    expect(corner(dark)).toEqual([0x0b, 0x11, 0x20]);
+  });
+
+  it('--no-figures leaves the live figures out and --theme dark changes the colours, nothing else', async () => {
+    const laid = fixturePath('small-search.laid.mlsd.json');
+    const svg = async (...flags: string[]) => {
+      const out = join(dir, `${flags.join('') || 'plain'}.svg`);
+      expect((await mlsd('export', laid, '--format', 'svg', '-o', out, ...flags)).code).toBe(0);
+      return readFileSync(out, 'utf8');
+    };
+    const withFigures = await svg();
+    const without = await svg('--no-figures');
+    const dark = await svg('--theme', 'dark');
+    expect(withFigures).toMatch(/116 QPS/);
+    expect(without).not.toMatch(/QPS|p99/);
+    expect(without).toContain('ANN shard');
+    expect(withFigures).toContain('fill="#ffffff"');
+    expect(dark).toContain('fill="#0b1120"');
+    expect(withFigures).not.toContain('fill="#0b1120"');
+    const text = (s: string) => [...s.matchAll(/>([^<>]+)</g)].map((m) => m[1]).join('|');
+    expect(text(dark)).toBe(text(withFigures));
+    const mermaid = join(dir, 'plain.mmd');
+    expect((await mlsd('export', laid, '--format', 'mermaid', '-o', mermaid, '--no-figures')).code).toBe(0);
+    expect(readFileSync(mermaid, 'utf8')).not.toMatch(/QPS/);
   });
 
   it('answers bad formats, themes and missing arguments with exit 2', async () => {

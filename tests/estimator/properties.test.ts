@@ -66,12 +66,35 @@ describe('estimator properties', () => {
     );
   });
 
-  it('cost grows with retention', () => {
+  it('longer retention holds strictly more data and costs strictly more wherever items arrive', () => {
     fc.assert(
       fc.property(diagrams, fc.integer({ min: 1, max: 1000 }), (diagram, extraDays) => {
         const longer: Diagram = structuredClone(diagram);
         for (const node of longer.nodes) if (node.storage) node.storage.retentionDays = (node.storage.retentionDays ?? 0) + extraDays;
-        expect(estimate(longer).totals.costUsdPerMonth).toBeGreaterThanOrEqual(estimate(diagram).totals.costUsdPerMonth);
+        const before = estimate(diagram);
+        const after = estimate(longer);
+        let grows = false;
+        longer.nodes.forEach((node, i) => {
+          const was = before.nodes[i]!;
+          const now = after.nodes[i]!;
+          const arriving = node.storage !== undefined && was.qps.avg > 0 && (node.storage.bytesPerItem ?? 0) > 0;
+          if (!arriving) {
+            expect(now.storageBytes).toBe(was.storageBytes);
+            expect(now.costUsdPerMonth).toEqual(was.costUsdPerMonth);
+            return;
+          }
+          // One item per request at the average rate, kept for the retention period.
+          const itemsPerDay = was.qps.avg * 86_400;
+          const expected = node.storage!.bytesPerItem! * itemsPerDay * node.storage!.retentionDays!;
+          expect(Math.abs(now.storageBytes - expected)).toBeLessThanOrEqual(1e-9 * expected);
+          expect(now.storageBytes).toBeGreaterThan(was.storageBytes);
+          if (was.costUsdPerMonth.storage > 0 || now.costUsdPerMonth.storage > 0) {
+            expect(now.costUsdPerMonth.storage).toBeGreaterThan(was.costUsdPerMonth.storage);
+            grows = true;
+          }
+        });
+        if (grows) expect(after.totals.costUsdPerMonth).toBeGreaterThan(before.totals.costUsdPerMonth);
+        else expect(after.totals.costUsdPerMonth).toBe(before.totals.costUsdPerMonth);
       }),
       RUNS,
     );

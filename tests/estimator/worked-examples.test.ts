@@ -6,7 +6,7 @@ import { Z99 } from '../../shared/estimator/normal';
 import { trafficRate } from '../../shared/estimator/rates';
 import { call, diagramOf, near, svc, users } from './build';
 
-// ESTIMATOR.md section 7: each case with its published figure.
+// docs/estimator.md, section 7: each case with its published figure.
 describe('the worked examples', () => {
   it('serial chain (1,5) -> (2,10) -> (5,20) ms: p50 ~ 8.86, p99 ~ 25.0, mean 9.78, not the 35 of summed p99s', () => {
     const d = diagramOf(

@@ -93,6 +93,16 @@ describe('the ML design linter', () => {
     expect(codes(diagramOf([...nodes, n('ann', 'vectorIndex')], [...edges, e('api', 'ann'), e('batch', 'ann', 'offline')]))).toEqual([]);
   });
 
+  it('index-not-refreshed: a streaming job writing asynchronously refreshes the index', () => {
+    const { nodes, edges } = complete();
+    const withIndex = [...nodes, n('ann', 'vectorIndex'), n('embedder', 'streamProcessor')];
+    const streamed = diagramOf(withIndex, [...edges, e('api', 'ann'), e('logs', 'embedder', 'async'), e('embedder', 'ann', 'async')]);
+    expect(codes(streamed)).not.toContain('index-not-refreshed:ann');
+    // A sync read of the index by the job does not write to it.
+    const readOnly = diagramOf(withIndex, [...edges, e('api', 'ann'), e('logs', 'embedder', 'async'), e('embedder', 'ann')]);
+    expect(codes(readOnly)).toContain('index-not-refreshed:ann');
+  });
+
   it('single-point-of-failure: an uncached external API, or one replica, on the request path', () => {
     const { nodes, edges } = complete();
     const api = diagramOf([...nodes, n('maps', 'externalApi', { latency: { p50Ms: 30, p99Ms: 90 } })], [...edges, e('api', 'maps')]);
@@ -110,6 +120,25 @@ describe('the ML design linter', () => {
     expect(codes(diagramOf(chain, edges, { budgets: { p99Ms: 55 } }))).toContain('chain-eats-budget:users');
     expect(codes(diagramOf(chain, edges, { budgets: { p99Ms: 200 } }))).not.toContain('chain-eats-budget:users');
     expect(codes(diagramOf(chain.slice(0, 3), edges.slice(0, 2), { budgets: { p99Ms: 22 } }))).not.toContain('chain-eats-budget:users');
+  });
+
+  it('chain-eats-budget: a chain already over budget is reported as over budget, not also as eating it', () => {
+    const chain = [users, ...[1, 2, 3, 4, 5].map((i) => n(`s${i}`, 'service', { latency: { p50Ms: 10, p99Ms: 10 } }))];
+    const edges = [e('users', 's1'), e('s1', 's2'), e('s2', 's3'), e('s3', 's4'), e('s4', 's5')];
+    // Five constant 10 ms stages: p99 = 50 ms.
+    const over = diagramOf(chain, edges, { budgets: { p99Ms: 45 } });
+    const found = estimate(over).diagnostics.map((x) => `${x.code}:${x.node ?? ''}`);
+    expect(found).toContain('p99-over-budget:users');
+    expect(found).not.toContain('chain-eats-budget:users');
+    // Exactly at the budget still counts as within it, and at 50 of 50 ms that is all of it.
+    const full = lint(diagramOf(chain, edges, { budgets: { p99Ms: 50 } }), { entries: [{ node: 'users', qps: { peak: 100, avg: 100 }, latencyMs: { mean: 50, p50: 50, p90: 50, p99: 50, p999: 50 }, p99Breakdown: [] }] });
+    expect(full.map((x) => x.code)).toContain('chain-eats-budget');
+    expect(full.find((x) => x.code === 'chain-eats-budget')!.message).toContain('pass 5 calls in a row and use 100% of the p99 budget');
+    // A chain of exactly four calls is long; three is not.
+    const four = diagramOf(chain.slice(0, 5), edges.slice(0, 4), { budgets: { p99Ms: 45 } });
+    expect(codes(four)).toContain('chain-eats-budget:users');
+    const three = diagramOf(chain.slice(0, 4), edges.slice(0, 3), { budgets: { p99Ms: 33 } });
+    expect(codes(three)).not.toContain('chain-eats-budget:users');
   });
 
   it('cache-without-backing: a cache with nothing behind it', () => {

@@ -59,4 +59,30 @@ describe('format migrations', () => {
     const result = migrate({ version: 0 }, 0, 2, steps);
     expect(result).toEqual({ ok: true, doc: { version: 2, trail: ['a', 'b'] }, applied: ['a', 'b'] });
   });
+
+  it("never changes the caller's document, even when a step edits its input in place", () => {
+    const careless: Migration = {
+      from: 0,
+      name: 'renames title in place',
+      up: (doc) => {
+        doc.title = `${String(doc.title)} (migrated)`;
+        (doc.nodes as { label: string }[]).forEach((node) => (node.label = node.label.toUpperCase()));
+        return doc;
+      },
+    };
+    const original = { version: 0, title: 'Feed', nodes: [{ label: 'api' }] };
+    const result = migrate(original, 0, 1, [careless]);
+    expect(result).toEqual({ ok: true, doc: { version: 1, title: 'Feed (migrated)', nodes: [{ label: 'API' }] }, applied: [careless.name] });
+    expect(original).toEqual({ version: 0, title: 'Feed', nodes: [{ label: 'api' }] });
+  });
+
+  it("with nothing to migrate, returns an equal copy, not the caller's object", () => {
+    const original = { version: 1, nodes: [{ id: 'a' }] };
+    const result = migrate(original, 1, 1, []);
+    expect(result).toEqual({ ok: true, doc: original, applied: [] });
+    if (result.ok) {
+      expect(result.doc).not.toBe(original);
+      expect(result.doc.nodes).not.toBe(original.nodes);
+    }
+  });
 });

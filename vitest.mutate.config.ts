@@ -1,0 +1,29 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+/**
+ * The suite `npm run mutate` runs against each mutant: in-process tests of the
+ * code under mutation. Browser, Electron and subprocess tests cannot see a
+ * mutant (they run other processes). The rendered-UI tests (jsdom) reach the
+ * store through React at many times the cost of its own tests, as exporting
+ * all ten blueprints does for the exporters, so they are left out too.
+ * Timeouts are generous: a mutation run shares the machine.
+ */
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [
+        '**/node_modules/**',
+        'tests/e2e/**',
+        'tests/electron/**',
+        'tests/bench/**',
+        'tests/layering.test.ts',
+        'tests/cli/bin.test.ts',
+        'tests/export/blueprint-exports.test.ts',
+        'tests/renderer/*.test.tsx',
+      ],
+      testTimeout: 120_000,
+    },
+  }),
+);
