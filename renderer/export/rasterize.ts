@@ -1,12 +1,15 @@
+import { rasterScale } from '../../shared/export/raster';
+
 /** Largest canvas side browsers reliably allow, px. */
 const MAX_CANVAS_SIDE = 16_000;
 
-/** Rasterizes SVG in the browser: an image drawn on a canvas at the scale asked (capped to what a canvas holds). */
+/** Rasterizes SVG in the browser: an image drawn on a canvas at the scale asked (capped to what a canvas and the pixel budget hold). */
 export async function rasterizeInBrowser(svg: string, scale: number): Promise<Uint8Array> {
   const [, w, h] = /width="(\d+)" height="(\d+)"/.exec(svg) ?? ['', '800', '600'];
   const width = Number(w);
   const height = Number(h);
-  const fitted = Math.min(scale, MAX_CANVAS_SIDE / Math.max(width, height));
+  // Within the pixel budget too (rasterScale throws, saying how large, when even scale 1 is over it).
+  const fitted = Math.min(scale, MAX_CANVAS_SIDE / Math.max(width, height), rasterScale(width, height));
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();

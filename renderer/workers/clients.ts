@@ -13,39 +13,72 @@ export interface LayoutClient {
   layout(doc: Pick<Diagram, 'nodes' | 'edges' | 'groups'>, only?: readonly string[]): Promise<Map<string, Position>>;
 }
 
+/** How long an estimate may run before its worker is stopped and started afresh, ms. */
+export const ESTIMATE_DEADLINE_MS = 10_000;
+/** How long a layout may run before its worker is stopped and started afresh, ms. */
+export const LAYOUT_DEADLINE_MS = 30_000;
+
+interface Waiting<Request, Response> {
+  request: Omit<Request, 'seq'>;
+  resolve: (response: Response) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
 /**
  * Sends requests to a worker and matches answers by sequence number. If the
  * worker cannot start (some hosts refuse module workers), every request,
- * pending or later, goes to `fallback` on this thread instead.
+ * pending or later, goes to `fallback` on this thread instead. A request not
+ * answered within `deadlineMs` stops the worker (a hostile or absurd document
+ * cannot keep it busy for ever): every pending request is answered with
+ * `overrun` as its error, and a fresh worker takes the next one.
  */
 function workerCall<Request extends { seq: number }, Response extends { seq: number }>(
   start: () => Worker,
   fallback: (request: Omit<Request, 'seq'>) => Promise<Response>,
+  deadlineMs: number,
+  overrun: string,
 ) {
   let seq = 0;
   let broken = false;
-  const waiting = new Map<number, { request: Omit<Request, 'seq'>; resolve: (response: Response) => void }>();
+  const waiting = new Map<number, Waiting<Request, Response>>();
   let worker: Worker | null = null;
+  const takeWaiting = () => {
+    const all = [...waiting.values()];
+    waiting.clear();
+    for (const entry of all) clearTimeout(entry.timer);
+    return all;
+  };
   const fail = () => {
     broken = true;
-    for (const { request, resolve } of waiting.values()) void fallback(request).then(resolve);
-    waiting.clear();
+    for (const { request, resolve } of takeWaiting()) void fallback(request).then(resolve);
   };
-  try {
-    worker = start();
-    worker.onmessage = (event: MessageEvent<Response>) => {
-      waiting.get(event.data.seq)?.resolve(event.data);
-      waiting.delete(event.data.seq);
-    };
-    worker.onerror = fail;
-  } catch {
-    broken = true;
-  }
+  const launch = () => {
+    try {
+      worker = start();
+      worker.onmessage = (event: MessageEvent<Response>) => {
+        const entry = waiting.get(event.data.seq);
+        if (!entry) return;
+        clearTimeout(entry.timer);
+        waiting.delete(event.data.seq);
+        entry.resolve(event.data);
+      };
+      worker.onerror = fail;
+    } catch {
+      broken = true;
+    }
+  };
+  const stopAndRestart = () => {
+    worker?.terminate();
+    worker = null;
+    for (const { resolve } of takeWaiting()) resolve({ seq: 0, error: overrun } as unknown as Response);
+    launch();
+  };
+  launch();
   return (request: Omit<Request, 'seq'>) => {
     if (broken || !worker) return fallback(request);
     return new Promise<Response>((resolve) => {
       seq += 1;
-      waiting.set(seq, { request, resolve });
+      waiting.set(seq, { request, resolve, timer: setTimeout(stopAndRestart, deadlineMs) });
       worker!.postMessage({ ...request, seq });
     });
   };
@@ -67,7 +100,12 @@ export function createEstimateClient(): EstimateClient {
   const call =
     typeof Worker === 'undefined'
       ? estimateHere
-      : workerCall<EstimateRequest, EstimateResponse>(() => new Worker(new URL('./estimate.worker.ts', import.meta.url), { type: 'module' }), estimateHere);
+      : workerCall<EstimateRequest, EstimateResponse>(
+          () => new Worker(new URL('./estimate.worker.ts', import.meta.url), { type: 'module' }),
+          estimateHere,
+          ESTIMATE_DEADLINE_MS,
+          `the figures took longer than ${ESTIMATE_DEADLINE_MS / 1000} s and were stopped; those shown are from an earlier version of the diagram`,
+        );
   return {
     async estimate(doc, trafficMultiplier) {
       const response = await call({ doc, trafficMultiplier });
@@ -81,7 +119,12 @@ export function createLayoutClient(): LayoutClient {
   const call =
     typeof Worker === 'undefined'
       ? layoutHere
-      : workerCall<LayoutRequest, LayoutResponse>(() => new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' }), layoutHere);
+      : workerCall<LayoutRequest, LayoutResponse>(
+          () => new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' }),
+          layoutHere,
+          LAYOUT_DEADLINE_MS,
+          `the automatic layout took longer than ${LAYOUT_DEADLINE_MS / 1000} s and was stopped; nothing was moved`,
+        );
   return {
     async layout(doc, only) {
       const response = await call({ doc: { nodes: doc.nodes, edges: doc.edges, groups: doc.groups }, only: only ? [...only] : undefined });

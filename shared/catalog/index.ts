@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../model/blocks';
 import defaultPrices from './prices.json';
 
 const PriceSource = { label: z.string(), source: z.string().min(1), date: z.string().min(1) };
@@ -8,8 +9,8 @@ export const CatalogSchema = z.strictObject({
   format: z.literal('mlsd-studio/prices'),
   version: z.literal(1),
   currency: z.literal('USD'),
-  instances: z.record(z.string(), z.strictObject({ ...PriceSource, hourlyUsd: z.number().min(0) })),
-  storageClasses: z.record(z.string(), z.strictObject({ ...PriceSource, gbMonthUsd: z.number().min(0) })),
+  instances: z.record(z.string(), z.strictObject({ ...PriceSource, hourlyUsd: z.number().min(0).max(LIMITS.priceUsd) })),
+  storageClasses: z.record(z.string(), z.strictObject({ ...PriceSource, gbMonthUsd: z.number().min(0).max(LIMITS.priceUsd) })),
 });
 
 export type Catalog = z.infer<typeof CatalogSchema>;

@@ -1,5 +1,6 @@
 import { CatalogSchema, DEFAULT_CATALOG, type Catalog } from '../catalog';
 import { decodeText, loadDiagram, parseJson } from '../model/load';
+import { problemCount } from '../model/loadBounds';
 import { formatProblem } from '../model/problems';
 import type { Diagram } from '../model/schema';
 import { problemsFromIssues } from '../model/zodProblems';
@@ -14,8 +15,8 @@ export function readDiagram(io: CliIO, path: string, catalog: Catalog): Diagram 
   }
   const result = loadDiagram(file.bytes, { catalog });
   if (result.ok) return result.diagram;
-  const count = result.problems.length;
-  io.stderr(`${path} is not a valid diagram (${count} problem${count === 1 ? '' : 's'}):\n`);
+  const count = problemCount(result.problems);
+  io.stderr(`${path} is not a valid diagram (${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}):\n`);
   for (const problem of result.problems) io.stderr(`${formatProblem(problem)}\n`);
   return undefined;
 }

@@ -5,6 +5,41 @@ import type { ExportFormat } from './types';
 /** Pixels per picture unit in PNG and PDF exports: 3x, about 300 dpi at the picture's natural size. */
 export const PRINT_SCALE = 3;
 
+/**
+ * Most pixels a PNG or PDF export may hold: 32 Mpixel (a 5,600 x 5,600
+ * picture, 128 MB while drawn at 4 bytes a pixel; a PDF holds a second copy
+ * while it embeds the image). Past it a picture is drawn at a smaller scale,
+ * and refused when even its natural size is larger.
+ */
+export const RASTER_BUDGET_PIXELS = 32_000_000;
+
+/** An export refused because its picture would not fit the pixel budget; the message says how large it would be. */
+export class PictureTooLarge extends Error {}
+
+/**
+ * The scale a picture of widthPx x heightPx (at scale 1) is rasterized at:
+ * PRINT_SCALE, or the largest that stays within RASTER_BUDGET_PIXELS. Throws
+ * PictureTooLarge when the picture exceeds the budget even at scale 1.
+ */
+export function rasterScale(widthPx: number, heightPx: number): number {
+  const pixels = widthPx * heightPx;
+  if (!(pixels > 0)) return PRINT_SCALE;
+  if (pixels > RASTER_BUDGET_PIXELS) {
+    const size = `${Math.round(widthPx).toLocaleString('en-US')} x ${Math.round(heightPx).toLocaleString('en-US')} px`;
+    throw new PictureTooLarge(
+      `the picture would be ${size} (${Math.round(pixels / 1e6).toLocaleString('en-US')} Mpixel) even at its natural size, more than ` +
+        `the ${RASTER_BUDGET_PIXELS / 1e6} Mpixel a PNG or PDF export holds: export SVG instead, or bring the nodes closer together`,
+    );
+  }
+  return Math.min(PRINT_SCALE, Math.floor(Math.sqrt(RASTER_BUDGET_PIXELS / pixels) * 1000) / 1000);
+}
+
+/** rasterScale for an SVG picture, read from its width and height attributes. */
+export function svgRasterScale(svg: string): number {
+  const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg) ?? [];
+  return rasterScale(Number(width), Number(height));
+}
+
 export const pngFormat: ExportFormat = {
   id: 'png',
   label: 'PNG image',
@@ -13,7 +48,10 @@ export const pngFormat: ExportFormat = {
   binary: true,
   takesFigures: true,
   takesTheme: true,
-  render: async (input, services) => services.rasterize(renderSvg(input), PRINT_SCALE),
+  render: async (input, services) => {
+    const svg = renderSvg(input);
+    return services.rasterize(svg, svgRasterScale(svg));
+  },
 };
 
 /** A one-page PDF the size of the picture (1 px = 0.75 pt), holding the print-resolution image. */
@@ -42,6 +80,6 @@ export const pdfFormat: ExportFormat = {
   async render(input, services) {
     const svg = renderSvg(input);
     const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(svg) ?? [];
-    return renderPdf(await services.rasterize(svg, PRINT_SCALE), Number(width), Number(height), input.diagram.title);
+    return renderPdf(await services.rasterize(svg, svgRasterScale(svg)), Number(width), Number(height), input.diagram.title);
   },
 };

@@ -62,19 +62,46 @@ export function reachesThroughAsync(diagram: Pick<Diagram, 'edges'>, from: Reado
   return [...to].some((id) => afterAsync.has(id) || beyond.has(id));
 }
 
-/** The longest chain of sync calls from a traffic entry, counted in nodes. */
+/**
+ * The longest chain of sync calls from a traffic entry, counted in nodes. An
+ * explicit stack instead of recursion, so a chain of any length is measured
+ * without running out of call stack; a call back into the chain counts 0.
+ */
 export function longestSyncChain(diagram: Pick<Diagram, 'nodes' | 'edges'>): number {
-  const memo = new Map<string, number>();
   const calls = new Map<string, string[]>();
-  for (const e of diagram.edges) if ((e.mode ?? 'sync') === 'sync') calls.set(e.source, [...(calls.get(e.source) ?? []), e.target]);
-  const depth = (id: string, trail: Set<string>): number => {
-    if (memo.has(id)) return memo.get(id)!;
-    if (trail.has(id)) return 0;
-    trail.add(id);
-    const d = 1 + Math.max(0, ...(calls.get(id) ?? []).map((t) => depth(t, trail)));
-    trail.delete(id);
-    memo.set(id, d);
-    return d;
+  for (const e of diagram.edges) {
+    if ((e.mode ?? 'sync') !== 'sync') continue;
+    const list = calls.get(e.source);
+    if (list) list.push(e.target);
+    else calls.set(e.source, [e.target]);
+  }
+  const memo = new Map<string, number>();
+  const onTrail = new Set<string>();
+  const depth = (start: string): number => {
+    const stack = [{ id: start, next: 0, deepest: 0 }];
+    onTrail.add(start);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1]!;
+      const callees = calls.get(frame.id) ?? [];
+      if (frame.next < callees.length) {
+        const callee = callees[frame.next++]!;
+        const known = memo.get(callee);
+        if (known !== undefined) frame.deepest = Math.max(frame.deepest, known);
+        else if (!onTrail.has(callee)) {
+          onTrail.add(callee);
+          stack.push({ id: callee, next: 0, deepest: 0 });
+        }
+        continue;
+      }
+      stack.pop();
+      onTrail.delete(frame.id);
+      memo.set(frame.id, 1 + frame.deepest);
+      const caller = stack[stack.length - 1];
+      if (caller) caller.deepest = Math.max(caller.deepest, 1 + frame.deepest);
+    }
+    return memo.get(start)!;
   };
-  return Math.max(0, ...diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => depth(n.id, new Set()) - 1));
+  let longest = 0;
+  for (const node of diagram.nodes) if (node.kind === 'traffic') longest = Math.max(longest, depth(node.id) - 1);
+  return longest;
 }

@@ -14,8 +14,6 @@ export interface LintRule {
   check(diagram: Diagram, estimate: Pick<Estimate, 'entries'>): { node?: string; edge?: string; detail: string }[];
 }
 
-const label = (d: Diagram, id: string) => d.nodes.find((n) => n.id === id)?.label ?? id;
-
 /** Share of the p99 budget above which a long chain leaves no headroom. */
 export const BUDGET_SHARE = 0.8;
 /** Sync chains at least this long (nodes after the entry) are "long". */
@@ -33,7 +31,12 @@ export const LINT_RULES: readonly LintRule[] = [
       // Nodes from which a monitor can be reached: a model is watched if it, or what calls it, is one.
       const watching = reaching(d, monitors);
       const syncCallers = new Map<string, string[]>();
-      for (const e of d.edges) if ((e.mode ?? 'sync') === 'sync') syncCallers.set(e.target, [...(syncCallers.get(e.target) ?? []), e.source]);
+      for (const e of d.edges) {
+        if ((e.mode ?? 'sync') !== 'sync') continue;
+        const list = syncCallers.get(e.target);
+        if (list) list.push(e.source);
+        else syncCallers.set(e.target, [e.source]);
+      }
       return d.nodes
         .filter((n) => n.kind === 'model' && online.has(n.id))
         .filter((model) => ![model.id, ...(syncCallers.get(model.id) ?? [])].some((id) => watching.has(id)))
@@ -53,8 +56,9 @@ export const LINT_RULES: readonly LintRule[] = [
       const part = components({ nodes: d.nodes, edges: d.edges.filter((e) => (e.mode ?? 'sync') !== 'sync') });
       const stores = d.nodes.filter((n) => n.kind === 'featureStore' && online.has(n.id));
       const models = d.nodes.filter((n) => n.kind === 'model' && online.has(n.id));
+      const trainingParts = new Set(training.map((t) => part.get(t)));
       const findings = stores
-        .filter((s) => !training.some((t) => part.get(t) === part.get(s.id)))
+        .filter((s) => !trainingParts.has(part.get(s.id)))
         .map((s) => ({ node: s.id, detail: `"${s.label}" serves features online but no training pipeline reads from it` }));
       if (stores.length === 0 && models.length > 0 && d.nodes.some((n) => n.kind === 'featureStore')) {
         findings.push({ node: models[0]!.id, detail: `"${models[0]!.label}" gets no features from the feature store on the request path` });
@@ -84,12 +88,10 @@ export const LINT_RULES: readonly LintRule[] = [
       const registries = new Set(d.nodes.filter((n) => n.kind === 'modelRegistry').map((n) => n.id));
       const models = new Set(d.nodes.filter((n) => n.kind === 'model').map((n) => n.id));
       const publishing = new Set([...reaching(d, registries)].filter((id) => !registries.has(id)));
+      const deployingDirectly = new Set(d.edges.filter((e) => models.has(e.target)).map((e) => e.source));
       return d.nodes
         .filter((n) => n.kind === 'training')
-        .filter((t) => {
-          const direct = d.edges.some((e) => e.source === t.id && models.has(e.target));
-          return direct || !publishing.has(t.id);
-        })
+        .filter((t) => deployingDirectly.has(t.id) || !publishing.has(t.id))
         .map((t) => ({ node: t.id, detail: `"${t.label}" reaches serving without going through a model registry` }));
     },
   },
@@ -133,10 +135,12 @@ export const LINT_RULES: readonly LintRule[] = [
     hint: 'run independent calls in the same stage, cache results, or move work off the request path (async) to leave headroom.',
     check(d, estimate) {
       const limit = d.budgets?.p99Ms;
-      if (limit === undefined || longestSyncChain(d) < LONG_CHAIN) return [];
+      const chain = limit === undefined ? 0 : longestSyncChain(d);
+      if (limit === undefined || chain < LONG_CHAIN) return [];
+      const labels = new Map(d.nodes.map((n) => [n.id, n.label]));
       return estimate.entries
         .filter((e) => e.latencyMs && e.latencyMs.p99 > BUDGET_SHARE * limit && e.latencyMs.p99 <= limit)
-        .map((e) => ({ node: e.node, detail: `requests from "${label(d, e.node)}" pass ${longestSyncChain(d)} calls in a row and use ${Math.round((e.latencyMs!.p99 / limit) * 100)}% of the p99 budget` }));
+        .map((e) => ({ node: e.node, detail: `requests from "${labels.get(e.node) ?? e.node}" pass ${chain} calls in a row and use ${Math.round((e.latencyMs!.p99 / limit) * 100)}% of the p99 budget` }));
     },
   },
   {

@@ -1,5 +1,6 @@
 import { DEFAULT_CATALOG, type Catalog } from '../catalog';
 import { MIGRATIONS, migrate, type Migration, type RawDiagram } from './migrations';
+import { capProblems, coveredBy, lineAndColumn, nestingProblem } from './loadBounds';
 import type { Problem } from './problems';
 import { CURRENT_VERSION, DIAGRAM_FORMAT, DiagramSchema, type Diagram } from './schema';
 import { checkStructure } from './structure';
@@ -28,16 +29,11 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
   }
 }
 
-function lineAndColumn(text: string, position: number): string {
-  const before = text.slice(0, position);
-  const line = before.split('\n').length;
-  const column = position - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
-}
-
 /** Parses JSON text, turning the parser's complaint into a located message. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   if (text.trim() === '') return { ok: false, message: 'the file is empty' };
+  const tooDeep = nestingProblem(text);
+  if (tooDeep) return { ok: false, message: tooDeep };
   try {
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
@@ -95,10 +91,10 @@ export function loadDiagramValue(value: unknown, options: LoadOptions = {}): Loa
   const result = DiagramSchema.safeParse(migrated.doc);
   if (!result.success) {
     const problems = problemsFromIssues(DiagramSchema, result.error.issues, migrated.doc);
-    return { ok: false, problems: [...problems, ...structureOfInvalid(migrated.doc, catalog, problems)] };
+    return { ok: false, problems: capProblems([...problems, ...structureOfInvalid(migrated.doc, catalog, problems)]) };
   }
   const problems = checkStructure(result.data, catalog);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: capProblems(problems) };
   return { ok: true, diagram: result.data, migrations: migrated.applied };
 }
 
@@ -118,7 +114,7 @@ function structureOfInvalid(doc: RawDiagram, catalog: Catalog, reported: readonl
   } catch {
     return [];
   }
-  const covered = (path: string) => reported.some((r) => path === r.path || path.startsWith(`${r.path}.`) || path.startsWith(`${r.path}[`) || r.path.startsWith(`${path}.`));
+  const covered = coveredBy(reported);
   return found.filter((p) => !covered(p.path));
 }
 

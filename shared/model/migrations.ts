@@ -18,7 +18,8 @@ export type MigrationResult = { ok: true; doc: RawDiagram; applied: string[] } |
 
 /** Applies the steps from `version` up to `target`, one named step at a time, without touching the input. */
 export function migrate(doc: RawDiagram, version: number, target: number, migrations: readonly Migration[]): MigrationResult {
-  let current = structuredClone(doc);
+  // Nothing to migrate: the input is returned as it is, never copied (a large file would be, for nothing).
+  let current = version < target ? structuredClone(doc) : doc;
   const applied: string[] = [];
   for (let v = version; v < target; v++) {
     const step = migrations.find((m) => m.from === v);

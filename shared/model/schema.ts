@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { KIND_IDS } from '../kinds';
 import {
-  CacheSchema, CapacitySchema, CostSchema, IdSchema, LatencySchema, PositionSchema, StorageSchema, TrafficSchema,
+  CacheSchema, CapacitySchema, CostSchema, IdSchema, LatencySchema, LIMITS, PositionSchema, StorageSchema, TrafficSchema,
+  latencyMs, upTo, within,
 } from './blocks';
 
 /** The `format` string every diagram file carries. */
@@ -36,11 +37,11 @@ export const EdgeSchema = z.strictObject({
   source: z.string(),
   target: z.string(),
   mode: z.enum(EDGE_MODES).optional(),
-  calls: z.number().gt(0).optional(),
+  calls: z.number().gt(0).max(LIMITS.calls).optional(),
   fanout: z.enum(['parallel', 'sequential']).optional(),
-  stage: z.int().optional(),
+  stage: z.int().min(-LIMITS.stage).max(LIMITS.stage).optional(),
   label: z.string().optional(),
-  payloadBytes: z.number().min(0).optional(),
+  payloadBytes: upTo(LIMITS.bytesPerItem).optional(),
 });
 
 export const GroupSchema = z.strictObject({
@@ -66,8 +67,8 @@ export const BriefSchema = z.strictObject({
 });
 
 export const BudgetsSchema = z.strictObject({
-  p99Ms: z.number().gt(0).optional(),
-  monthlyCostUsd: z.number().min(0).optional(),
+  p99Ms: latencyMs().optional(),
+  monthlyCostUsd: upTo(LIMITS.monthlyCostUsd).optional(),
 });
 
 export const DiagramSchema = z.strictObject({
@@ -80,7 +81,9 @@ export const DiagramSchema = z.strictObject({
   groups: z.array(GroupSchema).optional(),
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
-  viewport: z.strictObject({ x: z.number(), y: z.number(), zoom: z.number().gt(0) }).optional(),
+  viewport: z
+    .strictObject({ x: within(LIMITS.viewport), y: within(LIMITS.viewport), zoom: z.number().min(LIMITS.minZoom).max(LIMITS.maxZoom) })
+    .optional(),
 });
 
 export type DiagramNode = z.infer<typeof NodeSchema>;

@@ -1,4 +1,5 @@
 import { EXPORT_FORMATS, exportDiagram, exportFormat } from '../../export/registry';
+import { PictureTooLarge } from '../../export/raster';
 import { layoutPositions, withPositions } from '../../layout/elkGraph';
 import type { Diagram } from '../../model/schema';
 import { didYouMean } from '../../model/didYouMean';
@@ -53,7 +54,14 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
   if (!catalog) return EXIT.invalid;
   const diagram = readDiagram(io, input, catalog);
   if (!diagram) return EXIT.invalid;
-  const data = await exportDiagram(await placed(diagram, io), format, io, { figures: !args.flags.has('no-figures'), theme, catalog });
+  let data: string | Uint8Array;
+  try {
+    data = await exportDiagram(await placed(diagram, io), format, io, { figures: !args.flags.has('no-figures'), theme, catalog });
+  } catch (error) {
+    if (!(error instanceof PictureTooLarge)) throw error;
+    io.stderr(`mlsd export: cannot export ${args.positionals[0]} as ${format.label}: ${error.message}\n`);
+    return EXIT.invalid;
+  }
   const written = io.writeFile(output, data);
   if (!written.ok) {
     io.stderr(`mlsd export: cannot write ${output}: ${written.message}\n`);
