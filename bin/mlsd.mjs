@@ -1,6 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line through tsx's loader, so `npx mlsd` works right after `npm install`.
-import { register } from 'tsx/esm/api';
+// Runs the prebuilt command line (dist/cli/mlsd.mjs, built by `npm install`); where
+// it has not been built, runs the TypeScript sources through tsx's loader instead.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../cli/mlsd.ts');
+const bundle = new URL('../dist/cli/mlsd.mjs', import.meta.url);
+if (existsSync(bundle)) {
+  await import(bundle.href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../cli/mlsd.ts');
+}
