@@ -2,6 +2,7 @@ import { DEFAULT_CATALOG, type Catalog } from '../catalog';
 import { topologicalOrder } from '../model/graph';
 import type { Diagram } from '../model/schema';
 import { checkStructure } from '../model/structure';
+import { batchArrivalDiagnostics, chainDiagnostics } from './approximations';
 import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
 import { composeLatencies } from './latency';
@@ -125,6 +126,8 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
 
   const diagnostics = [
     ...queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak),
+    ...batchArrivalDiagnostics(diagram, queues),
+    ...chainDiagnostics(diagram, queues),
     ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
     ...reachDiagnostics(diagram),
     ...lint(diagram, { entries }),

@@ -108,7 +108,7 @@ export class Dist {
    * CDF at each point and the partial mean of each cell: each cell's mass is
    * split between its two ends so that the mean is kept exactly.
    */
-  private static project(lo: number, cdf: Float64Array, cellMean: (cell: number) => number): Dist {
+  static project(lo: number, cdf: Float64Array, cellMean: (cell: number) => number): Dist {
     const n = cdf.length;
     const masses = new Float64Array(n);
     masses[0] = cdf[0]!;

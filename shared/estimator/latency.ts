@@ -3,6 +3,7 @@ import { Dist } from './grid';
 import { passShare } from './rates';
 import type { Queueing } from './queueing';
 import { serviceTime } from './queueing';
+import { mg1Wait } from './mg1';
 
 /** One sync call of a node and the distribution of its time (K copies of the callee). */
 export interface CallTime {
@@ -53,12 +54,17 @@ export function callTime(edge: DiagramEdge, callee: Dist): Dist {
   return Dist.mix(fraction, copies(k + 1), copies(k));
 }
 
-/** The node's own time: its service time, plus the queueing wait when it has servers. */
+/**
+ * The node's own time: its service time, plus the queueing wait when it has
+ * servers: exact (Pollaczek-Khinchine, mg1.ts) for one server, else the
+ * Allen-Cunneen exponential wait.
+ */
 export function ownTime(node: DiagramNode, queue: Queueing | undefined): Dist {
   if (!node.latency) return Dist.ZERO;
   const service = serviceTime(node.latency.p50Ms, node.latency.p99Ms);
   const s = Dist.logNormal(service.p50Ms, service.sigma);
   if (!queue || queue.saturated || queue.waitProbability <= 0) return s;
+  if (queue.servers === 1) return s.plus(mg1Wait(service, queue.utilization));
   return s.plusWait(queue.waitProbability, queue.waitWhenWaitingMs);
 }
 
