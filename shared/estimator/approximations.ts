@@ -5,41 +5,32 @@
  */
 import type { Diagram } from '../model/schema';
 import type { Diagnostic } from './output';
+import { batchMatters, widestParallelCalls } from './batches';
 import type { Queueing } from './queueing';
 
-/** Copies of one parallel call at or above this share of a pool's idle servers are flagged. */
-export const BATCH_SHARE_OF_IDLE = 0.25;
 /** Single-server stages in a row from which a chain is flagged. */
 export const CHAIN_LENGTH = 3;
 
 /**
  * Parallel copies of one request reach the same pool at the same instant and
- * queue behind each other; the estimator treats them as independent arrivals.
- * That is harmless while idle servers far exceed the copies, optimistic
- * otherwise (for this caller and for every other caller of the pool).
+ * queue behind each other. Where that matters the estimator samples the pool
+ * with its batch arrivals (batches.ts): close, but sampled, so the node says so.
  */
 export function batchArrivalDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
   const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
-  const widest = new Map<string, number>();
-  for (const edge of diagram.edges) {
-    if ((edge.mode ?? 'sync') === 'offline' || (edge.fanout ?? 'parallel') !== 'parallel') continue;
-    const copies = Math.ceil((edge.calls ?? 1) - 1e-12);
-    if (copies >= 2) widest.set(edge.target, Math.max(widest.get(edge.target) ?? 0, copies));
-  }
   const diagnostics: Diagnostic[] = [];
-  for (const [id, copies] of widest) {
+  for (const [id, copies] of widestParallelCalls(diagram)) {
     const q = queues.get(id);
-    if (!q || q.saturated) continue;
+    if (!q || !batchMatters(copies, q)) continue;
     const idle = q.servers - q.offeredLoad;
-    if (copies < BATCH_SHARE_OF_IDLE * idle) continue;
     diagnostics.push({
-      severity: 'warning',
+      severity: 'info',
       code: 'batch-arrivals',
       node: id,
       message:
         `${copies} copies arrive together into ${q.servers} server${q.servers === 1 ? '' : 's'} of "${labels.get(id)}" ` +
-        `(${idle.toFixed(1)} idle on average): they queue behind each other, so its latency figures are optimistic. ` +
-        'Check by simulation (mlsd simulate), or add servers.',
+        `(${idle.toFixed(1)} idle on average) and queue behind each other: its figures come from a sampled run of this pool ` +
+        'with its batch arrivals, good to a few percent. Check the whole design by simulation (mlsd simulate), or add servers.',
     });
   }
   return diagnostics;

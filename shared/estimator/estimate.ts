@@ -69,7 +69,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     );
   }
   const order = topologicalOrder(diagram);
-  const latencies = composeLatencies(diagram, order, queues);
+  const latencies = composeLatencies(diagram, order, queues, rates);
   const entryIds = diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
   const breakdowns = p99Breakdowns(entryIds, latencies, order);
 
