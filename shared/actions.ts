@@ -50,6 +50,7 @@ export const ACTIONS = [
   { id: 'view.zoomOut', label: 'Zoom Out', keys: ['Mod+-'], menu: 'view' },
   { id: 'view.autoLayout', label: 'Auto Layout', keys: ['Mod+Shift+L'], menu: 'view', separatorBefore: true },
   { id: 'view.layoutSelection', label: 'Lay Out Selection', menu: 'view' },
+  { id: 'view.simulate', label: 'Check by Simulation…', menu: 'view', separatorBefore: true },
   { id: 'view.darkMode', label: 'Dark Mode', keys: ['Mod+Shift+D'], menu: 'view', separatorBefore: true },
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', keys: ['Shift+?'], menu: 'help' },
 ] as const satisfies readonly ActionSpec[];

@@ -101,6 +101,7 @@ const PERFORM: Record<ActionId, Perform> = {
   'view.layoutSelection': (ctx) => runLayout(ctx, ctx.store.getState().selection.nodes),
   'view.darkMode': (ctx) => ctx.store.set({ theme: ctx.store.getState().theme === 'dark' ? 'light' : 'dark' }),
   'help.shortcuts': (ctx) => ctx.store.set({ dialog: 'shortcuts' }),
+  'view.simulate': (ctx) => ctx.store.set({ dialog: 'simulate' }),
 };
 
 /** When an action can run; the others are always available. */

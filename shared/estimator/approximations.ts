@@ -77,3 +77,35 @@ export function chainDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queu
         'further down are shorter than estimated (the figures err on the safe side). Check by simulation (mlsd simulate).',
     }));
 }
+
+/** Wait probability from which copies in turn into a pool are flagged. */
+export const SEQUENTIAL_WAIT_SHARE = 0.1;
+
+/**
+ * Copies of a call made one after another into a pool where requests often
+ * wait: a copy that waited leaves the queue long for the next one, so their
+ * waits go together, while the estimator sums them as independent. The tail
+ * is then optimistic (a third low for 3 copies into 4 servers at 75%).
+ */
+export function sequentialCopiesDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
+  const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
+  const most = new Map<string, number>();
+  for (const edge of diagram.edges) {
+    if ((edge.mode ?? 'sync') !== 'sync' || edge.fanout !== 'sequential' || (edge.calls ?? 1) < 2) continue;
+    most.set(edge.target, Math.max(most.get(edge.target) ?? 0, Math.ceil((edge.calls ?? 1) - 1e-12)));
+  }
+  return [...most]
+    .filter(([id]) => {
+      const q = queues.get(id);
+      return q !== undefined && !q.saturated && q.waitProbability >= SEQUENTIAL_WAIT_SHARE;
+    })
+    .map(([id, copies]) => ({
+      severity: 'warning' as const,
+      code: 'sequential-waits',
+      node: id,
+      message:
+        `${copies} copies in turn into "${labels.get(id)}", where ${Math.round(queues.get(id)!.waitProbability * 100)}% of requests wait: ` +
+        'a copy that waited leaves the next one likely to wait too, so the tail figures of its callers are optimistic. ' +
+        'Check by simulation (mlsd simulate), or add servers.',
+    }));
+}

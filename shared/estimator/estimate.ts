@@ -2,7 +2,7 @@ import { DEFAULT_CATALOG, type Catalog } from '../catalog';
 import { topologicalOrder } from '../model/graph';
 import type { Diagram } from '../model/schema';
 import { checkStructure } from '../model/structure';
-import { batchArrivalDiagnostics, chainDiagnostics } from './approximations';
+import { batchArrivalDiagnostics, chainDiagnostics, sequentialCopiesDiagnostics } from './approximations';
 import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
 import { composeLatencies } from './latency';
@@ -128,6 +128,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     ...queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak),
     ...batchArrivalDiagnostics(diagram, queues),
     ...chainDiagnostics(diagram, queues),
+    ...sequentialCopiesDiagnostics(diagram, queues),
     ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
     ...reachDiagnostics(diagram),
     ...lint(diagram, { entries }),

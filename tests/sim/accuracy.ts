@@ -82,20 +82,28 @@ ${misses.length > 0 ? `- Missed:\n${misses.map((m) => `  - ${m}`).join('\n')}` :
 
 ## Where the estimator is approximate
 
-- **Copies that reach one pool together.** A parallel call with many copies
-  into a pool with few idle servers makes the copies queue behind each other;
-  the estimator treats them as independent arrivals, so its figures are
-  optimistic. The node says so in a diagnostic ("20 copies arrive together
-  into 8 servers") when the fan-out is at least a quarter of the idle
-  servers; check such designs with \`mlsd simulate\`.
+- **Copies that reach one pool together.** Parallel copies of one request
+  queue behind each other where they are a sizeable share of a pool's idle
+  servers (at least a quarter). There the estimator runs a small seeded
+  simulation of that pool with its batch arrivals (400,000 copies, cached by
+  its inputs) and takes the pool's own time and the calls' time from it;
+  without it, 20 copies into 8 servers at 70% read 70% low. The node says so
+  in an info diagnostic: the figures are sampled, good to a few percent.
+- **Copies in turn into a busy pool.** A copy that waited leaves the queue
+  long for the next copy of the same request, so their waits go together;
+  the estimator sums them as independent, and the tail is optimistic
+  (design 12: a third low). A warning on the node says so where at least 10%
+  of requests wait.
 - **Several servers.** The wait is the Allen-Cunneen approximation: exact
   for exponential service, within a few percent of the simulation otherwise.
 - **One server.** The wait is exact (Pollaczek-Khinchine on the latency
   grid), heavy tails included.
 - **Chains of single servers.** Each stage smooths the arrivals of the next,
   so real waits downstream are shorter than the estimator's: the estimate
-  errs on the safe side. An info diagnostic marks three or more such stages
-  in a row.
+  errs high, on the safe side (designs 17-19; most with near-constant
+  service). Propagating the arrivals' variability from stage to stage fixes
+  the mean but overshoots the tail the other way, so the estimator keeps the
+  safe figure; an info diagnostic marks three or more such nodes in a row.
 - Rates and utilization agree with the simulation everywhere (the
   simulation's own noise, well under 1%).
 `;
