@@ -55,6 +55,7 @@ export const ACTIONS = [
   { id: 'view.toggleDiagnostics', label: 'Show or Hide Diagnostics', keys: ['Mod+J'], menu: 'view' },
   { id: 'view.focusMode', label: 'Focus Mode', keys: ['Mod+Shift+F'], menu: 'view' },
   { id: 'view.minimap', label: 'Show or Hide Minimap', keys: ['Mod+Shift+M'], menu: 'view' },
+  { id: 'view.simulate', label: 'Check by Simulation…', menu: 'view', separatorBefore: true },
   { id: 'view.darkMode', label: 'Dark Mode', keys: ['Mod+Shift+D'], menu: 'view', separatorBefore: true },
   { id: 'help.shortcuts', label: 'Keyboard Shortcuts', keys: ['Shift+?'], menu: 'help' },
 ] as const satisfies readonly ActionSpec[];

@@ -123,6 +123,7 @@ const PERFORM: Record<ActionId, Perform> = {
   'view.minimap': (ctx) => setPanels(ctx, (p) => ({ ...p, minimap: !p.minimap })),
   'view.darkMode': (ctx) => ctx.store.set({ theme: ctx.store.getState().theme === 'dark' ? 'light' : 'dark' }),
   'help.shortcuts': (ctx) => ctx.store.set({ dialog: 'shortcuts' }),
+  'view.simulate': (ctx) => ctx.store.set({ dialog: 'simulate' }),
 };
 
 /** When an action can run; the others are always available. */

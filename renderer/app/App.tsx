@@ -2,6 +2,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useLayoutEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { ExportDialog } from '../export/ExportDialog';
+import { SimulateDialog } from '../simulate/SimulateDialog';
 import { BottomPanel } from '../panels/Diagnostics';
 import { Inspector } from '../panels/inspector/Inspector';
 import { Palette } from '../panels/Palette';
@@ -95,6 +96,7 @@ export function App() {
         {dialog === 'export' && <ExportDialog />}
         {dialog === 'practice' && <PracticeStartDialog />}
         {dialog === 'compare' && <CompareDialog />}
+        {dialog === 'simulate' && <SimulateDialog />}
         <LoadProblemsDialog />
         <Notice />
       </div>

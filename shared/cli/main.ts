@@ -1,36 +1,57 @@
 import { parseArgs, type FlagSpec, type ParsedArgs } from './args';
-import { blueprintsCommand, blueprintsHelp, newCommand, newHelp } from './commands/blueprints';
-import { estimateCommand, estimateHelp } from './commands/estimate';
-import { exportCommand, exportHelp, layoutCommand, layoutHelp } from './commands/export';
-import { validateCommand, validateHelp } from './commands/validate';
 import { didYouMean } from '../model/didYouMean';
 import { EXIT, type CliIO } from './io';
 
+/** What a command module gives: its help text and how to run it. */
+interface CommandBody {
+  help: string;
+  run: (args: ParsedArgs, io: CliIO) => number | Promise<number>;
+}
+
 interface Command {
   summary: string;
-  help: string;
   flags: FlagSpec;
-  run: (args: ParsedArgs, io: CliIO) => number | Promise<number>;
+  /** Loads the command's module on use, so each command starts without loading the others (exporters, blueprints). */
+  load: () => Promise<CommandBody>;
 }
 
 /** Every `mlsd` command, by name. */
 export const COMMANDS: Record<string, Command> = {
-  validate: { summary: 'check a diagram file against the format', help: validateHelp, flags: { prices: 'value' }, run: validateCommand },
+  validate: {
+    summary: 'check a diagram file against the format',
+    flags: { prices: 'value' },
+    load: () => import('./commands/validate').then((m) => ({ help: m.validateHelp, run: m.validateCommand })),
+  },
   estimate: {
     summary: 'rates, latency percentiles, servers, storage and cost',
-    help: estimateHelp,
     flags: { json: true, check: true, prices: 'value', traffic: 'value' },
-    run: estimateCommand,
+    load: () => import('./commands/estimate').then((m) => ({ help: m.estimateHelp, run: m.estimateCommand })),
   },
-  blueprints: { summary: 'list the ten case-study blueprints', help: blueprintsHelp, flags: { json: true }, run: blueprintsCommand },
-  new: { summary: 'start a new diagram from a blueprint', help: newHelp, flags: { output: 'value', force: true }, run: newCommand },
+  simulate: {
+    summary: 'check the estimate by a discrete-event simulation',
+    flags: { json: true, requests: 'value', seed: 'value' },
+    load: () => import('./commands/simulate').then((m) => ({ help: m.simulateHelp, run: m.simulateCommand })),
+  },
+  blueprints: {
+    summary: 'list the ten case-study blueprints',
+    flags: { json: true },
+    load: () => import('./commands/blueprints').then((m) => ({ help: m.blueprintsHelp, run: m.blueprintsCommand })),
+  },
+  new: {
+    summary: 'start a new diagram from a blueprint',
+    flags: { output: 'value', force: true },
+    load: () => import('./commands/blueprints').then((m) => ({ help: m.newHelp, run: m.newCommand })),
+  },
   export: {
     summary: 'export to SVG, PNG, PDF, Markdown, Mermaid, draw.io or Excalidraw',
-    help: exportHelp,
     flags: { format: 'value', output: 'value', 'no-figures': true, theme: 'value', prices: 'value' },
-    run: exportCommand,
+    load: () => import('./commands/export').then((m) => ({ help: m.exportHelp, run: m.exportCommand })),
   },
-  layout: { summary: 'fill in node positions with an automatic layout', help: layoutHelp, flags: { output: 'value' }, run: layoutCommand },
+  layout: {
+    summary: 'fill in node positions with an automatic layout',
+    flags: { output: 'value' },
+    load: () => import('./commands/export').then((m) => ({ help: m.layoutHelp, run: m.layoutCommand })),
+  },
 };
 
 /** The command with this name; names of built-in object properties (`constructor`) are no commands. */
@@ -60,7 +81,7 @@ export async function runCli(argv: readonly string[], io: CliIO, version: string
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' && rest[0] ? findCommand(rest[0]) : undefined;
-    (name === undefined ? io.stderr : io.stdout)(topic ? `${topic.help}\n` : usage());
+    (name === undefined ? io.stderr : io.stdout)(topic ? `${(await topic.load()).help}\n` : usage());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
@@ -72,14 +93,15 @@ export async function runCli(argv: readonly string[], io: CliIO, version: string
     io.stderr(`mlsd: unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}\n\n${usage()}`);
     return EXIT.usage;
   }
+  const body = await command.load();
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(`${command.help}\n`);
+    io.stdout(`${body.help}\n`);
     return EXIT.ok;
   }
   const parsed = parseArgs(rest, command.flags, { o: 'output' });
   if (!parsed.ok) {
-    io.stderr(`mlsd ${name}: ${parsed.message}\n\n${command.help}\n`);
+    io.stderr(`mlsd ${name}: ${parsed.message}\n\n${body.help}\n`);
     return EXIT.usage;
   }
-  return command.run(parsed.args, io);
+  return body.run(parsed.args, io);
 }

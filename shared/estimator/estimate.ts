@@ -2,6 +2,7 @@ import { DEFAULT_CATALOG, type Catalog } from '../catalog';
 import { topologicalOrder } from '../model/graph';
 import type { Diagram } from '../model/schema';
 import { checkStructure } from '../model/structure';
+import { batchArrivalDiagnostics, chainDiagnostics, sequentialCopiesDiagnostics } from './approximations';
 import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
 import { composeLatencies } from './latency';
@@ -59,7 +60,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     queues.set(node.id, queueing(rates.get(node.id)!.peak, serviceTime(node.latency.p50Ms, node.latency.p99Ms), capacityInput(node.capacity)));
   }
   const order = topologicalOrder(diagram);
-  const latencies = composeLatencies(diagram, order, queues);
+  const latencies = composeLatencies(diagram, order, queues, rates);
   const entryIds = diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
   const breakdowns = p99Breakdowns(entryIds, latencies, order);
 
@@ -116,6 +117,9 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
 
   const diagnostics = [
     ...queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak),
+    ...batchArrivalDiagnostics(diagram, queues),
+    ...chainDiagnostics(diagram, queues),
+    ...sequentialCopiesDiagnostics(diagram, queues),
     ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
     ...reachDiagnostics(diagram),
     ...lint(diagram, { entries }),

@@ -108,7 +108,7 @@ export class Dist {
    * CDF at each point and the partial mean of each cell: each cell's mass is
    * split between its two ends so that the mean is kept exactly.
    */
-  private static project(lo: number, cdf: Float64Array, cellMean: (cell: number) => number): Dist {
+  static project(lo: number, cdf: Float64Array, cellMean: (cell: number) => number): Dist {
     const n = cdf.length;
     const masses = new Float64Array(n);
     masses[0] = cdf[0]!;
@@ -122,6 +122,37 @@ export class Dist {
     }
     masses[n - 1]! += 1 - cdf[n - 1]!;
     return Dist.fromMasses(0, lo, masses);
+  }
+
+  /** The empirical distribution of samples in ms (each split between its neighbouring points, keeping the mean). */
+  static fromSamples(samples: ArrayLike<number>): Dist {
+    let zero = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    const index = new Int32Array(samples.length);
+    for (let i = 0; i < samples.length; i++) {
+      const v = samples[i]!;
+      if (!(v > 0)) continue;
+      const k = clampIndex(indexBelow(v));
+      index[i] = k;
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    if (lo > hi) return Dist.ZERO;
+    const masses = new Float64Array(hi - lo + 2);
+    const share = 1 / samples.length;
+    for (let i = 0; i < samples.length; i++) {
+      const v = samples[i]!;
+      if (!(v > 0)) {
+        zero += share;
+        continue;
+      }
+      const k = index[i]!;
+      const w = Math.min(1, Math.max(0, (v - at(k)) * INV_STEP[k - K_MIN]!));
+      masses[k - lo]! += share * (1 - w);
+      masses[k - lo + 1]! += share * w;
+    }
+    return Dist.fromMasses(zero, lo, masses);
   }
 
   /** The mixture that is `a` with probability p and `b` otherwise. */

@@ -3,6 +3,9 @@ import { Dist } from './grid';
 import { passShare } from './rates';
 import type { Queueing } from './queueing';
 import { serviceTime } from './queueing';
+import { mg1Wait } from './mg1';
+import { batchCallTime, batchMatters, batchStreams, simulatePool, widestParallelCalls, type PoolRun } from './batches';
+import type { Rate } from './rates';
 
 /** One sync call of a node and the distribution of its time (K copies of the callee). */
 export interface CallTime {
@@ -53,12 +56,17 @@ export function callTime(edge: DiagramEdge, callee: Dist): Dist {
   return Dist.mix(fraction, copies(k + 1), copies(k));
 }
 
-/** The node's own time: its service time, plus the queueing wait when it has servers. */
+/**
+ * The node's own time: its service time, plus the queueing wait when it has
+ * servers: exact (Pollaczek-Khinchine, mg1.ts) for one server, else the
+ * Allen-Cunneen exponential wait.
+ */
 export function ownTime(node: DiagramNode, queue: Queueing | undefined): Dist {
   if (!node.latency) return Dist.ZERO;
   const service = serviceTime(node.latency.p50Ms, node.latency.p99Ms);
   const s = Dist.logNormal(service.p50Ms, service.sigma);
   if (!queue || queue.saturated || queue.waitProbability <= 0) return s;
+  if (queue.servers === 1) return s.plus(mg1Wait(service, queue.utilization));
   return s.plusWait(queue.waitProbability, queue.waitWhenWaitingMs);
 }
 
@@ -71,8 +79,10 @@ export function composeLatencies(
   diagram: Pick<Diagram, 'nodes' | 'edges'>,
   order: readonly string[],
   queues: ReadonlyMap<string, Queueing>,
+  rates?: ReadonlyMap<string, Rate>,
 ): Map<string, NodeLatency> {
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const pools = rates ? batchPools(diagram, queues, rates) : new Map<string, PoolRun>();
   const syncOut = new Map<string, DiagramEdge[]>();
   for (const edge of diagram.edges) {
     if ((edge.mode ?? 'sync') !== 'sync' || !nodes.has(edge.target)) continue;
@@ -99,7 +109,8 @@ export function composeLatencies(
           if (pass > 0) unbounded = true;
           continue;
         }
-        const dist = callTime(edge, callee.total);
+        const pool = pools.get(edge.target);
+        const dist = pool ? batchedCallTime(edge, callee, pool) : callTime(edge, callee.total);
         calls.push({ edge, dist });
         slowest = slowest.max(dist);
       }
@@ -107,10 +118,35 @@ export function composeLatencies(
       downstream = downstream.plus(slowest);
       prefixes.push(downstream);
     }
-    const own = ownTime(node, queue);
+    const own = pools.get(id)?.own ?? ownTime(node, queue);
     const missed = Dist.mix(pass, downstream, Dist.ZERO);
     const total = unbounded ? null : own.plus(missed);
     result.set(id, { own, stages, prefixes, missed, pass, total });
   }
   return result;
+}
+
+/** Pools where copies arriving together matter, each simulated with its batch arrivals (batches.ts). */
+function batchPools(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>, rates: ReadonlyMap<string, Rate>): Map<string, PoolRun> {
+  const pools = new Map<string, PoolRun>();
+  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  for (const [id, copies] of widestParallelCalls(diagram)) {
+    const node = nodes.get(id);
+    const queue = queues.get(id);
+    if (!node?.latency || !queue || !batchMatters(copies, queue)) continue;
+    const service = serviceTime(node.latency.p50Ms, node.latency.p99Ms);
+    pools.set(id, simulatePool(queue.servers, service, batchStreams(diagram, id, rates)));
+  }
+  return pools;
+}
+
+/** A call into a pool whose copies arrive together: parallel copies from the pool's batch run, copies in turn as usual. */
+function batchedCallTime(edge: DiagramEdge, callee: NodeLatency, pool: PoolRun): Dist {
+  if ((edge.fanout ?? 'parallel') !== 'parallel' || callee.total === null) return callTime(edge, callee.total!);
+  const n = edge.calls ?? 1;
+  const k = Math.floor(n);
+  const fraction = n - k;
+  const copies = (count: number) => (count === 0 ? Dist.ZERO : count === 1 ? callee.total! : batchCallTime(pool, count, callee.missed));
+  if (fraction < 1e-12) return copies(k);
+  return Dist.mix(fraction, copies(k + 1), copies(k));
 }

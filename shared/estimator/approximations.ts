@@ -1,0 +1,111 @@
+/**
+ * Diagnostics for the regimes where the estimator's queueing model is known
+ * to be approximate, measured against the simulator (docs/accuracy.md): the
+ * node says so, and how to check.
+ */
+import type { Diagram } from '../model/schema';
+import type { Diagnostic } from './output';
+import { batchMatters, widestParallelCalls } from './batches';
+import type { Queueing } from './queueing';
+
+/** Single-server stages in a row from which a chain is flagged. */
+export const CHAIN_LENGTH = 3;
+
+/**
+ * Parallel copies of one request reach the same pool at the same instant and
+ * queue behind each other. Where that matters the estimator samples the pool
+ * with its batch arrivals (batches.ts): close, but sampled, so the node says so.
+ */
+export function batchArrivalDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
+  const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
+  const diagnostics: Diagnostic[] = [];
+  for (const [id, copies] of widestParallelCalls(diagram)) {
+    const q = queues.get(id);
+    if (!q || !batchMatters(copies, q)) continue;
+    const idle = q.servers - q.offeredLoad;
+    diagnostics.push({
+      severity: 'info',
+      code: 'batch-arrivals',
+      node: id,
+      message:
+        `${copies} copies arrive together into ${q.servers} server${q.servers === 1 ? '' : 's'} of "${labels.get(id)}" ` +
+        `(${idle.toFixed(1)} idle on average) and queue behind each other: its figures come from a sampled run of this pool ` +
+        'with its batch arrivals, good to a few percent. Check the whole design by simulation (mlsd simulate), or add servers.',
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * Three or more single-server nodes called one after another: each smooths the
+ * arrivals of the next, so waits downstream are shorter than the estimator's
+ * Poisson model says (the estimate errs high, on the safe side).
+ */
+export function chainDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
+  const single = (id: string) => {
+    const q = queues.get(id);
+    return q !== undefined && !q.saturated && q.servers === 1;
+  };
+  const next = new Map<string, string[]>();
+  const hasSingleCaller = new Set<string>();
+  for (const edge of diagram.edges) {
+    if ((edge.mode ?? 'sync') !== 'sync' || !single(edge.source) || !single(edge.target)) continue;
+    next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
+    hasSingleCaller.add(edge.target);
+  }
+  const length = new Map<string, number>();
+  const runFrom = (id: string, path: Set<string>): number => {
+    const known = length.get(id);
+    if (known !== undefined) return known;
+    if (path.has(id)) return 0;
+    path.add(id);
+    const result = 1 + Math.max(0, ...(next.get(id) ?? []).map((t) => runFrom(t, path)));
+    path.delete(id);
+    length.set(id, result);
+    return result;
+  };
+  return diagram.nodes
+    .filter((n) => single(n.id) && !hasSingleCaller.has(n.id))
+    .map((n) => ({ node: n, run: runFrom(n.id, new Set()) }))
+    .filter(({ run }) => run >= CHAIN_LENGTH)
+    .map(({ node, run }) => ({
+      severity: 'info' as const,
+      code: 'single-server-chain',
+      node: node.id,
+      message:
+        `"${node.label}" starts a chain of ${run} single-server nodes: each smooths the arrivals of the next, so waits ` +
+        'further down are shorter than estimated (the figures err on the safe side). Check by simulation (mlsd simulate).',
+    }));
+}
+
+/** Wait probability from which copies in turn into a pool are flagged. */
+export const SEQUENTIAL_WAIT_SHARE = 0.1;
+
+/**
+ * Copies of a call made one after another into a pool where requests often
+ * wait: a copy that waited leaves the queue long for the next one, so their
+ * waits go together, while the estimator sums them as independent. The tail
+ * is then optimistic (a third low for 3 copies into 4 servers at 75%).
+ */
+export function sequentialCopiesDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
+  const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
+  const most = new Map<string, number>();
+  for (const edge of diagram.edges) {
+    if ((edge.mode ?? 'sync') !== 'sync' || edge.fanout !== 'sequential' || (edge.calls ?? 1) < 2) continue;
+    most.set(edge.target, Math.max(most.get(edge.target) ?? 0, Math.ceil((edge.calls ?? 1) - 1e-12)));
+  }
+  return [...most]
+    .filter(([id]) => {
+      const q = queues.get(id);
+      return q !== undefined && !q.saturated && q.waitProbability >= SEQUENTIAL_WAIT_SHARE;
+    })
+    .map(([id, copies]) => ({
+      severity: 'warning' as const,
+      code: 'sequential-waits',
+      node: id,
+      message:
+        `${copies} copies in turn into "${labels.get(id)}", where ${Math.round(queues.get(id)!.waitProbability * 100)}% of requests wait: ` +
+        'a copy that waited leaves the next one likely to wait too, so the tail figures of its callers are optimistic. ' +
+        'Check by simulation (mlsd simulate), or add servers.',
+    }));
+}

@@ -1,0 +1,296 @@
+/**
+ * The discrete-event engine: Poisson arrivals at the entries, FCFS pools,
+ * stages of calls, parallel copies issued at the same instant, sequential
+ * copies in turn, cache passes and async load. Only completions are events:
+ * requests reach a pool in time order, so each one's start is known on
+ * arrival (the server that frees first), and a completion wakes its caller.
+ */
+import { ServerPool, TimeHeap } from './heap';
+import type { SimCall, SimNetwork } from './network';
+import { SimRandom } from './random';
+
+const NO_PARENT = -1;
+/** Sample slot of a request's first visit in the warm-up, and of every other visit. */
+const WARM_UP = -1;
+const NOT_A_REQUEST = -2;
+
+/** Growable struct-of-arrays storage for in-flight visits, recycled through a free list. */
+class Visits {
+  node = new Int32Array(1024);
+  parent = new Int32Array(1024);
+  stage = new Int32Array(1024);
+  pending = new Int32Array(1024);
+  /** Copies still to run one after another once this one answers. */
+  left = new Int32Array(1024);
+  /** For a request's first visit: its entry's sample slot (-1 in the warm-up); else -1. */
+  slot = new Int32Array(1024);
+  entry = new Int32Array(1024);
+  arrival = new Float64Array(1024);
+  private free = new Int32Array(1024);
+  private freeCount = 0;
+  private used = 0;
+
+  allocate(): number {
+    if (this.freeCount > 0) return this.free[--this.freeCount]!;
+    if (this.used === this.node.length) this.grow();
+    return this.used++;
+  }
+
+  release(id: number): void {
+    if (this.freeCount === this.free.length) {
+      const free = new Int32Array(this.free.length * 2);
+      free.set(this.free);
+      this.free = free;
+    }
+    this.free[this.freeCount++] = id;
+  }
+
+  private grow(): void {
+    const size = this.node.length * 2;
+    const int = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.node = int(this.node);
+    this.parent = int(this.parent);
+    this.stage = int(this.stage);
+    this.pending = int(this.pending);
+    this.left = int(this.left);
+    this.slot = int(this.slot);
+    this.entry = int(this.entry);
+    const arrival = new Float64Array(size);
+    arrival.set(this.arrival);
+    this.arrival = arrival;
+  }
+}
+
+/** Raw observations of a run, summarised by stats.ts. */
+export interface Observations {
+  /** Per entry, the latency of each measured request in arrival order (ms). */
+  samples: Float64Array[];
+  /** Per entry, how many requests were measured. */
+  counts: number[];
+  /**
+   * Per node, over the measurement window (from the end of the warm-up to the
+   * last arrival): visits started, summed service in ms, and the answers given
+   * with their summed T(v) in ms.
+   */
+  visits: Float64Array;
+  busyMs: Float64Array;
+  answers: Float64Array;
+  latencySumMs: Float64Array;
+  /** Length of the measurement window, ms. */
+  windowMs: number;
+}
+
+/**
+ * One run of the simulation, advanced in slices so a caller can report
+ * progress and stop it: `advance` processes up to a number of events.
+ */
+export class Simulation {
+  private readonly random: SimRandom;
+  private readonly heap = new TimeHeap();
+  private readonly visits = new Visits();
+  private readonly pools: (ServerPool | null)[];
+  private readonly totalQpsPerMs: number;
+  private readonly entryShares: Float64Array;
+  private readonly obs: Observations;
+  private now = 0;
+  private nextArrivalMs: number;
+  private arrivals = 0;
+  private windowStartMs = 0;
+  /** Whether visits now count towards rates and utilization. */
+  private inWindow = false;
+
+  constructor(
+    private readonly network: SimNetwork,
+    /** Requests measured after the warm-up, over all entries. */
+    private readonly requests: number,
+    /** Requests simulated first and not measured, so queues start from a typical state. */
+    private readonly warmUp: number,
+    seed: number,
+  ) {
+    this.random = new SimRandom(seed);
+    this.pools = network.nodes.map((n) => (n.timed && n.servers > 0 && !n.saturated ? new ServerPool(n.servers) : null));
+    const live = network.entries.map((e) => (e.peakQps > 0 && !e.unbounded ? e.peakQps : 0));
+    const total = live.reduce((a, b) => a + b, 0);
+    this.totalQpsPerMs = total / 1000;
+    this.entryShares = new Float64Array(live.length);
+    let cumulative = 0;
+    live.forEach((qps, i) => {
+      cumulative += qps;
+      this.entryShares[i] = total > 0 ? cumulative / total : 1;
+    });
+    const expected = (qps: number) => Math.ceil((requests * qps) / Math.max(total, 1e-300) * 1.2 + 64);
+    this.obs = {
+      samples: live.map((qps) => new Float64Array(qps > 0 ? expected(qps) : 0)),
+      counts: live.map(() => 0),
+      visits: new Float64Array(network.nodes.length),
+      busyMs: new Float64Array(network.nodes.length),
+      answers: new Float64Array(network.nodes.length),
+      latencySumMs: new Float64Array(network.nodes.length),
+      windowMs: 0,
+    };
+    this.nextArrivalMs = total > 0 ? this.random.exponential(1 / this.totalQpsPerMs) : Infinity;
+  }
+
+  /** Share of the work done, 0 to 1. */
+  get progress(): number {
+    const target = this.requests + this.warmUp;
+    return target > 0 ? Math.min(1, this.arrivals / target) : 1;
+  }
+
+  /** Whether every request has arrived and answered. */
+  get done(): boolean {
+    return (this.arrivals >= this.requests + this.warmUp || this.totalQpsPerMs === 0) && this.heap.size === 0;
+  }
+
+  /** Processes up to `maxEvents` arrivals and completions; returns whether the run is done. */
+  advance(maxEvents: number): boolean {
+    const target = this.requests + this.warmUp;
+    for (let n = 0; n < maxEvents; n++) {
+      const arrivalDue = this.arrivals < target && this.nextArrivalMs <= this.heap.topTime;
+      if (arrivalDue) {
+        this.now = this.nextArrivalMs;
+        this.arrive();
+        this.nextArrivalMs = this.now + this.random.exponential(1 / this.totalQpsPerMs);
+      } else if (this.heap.size > 0) {
+        this.now = this.heap.topTime;
+        this.afterService(this.heap.pop());
+      } else break;
+    }
+    return this.done;
+  }
+
+  /** What was measured so far. */
+  observations(): Observations {
+    return this.obs;
+  }
+
+  private arrive(): void {
+    const u = this.random.uniform();
+    let entry = 0;
+    while (entry < this.entryShares.length - 1 && this.entryShares[entry]! < u) entry++;
+    const measured = this.arrivals >= this.warmUp;
+    this.arrivals++;
+    if (this.arrivals === this.warmUp + 1) this.windowStartMs = this.now;
+    this.inWindow = measured && this.arrivals < this.requests + this.warmUp;
+    if (measured) this.obs.windowMs = this.now - this.windowStartMs;
+    let slot = WARM_UP;
+    if (measured) {
+      slot = this.obs.counts[entry]!++;
+      this.ensureSlot(entry, slot);
+    }
+    this.start(this.network.entries[entry]!.node, NO_PARENT, 0, slot, entry);
+  }
+
+  private ensureSlot(entry: number, slot: number): void {
+    const samples = this.obs.samples[entry]!;
+    if (slot < samples.length) return;
+    const grown = new Float64Array(samples.length * 2 + 64);
+    grown.set(samples);
+    this.obs.samples[entry] = grown;
+  }
+
+  /** A visit arrives at a node now (it may answer at once, inside this call). */
+  private start(node: number, parent: number, left: number, slot: number, entry: number): void {
+    const v = this.visits;
+    const id = v.allocate();
+    v.node[id] = node;
+    v.parent[id] = parent;
+    v.left[id] = left;
+    v.slot[id] = slot;
+    v.entry[id] = entry;
+    v.arrival[id] = this.now;
+    const spec = this.network.nodes[node]!;
+    if (!spec.timed || spec.saturated) {
+      if (this.inWindow) this.obs.visits[node]! += 1;
+      this.afterService(id);
+      return;
+    }
+    const serviceMs = this.random.logNormal(spec.p50Ms, spec.sigma);
+    if (this.inWindow) {
+      this.obs.visits[node]! += 1;
+      this.obs.busyMs[node]! += serviceMs;
+    }
+    const pool = this.pools[node];
+    const startMs = pool ? pool.seize(this.now, serviceMs) : this.now;
+    this.heap.push(startMs + serviceMs, id);
+  }
+
+  /** Own time is over: on a miss, send async load and start the first stage; else answer. */
+  private afterService(id: number): void {
+    const spec = this.network.nodes[this.visits.node[id]!]!;
+    const miss = !spec.saturated && (spec.pass >= 1 || (spec.pass > 0 && this.random.uniform() < spec.pass));
+    if (!miss) return this.answer(id);
+    for (const call of spec.async) this.issue(call, this.copies(call), NO_PARENT);
+    this.visits.stage[id] = -1;
+    this.nextStage(id);
+  }
+
+  private copies(call: SimCall): number {
+    return call.whole + (call.fraction > 0 && this.random.uniform() < call.fraction ? 1 : 0);
+  }
+
+  /** Starts the visit's next stage with calls to make, or answers when none is left. */
+  private nextStage(id: number): void {
+    const v = this.visits;
+    const stages = this.network.nodes[v.node[id]!]!.stages;
+    let counts = this.stageCopies;
+    for (let s = v.stage[id]! + 1; s < stages.length; s++) {
+      v.stage[id] = s;
+      const calls = stages[s]!;
+      // Every answer to wait for is counted before any copy starts (one may answer at
+      // once), plus one held until all are issued.
+      let pending = 1;
+      const base = this.stageDepth;
+      this.stageDepth += calls.length;
+      if (this.stageDepth > counts.length) {
+        this.stageCopies = new Int32Array(this.stageDepth * 2);
+        this.stageCopies.set(counts);
+        counts = this.stageCopies;
+      }
+      for (let c = 0; c < calls.length; c++) {
+        const k = this.copies(calls[c]!);
+        counts[base + c] = k;
+        pending += calls[c]!.parallel ? k : k > 0 ? 1 : 0;
+      }
+      v.pending[id] = pending;
+      for (let c = 0; c < calls.length; c++) this.issue(calls[c]!, counts[base + c]!, id);
+      this.stageDepth = base;
+      if (--v.pending[id]! > 0) return;
+    }
+    this.answer(id);
+  }
+
+  /** Scratch for the copies drawn for each call of the stages being issued (nested issues stack). */
+  private stageCopies = new Int32Array(4096);
+  private stageDepth = 0;
+
+  /** Starts `copies` copies of a call: all at once (parallel) or the first of a chain (sequential). */
+  private issue(call: SimCall, copies: number, parent: number): void {
+    if (copies === 0) return;
+    if (!call.parallel) return this.start(call.target, parent, copies - 1, NOT_A_REQUEST, 0);
+    for (let k = 0; k < copies; k++) this.start(call.target, parent, 0, NOT_A_REQUEST, 0);
+  }
+
+  /** The visit answers now: the next sequential copy starts, or the caller hears back. */
+  private answer(id: number): void {
+    const v = this.visits;
+    const node = v.node[id]!;
+    const parent = v.parent[id]!;
+    const left = v.left[id]!;
+    const slot = v.slot[id]!;
+    const entry = v.entry[id]!;
+    const elapsed = this.now - v.arrival[id]!;
+    if (this.inWindow) {
+      this.obs.answers[node]! += 1;
+      this.obs.latencySumMs[node]! += elapsed;
+    }
+    v.release(id);
+    if (left > 0) return this.start(node, parent, left - 1, NOT_A_REQUEST, 0);
+    if (slot >= 0) this.obs.samples[entry]![slot] = elapsed;
+    if (parent !== NO_PARENT && --v.pending[parent]! === 0) this.nextStage(parent);
+  }
+}

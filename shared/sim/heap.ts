@@ -1,0 +1,89 @@
+/**
+ * A binary min-heap of (time, id) pairs in typed arrays: the simulator's
+ * pending completions. Growing doubles the arrays; ties pop in no fixed order
+ * but the same order every run.
+ */
+export class TimeHeap {
+  private times = new Float64Array(1024);
+  private ids = new Int32Array(1024);
+  size = 0;
+
+  /** The earliest time, or Infinity when empty. */
+  get topTime(): number {
+    return this.size > 0 ? this.times[0]! : Infinity;
+  }
+
+  push(time: number, id: number): void {
+    if (this.size === this.times.length) {
+      const times = new Float64Array(this.size * 2);
+      times.set(this.times);
+      const ids = new Int32Array(this.size * 2);
+      ids.set(this.ids);
+      this.times = times;
+      this.ids = ids;
+    }
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.times[parent]! <= time) break;
+      this.times[i] = this.times[parent]!;
+      this.ids[i] = this.ids[parent]!;
+      i = parent;
+    }
+    this.times[i] = time;
+    this.ids[i] = id;
+  }
+
+  /** Removes the earliest pair and returns its id (the heap must not be empty). */
+  pop(): number {
+    const top = this.ids[0]!;
+    const n = --this.size;
+    const time = this.times[n]!;
+    const id = this.ids[n]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && this.times[child + 1]! < this.times[child]!) child++;
+      if (this.times[child]! >= time) break;
+      this.times[i] = this.times[child]!;
+      this.ids[i] = this.ids[child]!;
+      i = child;
+    }
+    this.times[i] = time;
+    this.ids[i] = id;
+    return top;
+  }
+}
+
+/**
+ * The servers of one first-come-first-served pool, as a min-heap of the times
+ * at which each becomes free. Requests are offered in time order, so a request
+ * takes the server that frees first and starts at max(now, that time).
+ */
+export class ServerPool {
+  private readonly freeAt: Float64Array;
+
+  constructor(servers: number) {
+    this.freeAt = new Float64Array(servers);
+  }
+
+  /** Seizes the first free server for `serviceMs` from `nowMs`; returns when the request starts. */
+  seize(nowMs: number, serviceMs: number): number {
+    const heap = this.freeAt;
+    const start = heap[0]! > nowMs ? heap[0]! : nowMs;
+    const done = start + serviceMs;
+    const n = heap.length;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && heap[child + 1]! < heap[child]!) child++;
+      if (heap[child]! >= done) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    heap[i] = done;
+    return start;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Summaries of a run: quantiles of each entry's latency with 95% confidence
+ * intervals by batch means (the measured requests, in arrival order, cut
+ * into consecutive batches; the spread of the batches' figures gives the
+ * standard error of the whole run's figure).
+ */
+
+/** A simulated figure and the half-width of its 95% confidence interval, both in ms. */
+export interface Interval {
+  value: number;
+  halfWidth: number;
+}
+
+/** The quantile at share p of sorted values, interpolated between order statistics. */
+export function sortedQuantile(sorted: Float64Array, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const position = p * (n - 1);
+  const below = Math.floor(position);
+  const above = Math.min(n - 1, below + 1);
+  return sorted[below]! + (position - below) * (sorted[above]! - sorted[below]!);
+}
+
+/** Two-sided 95% quantile of Student's t with `df` degrees of freedom (Cornish-Fisher; within 0.1% for df >= 5). */
+export function studentT975(df: number): number {
+  const z = 1.959964;
+  const z3 = z * z * z;
+  const z5 = z3 * z * z;
+  const z7 = z5 * z * z;
+  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df) + (3 * z7 + 19 * z5 + 17 * z3 - 15 * z) / (384 * df * df * df);
+}
+
+/** The figures read off each batch, and of all values together. */
+export type Figure = (sorted: Float64Array) => number;
+
+/**
+ * Figures of `values` (in arrival order), each with its batch-means interval
+ * over `batches` consecutive batches; each batch is sorted once.
+ */
+export function batchIntervals(values: Float64Array, batches: number, figures: readonly Figure[]): Interval[] {
+  const all = Float64Array.from(values).sort();
+  const size = Math.floor(values.length / batches);
+  const perBatch: number[][] = figures.map(() => []);
+  if (batches >= 2 && size >= 1) {
+    for (let b = 0; b < batches; b++) {
+      const batch = values.slice(b * size, (b + 1) * size).sort();
+      figures.forEach((figure, f) => perBatch[f]!.push(figure(batch)));
+    }
+  }
+  return figures.map((figure, f) => {
+    const value = figure(all);
+    const list = perBatch[f]!;
+    if (list.length < 2) return { value, halfWidth: Number.POSITIVE_INFINITY };
+    const mean = list.reduce((a, x) => a + x, 0) / list.length;
+    const variance = list.reduce((a, x) => a + (x - mean) ** 2, 0) / (list.length - 1);
+    return { value, halfWidth: studentT975(list.length - 1) * Math.sqrt(variance / list.length) };
+  });
+}
+
+/** The mean of sorted values. */
+export function sortedMean(sorted: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
+  return sorted.length > 0 ? sum / sorted.length : Number.NaN;
+}

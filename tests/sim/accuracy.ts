@@ -1,0 +1,111 @@
+/**
+ * `npm run accuracy`: the estimator against the simulator on the benchmark
+ * designs (designs.ts), written to docs/accuracy.md. Usage:
+ * tsx tests/sim/accuracy.ts [--requests N] [--seed S] [--out FILE]
+ */
+import { writeFileSync } from 'node:fs';
+import { estimate } from '../../shared/estimator/estimate';
+import { compareWithEstimate, COMPARED, type FigureComparison } from '../../shared/sim/compare';
+import { simulate } from '../../shared/sim/simulate';
+import { DESIGNS } from './designs';
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const requests = Number(flag('requests', '1000000'));
+const seed = Number(flag('seed', '1'));
+const out = flag('out', new URL('../../docs/accuracy.md', import.meta.url).pathname);
+
+/** Within the target: 5% of the simulation, or inside its interval. */
+const TARGET = 0.05;
+/** Designs are held to the target where the simulation's interval is under this share. */
+const PRECISE = 0.02;
+
+const cell = (f: FigureComparison) =>
+  f.simulatedMs === null || f.estimatedMs === null
+    ? 'unbounded'
+    : `${f.estimatedMs.toPrecision(4)} / ${f.simulatedMs.toPrecision(4)} ± ${f.halfWidthMs!.toPrecision(2)} (${f.relativeError! >= 0 ? '+' : ''}${(f.relativeError! * 100).toFixed(1)}%)`;
+
+const rows: string[] = [];
+const errors: number[] = [];
+const misses: string[] = [];
+let held = 0;
+let precise = 0;
+for (const [i, design] of DESIGNS.entries()) {
+  const started = performance.now();
+  const simulation = simulate(design.diagram, { requests, seed: seed + i });
+  const comparison = compareWithEstimate(estimate(design.diagram), simulation);
+  for (const entry of comparison) {
+    const label = comparison.length > 1 ? `${design.name} (${entry.node})` : design.name;
+    rows.push(`| ${i + 1} | ${label} | ${entry.figures.map(cell).join(' | ')} |`);
+    for (const f of entry.figures) {
+      if (f.relativeError === null) continue;
+      errors.push(Math.abs(f.relativeError));
+      if (f.figure === 'p50' || f.halfWidthMs! >= PRECISE * f.simulatedMs!) continue;
+      precise++;
+      if (Math.abs(f.relativeError) <= TARGET || Math.abs(f.estimatedMs! - f.simulatedMs!) <= f.halfWidthMs!) held++;
+      else misses.push(`${label}: ${f.figure} ${f.relativeError > 0 ? '+' : ''}${(f.relativeError * 100).toFixed(1)}%`);
+    }
+  }
+  console.log(`${String(i + 1).padStart(2)}/${DESIGNS.length} ${design.name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+errors.sort((a, b) => a - b);
+const median = errors[Math.floor(errors.length / 2)]!;
+
+const text = `# Accuracy: the estimator against a simulation
+
+How close the estimator's latency figures come to a discrete-event simulation
+of the same design. Regenerate with \`npm run accuracy\` (it takes a few
+minutes); \`mlsd simulate FILE\` runs the same check on any diagram.
+
+The simulation (\`shared/sim/\`) runs the estimator's model without its
+approximations: Poisson arrivals at each entry's peak rate; pools of
+replicas x concurrency servers, first come first served; log-normal service
+fitted to p50/p99; stages, parallel copies that arrive at the same instant,
+copies in turn, fractional calls, cache hits, async load. Each design runs
+${requests.toLocaleString('en-US')} measured requests after a 10% warm-up (seed ${seed} + the design's
+number). Intervals are 95%, by batch means over 20 consecutive batches.
+
+Each cell reads: estimate / simulation ± half-width, in ms (estimate's error).
+
+| # | design | p50 | p99 | p999 |
+|---|---|---|---|---|
+${rows.join('\n')}
+
+## Summary
+
+- Median error over all figures: ${(median * 100).toFixed(2)}% (target under 2%).
+- p99 and p999 where the simulation's interval is under ${PRECISE * 100}%: ${held} of ${precise} within ${TARGET * 100}% of the simulation (or inside its interval).
+${misses.length > 0 ? `- Missed:\n${misses.map((m) => `  - ${m}`).join('\n')}` : '- None missed.'}
+
+## Where the estimator is approximate
+
+- **Copies that reach one pool together.** Parallel copies of one request
+  queue behind each other where they are a sizeable share of a pool's idle
+  servers (at least a quarter). There the estimator runs a small seeded
+  simulation of that pool with its batch arrivals (400,000 copies, cached by
+  its inputs) and takes the pool's own time and the calls' time from it;
+  without it, 20 copies into 8 servers at 70% read 70% low. The node says so
+  in an info diagnostic: the figures are sampled, good to a few percent.
+- **Copies in turn into a busy pool.** A copy that waited leaves the queue
+  long for the next copy of the same request, so their waits go together;
+  the estimator sums them as independent, and the tail is optimistic
+  (design 12: a third low). A warning on the node says so where at least 10%
+  of requests wait.
+- **Several servers.** The wait is the Allen-Cunneen approximation: exact
+  for exponential service, within a few percent of the simulation otherwise.
+- **One server.** The wait is exact (Pollaczek-Khinchine on the latency
+  grid), heavy tails included.
+- **Chains of single servers.** Each stage smooths the arrivals of the next,
+  so real waits downstream are shorter than the estimator's: the estimate
+  errs high, on the safe side (designs 17-19; most with near-constant
+  service). Propagating the arrivals' variability from stage to stage fixes
+  the mean but overshoots the tail the other way, so the estimator keeps the
+  safe figure; an info diagnostic marks three or more such nodes in a row.
+- Rates and utilization agree with the simulation everywhere (the
+  simulation's own noise, well under 1%).
+`;
+writeFileSync(out, text);
+console.log(`median error ${(median * 100).toFixed(2)}%; ${held}/${precise} tail figures within target; wrote ${out}`);
