@@ -19,6 +19,9 @@ export const BUDGET_SHARE = 0.8;
 /** Sync chains at least this long (nodes after the entry) are "long". */
 export const LONG_CHAIN = 4;
 
+/** A node's label, or its id when it has none in this diagram. */
+const label = (d: Diagram, id: string) => d.nodes.find((n) => n.id === id)?.label ?? id;
+
 export const LINT_RULES: readonly LintRule[] = [
   {
     code: 'model-unmonitored',

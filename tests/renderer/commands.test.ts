@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addNode, connect, connectionProblem, copySelection, deleteSelection, emptyDiagram, groupNodes, isClip, moveNodes, paste,
+  addNode, connect, connectionProblem, copySelection, deleteSelection, emptyDiagram, groupNodes, moveNodes, paste,
   renameGroup, ungroupNodes, uniqueId,
 } from '../../renderer/state/commands';
 import { loadDiagramValue } from '../../shared/model/load';
@@ -118,15 +118,6 @@ describe('copy and paste', () => {
       ['cache', undefined, { x: 15, y: 7 }],
     ]);
     expect('group' in to.nodes[1]!).toBe(false);
-  });
-
-  it('recognises only its own clips on the clipboard', () => {
-    expect(isClip({ format: 'mlsd-studio/clip', nodes: [], edges: [] })).toBe(true);
-    expect(isClip({ format: 'mlsd-studio/clip', nodes: [] })).toBe(false);
-    expect(isClip({ format: 'mlsd-studio/clip', nodes: {}, edges: [] })).toBe(false);
-    expect(isClip({ format: 'other', nodes: [], edges: [] })).toBe(false);
-    expect(isClip(null)).toBe(false);
-    expect(isClip('text')).toBe(false);
   });
 });
 

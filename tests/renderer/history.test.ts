@@ -186,7 +186,7 @@ describe('the editor store, step by step', () => {
 describe('practice timing', () => {
   const session = (over: Partial<PracticeSession> = {}): PracticeSession => ({
     slug: 'news-feed', title: 'News feed', prompt: '', durationMs: 45 * 60_000, startedAtMs: 1_000, pausedAtMs: null,
-    pausedTotalMs: 0, guess: {}, guessLocked: false, revealedSteps: 0, finished: false, ...over,
+    pausedTotalMs: 0, guessLocked: false, revealedSteps: 0, finished: false, ...over,
   });
 
   it('counts time used without the pauses, never below zero', () => {
