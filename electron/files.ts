@@ -34,6 +34,23 @@ export function saveAtomically(path: string, content: string | Uint8Array, fs: W
 }
 
 /**
+ * Saves a diagram over its file, keeping the version it replaces as
+ * `<name>.bak` beside it (written through the same safe path, so a full disk
+ * never leaves a half backup). The backup is a courtesy: when it cannot be
+ * written the save still goes ahead, since the save itself is atomic.
+ */
+export function saveDocument(path: string, content: string, fs: WriteFileSystem = nodeFileSystem, options: WriteOptions = {}): SavedFile | { error: string } {
+  let previous: Buffer | null = null;
+  try {
+    previous = readFileSync(path);
+  } catch {
+    previous = null;
+  }
+  if (previous !== null) writeFileSafely(fs, `${path}.bak`, previous);
+  return saveAtomically(path, content, fs, options);
+}
+
+/**
  * Autosaved copies of open documents, one file per window (its slot) in the
  * app's data folder, so two windows never overwrite each other's copy.
  */

@@ -2,7 +2,7 @@ import { HOST_METHODS, type DiscardChoice, type StudioHost } from '../shared/ipc
 import { HOST_ARGUMENTS } from '../shared/ipcArguments';
 import { problemsFromIssues } from '../shared/model/zodProblems';
 import { formatProblem } from '../shared/model/problems';
-import { readDiagramFile, RecentFiles, RecoveryStore, saveAtomically } from './files';
+import { readDiagramFile, RecentFiles, RecoveryStore, saveAtomically, saveDocument } from './files';
 
 /** The parts of Electron the host needs, injected so tests can stand in for them. */
 export interface HostDeps {
@@ -44,12 +44,12 @@ export function createHost(deps: HostDeps): StudioHost {
       return opened(ref);
     },
     async save({ ref, content }) {
-      return saveAtomically(ref, content);
+      return saveDocument(ref, content);
     },
     async saveAs({ suggestedName, content }) {
       const path = await deps.showSaveDialog({ defaultPath: suggestedName, filters: DIAGRAM_FILTERS });
       if (path === null) return null;
-      const saved = saveAtomically(path, content);
+      const saved = saveDocument(path, content);
       if (!('error' in saved)) {
         deps.recent.add(path);
         deps.recentChanged();

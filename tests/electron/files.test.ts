@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../cli/nodeFileSystem';
-import { readDiagramFile, RecentFiles, RecoveryStore, saveAtomically } from '../../electron/files';
+import { readDiagramFile, RecentFiles, RecoveryStore, saveAtomically, saveDocument } from '../../electron/files';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'mlsd-files-'));
 
@@ -25,6 +25,31 @@ describe('saving files', () => {
     expect(saveAtomically(path, 'x'.repeat(100_000), powerCut)).toEqual({ error: 'cannot save design.mlsd.json: power cut' });
     expect(readFileSync(path, 'utf8')).toBe('the work so far');
     expect(readdirSync(dir)).toEqual(['design.mlsd.json']);
+  });
+
+  it('keeps the version a document save replaces as <name>.bak, and none for a new file', () => {
+    const dir = folder();
+    const path = join(dir, 'design.mlsd.json');
+    expect(saveDocument(path, 'first')).toEqual({ ref: path, name: 'design.mlsd.json' });
+    expect(readdirSync(dir)).toEqual(['design.mlsd.json']);
+    expect(saveDocument(path, 'second')).toEqual({ ref: path, name: 'design.mlsd.json' });
+    expect(readFileSync(path, 'utf8')).toBe('second');
+    expect(readFileSync(`${path}.bak`, 'utf8')).toBe('first');
+    expect(readdirSync(dir).sort()).toEqual(['design.mlsd.json', 'design.mlsd.json.bak']);
+  });
+
+  it('leaves both the file and its backup as they were when the save fails', () => {
+    const dir = folder();
+    const path = join(dir, 'design.mlsd.json');
+    writeFileSync(path, 'the work so far');
+    let writes = 0;
+    const fullOnSecond = { ...nodeFileSystem, write: (...args: Parameters<typeof nodeFileSystem.write>) => {
+      if (++writes > 1) throw Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' });
+      return nodeFileSystem.write(...args);
+    } };
+    expect(saveDocument(path, 'new work', fullOnSecond)).toEqual({ error: 'cannot save design.mlsd.json: no space left on device' });
+    expect(readFileSync(path, 'utf8')).toBe('the work so far');
+    expect(readFileSync(`${path}.bak`, 'utf8')).toBe('the work so far');
   });
 
   it('explains why a save failed, without a stack trace', () => {
