@@ -26,7 +26,7 @@ export const COMMANDS: Record<string, Command> = {
   export: {
     summary: 'export to SVG, PNG, PDF, Markdown, Mermaid, draw.io or Excalidraw',
     help: exportHelp,
-    flags: { format: 'value', output: 'value', 'no-figures': true, theme: 'value', prices: 'value' },
+    flags: { format: 'value', output: 'value', 'no-figures': true, theme: 'value', paper: 'value', prices: 'value' },
     run: exportCommand,
   },
   layout: { summary: 'fill in node positions with an automatic layout', help: layoutHelp, flags: { output: 'value' }, run: layoutCommand },

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, exportDiagram, exportFormat } from '../../export/registry';
+import { EXPORT_FORMATS, PAPERS, exportDiagram, exportFormat, type Paper } from '../../export/registry';
 import { layoutPositions, withPositions } from '../../layout/elkGraph';
 import type { Diagram } from '../../model/schema';
 import { didYouMean } from '../../model/didYouMean';
@@ -9,11 +9,13 @@ import { readCatalog, readDiagram } from '../readInputs';
 
 const FORMAT_IDS = EXPORT_FORMATS.map((f) => f.id);
 
-export const exportHelp = `mlsd export FILE --format ${FORMAT_IDS.join('|')} -o OUT [--no-figures] [--theme light|dark] [--prices FILE]
+export const exportHelp = `mlsd export FILE --format ${FORMAT_IDS.join('|')} -o OUT [--no-figures] [--theme light|dark] [--paper ${PAPERS.join('|')}] [--prices FILE]
 
 Exports a diagram for docs, slides and whiteboards. Diagrams without
 positions are laid out first. Figures (rates, p99, replicas) are drawn on
-nodes and edges unless --no-figures.`;
+nodes and edges unless --no-figures. PDF pages are the picture's size
+(--paper fit, the default) or A4 or Letter landscape with the picture
+scaled to fit.`;
 
 export const layoutHelp = `mlsd layout FILE -o OUT
 
@@ -44,11 +46,16 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
     io.stderr(`mlsd export: --theme is light or dark, not ${JSON.stringify(theme)}\n`);
     return EXIT.usage;
   }
+  const paper = args.flags.get('paper') ?? 'fit';
+  if (!(PAPERS as readonly unknown[]).includes(paper)) {
+    io.stderr(`mlsd export: --paper is ${PAPERS.join(', ')}, not ${JSON.stringify(paper)}${didYouMean(String(paper), PAPERS)}\n`);
+    return EXIT.usage;
+  }
   const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);
   if (!catalog) return EXIT.invalid;
   const diagram = readDiagram(io, args.positionals[0]!, catalog);
   if (!diagram) return EXIT.invalid;
-  const data = await exportDiagram(await placed(diagram, io), format, io, { figures: !args.flags.has('no-figures'), theme, catalog });
+  const data = await exportDiagram(await placed(diagram, io), format, io, { figures: !args.flags.has('no-figures'), theme, paper: paper as Paper, catalog });
   const written = io.writeFile(output, data);
   if (!written.ok) {
     io.stderr(`mlsd export: cannot write ${output}: ${written.message}\n`);
