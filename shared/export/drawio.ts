@@ -53,7 +53,7 @@ export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     const f = byNode.get(node.id);
     const lines = [`<b>${htmlText(node.label)}</b>`, `<font color="#64748b">${htmlText(kind?.label ?? node.kind)}</font>`];
     if (figures && f) lines.push(htmlText(figureLine(node, f).map((p) => p.text).join('  ')));
-    const tooltip = node.notes ? ` tooltip="${xmlText(node.notes)}"` : '';
+    const tooltip = node.notes ? ` tooltip="${xmlText(htmlText(node.notes))}"` : '';
     cells.push(
       `<object id="${exportId('node', node.id)}" label="${xmlText(lines.join('<br>'))}"${tooltip} mlsd_id="${xmlText(node.id)}" mlsd_kind="${xmlText(node.kind)}">` +
         `<mxCell style="rounded=1;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=${kind?.colour ?? '#64748b'};strokeWidth=2;align=left;spacingLeft=10;fontSize=12;" vertex="1" parent="${group ? exportId('group', group.id) : '1'}">` +
@@ -66,7 +66,7 @@ export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     const ports = points.length >= 2 ? port(points[0]!, source, 'exit') + port(points[points.length - 1]!, target, 'entry') : '';
     const waypoints = points.slice(1, -1).map((p) => `<mxPoint x="${round(p.x)}" y="${round(p.y)}"/>`).join('');
     cells.push(
-      `<mxCell id="${exportId('edge', edge.id)}" value="${xmlText(htmlText(captions.get(edge.id) ?? ''))}" style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
+      `<mxCell id="${exportId('edge', edge.id)}" value="${xmlText(htmlText(captions.get(edge.id) ?? ''))}" style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
         `<mxGeometry relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}</mxGeometry></mxCell>`,
     );
   }

@@ -77,23 +77,28 @@ export function codeFence(content: string, info = ''): string {
 }
 
 /** Characters a Mermaid label may hold as they are; every other ASCII character becomes an entity code. */
-const MERMAID_PLAIN = /[A-Za-z0-9 .,/+\-'?!()_]/;
+const MERMAID_PLAIN = /[A-Za-z0-9 .,/+\-'?!()]/;
+
+/** A label start Mermaid's Markdown would read as a list item ("- a", "+ a", "1. a", "2) a"). */
+const LIST_MARKER = /^\s*(?:[-+]|\d{1,9}[.)](?:\s|$))/;
 
 /**
- * Text for a quoted Mermaid label: ASCII punctuation that Mermaid or its
- * HTML labels could read as syntax ('"', '#', '<', '%', '`', ...) is written
- * as a Mermaid entity code (`#35;`), which Mermaid shows as the character
- * itself; letters, digits and non-ASCII text (CJK, emoji) stay as typed.
+ * Text for a quoted Mermaid label: ASCII punctuation that Mermaid, its
+ * Markdown or its HTML labels could read as syntax ('"', '#', '<', '%', '`',
+ * '*', '_', ...) is written as a Mermaid entity code (`#35;`), which Mermaid
+ * shows as the character itself, and so is the first character of a list
+ * marker; letters, digits and non-ASCII text (CJK, emoji) stay as typed.
  */
 export function mermaidText(text: string): string {
   let out = '';
+  const listAt = LIST_MARKER.test(text) ? text.search(/\S/) : -1;
+  let at = 0;
   for (const char of text) {
     const code = char.codePointAt(0)!;
     const control = code < 0x20 || (code >= 0x7f && code < 0xa0) || code === 0x2028 || code === 0x2029;
     if (code === 0x0a) out += ' ';
-    else if (control) continue;
-    else if (code >= 0xa0 || MERMAID_PLAIN.test(char)) out += char;
-    else out += `#${code};`;
+    else if (!control) out += at !== listAt && (code >= 0xa0 || MERMAID_PLAIN.test(char)) ? char : `#${code};`;
+    at += char.length;
   }
   return out;
 }

@@ -16,7 +16,8 @@ export function renderMermaid(input: Pick<ExportInput, 'diagram' | 'estimate' | 
   const { diagram } = input;
   const captions = captionsOf(input);
   const lines = ['flowchart LR'];
-  const nodeLine = (n: Diagram['nodes'][number]) => `${exportId('node', n.id)}["${mermaidText(n.label)}<br/><small>${mermaidText(findKind(n.kind)?.label ?? n.kind)}</small>"]`;
+  // The kind goes on a second line as a real line break: HTML tags in a label make Mermaid decode the entity codes before reading Markdown.
+  const nodeLine = (n: Diagram['nodes'][number]) => `${exportId('node', n.id)}["${mermaidText(n.label)}\n${mermaidText(findKind(n.kind)?.label ?? n.kind)}"]`;
   for (const group of diagram.groups ?? []) {
     const members = diagram.nodes.filter((n) => n.group === group.id);
     if (members.length === 0) continue;

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers';
@@ -22,7 +23,17 @@ describe('mlsd export and mlsd layout', () => {
     expect(PNG.sync.read(readFileSync(out)).width).toBeGreaterThan(1000);
   });
 
+  it('puts a PDF on A4 landscape with --paper a4', async () => {
+    const out = join(dir, 'small.pdf');
+    expect((await mlsd('export', fixturePath('small-search.laid.mlsd.json'), '--format', 'pdf', '--paper', 'a4', '-o', out)).code).toBe(0);
+    const pdf = await PDFDocument.load(readFileSync(out));
+    expect(pdf.getPage(0).getSize()).toEqual({ width: 841.89, height: 595.28 });
+  });
+
   it('answers bad formats, themes and missing arguments with exit 2', async () => {
+    const paper = await mlsd('export', fixturePath('small-search.mlsd.json'), '--format', 'pdf', '-o', join(dir, 'x'), '--paper', 'a5');
+    expect(paper.code).toBe(2);
+    expect(paper.stderr).toContain('--paper is fit, a4, letter, not "a5" (did you mean "a4"?)');
     const typo = await mlsd('export', fixturePath('small-search.mlsd.json'), '--format', 'drawoi', '-o', join(dir, 'x'));
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('unknown format "drawoi" (did you mean "drawio"?)');

@@ -72,6 +72,11 @@ describe('escaping', () => {
     expect(mermaidText('<b>x</b>')).toBe('#60;b#62;x#60;/b#62;');
     expect(mermaidText('"a" #35; %%{init}%% ```')).toBe('#34;a#34; #35;35#59; #37;#37;#123;init#125;#37;#37; #96;#96;#96;');
     expect(mermaidText('Drift monitor (PSI) a-b 推荐 🚀 ×8 · 1.2k')).toBe('Drift monitor (PSI) a-b 推荐 🚀 ×8 · 1.2k');
+    // Mermaid reads labels as Markdown: emphasis and list markers are written as codes too.
+    expect(mermaidText('_u_ *s*')).toBe('#95;u#95; #42;s#42;');
+    expect(mermaidText('- item')).toBe('#45; item');
+    expect(mermaidText('12. step')).toBe('#49;2. step');
+    expect(mermaidText('116 QPS')).toBe('116 QPS');
   });
 });
 

@@ -105,7 +105,7 @@ describe('exports of the fixture diagram', () => {
     const mmd = (await run('mermaid')) as string;
     golden('small-search.mmd', mmd);
     expect(mmd.startsWith('flowchart LR\n')).toBe(true);
-    for (const node of fixture.nodes) expect(mmd).toContain(`n_${node.id}["${node.label}<br/>`);
+    for (const node of fixture.nodes) expect(mmd).toContain(`n_${node.id}["${node.label}\n`);
     expect(mmd).toContain('n_gateway -.->|"async · 116 QPS"| n_logs');
     expect(mmd).toContain('n_images ==>|"offline"| n_indexer');
     expect(mmd.match(/-->|-\.->|==>/g)).toHaveLength(fixture.edges.length);
@@ -209,8 +209,8 @@ describe('a diagram whose text and ids are hostile', () => {
 
   it('Mermaid keeps a-b and a_b apart and writes syntax characters as entity codes', async () => {
     const mmd = await render('mermaid');
-    expect(mmd).toContain('n_a_hb["Features a-b #60;b#62;x#60;/b#62;');
-    expect(mmd).toContain('n_a__b["Features a_b #38;amp#59; #38;lt#59;');
+    expect(mmd).toContain('n_a_hb["Features a-b #60;b#62;x#60;/b#62;\nFeature store"]');
+    expect(mmd).toContain('n_a__b["Features a#95;b #38;amp#59; #38;lt#59;\nFeature store"]');
     expect(mmd).not.toMatch(/`|%%|<script|<img/);
   });
 
