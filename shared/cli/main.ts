@@ -2,6 +2,7 @@ import { parseArgs, type FlagSpec, type ParsedArgs } from './args';
 import { blueprintsCommand, blueprintsHelp, newCommand, newHelp } from './commands/blueprints';
 import { estimateCommand, estimateHelp } from './commands/estimate';
 import { exportCommand, exportHelp, layoutCommand, layoutHelp } from './commands/export';
+import { importCommand, importHelp } from './commands/import';
 import { validateCommand, validateHelp } from './commands/validate';
 import { EXIT, type CliIO } from './io';
 
@@ -29,6 +30,7 @@ export const COMMANDS: Record<string, Command> = {
     flags: { format: 'value', output: 'value', 'no-figures': true, theme: 'value', paper: 'value', prices: 'value' },
     run: exportCommand,
   },
+  import: { summary: 'read a Mermaid flowchart or a draw.io file into a diagram', help: importHelp, flags: { output: 'value' }, run: importCommand },
   layout: { summary: 'fill in node positions with an automatic layout', help: layoutHelp, flags: { output: 'value' }, run: layoutCommand },
 };
 

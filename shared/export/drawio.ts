@@ -5,6 +5,7 @@ import { captionsOf } from './drawing';
 import { htmlText, xmlText } from './escape';
 import { pictureOf } from './geometry';
 import { exportId } from './ids';
+import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import type { ExportFormat, ExportInput } from './types';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -28,7 +29,9 @@ const EDGE_STYLE = {
  * The diagram as a draw.io file (uncompressed mxGraph XML): groups as
  * containers, nodes at their picture boxes in their kind's colour with the
  * notes as a tooltip, edges along the picture's route (waypoints, exit and
- * entry points) dashed by mode. Ids go through `exportId`; labels are HTML
+ * entry points) dashed by mode. Cells carry the model's own fields as
+ * JSON attributes (mlsd_node, mlsd_edge, mlsd_diagram on the layer) for
+ * `mlsd import`. Ids go through `exportId`; labels are HTML
  * (the cells say html=1), so text is HTML-escaped and then XML-escaped.
  */
 export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
@@ -38,7 +41,8 @@ export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | '
   const picture = pictureOf(diagram, captions);
   const boxOfNode = new Map(picture.nodes.map((n) => [n.id, n]));
   const groupOf = new Map(picture.groups.flatMap((g) => g.members.map((m) => [m, g] as const)));
-  const cells: string[] = ['<mxCell id="0"/>', '<mxCell id="1" parent="0"/>'];
+  // The layer carries what the picture does not show (title, budgets, brief), for `mlsd import`.
+  const cells: string[] = ['<mxCell id="0"/>', `<object id="1" label="" mlsd_diagram="${xmlText(JSON.stringify(diagramMetadata(diagram)))}"><mxCell parent="0"/></object>`];
   for (const g of picture.groups) {
     cells.push(
       `<mxCell id="${exportId('group', g.id)}" value="${xmlText(htmlText(g.label))}" style="rounded=1;whiteSpace=wrap;html=1;container=1;collapsible=0;dashed=1;fillColor=#f1f5f9;strokeColor=#94a3b8;verticalAlign=top;align=left;spacingLeft=10;fontStyle=1;fontColor=#64748b;" vertex="1" parent="1">` +
@@ -55,7 +59,7 @@ export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     if (figures && f) lines.push(htmlText(figureLine(node, f).map((p) => p.text).join('  ')));
     const tooltip = node.notes ? ` tooltip="${xmlText(htmlText(node.notes))}"` : '';
     cells.push(
-      `<object id="${exportId('node', node.id)}" label="${xmlText(lines.join('<br>'))}"${tooltip} mlsd_id="${xmlText(node.id)}" mlsd_kind="${xmlText(node.kind)}">` +
+      `<object id="${exportId('node', node.id)}" label="${xmlText(lines.join('<br>'))}"${tooltip} mlsd_id="${xmlText(node.id)}" mlsd_kind="${xmlText(node.kind)}" mlsd_node="${xmlText(JSON.stringify(nodeMetadata(node)))}">` +
         `<mxCell style="rounded=1;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=${kind?.colour ?? '#64748b'};strokeWidth=2;align=left;spacingLeft=10;fontSize=12;" vertex="1" parent="${group ? exportId('group', group.id) : '1'}">` +
         `<mxGeometry x="${box.x - (group?.x ?? 0)}" y="${box.y - (group?.y ?? 0)}" width="${box.width}" height="${box.height}" as="geometry"/></mxCell></object>`,
     );
@@ -66,8 +70,8 @@ export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     const ports = points.length >= 2 ? port(points[0]!, source, 'exit') + port(points[points.length - 1]!, target, 'entry') : '';
     const waypoints = points.slice(1, -1).map((p) => `<mxPoint x="${round(p.x)}" y="${round(p.y)}"/>`).join('');
     cells.push(
-      `<mxCell id="${exportId('edge', edge.id)}" value="${xmlText(htmlText(captions.get(edge.id) ?? ''))}" style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
-        `<mxGeometry relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}</mxGeometry></mxCell>`,
+      `<object id="${exportId('edge', edge.id)}" label="${xmlText(htmlText(captions.get(edge.id) ?? ''))}" mlsd_id="${xmlText(edge.id)}" mlsd_edge="${xmlText(JSON.stringify({ ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }))}"><mxCell style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
+        `<mxGeometry relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}</mxGeometry></mxCell></object>`,
     );
   }
   return [

@@ -23,3 +23,27 @@ export function exportId(space: IdSpace, id: string): string {
   }
   return out;
 }
+
+/** The diagram id an `exportId` came from, or undefined when the text is not one of that space's ids. */
+export function importId(space: IdSpace, exported: string): string | undefined {
+  if (!exported.startsWith(PREFIX[space])) return undefined;
+  let out = '';
+  const body = exported.slice(PREFIX[space].length);
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (char !== '_') {
+      out += char;
+      continue;
+    }
+    const next = body[++i];
+    if (next === '_') out += '_';
+    else if (next === 'h') out += '-';
+    else if (next === 'u') {
+      const end = body.indexOf('_', i + 1);
+      if (end < 0) return undefined;
+      out += String.fromCodePoint(Number.parseInt(body.slice(i + 1, end), 16));
+      i = end;
+    } else return undefined;
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import type { Diagram } from '../model/schema';
 import { captionsOf } from './drawing';
 import { mermaidText } from './escape';
 import { exportId } from './ids';
+import { commentJson, diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import type { ExportFormat, ExportInput } from './types';
 
 /**
@@ -11,6 +12,8 @@ import type { ExportFormat, ExportInput } from './types';
  * (with figures) the peak rate. Ids go through `exportId` (so no id is a
  * Mermaid keyword and "a-b" stays apart from "a_b"); every label is quoted
  * and written with Mermaid's entity codes, so it shows exactly as typed.
+ * Comments at the end carry what the picture does not show (kinds,
+ * numbers, notes, positions, the brief) for `mlsd import`.
  */
 export function renderMermaid(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
   const { diagram } = input;
@@ -37,6 +40,10 @@ export function renderMermaid(input: Pick<ExportInput, 'diagram' | 'estimate' | 
     const colour = findKind(n.kind)?.colour;
     if (colour) lines.push(`  style ${exportId('node', n.id)} stroke:${colour},stroke-width:3px`);
   }
+  // Comments Mermaid ignores and `mlsd import` reads back: kinds and numbers, so a round trip loses nothing.
+  lines.push(`  %% mlsd diagram ${commentJson(diagramMetadata(diagram))}`);
+  for (const n of diagram.nodes) lines.push(`  %% mlsd node ${exportId('node', n.id)} ${commentJson(nodeMetadata(n))}`);
+  for (const e of diagram.edges) lines.push(`  %% mlsd edge ${exportId('edge', e.id)} ${commentJson({ ...edgeMetadata(e), ...(e.label !== undefined && { label: e.label }) })}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -116,16 +116,18 @@ describe('exports of the fixture diagram', () => {
     golden('small-search.drawio', drawio);
     expect(XMLValidator.validate(drawio)).toBe(true);
     type Cell = { id: string; vertex?: string; edge?: string; parent: string; style?: string; value?: string; mxGeometry?: { x: string; y: string; Array?: { mxPoint: { x: string; y: string }[] } } };
-    const root = xml.parse(drawio).mxfile.diagram.mxGraphModel.root as { mxCell: Cell[]; object: { id: string; label: string; tooltip?: string; mxCell: Cell }[] };
+    const root = xml.parse(drawio).mxfile.diagram.mxGraphModel.root as { mxCell: Cell[]; object: { id: string; label: string; tooltip?: string; mlsd_node?: string; mxCell: Cell }[] };
     expect(root.mxCell.filter((c) => c.vertex === '1').map((c) => c.id)).toEqual(['g_online', 'g_offline']);
-    expect(root.object.map((o) => o.id)).toEqual(fixture.nodes.map((n) => `n_${n.id}`));
-    const ann = root.object.find((o) => o.id === 'n_ann')!;
+    const vertices = root.object.filter((o) => o.mxCell.vertex === '1');
+    expect(vertices.map((o) => o.id)).toEqual(fixture.nodes.map((n) => `n_${n.id}`));
+    const ann = vertices.find((o) => o.id === 'n_ann')!;
     expect(ann.mxCell.parent).toBe('g_online');
     expect(ann.label).toContain('<b>ANN shard</b>');
-    expect(root.object.find((o) => o.id === 'n_rerank')!.tooltip).toBe('Filters near-duplicates and unsafe images.');
-    const edges = root.mxCell.filter((c) => c.edge === '1');
-    expect(edges).toHaveLength(fixture.edges.length);
-    const e6 = edges.find((c) => c.id === 'e_e6')!;
+    expect(JSON.parse(ann.mlsd_node!)).toMatchObject({ kind: 'vectorIndex', latency: fixture.nodes.find((n) => n.id === 'ann')!.latency });
+    expect(vertices.find((o) => o.id === 'n_rerank')!.tooltip).toBe('Filters near-duplicates and unsafe images.');
+    const edges = root.object.filter((o) => o.mxCell.edge === '1');
+    expect(edges.map((o) => o.id)).toEqual(fixture.edges.map((e) => `e_${e.id}`));
+    const e6 = edges.find((o) => o.id === 'e_e6')!.mxCell;
     expect(e6.style).toContain('dashed=1');
     // The route: leaves the caller's right side, enters the callee's left side, through waypoints.
     expect(e6.style).toMatch(/exitX=1;exitY=0\.5;.*entryX=0;entryY=0\.5;/);
@@ -211,7 +213,10 @@ describe('a diagram whose text and ids are hostile', () => {
     const mmd = await render('mermaid');
     expect(mmd).toContain('n_a_hb["Features a-b #60;b#62;x#60;/b#62;\nFeature store"]');
     expect(mmd).toContain('n_a__b["Features a#95;b #38;amp#59; #38;lt#59;\nFeature store"]');
-    expect(mmd).not.toMatch(/`|%%|<script|<img/);
+    const drawn = mmd.split('\n').filter((line) => !line.trim().startsWith('%% mlsd '));
+    expect(drawn.join('\n')).not.toMatch(/`|%%|<script|<img/);
+    // The comments carry the model's fields as JSON with every risky character escaped.
+    expect(mmd).toContain('%% mlsd edge e_e6 {"mode":"async","label":"\\u003cscript\\u003ewindow.__hostile=1\\u003c/script\\u003e"}');
   });
 
   it('Markdown has no raw HTML from the diagram and no fence left open', async () => {

@@ -9,10 +9,12 @@ describe('Export dialog', () => {
   it('offers a page size for PDF only, and exports on the paper chosen', async () => {
     const exported: { suggestedName: string; base64?: string }[] = [];
     const host = new MemoryHost();
-    host.exportFile = async (request) => {
-      exported.push(request);
-      return { ref: request.suggestedName, name: request.suggestedName };
-    };
+    Object.assign(host, {
+      exportFile: async (request: { suggestedName: string; base64?: string }) => {
+        exported.push(request);
+        return { ref: request.suggestedName, name: request.suggestedName };
+      },
+    });
     const { store, user } = await renderApp(blueprint('visual-search')!, host);
     act(() => store.set({ dialog: 'export' }));
     const dialog = screen.getByRole('dialog', { name: 'Export' });
