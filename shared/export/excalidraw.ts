@@ -3,6 +3,7 @@ import { findKind } from '../kinds';
 import { captionsOf } from './drawing';
 import { pictureOf } from './geometry';
 import { exportId } from './ids';
+import { edgeMetadata, nodeMetadata } from './metadata';
 import { textWidth } from './scene';
 import type { ExportFormat, ExportInput } from './types';
 
@@ -40,10 +41,11 @@ const STROKE = {
 
 /**
  * The diagram as an Excalidraw scene: a box per node (the picture's box)
- * with its wrapped label bound inside and its kind and notes in
- * customData, arrows along the picture's route bound to both ends (dashed
- * for async, dotted for offline) with their caption, and dashed boxes for
- * groups. Element ids come from `exportId`, with "-label" for texts.
+ * with its wrapped label bound inside and the model's fields (kind,
+ * numbers, notes) in customData, arrows along the picture's route bound
+ * to both ends (dashed for async, dotted for offline) with their caption
+ * and fields, and dashed boxes for groups. Element ids come from
+ * `exportId`, with "-label" for texts.
  */
 export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
   const { diagram, estimate, figures } = input;
@@ -68,7 +70,7 @@ export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate'
     const id = exportId('node', node.id);
     const rect: Element = {
       ...base(id, 'rectangle', box.x, box.y, box.width, box.height), strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', roundness: { type: 3 },
-      customData: { mlsdId: node.id, kind: node.kind, ...(node.notes && { notes: node.notes }) },
+      customData: { mlsdId: node.id, ...nodeMetadata(node) },
     };
     const label = text(`${id}-label`, lines.join('\n'), box.x + 8, box.y + 10, 14, id);
     rect.boundElements.push({ type: 'text', id: label.id });
@@ -95,7 +97,7 @@ export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate'
       startArrowhead: null,
       endArrowhead: 'arrow',
       elbowed: false,
-      customData: { mlsdId: edge.id, mode: edge.mode ?? 'sync', ...(edge.calls !== undefined && { calls: edge.calls }) },
+      customData: { mlsdId: edge.id, ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) },
     };
     source.boundElements.push({ type: 'arrow', id });
     target.boundElements.push({ type: 'arrow', id });

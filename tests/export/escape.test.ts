@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { codeFence, htmlText, markdownBlock, markdownText, mermaidText, xmlText } from '../../shared/export/escape';
-import { exportId } from '../../shared/export/ids';
+import { exportId, importId } from '../../shared/export/ids';
 import { withDpi, pngWidth } from '../../shared/export/pngDpi';
 import { wrapLines } from '../../shared/export/wrap';
 
@@ -31,7 +31,9 @@ describe('exportId', () => {
     fc.assert(fc.property(fc.string(), fc.string(), (a, b) => {
       expect(exportId('node', a)).toMatch(/^n_[A-Za-z0-9_]*$/);
       if (a !== b) expect(exportId('node', a)).not.toBe(exportId('node', b));
+      expect(importId('node', exportId('node', a))).toBe(a);
     }));
+    expect(importId('edge', 'n_a')).toBeUndefined();
   });
 });
 
