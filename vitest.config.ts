@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    // The consumer checks run on their own: npm run test:consumers.
+    exclude: ['tests/consumers/**', 'node_modules/**'],
     pool: 'forks',
     testTimeout: 30_000,
     // Browser tests wait for workers and rendering; a busy CI machine gets time, the assertions stay the same.

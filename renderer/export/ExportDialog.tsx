@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { EXPORT_FORMATS } from '../../shared/export/registry';
+import { EXPORT_FORMATS, type Paper } from '../../shared/export/registry';
 import { useApp } from '../app/AppContext';
 import { Modal } from '../app/Dialogs';
 import { useEditor } from '../state/store';
 import { copyPicture, defaultChoice, exportTo, type ExportChoice } from './exporting';
 
-/** Export: format, figures on or off, theme, selection only; save to a file or copy to the clipboard. */
+const PAPER_LABELS: Record<Paper, string> = { fit: 'Fit to picture', a4: 'A4 landscape', letter: 'Letter landscape' };
+
+/** Export: format, figures on or off, theme, page size, selection only; save to a file or copy to the clipboard. */
 export function ExportDialog() {
   const ctx = useApp();
   const selected = useEditor(ctx.store, (s) => s.selection.nodes.length);
@@ -50,6 +52,12 @@ export function ExportDialog() {
           <label className="checkbox">
             <input type="checkbox" checked={choice.selectionOnly} disabled={selected === 0} onChange={(e) => setChoice({ ...choice, selectionOnly: e.currentTarget.checked })} />
             Selection only{selected > 0 ? ` (${selected} nodes)` : ''}
+          </label>
+          <label className="select">
+            Page size
+            <select value={choice.paper} disabled={!format.takesPaper} onChange={(e) => setChoice({ ...choice, paper: e.currentTarget.value as Paper })}>
+              {(Object.keys(PAPER_LABELS) as Paper[]).map((p) => <option key={p} value={p}>{PAPER_LABELS[p]}</option>)}
+            </select>
           </label>
         </fieldset>
       </div>

@@ -1,4 +1,4 @@
-import { exportDiagram, exportFormat, type ExportFormat } from '../../shared/export/registry';
+import { exportDiagram, exportFormat, type ExportFormat, type Paper } from '../../shared/export/registry';
 import { isHostError } from '../../shared/ipc';
 import type { AppContext } from '../app/context';
 import { suggestedName } from '../app/documentIO';
@@ -8,6 +8,8 @@ export interface ExportChoice {
   figures: boolean;
   theme: 'light' | 'dark';
   selectionOnly: boolean;
+  /** PDF page size. */
+  paper: Paper;
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -20,7 +22,7 @@ async function render(ctx: AppContext, format: ExportFormat, choice: ExportChoic
   ctx.store.endGesture('Move');
   const { doc, selection } = ctx.store.getState();
   const only = choice.selectionOnly && selection.nodes.length > 0 ? new Set(selection.nodes) : undefined;
-  return exportDiagram(doc, format, { rasterize: rasterizeInBrowser }, { figures: choice.figures, theme: choice.theme, only });
+  return exportDiagram(doc, format, { rasterize: rasterizeInBrowser }, { figures: choice.figures, theme: choice.theme, paper: choice.paper, only });
 }
 
 /** Exports the document (or the selection) and hands the file to the host to save. */
@@ -50,5 +52,5 @@ export async function copyPicture(ctx: AppContext, id: 'png' | 'svg', choice: Ex
 /** What an export covers by default: the selection when nodes are selected, else everything. */
 export function defaultChoice(ctx: AppContext): ExportChoice {
   const { theme, selection } = ctx.store.getState();
-  return { figures: true, theme, selectionOnly: selection.nodes.length > 1 };
+  return { figures: true, theme, selectionOnly: selection.nodes.length > 1, paper: 'fit' };
 }

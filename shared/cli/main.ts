@@ -44,8 +44,13 @@ export const COMMANDS: Record<string, Command> = {
   },
   export: {
     summary: 'export to SVG, PNG, PDF, Markdown, Mermaid, draw.io or Excalidraw',
-    flags: { format: 'value', output: 'value', 'no-figures': true, theme: 'value', prices: 'value' },
+    flags: { format: 'value', output: 'value', 'no-figures': true, theme: 'value', paper: 'value', prices: 'value' },
     load: () => import('./commands/export').then((m) => ({ help: m.exportHelp, run: m.exportCommand })),
+  },
+  import: {
+    summary: 'read a Mermaid flowchart or a draw.io file into a diagram',
+    flags: { output: 'value' },
+    load: () => import('./commands/import').then((m) => ({ help: m.importHelp, run: m.importCommand })),
   },
   layout: {
     summary: 'fill in node positions with an automatic layout',

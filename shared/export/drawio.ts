@@ -1,55 +1,82 @@
-import { edgeRates } from '../estimator/edgeRates';
-import { edgeCaption } from './caption';
 import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
-import { NODE_HEIGHT, NODE_WIDTH } from '../layout/elkGraph';
-import { groupBoxes } from '../layout/groupBounds';
-import { xml } from './svg';
+import type { Position } from '../model/schema';
+import { captionsOf } from './drawing';
+import { htmlText, xmlText } from './escape';
+import { pictureOf } from './geometry';
+import { exportId } from './ids';
+import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import type { ExportFormat, ExportInput } from './types';
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Where a route meets a box, as draw.io's relative exit or entry point (0..1 across, 0..1 down). */
+function port(point: Position, box: Box, name: 'exit' | 'entry'): string {
+  const x = round(Math.min(1, Math.max(0, (point.x - box.x) / box.width)));
+  const y = round(Math.min(1, Math.max(0, (point.y - box.y) / box.height)));
+  return `${name}X=${x};${name}Y=${y};${name}Dx=0;${name}Dy=0;`;
+}
+
+const EDGE_STYLE = {
+  sync: 'strokeColor=#475569;',
+  async: 'dashed=1;dashPattern=6 4;strokeColor=#7c3aed;',
+  offline: 'dashed=1;dashPattern=2 4;strokeColor=#94a3b8;',
+} as const;
 
 /**
  * The diagram as a draw.io file (uncompressed mxGraph XML): groups as
- * containers, nodes at their positions in their kind's colour, edges
- * orthogonal and dashed by mode, labels with the figures.
+ * containers, nodes at their picture boxes in their kind's colour with the
+ * notes as a tooltip, edges along the picture's route (waypoints, exit and
+ * entry points) dashed by mode. Cells carry the model's own fields as
+ * JSON attributes (mlsd_node, mlsd_edge, mlsd_diagram on the layer) for
+ * `mlsd import`. Ids go through `exportId`; labels are HTML
+ * (the cells say html=1), so text is HTML-escaped and then XML-escaped.
  */
-export function renderDrawio({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+  const { diagram, estimate, figures } = input;
   const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
-  const rates = edgeRates(diagram, estimate);
-  const boxes = groupBoxes(diagram);
-  const boxOf = new Map(boxes.flatMap((b) => b.members.map((m) => [m, b] as const)));
-  const cells: string[] = ['<mxCell id="0"/>', '<mxCell id="1" parent="0"/>'];
-  for (const box of boxes) {
+  const captions = captionsOf(input);
+  const picture = pictureOf(diagram, captions);
+  const boxOfNode = new Map(picture.nodes.map((n) => [n.id, n]));
+  const groupOf = new Map(picture.groups.flatMap((g) => g.members.map((m) => [m, g] as const)));
+  // The layer carries what the picture does not show (title, budgets, brief), for `mlsd import`.
+  const cells: string[] = ['<mxCell id="0"/>', `<object id="1" label="" mlsd_diagram="${xmlText(JSON.stringify(diagramMetadata(diagram)))}"><mxCell parent="0"/></object>`];
+  for (const g of picture.groups) {
     cells.push(
-      `<mxCell id="group-${xml(box.id)}" value="${xml(box.label)}" style="rounded=1;whiteSpace=wrap;html=1;container=1;collapsible=0;dashed=1;fillColor=#f1f5f9;strokeColor=#94a3b8;verticalAlign=top;align=left;spacingLeft=10;fontStyle=1;fontColor=#64748b;" vertex="1" parent="1">` +
-        `<mxGeometry x="${box.x}" y="${box.y}" width="${box.width}" height="${box.height}" as="geometry"/></mxCell>`,
+      `<mxCell id="${exportId('group', g.id)}" value="${xmlText(htmlText(g.label))}" style="rounded=1;whiteSpace=wrap;html=1;container=1;collapsible=0;dashed=1;fillColor=#f1f5f9;strokeColor=#94a3b8;verticalAlign=top;align=left;spacingLeft=10;fontStyle=1;fontColor=#64748b;" vertex="1" parent="1">` +
+        `<mxGeometry x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" as="geometry"/></mxCell>`,
     );
   }
   for (const node of diagram.nodes) {
+    const box = boxOfNode.get(node.id);
+    if (!box) continue;
     const kind = findKind(node.kind);
-    const box = boxOf.get(node.id);
-    const x = (node.position?.x ?? 0) - (box?.x ?? 0);
-    const y = (node.position?.y ?? 0) - (box?.y ?? 0);
+    const group = groupOf.get(node.id);
     const f = byNode.get(node.id);
-    const lines = [`<b>${xml(node.label)}</b>`, `<font color="#64748b">${xml(kind?.label ?? node.kind)}</font>`];
-    if (figures && f) lines.push(xml(figureLine(node, f).map((p) => p.text).join('  ')));
-    const value = lines.join('<br>');
+    const lines = [`<b>${htmlText(node.label)}</b>`, `<font color="#64748b">${htmlText(kind?.label ?? node.kind)}</font>`];
+    if (figures && f) lines.push(htmlText(figureLine(node, f).map((p) => p.text).join('  ')));
+    const tooltip = node.notes ? ` tooltip="${xmlText(htmlText(node.notes))}"` : '';
     cells.push(
-      `<mxCell id="${xml(node.id)}" value="${xml(value)}" style="rounded=1;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=${kind?.colour ?? '#64748b'};strokeWidth=2;align=left;spacingLeft=10;fontSize=12;" vertex="1" parent="${box ? `group-${xml(box.id)}` : '1'}">` +
-        `<mxGeometry x="${x}" y="${y}" width="${NODE_WIDTH}" height="${NODE_HEIGHT}" as="geometry"/></mxCell>`,
+      `<object id="${exportId('node', node.id)}" label="${xmlText(lines.join('<br>'))}"${tooltip} mlsd_id="${xmlText(node.id)}" mlsd_kind="${xmlText(node.kind)}" mlsd_node="${xmlText(JSON.stringify(nodeMetadata(node)))}">` +
+        `<mxCell style="rounded=1;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=${kind?.colour ?? '#64748b'};strokeWidth=2;align=left;spacingLeft=10;fontSize=12;" vertex="1" parent="${group ? exportId('group', group.id) : '1'}">` +
+        `<mxGeometry x="${box.x - (group?.x ?? 0)}" y="${box.y - (group?.y ?? 0)}" width="${box.width}" height="${box.height}" as="geometry"/></mxCell></object>`,
     );
   }
-  for (const edge of diagram.edges) {
-    const mode = edge.mode ?? 'sync';
-    const dash = mode === 'async' ? 'dashed=1;dashPattern=6 4;strokeColor=#7c3aed;' : mode === 'offline' ? 'dashed=1;dashPattern=2 4;strokeColor=#94a3b8;' : 'strokeColor=#475569;';
-    const parts = edgeCaption(edge, rates.get(edge.id)?.peak, figures);
+  for (const { edge, points } of picture.edges) {
+    const source = boxOfNode.get(edge.source)!;
+    const target = boxOfNode.get(edge.target)!;
+    const ports = points.length >= 2 ? port(points[0]!, source, 'exit') + port(points[points.length - 1]!, target, 'entry') : '';
+    const waypoints = points.slice(1, -1).map((p) => `<mxPoint x="${round(p.x)}" y="${round(p.y)}"/>`).join('');
     cells.push(
-      `<mxCell id="edge-${xml(edge.id)}" value="${xml(parts.join(' · '))}" style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;${dash}" edge="1" parent="1" source="${xml(edge.source)}" target="${xml(edge.target)}">` +
-        '<mxGeometry relative="1" as="geometry"/></mxCell>',
+      `<object id="${exportId('edge', edge.id)}" label="${xmlText(htmlText(captions.get(edge.id) ?? ''))}" mlsd_id="${xmlText(edge.id)}" mlsd_edge="${xmlText(JSON.stringify({ ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }))}"><mxCell style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
+        `<mxGeometry relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}</mxGeometry></mxCell></object>`,
     );
   }
   return [
     '<mxfile host="MLSD Studio" type="device">',
-    `  <diagram id="mlsd" name="${xml(diagram.title)}">`,
+    `  <diagram id="mlsd" name="${xmlText(diagram.title)}">`,
     '    <mxGraphModel grid="1" gridSize="8" arrows="1" connect="1" page="0">',
     '      <root>',
     ...cells.map((c) => `        ${c}`),
@@ -69,5 +96,6 @@ export const drawioFormat: ExportFormat = {
   binary: false,
   takesFigures: true,
   takesTheme: false,
+  takesPaper: false,
   render: async (input) => renderDrawio(input),
 };

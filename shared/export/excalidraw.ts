@@ -1,13 +1,13 @@
-import { edgeRates } from '../estimator/edgeRates';
-import { edgeCaption } from './caption';
 import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
-import { NODE_HEIGHT, NODE_WIDTH } from '../layout/elkGraph';
-import { groupBoxes } from '../layout/groupBounds';
-import { edgeRoute } from './geometry';
+import { captionsOf } from './drawing';
+import { pictureOf } from './geometry';
+import { exportId } from './ids';
+import { edgeMetadata, nodeMetadata } from './metadata';
+import { textWidth } from './scene';
 import type { ExportFormat, ExportInput } from './types';
 
-type Element = Record<string, unknown> & { id: string; boundElements?: { type: string; id: string }[] };
+type Element = Record<string, unknown> & { id: string; boundElements: { type: string; id: string }[] };
 
 /** Small stable numbers for Excalidraw's seeds, so the same diagram exports the same file. */
 function seedOf(text: string): number {
@@ -24,71 +24,89 @@ function base(id: string, type: string, x: number, y: number, width: number, hei
   };
 }
 
-function text(id: string, value: string, x: number, y: number, width: number, height: number, fontSize: number, containerId: string | null, colour = '#1e1e1e'): Element {
+function text(id: string, value: string, x: number, y: number, fontSize: number, containerId: string | null, colour = '#1e1e1e'): Element {
+  const lines = value.split('\n');
+  const width = Math.max(...lines.map((l) => textWidth(l, fontSize)));
   return {
-    ...base(id, 'text', x, y, width, height), strokeColor: colour, text: value, originalText: value, fontSize, fontFamily: 2,
+    ...base(id, 'text', x, y, width, lines.length * fontSize * 1.25), strokeColor: colour, text: value, originalText: value, fontSize, fontFamily: 2,
     textAlign: containerId ? 'center' : 'left', verticalAlign: containerId ? 'middle' : 'top', containerId, lineHeight: 1.25, autoResize: true,
   };
 }
 
+const STROKE = {
+  sync: { strokeColor: '#1e1e1e', strokeStyle: 'solid' },
+  async: { strokeColor: '#7c3aed', strokeStyle: 'dashed' },
+  offline: { strokeColor: '#94a3b8', strokeStyle: 'dotted' },
+} as const;
+
 /**
- * The diagram as an Excalidraw scene: a box per node with its label bound
- * inside, arrows bound to both ends (dashed for async, dotted for offline)
- * with the calls and rate as their text, and dashed boxes for groups.
+ * The diagram as an Excalidraw scene: a box per node (the picture's box)
+ * with its wrapped label bound inside and the model's fields (kind,
+ * numbers, notes) in customData, arrows along the picture's route bound
+ * to both ends (dashed for async, dotted for offline) with their caption
+ * and fields, and dashed boxes for groups. Element ids come from
+ * `exportId`, with "-label" for texts.
  */
-export function renderExcalidraw({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+  const { diagram, estimate, figures } = input;
   const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
-  const rates = edgeRates(diagram, estimate);
+  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const captions = captionsOf(input);
+  const picture = pictureOf(diagram, captions);
   const elements: Element[] = [];
-  for (const box of groupBoxes(diagram)) {
-    elements.push({ ...base(`group-${box.id}`, 'rectangle', box.x, box.y, box.width, box.height), strokeColor: '#94a3b8', strokeStyle: 'dashed', strokeWidth: 1, roundness: { type: 3 } });
-    elements.push(text(`group-${box.id}-label`, box.label, box.x + 12, box.y + 8, box.label.length * 9, 20, 16, null, '#64748b'));
+  for (const g of picture.groups) {
+    const id = exportId('group', g.id);
+    elements.push({ ...base(id, 'rectangle', g.x, g.y, g.width, g.height), strokeColor: '#94a3b8', strokeStyle: 'dashed', strokeWidth: 1, roundness: { type: 3 }, customData: { mlsdGroup: g.id } });
+    elements.push(text(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, '#64748b'));
   }
   const boxes = new Map<string, Element>();
-  for (const node of diagram.nodes) {
+  for (const box of picture.nodes) {
+    const node = nodes.get(box.id);
+    if (!node) continue;
     const kind = findKind(node.kind);
-    const x = node.position?.x ?? 0;
-    const y = node.position?.y ?? 0;
     const f = byNode.get(node.id);
-    const lines = [node.label, kind?.label ?? node.kind];
+    const lines = [...box.lines, kind?.label ?? node.kind];
     if (figures && f) lines.push(figureLine(node, f).map((p) => p.text).join('  '));
-    const rect: Element = { ...base(node.id, 'rectangle', x, y, NODE_WIDTH, NODE_HEIGHT), strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', roundness: { type: 3 } };
-    const label = text(`${node.id}-label`, lines.join('\n'), x + 8, y + 10, NODE_WIDTH - 16, NODE_HEIGHT - 20, 14, node.id);
-    rect.boundElements!.push({ type: 'text', id: label.id });
+    const id = exportId('node', node.id);
+    const rect: Element = {
+      ...base(id, 'rectangle', box.x, box.y, box.width, box.height), strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', roundness: { type: 3 },
+      customData: { mlsdId: node.id, ...nodeMetadata(node) },
+    };
+    const label = text(`${id}-label`, lines.join('\n'), box.x + 8, box.y + 10, 14, id);
+    rect.boundElements.push({ type: 'text', id: label.id });
     boxes.set(node.id, rect);
     elements.push(rect, label);
   }
-  for (const edge of diagram.edges) {
+  for (const { edge, points, labelAt, label: labelBox } of picture.edges) {
     const source = boxes.get(edge.source);
     const target = boxes.get(edge.target);
-    if (!source || !target) continue;
-    const route = edgeRoute({ x: source.x as number, y: source.y as number }, { x: target.x as number, y: target.y as number });
-    const start = route[0]!;
-    const points = route.map((p) => [p.x - start.x, p.y - start.y]);
-    const xs = points.map((p) => p[0]!);
-    const ys = points.map((p) => p[1]!);
-    const mode = edge.mode ?? 'sync';
+    if (!source || !target || points.length < 2) continue;
+    const start = points[0]!;
+    const relative = points.map((p) => [p.x - start.x, p.y - start.y] as [number, number]);
+    const xs = relative.map((p) => p[0]);
+    const ys = relative.map((p) => p[1]);
+    const id = exportId('edge', edge.id);
     const arrow: Element = {
-      ...base(`edge-${edge.id}`, 'arrow', start.x, start.y, Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)),
-      strokeColor: mode === 'async' ? '#7c3aed' : mode === 'offline' ? '#94a3b8' : '#1e1e1e',
-      strokeStyle: mode === 'async' ? 'dashed' : mode === 'offline' ? 'dotted' : 'solid',
+      ...base(id, 'arrow', start.x, start.y, Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)),
+      ...STROKE[edge.mode ?? 'sync'],
       strokeWidth: 1,
-      roundness: null,
-      points,
+      points: relative,
       lastCommittedPoint: null,
       startBinding: { elementId: source.id, focus: 0, gap: 2 },
       endBinding: { elementId: target.id, focus: 0, gap: 2 },
       startArrowhead: null,
       endArrowhead: 'arrow',
       elbowed: false,
+      customData: { mlsdId: edge.id, ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) },
     };
-    source.boundElements!.push({ type: 'arrow', id: arrow.id });
-    target.boundElements!.push({ type: 'arrow', id: arrow.id });
+    source.boundElements.push({ type: 'arrow', id });
+    target.boundElements.push({ type: 'arrow', id });
     elements.push(arrow);
-    const parts = edgeCaption(edge, rates.get(edge.id)?.peak, figures);
-    if (parts.length > 0) {
-      const label = text(`edge-${edge.id}-label`, parts.join(' · '), start.x, start.y, 120, 16, 12, arrow.id, '#64748b');
-      arrow.boundElements!.push({ type: 'text', id: label.id });
+    const caption = captions.get(edge.id);
+    if (caption) {
+      const value = labelBox ? labelBox.lines.join('\n') : caption;
+      const label = text(`${id}-label`, value, labelBox?.x ?? labelAt.x, labelBox?.y ?? labelAt.y, 12, id, '#64748b');
+      arrow.boundElements.push({ type: 'text', id: label.id });
       elements.push(label);
     }
   }
@@ -104,5 +122,6 @@ export const excalidrawFormat: ExportFormat = {
   binary: false,
   takesFigures: true,
   takesTheme: false,
+  takesPaper: false,
   render: async (input) => renderExcalidraw(input),
 };

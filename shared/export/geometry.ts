@@ -1,6 +1,8 @@
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/elkGraph';
 import { groupBoxes, type GroupBox } from '../layout/groupBounds';
+import { syncStages } from '../estimator/latency';
 import type { Diagram, DiagramEdge, Position } from '../model/schema';
+import { wrapLines } from './wrap';
 
 /** Margin around the picture, px. */
 export const MARGIN = 32;
@@ -11,8 +13,18 @@ export interface Picture {
   height: number;
   /** Added to every diagram coordinate so the picture starts at (0, 0). */
   offset: Position;
+  /** Node boxes (diagram coordinates) and their labels wrapped to the box. */
+  nodes: { id: string; x: number; y: number; width: number; height: number; lines: string[] }[];
   groups: GroupBox[];
-  edges: { edge: DiagramEdge; points: Position[]; labelAt: Position }[];
+  edges: {
+    edge: DiagramEdge;
+    points: Position[];
+    labelAt: Position;
+    /** The box of the edge's caption, when a caption was given. */
+    label?: { x: number; y: number; width: number; height: number; lines: string[] };
+    /** 1-based stage of a sync call among its caller's stages, where the caller has more than one. */
+    stage?: number;
+  }[];
 }
 
 /**
@@ -30,10 +42,32 @@ export function edgeRoute(source: Position, target: Position): Position[] {
   return [start, { x: start.x + 16, y: start.y }, { x: start.x + 16, y: below }, { x: end.x - 16, y: below }, { x: end.x - 16, y: end.y }, end];
 }
 
-/** The picture of a diagram whose nodes all have positions. */
-export function pictureOf(diagram: Diagram): Picture {
+/** Characters of a node label per line, and of an edge caption. */
+const LABEL_CHARS = 24;
+const CAPTION_CHARS = 28;
+
+/** 1-based stage of each sync edge whose caller runs its calls in more than one stage. */
+function stageMarkers(diagram: Diagram): Map<string, number> {
+  const markers = new Map<string, number>();
+  for (const node of diagram.nodes) {
+    const stages = syncStages(diagram.edges.filter((e) => e.source === node.id && (e.mode ?? 'sync') === 'sync'));
+    if (stages.length > 1) stages.forEach((s, i) => s.edges.forEach((e) => markers.set(e.id, i + 1)));
+  }
+  return markers;
+}
+
+/**
+ * The picture of a diagram whose nodes all have positions; `captions` (edge
+ * id to text) get a box on their edge.
+ */
+export function pictureOf(diagram: Diagram, captions?: ReadonlyMap<string, string>): Picture {
   const at = new Map(diagram.nodes.map((n) => [n.id, n.position ?? { x: 0, y: 0 }]));
+  const nodes = diagram.nodes.map((n) => {
+    const lines = wrapLines(n.label, LABEL_CHARS);
+    return { id: n.id, ...at.get(n.id)!, width: NODE_WIDTH, height: NODE_HEIGHT + 16 * (lines.length - 1), lines };
+  });
   const groups = groupBoxes(diagram);
+  const stages = stageMarkers(diagram);
   const edges = diagram.edges
     .filter((e) => at.has(e.source) && at.has(e.target))
     .map((edge) => {
@@ -41,13 +75,19 @@ export function pictureOf(diagram: Diagram): Picture {
       const middle = Math.floor((points.length - 1) / 2);
       const a = points[middle]!;
       const b = points[middle + 1]!;
-      return { edge, points, labelAt: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 } };
+      const labelAt = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
+      const caption = captions?.get(edge.id);
+      const lines = caption ? wrapLines(caption, CAPTION_CHARS) : [];
+      const width = Math.max(...lines.map((l) => l.length)) * 5.6 + 8;
+      const height = lines.length * 12 + 4;
+      const label = caption ? { x: labelAt.x - width / 2, y: labelAt.y - height / 2, width, height, lines } : undefined;
+      return { edge, points, labelAt, ...(label && { label }), ...(stages.has(edge.id) && { stage: stages.get(edge.id) }) };
     });
-  const xs = [...diagram.nodes.flatMap((n) => [at.get(n.id)!.x, at.get(n.id)!.x + NODE_WIDTH]), ...groups.flatMap((g) => [g.x, g.x + g.width]), ...edges.flatMap((e) => e.points.map((p) => p.x))];
-  const ys = [...diagram.nodes.flatMap((n) => [at.get(n.id)!.y, at.get(n.id)!.y + NODE_HEIGHT]), ...groups.flatMap((g) => [g.y, g.y + g.height]), ...edges.flatMap((e) => e.points.map((p) => p.y))];
+  const xs = [...nodes.flatMap((n) => [n.x, n.x + n.width]), ...groups.flatMap((g) => [g.x, g.x + g.width]), ...edges.flatMap((e) => e.points.map((p) => p.x))];
+  const ys = [...nodes.flatMap((n) => [n.y, n.y + n.height]), ...groups.flatMap((g) => [g.y, g.y + g.height]), ...edges.flatMap((e) => e.points.map((p) => p.y))];
   const minX = xs.length ? Math.min(...xs) : 0;
   const minY = ys.length ? Math.min(...ys) : 0;
   const width = (xs.length ? Math.max(...xs) - minX : 0) + 2 * MARGIN;
   const height = (ys.length ? Math.max(...ys) - minY : 0) + 2 * MARGIN;
-  return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY }, groups, edges };
+  return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY }, nodes, groups, edges };
 }

@@ -1,6 +1,7 @@
 import { findKind } from '../kinds';
 import { STEP_KEYS } from '../model/schema';
 import { formatBytes, formatLatencyMs, formatMs, formatPercent, formatQps, formatUsd } from '../units';
+import { codeFence, markdownBlock, markdownText } from './escape';
 import { renderMermaid } from './mermaid';
 import type { ExportFormat, ExportInput } from './types';
 
@@ -9,12 +10,12 @@ const STEP_TITLES: Record<(typeof STEP_KEYS)[number], string> = {
   evaluation: 'Evaluation', serving: 'Serving', monitoring: 'Monitoring',
 };
 
+/** A table; every cell is text, escaped. */
 function table(header: string[], rows: string[][], right: ReadonlySet<number>): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   return [
     `| ${header.join(' | ')} |`,
     `| ${header.map((_, i) => (right.has(i) ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(escape).join(' | ')} |`),
+    ...rows.map((r) => `| ${r.map(markdownText).join(' | ')} |`),
   ].join('\n');
 }
 
@@ -26,15 +27,16 @@ function table(header: string[], rows: string[][], right: ReadonlySet<number>): 
 export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram' | 'estimate'>): string {
   const label = new Map(diagram.nodes.map((n) => [n.id, n.label]));
   const figures = new Map(estimate.nodes.map((n) => [n.id, n]));
-  const out: string[] = [`# ${diagram.title}`, ''];
-  if (diagram.description) out.push(diagram.description, '');
+  const name = (id: string) => markdownText(label.get(id) ?? id);
+  const out: string[] = [`# ${markdownText(diagram.title)}`, ''];
+  if (diagram.description) out.push(markdownText(diagram.description), '');
   const brief = diagram.brief;
-  if (brief?.prompt) out.push('## The question', '', brief.prompt, '');
+  if (brief?.prompt) out.push('## The question', '', markdownBlock(brief.prompt), '');
   for (const step of STEP_KEYS) {
     const text = brief?.steps?.[step];
-    if (text) out.push(`## ${STEP_TITLES[step]}`, '', text, '');
+    if (text) out.push(`## ${STEP_TITLES[step]}`, '', markdownBlock(text), '');
   }
-  out.push('## Architecture', '', '```mermaid', renderMermaid({ diagram, estimate, figures: true }).trimEnd(), '```', '');
+  out.push('## Architecture', '', codeFence(renderMermaid({ diagram, estimate, figures: true }).trimEnd(), 'mermaid'), '');
 
   if (estimate.entries.length > 0) {
     out.push('## End-to-end latency', '');
@@ -47,7 +49,7 @@ export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram
       new Set([1, 2, 3, 4, 5, 6, 7]),
     ), '');
     for (const e of estimate.entries.filter((x) => x.p99Breakdown.length > 0)) {
-      out.push(`Where the slowest 1% of requests from ${label.get(e.node)} spend their time: ${e.p99Breakdown.map((b) => `${label.get(b.node) ?? b.node} ${formatMs(b.ms)}`).join(', ')}.`, '');
+      out.push(`Where the slowest 1% of requests from ${name(e.node)} spend their time: ${e.p99Breakdown.map((b) => `${name(b.node)} ${formatMs(b.ms)}`).join(', ')}.`, '');
     }
   }
 
@@ -70,6 +72,8 @@ export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram
     new Set([2, 3, 4, 5, 6, 7]),
   ), '');
   out.push(`Total storage ${formatBytes(estimate.totals.storageBytes)}; total cost ${formatUsd(estimate.totals.costUsdPerMonth)} a month.`, '');
+  const notes = diagram.nodes.filter((n) => n.notes);
+  if (notes.length > 0) out.push('## Notes', '', table(['Component', 'Notes'], notes.map((n) => [n.label, n.notes!]), new Set()), '');
 
   const { p99Ms, monthlyCostUsd } = estimate.budgets;
   if (p99Ms || monthlyCostUsd) {
@@ -79,8 +83,8 @@ export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram
     out.push('');
   }
   out.push('## Diagnostics', '');
-  out.push(estimate.diagnostics.length === 0 ? 'None: the design holds at its stated load.' : estimate.diagnostics.map((d) => `- **${d.severity}** (${d.code}): ${d.message}`).join('\n'), '');
-  if (brief?.assumptions) out.push('## Assumptions', '', brief.assumptions, '');
+  out.push(estimate.diagnostics.length === 0 ? 'None: the design holds at its stated load.' : estimate.diagnostics.map((d) => `- **${d.severity}** (${d.code}): ${markdownText(d.message)}`).join('\n'), '');
+  if (brief?.assumptions) out.push('## Assumptions', '', markdownBlock(brief.assumptions), '');
   return out.join('\n');
 }
 
@@ -92,5 +96,6 @@ export const markdownFormat: ExportFormat = {
   binary: false,
   takesFigures: false,
   takesTheme: false,
+  takesPaper: false,
   render: async (input) => renderMarkdown(input),
 };

@@ -1,36 +1,30 @@
-import { edgeRates } from '../estimator/edgeRates';
-import { edgeCaption } from './caption';
 import { findKind } from '../kinds';
 import type { Diagram } from '../model/schema';
+import { captionsOf } from './drawing';
+import { mermaidText } from './escape';
+import { exportId } from './ids';
+import { commentJson, diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import type { ExportFormat, ExportInput } from './types';
-
-/** Mermaid-safe text inside a quoted label. */
-function label(text: string): string {
-  return text.replace(/"/g, '#quot;').replace(/[\[\]{}<>|]/g, ' ');
-}
-
-/**
- * A Mermaid id for a node or group: prefixed so no id can be a Mermaid
- * keyword ("end", "graph") or clash between a group and a node, and with "-"
- * (which Mermaid reads as part of an arrow) replaced.
- */
-function id(raw: string, prefix = 'n'): string {
-  return `${prefix}_${raw.replace(/-/g, '_')}`;
-}
 
 /**
  * The diagram as a Mermaid flowchart, left to right: groups as subgraphs,
  * sync edges solid, async dotted, offline thick; edge labels carry calls and
- * (with figures) the peak rate.
+ * (with figures) the peak rate. Ids go through `exportId` (so no id is a
+ * Mermaid keyword and "a-b" stays apart from "a_b"); every label is quoted
+ * and written with Mermaid's entity codes, so it shows exactly as typed.
+ * Comments at the end carry what the picture does not show (kinds,
+ * numbers, notes, positions, the brief) for `mlsd import`.
  */
-export function renderMermaid({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
-  const rates = edgeRates(diagram, estimate);
+export function renderMermaid(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+  const { diagram } = input;
+  const captions = captionsOf(input);
   const lines = ['flowchart LR'];
-  const nodeLine = (n: Diagram['nodes'][number]) => `${id(n.id)}["${label(n.label)}<br/><small>${label(findKind(n.kind)?.label ?? n.kind)}</small>"]`;
+  // The kind goes on a second line as a real line break: HTML tags in a label make Mermaid decode the entity codes before reading Markdown.
+  const nodeLine = (n: Diagram['nodes'][number]) => `${exportId('node', n.id)}["${mermaidText(n.label)}\n${mermaidText(findKind(n.kind)?.label ?? n.kind)}"]`;
   for (const group of diagram.groups ?? []) {
     const members = diagram.nodes.filter((n) => n.group === group.id);
     if (members.length === 0) continue;
-    lines.push(`  subgraph ${id(group.id, 'g')}["${label(group.label)}"]`);
+    lines.push(`  subgraph ${exportId('group', group.id)}["${mermaidText(group.label)}"]`);
     for (const n of members) lines.push(`    ${nodeLine(n)}`);
     lines.push('  end');
   }
@@ -39,13 +33,17 @@ export function renderMermaid({ diagram, estimate, figures }: Pick<ExportInput, 
   for (const e of diagram.edges) {
     const mode = e.mode ?? 'sync';
     const arrow = mode === 'async' ? '-.->' : mode === 'offline' ? '==>' : '-->';
-    const parts = [...(mode !== 'sync' ? [mode] : []), ...edgeCaption(e, rates.get(e.id)?.peak, figures)];
-    lines.push(`  ${id(e.source)} ${arrow}${parts.length ? `|"${label(parts.join(' · '))}"|` : ''} ${id(e.target)}`);
+    const caption = [...(mode !== 'sync' ? [mode] : []), ...(captions.has(e.id) ? [captions.get(e.id)!] : [])].join(' · ');
+    lines.push(`  ${exportId('node', e.source)} ${arrow}${caption ? `|"${mermaidText(caption)}"|` : ''} ${exportId('node', e.target)}`);
   }
   for (const n of diagram.nodes) {
     const colour = findKind(n.kind)?.colour;
-    if (colour) lines.push(`  style ${id(n.id)} stroke:${colour},stroke-width:3px`);
+    if (colour) lines.push(`  style ${exportId('node', n.id)} stroke:${colour},stroke-width:3px`);
   }
+  // Comments Mermaid ignores and `mlsd import` reads back: kinds and numbers, so a round trip loses nothing.
+  lines.push(`  %% mlsd diagram ${commentJson(diagramMetadata(diagram))}`);
+  for (const n of diagram.nodes) lines.push(`  %% mlsd node ${exportId('node', n.id)} ${commentJson(nodeMetadata(n))}`);
+  for (const e of diagram.edges) lines.push(`  %% mlsd edge ${exportId('edge', e.id)} ${commentJson({ ...edgeMetadata(e), ...(e.label !== undefined && { label: e.label }) })}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -57,5 +55,6 @@ export const mermaidFormat: ExportFormat = {
   binary: false,
   takesFigures: true,
   takesTheme: false,
+  takesPaper: false,
   render: async (input) => renderMermaid(input),
 };

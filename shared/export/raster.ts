@@ -1,9 +1,13 @@
-import { PDFDocument } from 'pdf-lib';
-import { renderSvg } from './svg';
+import { sceneOf } from './drawing';
+import { pngWidth, withDpi } from './pngDpi';
+import { sceneSvg } from './svg';
 import type { ExportFormat } from './types';
 
-/** Pixels per picture unit in PNG and PDF exports: 3x, about 300 dpi at the picture's natural size. */
-export const PRINT_SCALE = 3;
+/** Dots per inch of PNG exports: a picture unit is a CSS pixel (1/96 inch), so 300 dpi prints at the picture's natural size. */
+export const PRINT_DPI = 300;
+
+/** Pixels per picture unit in PNG exports. */
+export const PRINT_SCALE = PRINT_DPI / 96;
 
 /**
  * Most pixels a PNG or PDF export may hold: 32 Mpixel (a 5,600 x 5,600
@@ -48,38 +52,11 @@ export const pngFormat: ExportFormat = {
   binary: true,
   takesFigures: true,
   takesTheme: true,
-  render: async (input, services) => {
-    const svg = renderSvg(input);
-    return services.rasterize(svg, svgRasterScale(svg));
-  },
-};
-
-/** A one-page PDF the size of the picture (1 px = 0.75 pt), holding the print-resolution image. */
-export async function renderPdf(png: Uint8Array, widthPx: number, heightPx: number, title: string): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
-  pdf.setTitle(title);
-  pdf.setCreator('MLSD Studio');
-  pdf.setProducer('MLSD Studio');
-  // Fixed dates keep the same diagram's PDF byte for byte the same.
-  pdf.setCreationDate(new Date(0));
-  pdf.setModificationDate(new Date(0));
-  const image = await pdf.embedPng(png);
-  const page = pdf.addPage([widthPx * 0.75, heightPx * 0.75]);
-  page.drawImage(image, { x: 0, y: 0, width: widthPx * 0.75, height: heightPx * 0.75 });
-  return pdf.save({ useObjectStreams: false });
-}
-
-export const pdfFormat: ExportFormat = {
-  id: 'pdf',
-  label: 'PDF document',
-  extension: 'pdf',
-  mimeType: 'application/pdf',
-  binary: true,
-  takesFigures: true,
-  takesTheme: true,
+  takesPaper: false,
   async render(input, services) {
-    const svg = renderSvg(input);
-    const [, width, height] = /width="(\d+)" height="(\d+)"/.exec(svg) ?? [];
-    return renderPdf(await services.rasterize(svg, svgRasterScale(svg)), Number(width), Number(height), input.diagram.title);
+    const scene = sceneOf(input);
+    const png = await services.rasterize(sceneSvg(scene), rasterScale(scene.width, scene.height));
+    // A host may rasterize smaller than asked (a browser canvas has a size limit): record the resolution actually reached.
+    return withDpi(png, (96 * pngWidth(png)) / scene.width);
   },
 };

@@ -5,11 +5,13 @@ import { drawioFormat } from './drawio';
 import { excalidrawFormat } from './excalidraw';
 import { markdownFormat } from './markdown';
 import { mermaidFormat } from './mermaid';
-import { pdfFormat, pngFormat } from './raster';
+import { pdfFormat } from './pdf';
+import { pngFormat } from './raster';
 import { svgFormat } from './svg';
-import type { ExportFormat, ExportServices } from './types';
+import type { ExportFormat, ExportServices, Paper } from './types';
 
-export type { ExportFormat, ExportServices } from './types';
+export type { ExportFormat, ExportServices, Paper } from './types';
+export { PAPERS } from './types';
 
 /** Every export format, in menu order; the CLI and the app's Export dialog both read this list. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [svgFormat, pngFormat, pdfFormat, markdownFormat, mermaidFormat, drawioFormat, excalidrawFormat];
@@ -22,6 +24,8 @@ export function exportFormat(id: string): ExportFormat | undefined {
 export interface ExportOptions {
   figures?: boolean;
   theme?: 'light' | 'dark';
+  /** PDF page size (default: the picture's own size). */
+  paper?: Paper;
   catalog?: Catalog;
   /** Only these nodes, and the edges between them. */
   only?: ReadonlySet<string>;
@@ -48,5 +52,5 @@ export async function exportDiagram(diagram: Diagram, format: ExportFormat, serv
   const figures = estimateDiagram(diagram, { catalog: options.catalog });
   const shown = options.only ? selectionOf(diagram, options.only) : diagram;
   const estimate = options.only ? { ...figures, nodes: figures.nodes.filter((n) => options.only!.has(n.id)) } : figures;
-  return format.render({ diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light' }, services);
+  return format.render({ diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light', paper: options.paper ?? 'fit' }, services);
 }

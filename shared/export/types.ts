@@ -8,7 +8,13 @@ export interface ExportInput {
   /** Live figures on nodes and edges (default on). */
   figures: boolean;
   theme: 'light' | 'dark';
+  /** PDF page: the picture's own size (default), or A4 or Letter landscape with the picture scaled to fit. */
+  paper: Paper;
 }
+
+/** Page sizes a PDF export offers. */
+export const PAPERS = ['fit', 'a4', 'letter'] as const;
+export type Paper = (typeof PAPERS)[number];
 
 /** Host services an export may need: turning SVG into pixels differs between Node and a browser. */
 export interface ExportServices {
@@ -28,5 +34,7 @@ export interface ExportFormat {
   takesFigures: boolean;
   /** Whether the light or dark theme applies. */
   takesTheme: boolean;
+  /** Whether the page size (fit, A4, Letter) applies. */
+  takesPaper: boolean;
   render(input: ExportInput, services: ExportServices): Promise<string | Uint8Array>;
 }

@@ -84,7 +84,7 @@ describe('the traffic what-if', () => {
     const { ctx } = await renderApp(small(), host);
     tenTimes();
     await waitFor(() => expect(screen.getByTestId('figures-api').textContent).toContain('1k QPS'));
-    await act(async () => void (await exportTo(ctx, exportFormat('svg')!, { figures: true, theme: 'light', selectionOnly: false })));
+    await act(async () => void (await exportTo(ctx, exportFormat('svg')!, { figures: true, theme: 'light', selectionOnly: false, paper: 'fit' })));
     expect(exported).toContain('100 QPS');
     expect(exported).not.toContain('1k QPS');
   });

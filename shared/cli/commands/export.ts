@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, exportDiagram, exportFormat } from '../../export/registry';
+import { EXPORT_FORMATS, PAPERS, exportDiagram, exportFormat, type Paper } from '../../export/registry';
 import { PictureTooLarge } from '../../export/raster';
 import { layoutPositions, withPositions } from '../../layout/elkGraph';
 import type { Diagram } from '../../model/schema';
@@ -10,11 +10,13 @@ import { readCatalog, readDiagram } from '../readInputs';
 
 const FORMAT_IDS = EXPORT_FORMATS.map((f) => f.id);
 
-export const exportHelp = `mlsd export FILE --format ${FORMAT_IDS.join('|')} -o OUT [--no-figures] [--theme light|dark] [--prices FILE]
+export const exportHelp = `mlsd export FILE --format ${FORMAT_IDS.join('|')} -o OUT [--no-figures] [--theme light|dark] [--paper ${PAPERS.join('|')}] [--prices FILE]
 
 Exports a diagram for docs, slides and whiteboards. Diagrams without
 positions are laid out first. Figures (rates, p99, replicas) are drawn on
-nodes and edges unless --no-figures.`;
+nodes and edges unless --no-figures. PDF pages are the picture's size
+(--paper fit, the default) or A4 or Letter landscape with the picture
+scaled to fit.`;
 
 export const layoutHelp = `mlsd layout FILE -o OUT
 
@@ -45,6 +47,11 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
     io.stderr(`mlsd export: --theme is light or dark, not ${JSON.stringify(theme)}\n`);
     return EXIT.usage;
   }
+  const paper = args.flags.get('paper') ?? 'fit';
+  if (!(PAPERS as readonly unknown[]).includes(paper)) {
+    io.stderr(`mlsd export: --paper is ${PAPERS.join(', ')}, not ${JSON.stringify(paper)}${didYouMean(String(paper), PAPERS)}\n`);
+    return EXIT.usage;
+  }
   const input = args.positionals[0]!;
   if (io.sameFile(input, output)) {
     io.stderr(`mlsd export: ${output} is the input diagram itself; exporting over it would destroy it. Choose another -o\n`);
@@ -56,7 +63,7 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
   if (!diagram) return EXIT.invalid;
   let data: string | Uint8Array;
   try {
-    data = await exportDiagram(await placed(diagram, io), format, io, { figures: !args.flags.has('no-figures'), theme, catalog });
+    data = await exportDiagram(await placed(diagram, io), format, io, { figures: !args.flags.has('no-figures'), theme, paper: paper as Paper, catalog });
   } catch (error) {
     if (!(error instanceof PictureTooLarge)) throw error;
     io.stderr(`mlsd export: cannot export ${args.positionals[0]} as ${format.label}: ${error.message}\n`);

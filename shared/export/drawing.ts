@@ -1,0 +1,139 @@
+import { edgeRates } from '../estimator/edgeRates';
+import { figureLine } from '../figureLine';
+import { findKind } from '../kinds';
+import type { Position } from '../model/schema';
+import { edgeCaption } from './caption';
+import { pictureOf, type Picture } from './geometry';
+import { iconPaths, roundedRectPath } from './iconPaths';
+import { MODE_DASH, THEMES, textWidth, utilizationColour, type Palette, type Scene, type Shape } from './scene';
+import { sheetOf } from './sheet';
+import type { ExportInput } from './types';
+import { wrapLines } from './wrap';
+
+/** The narrowest picture, so the title block and legend fit beside a small diagram. */
+const MIN_WIDTH = 520;
+
+const rect = (x: number, y: number, width: number, height: number, rx: number, paint: Omit<Extract<Shape, { type: 'path' }>, 'type' | 'd'>): Shape => ({ type: 'path', d: roundedRectPath(x, y, width, height, rx), ...paint });
+
+/** A filled arrowhead whose tip is at `tip`, pointing from `from`. */
+function arrowhead(from: Position, tip: Position, colour: string): Shape {
+  const length = Math.hypot(tip.x - from.x, tip.y - from.y) || 1;
+  const ux = (tip.x - from.x) / length;
+  const uy = (tip.y - from.y) / length;
+  const bx = tip.x - 10 * ux;
+  const by = tip.y - 10 * uy;
+  return { type: 'path', d: `M${tip.x},${tip.y} L${bx - 4.5 * uy},${by + 4.5 * ux} L${bx + 4.5 * uy},${by - 4.5 * ux} Z`, fill: colour };
+}
+
+/** Text lines centred in a box, 10-unit type on 12-unit lines. */
+function boxedLines(box: { x: number; y: number; width: number; height: number; lines: string[] }, t: Palette): Shape[] {
+  return [
+    rect(box.x, box.y, box.width, box.height, 3, { fill: t.panel, stroke: t.border, strokeWidth: 1 }),
+    ...box.lines.map((line, i): Shape => ({ type: 'text', x: box.x + box.width / 2, y: box.y + 11 + i * 12, text: line, size: 10, colour: t.muted, anchor: 'middle' })),
+  ];
+}
+
+function edgeShapes(entry: Picture['edges'][number], caption: string | undefined, t: Palette): Shape {
+  const { edge, points } = entry;
+  const mode = edge.mode ?? 'sync';
+  const colour = t[mode];
+  const children: Shape[] = [
+    { type: 'path', d: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' '), stroke: colour, strokeWidth: 1.6, dash: MODE_DASH[mode] },
+  ];
+  if (points.length >= 2) children.push(arrowhead(points[points.length - 2]!, points[points.length - 1]!, colour));
+  if (caption) {
+    const lines = wrapLines(caption, 28);
+    const width = Math.max(...lines.map((l) => textWidth(l, 10))) + 8;
+    const height = lines.length * 12 + 4;
+    children.push(...boxedLines(entry.label ?? { x: entry.labelAt.x - width / 2, y: entry.labelAt.y - height / 2, width, height, lines }, t));
+  }
+  if (entry.stage !== undefined && points.length >= 2) {
+    // On the last segment, short of the arrowhead: routes from one caller often share their start.
+    const [a, b] = [points[points.length - 1]!, points[points.length - 2]!];
+    const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const back = Math.min(22, length / 2);
+    const at = { x: a.x + ((b.x - a.x) / length) * back, y: a.y + ((b.y - a.y) / length) * back };
+    children.push(
+      { type: 'path', d: `M${at.x - 7},${at.y} A7,7 0 1 0 ${at.x + 7},${at.y} A7,7 0 1 0 ${at.x - 7},${at.y} Z`, fill: t.panel, stroke: colour, strokeWidth: 1.2 },
+      { type: 'text', x: at.x, y: at.y + 3.5, text: String(entry.stage), size: 9, bold: true, colour, anchor: 'middle' },
+    );
+  }
+  return { type: 'group', attributes: { class: 'edge', 'data-edge': edge.id, 'data-mode': mode, ...(entry.stage !== undefined && { 'data-stage': String(entry.stage) }) }, title: caption, children };
+}
+
+/**
+ * The diagram drawn as on the canvas, moved so it starts at the margin:
+ * group containers, edges styled by mode with their captions and stage
+ * markers, nodes with their kind's icon and colour, the wrapped label, and
+ * (with figures) the live figures and a utilization bar.
+ */
+export function diagramShapes({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, captions: ReadonlyMap<string, string>, t: Palette): Shape[] {
+  const { x: ox, y: oy } = picture.offset;
+  const move = (p: Position) => ({ x: p.x + ox, y: p.y + oy });
+  const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
+  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const shapes: Shape[] = [];
+  for (const g of picture.groups) {
+    shapes.push({
+      type: 'group', attributes: { class: 'group', 'data-group': g.id }, title: g.label,
+      children: [
+        rect(g.x + ox, g.y + oy, g.width, g.height, 12, { fill: t.group, stroke: t.groupBorder, strokeWidth: 1, dash: [6, 4] }),
+        { type: 'text', x: g.x + ox + 14, y: g.y + oy + 22, text: g.label.toUpperCase(), size: 11, bold: true, colour: t.muted, spacing: 0.6 },
+      ],
+    });
+  }
+  for (const entry of picture.edges) {
+    const label = entry.label && { ...entry.label, ...move(entry.label) };
+    shapes.push(edgeShapes({ ...entry, points: entry.points.map(move), labelAt: move(entry.labelAt), ...(label && { label }) }, captions.get(entry.edge.id), t));
+  }
+  for (const box of picture.nodes) {
+    const node = nodes.get(box.id);
+    if (!node) continue;
+    const kind = findKind(node.kind);
+    const colour = kind?.colour ?? '#64748b';
+    const { x, y } = move(box);
+    const f = byNode.get(node.id);
+    const below = y + 23 + (box.lines.length - 1) * 16;
+    const children: Shape[] = [
+      rect(x, y, box.width, box.height, 8, { fill: t.panel, stroke: t.border, strokeWidth: 1.5 }),
+      rect(x, y, 5, box.height, 2, { fill: colour }),
+      rect(x + 12, y + 8, 22, 22, 5, { fill: colour }),
+      ...iconPaths(kind?.icon ?? 'server').map((d): Shape => ({ type: 'path', d, at: { x: x + 15, y: y + 11, scale: 16 / 24 }, stroke: '#ffffff', strokeWidth: 2 })),
+      ...box.lines.map((line, i): Shape => ({ type: 'text', x: x + 42, y: y + 23 + i * 16, text: line, size: 13, bold: true, colour: t.text })),
+      { type: 'text', x: x + 42, y: below + 17, text: kind?.label ?? node.kind, size: 11, colour: t.muted },
+    ];
+    if (figures && f) {
+      children.push({ type: 'text', x: x + 14, y: below + 39, text: figureLine(node, f).map((p) => p.text).join('   '), size: 11, colour: t.text });
+      if (f.utilization !== null) {
+        children.push({ type: 'path', d: `M${x + 5},${y + box.height - 5} h${(box.width - 10) * Math.min(1, f.utilization)} v3 h${-(box.width - 10) * Math.min(1, f.utilization)} Z`, fill: utilizationColour(f.utilization, t) });
+      }
+    }
+    shapes.push({ type: 'group', attributes: { class: 'node', 'data-node': node.id, 'data-kind': node.kind }, title: node.label, desc: node.notes, children });
+  }
+  return shapes;
+}
+
+/** Each edge's caption (calls, rate with figures, label), by edge id. */
+export function captionsOf({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Map<string, string> {
+  const rates = edgeRates(diagram, estimate);
+  return new Map(diagram.edges.flatMap((e) => {
+    const parts = edgeCaption(e, rates.get(e.id)?.peak, figures);
+    return parts.length ? [[e.id, parts.join(' · ')] as const] : [];
+  }));
+}
+
+/** The whole exported picture: the diagram, then its title block and legend below it. */
+export function sceneOf(input: ExportInput): Scene {
+  const t = THEMES[input.theme];
+  const captions = captionsOf(input);
+  const picture = pictureOf(input.diagram, captions);
+  const width = Math.max(picture.width, MIN_WIDTH);
+  const sheet = sheetOf(input, width, picture.height, t);
+  return {
+    width,
+    height: picture.height + sheet.height,
+    title: input.diagram.title,
+    background: t.background,
+    shapes: [...diagramShapes(input, picture, captions, t), ...sheet.shapes],
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Escaping for each context an exported text lands in. Every exporter goes
+ * through these: a label is text to the reader, never markup, in whatever
+ * file it ends up.
+ */
+
+/** Characters XML 1.0 forbids outright (C0 controls other than tab, newline and return; lone surrogates; U+FFFE/FFFF). */
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text for XML element content or a quoted attribute value (SVG, draw.io): markup characters as entities, forbidden characters dropped. */
+export function xmlText(text: string): string {
+  return text
+    .replace(XML_FORBIDDEN, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
+}
+
+/** Text inside an HTML label (draw.io's html=1 values): shown as typed, never parsed as tags or entities; newlines become line breaks. */
+export function htmlText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/\r?\n/g, '<br>');
+}
+
+/**
+ * Text in running Markdown (headings, list items, table cells): every
+ * character Markdown or raw HTML could read as syntax is escaped, so the
+ * reader sees exactly the text. Newlines become spaces (a table row or
+ * heading is one line).
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/\r?\n/g, ' ')
+    .replace(/[\\`*_[\]#|~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/**
+ * A block of the author's own Markdown (the brief): formatting is kept, but
+ * no raw HTML can reach the reader (every "<" is an entity) and no code
+ * fence is left open to swallow the rest of the document (an unbalanced
+ * fence is closed at the end of the block).
+ */
+export function markdownBlock(text: string): string {
+  let open: string | null = null;
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => {
+    const fence = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (open === null) open = fence;
+      else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = null;
+      return line;
+    }
+    // Inside a code block "<" is shown as typed already; outside it starts raw HTML.
+    return open === null ? line.replace(/</g, '&lt;') : line;
+  });
+  if (open !== null) lines.push(open as string);
+  return lines.join('\n');
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside, so the content cannot close it. */
+export function codeFence(content: string, info = ''): string {
+  const longest = Math.max(0, ...(content.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}${info}\n${content}\n${fence}`;
+}
+
+/** Characters a Mermaid label may hold as they are; every other ASCII character becomes an entity code. */
+const MERMAID_PLAIN = /[A-Za-z0-9 .,/+\-'?!()]/;
+
+/** A label start Mermaid's Markdown would read as a list item ("- a", "+ a", "1. a", "2) a"). */
+const LIST_MARKER = /^\s*(?:[-+]|\d{1,9}[.)](?:\s|$))/;
+
+/**
+ * Text for a quoted Mermaid label: ASCII punctuation that Mermaid, its
+ * Markdown or its HTML labels could read as syntax ('"', '#', '<', '%', '`',
+ * '*', '_', ...) is written as a Mermaid entity code (`#35;`), which Mermaid
+ * shows as the character itself, and so is the first character of a list
+ * marker; letters, digits and non-ASCII text (CJK, emoji) stay as typed.
+ */
+export function mermaidText(text: string): string {
+  let out = '';
+  const listAt = LIST_MARKER.test(text) ? text.search(/\S/) : -1;
+  let at = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const control = code < 0x20 || (code >= 0x7f && code < 0xa0) || code === 0x2028 || code === 0x2029;
+    if (code === 0x0a) out += ' ';
+    else if (!control) out += at !== listAt && (code >= 0xa0 || MERMAID_PLAIN.test(char)) ? char : `#${code};`;
+    at += char.length;
+  }
+  return out;
+}
