@@ -1,6 +1,7 @@
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/elkGraph';
 import { groupBoxes, type GroupBox } from '../layout/groupBounds';
 import type { Diagram, DiagramEdge, Position } from '../model/schema';
+import { highest, lowest } from '../numbers';
 
 /** Margin around the picture, px. */
 export const MARGIN = 32;
@@ -45,9 +46,9 @@ export function pictureOf(diagram: Diagram): Picture {
     });
   const xs = [...diagram.nodes.flatMap((n) => [at.get(n.id)!.x, at.get(n.id)!.x + NODE_WIDTH]), ...groups.flatMap((g) => [g.x, g.x + g.width]), ...edges.flatMap((e) => e.points.map((p) => p.x))];
   const ys = [...diagram.nodes.flatMap((n) => [at.get(n.id)!.y, at.get(n.id)!.y + NODE_HEIGHT]), ...groups.flatMap((g) => [g.y, g.y + g.height]), ...edges.flatMap((e) => e.points.map((p) => p.y))];
-  const minX = xs.length ? Math.min(...xs) : 0;
-  const minY = ys.length ? Math.min(...ys) : 0;
-  const width = (xs.length ? Math.max(...xs) - minX : 0) + 2 * MARGIN;
-  const height = (ys.length ? Math.max(...ys) - minY : 0) + 2 * MARGIN;
+  const minX = lowest(xs, 0);
+  const minY = lowest(ys, 0);
+  const width = highest(xs, minX) - minX + 2 * MARGIN;
+  const height = highest(ys, minY) - minY + 2 * MARGIN;
   return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY }, groups, edges };
 }
