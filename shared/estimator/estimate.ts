@@ -11,6 +11,7 @@ import { CAPACITY_DEFAULTS, capacityInput, queueing, serviceTime, type Queueing 
 import { propagateRates } from './rates';
 import { monthlyCost, storageBytes } from './storage';
 import { lint } from '../lint/rules';
+import { highest } from '../numbers';
 
 export interface EstimateOptions {
   catalog?: Catalog;
@@ -107,7 +108,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   const budgets: Estimate['budgets'] = {};
   if (diagram.budgets?.p99Ms !== undefined) {
     const unbounded = entryP99.some((e) => e.p99Ms === null);
-    const worst = unbounded ? null : Math.max(0, ...entryP99.map((e) => e.p99Ms!));
+    const worst = unbounded ? null : Math.max(0, highest(entryP99.map((e) => e.p99Ms!)));
     budgets.p99Ms = { limit: diagram.budgets.p99Ms, actual: worst, ok: worst !== null && worst <= diagram.budgets.p99Ms };
   }
   if (diagram.budgets?.monthlyCostUsd !== undefined) {

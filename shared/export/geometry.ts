@@ -3,6 +3,7 @@ import { groupBoxes, type GroupBox } from '../layout/groupBounds';
 import { syncStages } from '../estimator/latency';
 import type { Diagram, DiagramEdge, Position } from '../model/schema';
 import { wrapLines } from './wrap';
+import { highest, lowest } from '../numbers';
 
 /** Margin around the picture, px. */
 export const MARGIN = 32;
@@ -85,9 +86,9 @@ export function pictureOf(diagram: Diagram, captions?: ReadonlyMap<string, strin
     });
   const xs = [...nodes.flatMap((n) => [n.x, n.x + n.width]), ...groups.flatMap((g) => [g.x, g.x + g.width]), ...edges.flatMap((e) => e.points.map((p) => p.x))];
   const ys = [...nodes.flatMap((n) => [n.y, n.y + n.height]), ...groups.flatMap((g) => [g.y, g.y + g.height]), ...edges.flatMap((e) => e.points.map((p) => p.y))];
-  const minX = xs.length ? Math.min(...xs) : 0;
-  const minY = ys.length ? Math.min(...ys) : 0;
-  const width = (xs.length ? Math.max(...xs) - minX : 0) + 2 * MARGIN;
-  const height = (ys.length ? Math.max(...ys) - minY : 0) + 2 * MARGIN;
+  const minX = lowest(xs, 0);
+  const minY = lowest(ys, 0);
+  const width = highest(xs, minX) - minX + 2 * MARGIN;
+  const height = highest(ys, minY) - minY + 2 * MARGIN;
   return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY }, nodes, groups, edges };
 }

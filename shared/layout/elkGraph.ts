@@ -1,5 +1,6 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { Diagram, Position } from '../model/schema';
+import { highest, lowest } from '../numbers';
 
 /** Size of a component node on the canvas and in exports, px. */
 export const NODE_WIDTH = 220;
@@ -26,11 +27,28 @@ export const GROUP_GAP = 96;
 
 /** The nodes laid out together: each group's members, then the nodes in no group. */
 function parts(diagram: Pick<Diagram, 'nodes' | 'groups'>, only?: ReadonlySet<string>): string[][] {
-  const nodes = diagram.nodes.filter((n) => !only || only.has(n.id));
-  const groupIds = (diagram.groups ?? []).map((g) => g.id);
-  const grouped = groupIds.map((g) => nodes.filter((n) => n.group === g).map((n) => n.id));
-  const loose = nodes.filter((n) => !n.group || !groupIds.includes(n.group)).map((n) => n.id);
-  return [...grouped, loose].filter((p) => p.length > 0);
+  const grouped = new Map<string, string[]>((diagram.groups ?? []).map((g) => [g.id, []]));
+  const loose: string[] = [];
+  for (const n of diagram.nodes) {
+    if (only && !only.has(n.id)) continue;
+    const list = n.group === undefined ? undefined : grouped.get(n.group);
+    if (list) list.push(n.id);
+    else loose.push(n.id);
+  }
+  return [...grouped.values(), loose].filter((p) => p.length > 0);
+}
+
+/**
+ * Most nodes the layered layout places at once: its time grows faster than
+ * the node count (seconds at a few thousand). Past it, nodes go on a grid
+ * in file order, so a huge diagram still opens and exports in bounded time.
+ */
+export const MAX_LAYERED_NODES = 2_000;
+
+/** Nodes on a near-square grid in the order given, top-left at 0, 0. */
+export function gridPositions(ids: readonly string[]): Map<string, Position> {
+  const columns = Math.max(1, Math.ceil(Math.sqrt(ids.length)));
+  return new Map(ids.map((id, i) => [id, { x: (i % columns) * (NODE_WIDTH + 40), y: Math.floor(i / columns) * (NODE_HEIGHT + 40) }]));
 }
 
 /**
@@ -65,19 +83,21 @@ export async function layoutPositions(
 ): Promise<Map<string, Position>> {
   const positions = new Map<string, Position>();
   let top = 0;
-  for (const part of parts(diagram, only)) {
-    const laid = positionsOf(await engine.layout(elkGraph(diagram, part)));
+  const all = parts(diagram, only);
+  const onGrid = all.reduce((sum, part) => sum + part.length, 0) > MAX_LAYERED_NODES;
+  for (const part of all) {
+    const laid = onGrid ? gridPositions(part) : positionsOf(await engine.layout(elkGraph(diagram, part)));
     const ys = [...laid.values()].map((p) => p.y);
-    const shift = top - Math.min(...ys);
+    const shift = top - lowest(ys);
     for (const [id, p] of laid) positions.set(id, { x: p.x, y: p.y + shift });
-    top += Math.max(...ys) - Math.min(...ys) + NODE_HEIGHT + GROUP_GAP;
+    top += highest(ys) - lowest(ys) + NODE_HEIGHT + GROUP_GAP;
   }
   if (!only) return positions;
   const before = diagram.nodes.filter((n) => only.has(n.id) && n.position).map((n) => n.position!);
   if (before.length === 0) return positions;
   const after = [...positions.values()];
-  const dx = Math.min(...before.map((p) => p.x)) - Math.min(...after.map((p) => p.x));
-  const dy = Math.min(...before.map((p) => p.y)) - Math.min(...after.map((p) => p.y));
+  const dx = lowest(before.map((p) => p.x)) - lowest(after.map((p) => p.x));
+  const dy = lowest(before.map((p) => p.y)) - lowest(after.map((p) => p.y));
   return new Map([...positions].map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }]));
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erlangBManyServers, erlangC, EXACT_ERLANG_SERVERS, queueing, serviceTime } from '../../shared/estimator/queueing';
 import { PictureTooLarge, PRINT_SCALE, RASTER_BUDGET_PIXELS, rasterScale } from '../../shared/export/raster';
+import { layoutPositions, MAX_LAYERED_NODES } from '../../shared/layout/elkGraph';
 import { LIMITS } from '../../shared/model/blocks';
 import { loadDiagram } from '../../shared/model/load';
 import { capProblems, MAX_JSON_NESTING, problemCount, tooDeepAt } from '../../shared/model/loadBounds';
@@ -122,5 +123,16 @@ describe('raster exports within the pixel budget', () => {
     expect(100_000 * 300 * (scale + 0.01) ** 2).toBeGreaterThan(RASTER_BUDGET_PIXELS);
     expect(() => rasterScale(1_000_000, 400)).toThrow(PictureTooLarge);
     expect(() => rasterScale(1_000_000, 400)).toThrow('the picture would be 1,000,000 x 400 px (400 Mpixel) even at its natural size, more than the 32 Mpixel');
+  });
+});
+
+describe('automatic layout of a huge diagram', () => {
+  it('places nodes past the layered layout\'s limit on a grid, without calling it', async () => {
+    const count = MAX_LAYERED_NODES + 1;
+    const nodes = Array.from({ length: count }, (_, i) => ({ id: `n${i}`, kind: 'service' as const, label: `N${i}` }));
+    const engine = { layout: () => Promise.reject(new Error('the layered layout must not run')) };
+    const positions = await layoutPositions({ nodes, edges: [] }, engine as never);
+    expect(positions.size).toBe(count);
+    expect(new Set([...positions.values()].map((p) => `${p.x},${p.y}`)).size).toBe(count);
   });
 });

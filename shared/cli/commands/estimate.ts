@@ -14,6 +14,9 @@ Estimates rates, latency percentiles, servers, storage and monthly cost.
 Exit codes: 0 estimated; 1 unreadable, invalid or structurally broken file;
 2 usage error; 3 with --check, over budget or an error diagnostic.`;
 
+/** Largest --traffic: ten times the app's slider, and loads stay within what a number holds. */
+export const MAX_TRAFFIC_MULTIPLIER = 1000;
+
 /** `mlsd estimate FILE`. */
 export function estimateCommand(args: ParsedArgs, io: CliIO): number {
   if (args.positionals.length !== 1) {
@@ -22,8 +25,8 @@ export function estimateCommand(args: ParsedArgs, io: CliIO): number {
   }
   const trafficFlag = args.flags.get('traffic');
   const trafficMultiplier = typeof trafficFlag === 'string' ? Number(trafficFlag) : 1;
-  if (!(trafficMultiplier > 0) || !Number.isFinite(trafficMultiplier)) {
-    io.stderr(`mlsd estimate: --traffic must be a positive number, not ${JSON.stringify(trafficFlag)}\n`);
+  if (!(trafficMultiplier > 0) || !(trafficMultiplier <= MAX_TRAFFIC_MULTIPLIER)) {
+    io.stderr(`mlsd estimate: --traffic must be a positive number up to ${MAX_TRAFFIC_MULTIPLIER}, not ${JSON.stringify(trafficFlag)}\n`);
     return EXIT.usage;
   }
   const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);

@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { LIMITS } from '../../shared/model/blocks';
+import { fixtureJson } from '../helpers';
+import { generateDiagram } from './generate';
+import { report } from './measure';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface Usage {
+  wallS: number;
+  cpuS: number;
+  maxRssMb: number;
+  code: number;
+}
+
+/** Runs `mlsd ARGS` under GNU time -v and reads its wall time, CPU time and peak resident memory. */
+function timed(args: string[]): Usage {
+  const run = spawnSync('/usr/bin/time', ['-v', 'node', 'bin/mlsd.mjs', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const field = (name: string) => Number(new RegExp(`${name}: ([\\d.:]+)`).exec(run.stderr)?.[1]?.split(':').reduce((a, b) => a * 60 + Number(b), 0) ?? NaN);
+  return {
+    wallS: field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)'),
+    cpuS: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
+    maxRssMb: field('Maximum resident set size \\(kbytes\\)') / 1024,
+    code: run.status ?? -1,
+  };
+}
+
+/** Judged on CPU time: on a shared machine the wall clock also counts the wait for a free core. */
+function line(name: string, usage: Usage, limitS: number): void {
+  const figure = `${usage.cpuS.toFixed(1)} s CPU (${usage.wallS.toFixed(1)} s wall), ${usage.maxRssMb.toFixed(0)} MB, exit ${usage.code}`;
+  report(name, figure, `< ${limitS} s CPU, < 1 GB`, usage.cpuS < limitS && usage.maxRssMb < 1024);
+}
+
+/**
+ * The hostile files a user found, and a 100,000-node diagram, through the
+ * real command line: each must get its verdict within 10 s and 1 GB (the
+ * large diagram within 5 s). Both include Node's start-up (about 2 s of CPU
+ * for the TypeScript loader).
+ */
+export function benchHostile(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'mlsd-bench-'));
+  try {
+    const write = (name: string, content: string) => {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    };
+    const large = generateDiagram(100_000, 7);
+    const largeFile = write('large.mlsd.json', JSON.stringify(large));
+    large.nodes.forEach((node, i) => (node.position = { x: (i % 300) * 220, y: Math.floor(i / 300) * 120 }));
+    const placedFile = write('large-placed.mlsd.json', JSON.stringify(large));
+
+    const doc = fixtureJson('small-search.mlsd.json');
+    doc.nodes.forEach((node: { position?: unknown }, i: number) => (node.position = { x: i * 200, y: 0 }));
+    doc.nodes[9].position = { x: 100_000, y: 0 };
+    const wide = write('wide.mlsd.json', JSON.stringify(doc));
+    doc.nodes[9].position = { x: LIMITS.position, y: LIMITS.position };
+    const huge = write('huge.mlsd.json', JSON.stringify(doc));
+
+    const limits = fixtureJson('small-search.mlsd.json');
+    limits.nodes[0].traffic = { qps: LIMITS.qps };
+    for (const edge of limits.edges) Object.assign(edge, { calls: LIMITS.calls - 0.5, fanout: 'sequential' });
+    for (const node of limits.nodes) if (node.latency) node.latency = { p50Ms: LIMITS.minLatencyMs, p99Ms: LIMITS.maxLatencyMs };
+    const extreme = write('limits.mlsd.json', JSON.stringify(limits));
+
+    const errors = fixtureJson('small-search.mlsd.json');
+    errors.nodes = Array.from({ length: 20_000 }, (_, i) => ({ id: `n${i}`, kind: 'service', label: '', latency: { p50Ms: -1, p99Ms: 1 } }));
+    errors.edges = [];
+    const manyProblems = write('problems.mlsd.json', JSON.stringify(errors));
+    const deep = write('deep.mlsd.json', `{"nodes":${'['.repeat(5_000_000)}${']'.repeat(5_000_000)}}`);
+
+    line('validate, 100,000 nodes', timed(['validate', largeFile]), 5);
+    line('estimate, 100,000 nodes', timed(['estimate', '--json', largeFile]), 5);
+    line('export svg, 100,000 placed nodes', timed(['export', placedFile, '--format', 'svg', '-o', join(dir, 'large.svg')]), 5);
+    line('estimate, every number at its limit', timed(['estimate', extreme]), 10);
+    line('validate, 20,000 problems', timed(['validate', manyProblems]), 10);
+    line('validate, 10 MB of nesting', timed(['validate', deep]), 10);
+    line('export png, a node at x = 100,000', timed(['export', wide, '--format', 'png', '-o', join(dir, 'wide.png')]), 10);
+    line('export pdf, a node at x = 100,000', timed(['export', wide, '--format', 'pdf', '-o', join(dir, 'wide.pdf')]), 10);
+    line('export png, a node at 1e6, 1e6 (refused)', timed(['export', huge, '--format', 'png', '-o', join(dir, 'huge.png')]), 10);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
