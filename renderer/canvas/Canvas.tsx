@@ -5,6 +5,7 @@ import {
 import { useCallback, useMemo, useRef } from 'react';
 import type { Estimate } from '../../shared/estimator/output';
 import { findKind } from '../../shared/kinds';
+import { edgeGeometry } from '../../shared/layout/edgeGeometry';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout/elkGraph';
 import { useApp } from '../app/AppContext';
 import { addNode, connect, connectionProblem, moveNodes } from '../state/commands';
@@ -29,7 +30,8 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
   const selection = useEditor(store, (s) => s.selection);
   const theme = useEditor(store, (s) => s.theme);
   const nodes = useMemo(() => flowNodes(doc, estimate, selection), [doc, estimate, selection]);
-  const edges = useMemo(() => flowEdges(doc, estimate, selection), [doc, estimate, selection]);
+  const geometry = useMemo(() => edgeGeometry(doc), [doc]);
+  const edges = useMemo(() => flowEdges(doc, estimate, selection, geometry), [doc, estimate, selection, geometry]);
   const dragStart = useRef<{ x: number; y: number } | null>(null);
 
   const onNodesChange = useCallback(

@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { findKind } from '../../shared/kinds';
 import { figureLine } from '../../shared/figureLine';
+import { nodeSize } from '../../shared/layout/sizes';
 import { formatPercent } from '../../shared/units';
 import { useApp } from '../app/AppContext';
 import { InlineRename } from './InlineRename';
@@ -23,6 +24,7 @@ function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {
   const ctx = useApp();
   const [editing, setEditing] = useState(false);
   const level = utilizationLevel(figures?.utilization);
+  const { width, height, lines } = nodeSize(node.label);
   const rename = (label: string | null) => {
     setEditing(false);
     if (label) ctx.store.commit('Rename', (d) => void (d.nodes.find((n) => n.id === node.id)!.label = label));
@@ -30,7 +32,7 @@ function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {
   return (
     <div
       className={`component-node${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`}
-      style={{ '--kind-colour': kind?.colour ?? '#64748b' } as React.CSSProperties}
+      style={{ '--kind-colour': kind?.colour ?? '#64748b', width, height } as React.CSSProperties}
       data-testid={`node-${node.id}`}
       data-utilization={level}
     >
@@ -40,7 +42,9 @@ function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {
         {editing ? (
           <InlineRename value={node.label} label="Label" className="component-rename" onDone={rename} />
         ) : (
-          <span className="component-label" title={node.label} onDoubleClick={() => setEditing(true)}>{node.label}</span>
+          <span className="component-label" title={node.label} onDoubleClick={() => setEditing(true)}>
+            {lines.map((line, i) => <span key={i} className="component-label-line">{line}</span>)}
+          </span>
         )}
       </div>
       <div className="component-kind">{kind?.label}</div>

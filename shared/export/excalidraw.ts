@@ -4,7 +4,7 @@ import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
 import { NODE_HEIGHT, NODE_WIDTH } from '../layout/elkGraph';
 import { groupBoxes } from '../layout/groupBounds';
-import { edgeRoute } from './geometry';
+import { pictureOf } from './geometry';
 import type { ExportFormat, ExportInput } from './types';
 
 type Element = Record<string, unknown> & { id: string; boundElements?: { type: string; id: string }[] };
@@ -58,11 +58,12 @@ export function renderExcalidraw({ diagram, estimate, figures }: Pick<ExportInpu
     boxes.set(node.id, rect);
     elements.push(rect, label);
   }
+  const routes = new Map(pictureOf(diagram).edges.map((e) => [e.edge.id, e.points]));
   for (const edge of diagram.edges) {
     const source = boxes.get(edge.source);
     const target = boxes.get(edge.target);
-    if (!source || !target) continue;
-    const route = edgeRoute({ x: source.x as number, y: source.y as number }, { x: target.x as number, y: target.y as number });
+    const route = routes.get(edge.id);
+    if (!source || !target || !route) continue;
     const start = route[0]!;
     const points = route.map((p) => [p.x - start.x, p.y - start.y]);
     const xs = points.map((p) => p[0]!);

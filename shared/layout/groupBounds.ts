@@ -1,5 +1,5 @@
 import type { Diagram } from '../model/schema';
-import { NODE_HEIGHT, NODE_WIDTH } from './elkGraph';
+import { nodeSize } from './sizes';
 
 /** Space between a group's border and its members, px; the top holds the group's title. */
 export const GROUP_PADDING = { top: 40, side: 24, bottom: 24 };
@@ -21,6 +21,8 @@ export function groupBoxes(diagram: Pick<Diagram, 'nodes' | 'groups'>): GroupBox
     if (members.length === 0) return [];
     const xs = members.map((n) => n.position!.x);
     const ys = members.map((n) => n.position!.y);
+    const rights = members.map((n) => n.position!.x + nodeSize(n.label).width);
+    const bottoms = members.map((n) => n.position!.y + nodeSize(n.label).height);
     const x = Math.min(...xs) - GROUP_PADDING.side;
     const y = Math.min(...ys) - GROUP_PADDING.top;
     return [{
@@ -29,8 +31,8 @@ export function groupBoxes(diagram: Pick<Diagram, 'nodes' | 'groups'>): GroupBox
       members: members.map((m) => m.id),
       x,
       y,
-      width: Math.max(...xs) + NODE_WIDTH + GROUP_PADDING.side - x,
-      height: Math.max(...ys) + NODE_HEIGHT + GROUP_PADDING.bottom - y,
+      width: Math.max(...rights) + GROUP_PADDING.side - x,
+      height: Math.max(...bottoms) + GROUP_PADDING.bottom - y,
     }];
   });
 }
