@@ -78,7 +78,12 @@ function labelClear(box: Box, nodes: readonly Box[], labels: readonly Box[]): bo
  * first; the first place clear of nodes and other captions wins, else the
  * least bad one.
  */
-function placeLabel(points: readonly Position[], size: LabelSize, nodes: readonly Box[], labels: readonly Box[]): Position {
+function placeLabel(points: readonly Position[], size: LabelSize, allNodes: readonly Box[], allLabels: readonly Box[]): Position {
+  // Only boxes near the route can be in the way.
+  const reach = { x: Math.min(...points.map((p) => p.x)) - size.width, y: Math.min(...points.map((p) => p.y)) - size.height };
+  const area = { ...reach, width: Math.max(...points.map((p) => p.x)) + size.width - reach.x, height: Math.max(...points.map((p) => p.y)) + size.height - reach.y };
+  const nodes = allNodes.filter((b) => boxesOverlap(b, area, LABEL_GAP));
+  const labels = allLabels.filter((b) => boxesOverlap(b, area, LABEL_GAP));
   const candidates: Position[] = [];
   const segments = segmentsOf(points)
     .map((s) => ({ ...s, length: Math.abs(s.b.x - s.a.x) + Math.abs(s.b.y - s.a.y) }))

@@ -71,9 +71,15 @@ function parts(diagram: Pick<Diagram, 'nodes' | 'edges' | 'groups'>, only?: Read
  * sized from its name and each caption given the room it needs, so ELK keeps
  * captions off nodes. On the serving path each node is held to its call
  * column (see callColumns), so a caller's stages read left to right. Edges to
- * nodes outside the part do not shape it.
+ * nodes outside the part do not shape it. Parts of more than
+ * DETAILED_LAYOUT_MAX_NODES nodes get a plain layered layout (captions are
+ * then placed along the routes afterwards).
  */
+/** Parts larger than this are laid out without caption room, ports or call columns, which cost ELK too much time at that size. */
+const DETAILED_LAYOUT_MAX_NODES = 150;
+
 export function elkGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, ids: readonly string[], serving = false): ElkNode {
+  if (ids.length > DETAILED_LAYOUT_MAX_NODES) return plainGraph(diagram, ids);
   const set = new Set(ids);
   const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   const columns = serving ? callColumns(diagram, ids) : undefined;
@@ -103,6 +109,14 @@ export function elkGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, ids: readonl
   });
   const layoutOptions = columns ? { ...LAYERED, 'elk.partitioning.activate': 'true' } : LAYERED;
   return { id: '__root', layoutOptions, children, edges };
+}
+
+/** A large part's graph: nodes sized from their names, plain edges. */
+function plainGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, ids: readonly string[]): ElkNode {
+  const set = new Set(ids);
+  const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const edges = diagram.edges.filter((e) => set.has(e.source) && set.has(e.target) && e.source !== e.target).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }));
+  return { id: '__root', layoutOptions: LAYERED, children: ids.map((id) => ({ id, ...nodeSize(byId.get(id)?.label ?? id) })), edges };
 }
 
 const round = (p: { x: number; y: number }, dx = 0, dy = 0): Position => ({ x: Math.round(p.x + dx), y: Math.round(p.y + dy) });

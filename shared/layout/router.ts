@@ -119,7 +119,9 @@ function simplify(points: Position[]): Position[] {
  * middles and quarters, counting length, bends, and
  * running along or across `drawn` segments (so parallel routes take their own
  * lanes). Leaves by the side facing the target where it can, and avoids the
- * points where `ends` (other routes' ends) already touch the boxes.
+ * points where `ends` (other routes' ends) already touch the boxes. Across a
+ * very large diagram (more than MAX_GRID_POINTS to search) it draws a plain
+ * three-segment route instead.
  */
 export function routeBetween(source: Box, target: Box, obstacles: readonly Box[], drawn: readonly Segment[] = [], ends: readonly Position[] = []): Position[] {
   const forward = target.x >= source.x + source.width + 2 * ROUTE_CLEARANCE;
@@ -128,6 +130,7 @@ export function routeBetween(source: Box, target: Box, obstacles: readonly Box[]
   const arrive: Side = forward ? 'left' : below ? 'top' : 'bottom';
   for (const margin of [REGION_MARGIN, REGION_MARGIN * 4, Infinity]) {
     const route = search(source, target, obstacles, drawn, ends, leave, arrive, margin);
+    if (route === 'too large') break;
     if (route) return route;
   }
   const start = { x: source.x + source.width, y: source.y + source.height / 2 };
@@ -172,7 +175,10 @@ function lowerBound(values: readonly number[], v: number): number {
   return low;
 }
 
-function search(source: Box, target: Box, allObstacles: readonly Box[], drawn: readonly Segment[], ends: readonly Position[], leave: Side, arrive: Side, margin: number): Position[] | null {
+/** Grid points a search may take; past this (two ends far apart across a very large diagram) the plain route is drawn. */
+const MAX_GRID_POINTS = 40_000;
+
+function search(source: Box, target: Box, allObstacles: readonly Box[], drawn: readonly Segment[], ends: readonly Position[], leave: Side, arrive: Side, margin: number): Position[] | null | 'too large' {
   const region = {
     left: Math.min(source.x, target.x) - margin,
     right: Math.max(source.x + source.width, target.x + target.width) + margin,
@@ -202,6 +208,7 @@ function search(source: Box, target: Box, allObstacles: readonly Box[], drawn: r
   const ys = withMiddles(yLines).filter((y) => y >= region.top - ROUTE_CLEARANCE && y <= region.bottom + ROUTE_CLEARANCE);
   const nx = xs.length;
   const ny = ys.length;
+  if (nx * ny > MAX_GRID_POINTS) return 'too large';
   // Grid points strictly inside a wall, and grid steps through a wall's inside (walls' borders are grid lines).
   const blocked = new Uint8Array(nx * ny);
   const blockedRight = new Uint8Array(nx * ny);
