@@ -1,6 +1,6 @@
 import { blueprint } from '../../shared/blueprints';
 import { isHostError, type OpenedFile } from '../../shared/ipc';
-import { withPositions } from '../../shared/layout/elkGraph';
+import { applyLayout, withPositions } from '../../shared/layout/elkGraph';
 import { formatDiagramFile } from '../../shared/model/formatFile';
 import { loadDiagram } from '../../shared/model/load';
 import { formatProblem } from '../../shared/model/problems';
@@ -23,7 +23,7 @@ export function suggestedName(doc: Diagram): string {
 export async function withLayout(ctx: AppContext, doc: Diagram): Promise<Diagram> {
   if (doc.nodes.every((n) => n.position)) return doc;
   try {
-    return withPositions(doc, await ctx.layout.layout(doc));
+    return applyLayout(doc, await ctx.layout.layout(doc));
   } catch {
     return withPositions(doc, new Map(doc.nodes.map((n, i) => [n.id, n.position ?? { x: (i % 6) * 260, y: Math.floor(i / 6) * 130 }])));
   }

@@ -5,6 +5,7 @@ import {
 import { useCallback, useMemo, useRef } from 'react';
 import type { Estimate } from '../../shared/estimator/output';
 import { findKind } from '../../shared/kinds';
+import { edgeGeometry } from '../../shared/layout/edgeGeometry';
 import { useApp } from '../app/AppContext';
 import { connectionProblem, moveNodes } from '../state/commands';
 import { useEditor } from '../state/store';
@@ -37,7 +38,8 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
   const minimap = useEditor(store, (s) => s.panels.minimap);
   const critical = useEditor(store, (s) => s.criticalPath);
   const nodes = useMemo(() => markCritical(flowNodes(doc, estimate, selection), critical?.nodes), [doc, estimate, selection, critical]);
-  const edges = useMemo(() => markCritical(flowEdges(doc, estimate, selection), critical?.edges), [doc, estimate, selection, critical]);
+  const geometry = useMemo(() => edgeGeometry(doc), [doc]);
+  const edges = useMemo(() => markCritical(flowEdges(doc, estimate, selection, geometry), critical?.edges), [doc, estimate, selection, geometry, critical]);
   const dragStart = useRef<{ x: number; y: number } | null>(null);
   const editing = useCanvasEditing();
 

@@ -3,6 +3,7 @@ import { memo, useState } from 'react';
 import { utilizationLevel } from '../../shared/estimator/utilization';
 import { findKind } from '../../shared/kinds';
 import { figureLine } from '../../shared/figureLine';
+import { nodeSize } from '../../shared/layout/sizes';
 import { formatPercent } from '../../shared/units';
 import { useApp } from '../app/AppContext';
 import { InlineRename } from './InlineRename';
@@ -15,6 +16,7 @@ function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {
   const ctx = useApp();
   const [editing, setEditing] = useState(false);
   const level = utilizationLevel(figures?.utilization);
+  const { width, height, lines } = nodeSize(node.label);
   const rename = (label: string | null) => {
     setEditing(false);
     if (label) ctx.store.commit('Rename', (d) => void (d.nodes.find((n) => n.id === node.id)!.label = label));
@@ -22,7 +24,7 @@ function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {
   return (
     <div
       className={`component-node${selected ? ' selected' : ''}${severity ? ` has-${severity}` : ''}`}
-      style={{ '--kind-colour': kind?.colour ?? '#64748b' } as React.CSSProperties}
+      style={{ '--kind-colour': kind?.colour ?? '#64748b', width, height } as React.CSSProperties}
       data-testid={`node-${node.id}`}
       data-utilization={level}
     >
@@ -32,7 +34,9 @@ function ComponentNodeView({ data, selected }: NodeProps<Node<ComponentData>>) {
         {editing ? (
           <InlineRename value={node.label} label="Label" className="component-rename" onDone={rename} />
         ) : (
-          <span className="component-label" title={node.label} onDoubleClick={() => setEditing(true)}>{node.label}</span>
+          <span className="component-label" title={node.label} onDoubleClick={() => setEditing(true)}>
+            {lines.map((line, i) => <span key={i} className="component-label-line">{line}</span>)}
+          </span>
         )}
       </div>
       <div className="component-kind">{kind?.label}</div>

@@ -1,8 +1,9 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Estimate, NodeEstimate } from '../../shared/estimator/output';
 import { edgeRates } from '../../shared/estimator/edgeRates';
-import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout/elkGraph';
+import type { EdgeGeometry } from '../../shared/layout/edgeGeometry';
 import { groupBoxes } from '../../shared/layout/groupBounds';
+import { nodeSize } from '../../shared/layout/sizes';
 import type { Diagram, DiagramEdge, DiagramNode } from '../../shared/model/schema';
 import type { Selection } from '../state/store';
 
@@ -20,6 +21,8 @@ export interface GroupData extends Record<string, unknown> {
 export interface FlowEdgeData extends Record<string, unknown> {
   edge: DiagramEdge;
   peakQps?: number;
+  /** Route, caption room and stage marker, shared with the exports. */
+  geometry?: EdgeGeometry;
 }
 
 /** Group containers drawn around their members' current positions. */
@@ -51,32 +54,34 @@ export function flowNodes(doc: Diagram, estimate: Estimate | null, selection: Se
     if (d.severity === 'error' || !severity.has(d.node)) severity.set(d.node, d.severity);
   }
   const selected = new Set(selection.nodes);
-  const components = doc.nodes.map(
-    (node): Node<ComponentData> => ({
+  const components = doc.nodes.map((node): Node<ComponentData> => {
+    const { width, height } = nodeSize(node.label);
+    return {
       id: node.id,
       type: 'component',
       position: node.position ?? { x: 0, y: 0 },
       data: { node, figures: figures.get(node.id), severity: severity.get(node.id) },
-      width: NODE_WIDTH,
-      height: NODE_HEIGHT,
-      measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
+      width,
+      height,
+      measured: { width, height },
       selected: selected.has(node.id),
       ariaLabel: node.label,
-    }),
-  );
+    };
+  });
   return [...groupNodes(doc), ...components];
 }
 
-/** The React Flow edges of a diagram, with the rate each carries. */
-export function flowEdges(doc: Diagram, estimate: Estimate | null, selection: Selection): Edge<FlowEdgeData>[] {
+/** The React Flow edges of a diagram, with the rate each carries and where it is drawn (see edgeGeometry). */
+export function flowEdges(doc: Diagram, estimate: Estimate | null, selection: Selection, geometry: readonly EdgeGeometry[] = []): Edge<FlowEdgeData>[] {
   const rates = estimate ? edgeRates(doc, estimate) : new Map();
+  const drawn = new Map(geometry.map((g) => [g.edge.id, g]));
   const selected = new Set(selection.edges);
   return doc.edges.map((edge) => ({
     id: edge.id,
     source: edge.source,
     target: edge.target,
     type: 'flow',
-    data: { edge, peakQps: rates.get(edge.id)?.peak },
+    data: { edge, peakQps: rates.get(edge.id)?.peak, geometry: drawn.get(edge.id) },
     selected: selected.has(edge.id),
     ariaLabel: `${edge.mode ?? 'sync'} edge from ${edge.source} to ${edge.target}`,
   }));

@@ -1,6 +1,6 @@
 import type { Estimate } from '../../shared/estimator/output';
-import { layoutPositions } from '../../shared/layout/elkGraph';
-import type { Diagram, Position } from '../../shared/model/schema';
+import { layoutDiagram, type Layout } from '../../shared/layout/elkGraph';
+import type { Diagram } from '../../shared/model/schema';
 import type { EstimateRequest, EstimateResponse, LayoutRequest, LayoutResponse } from './messages';
 
 /** Computes estimates; in a worker where the platform has them. */
@@ -10,7 +10,7 @@ export interface EstimateClient {
 
 /** Lays out diagrams with ELK; in a worker where the platform has them. */
 export interface LayoutClient {
-  layout(doc: Pick<Diagram, 'nodes' | 'edges' | 'groups'>, only?: readonly string[]): Promise<Map<string, Position>>;
+  layout(doc: Pick<Diagram, 'nodes' | 'edges' | 'groups'>, only?: readonly string[]): Promise<Layout>;
 }
 
 /** How long an estimate may run before its worker is stopped and started afresh, ms. */
@@ -91,8 +91,8 @@ async function estimateHere(request: Omit<EstimateRequest, 'seq'>): Promise<Esti
 
 async function layoutHere(request: Omit<LayoutRequest, 'seq'>): Promise<LayoutResponse> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
-  const positions = await layoutPositions(request.doc, new ELK(), request.only ? new Set(request.only) : undefined);
-  return { seq: 0, positions: [...positions] };
+  const { positions, routes } = await layoutDiagram(request.doc, new ELK(), request.only ? new Set(request.only) : undefined);
+  return { seq: 0, positions: [...positions], routes: [...routes] };
 }
 
 export function createEstimateClient(): EstimateClient {
@@ -129,7 +129,7 @@ export function createLayoutClient(): LayoutClient {
     async layout(doc, only) {
       const response = await call({ doc: { nodes: doc.nodes, edges: doc.edges, groups: doc.groups }, only: only ? [...only] : undefined });
       if ('error' in response) throw new Error(response.error);
-      return new Map(response.positions);
+      return { positions: new Map(response.positions), routes: new Map(response.routes) };
     },
   };
 }

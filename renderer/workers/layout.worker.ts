@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import ELK from 'elkjs/lib/elk.bundled.js';
-import { layoutPositions } from '../../shared/layout/elkGraph';
+import { layoutDiagram } from '../../shared/layout/elkGraph';
 import type { LayoutRequest, LayoutResponse } from './messages';
 
 const elk = new ELK();
@@ -10,8 +10,8 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
   const { seq, doc, only } = event.data;
   let response: LayoutResponse;
   try {
-    const positions = await layoutPositions(doc, elk, only ? new Set(only) : undefined);
-    response = { seq, positions: [...positions] };
+    const { positions, routes } = await layoutDiagram(doc, elk, only ? new Set(only) : undefined);
+    response = { seq, positions: [...positions], routes: [...routes] };
   } catch (error) {
     response = { seq, error: error instanceof Error ? error.message : String(error) };
   }

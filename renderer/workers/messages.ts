@@ -1,4 +1,5 @@
 import type { Estimate } from '../../shared/estimator/output';
+import type { StoredRoute } from '../../shared/layout/edgeGeometry';
 import type { Diagram, Position } from '../../shared/model/schema';
 
 export interface EstimateRequest {
@@ -13,4 +14,4 @@ export interface LayoutRequest {
   doc: Pick<Diagram, 'nodes' | 'edges' | 'groups'>;
   only?: string[];
 }
-export type LayoutResponse = { seq: number; positions: [string, Position][] } | { seq: number; error: string };
+export type LayoutResponse = { seq: number; positions: [string, Position][]; routes: [string, StoredRoute][] } | { seq: number; error: string };

@@ -1,6 +1,6 @@
 import type { Diagram } from '../model/schema';
-import { NODE_HEIGHT, NODE_WIDTH } from './elkGraph';
 import { highest, lowest } from '../numbers';
+import { nodeSize } from './sizes';
 
 /** Space between a group's border and its members, px; the top holds the group's title. */
 export const GROUP_PADDING = { top: 40, side: 24, bottom: 24 };
@@ -17,18 +17,13 @@ export interface GroupBox {
 
 /** The box of each group around its placed members (groups with none are left out). */
 export function groupBoxes(diagram: Pick<Diagram, 'nodes' | 'groups'>): GroupBox[] {
-  const byGroup = new Map<string, Diagram['nodes']>();
-  for (const node of diagram.nodes) {
-    if (node.group === undefined || !node.position) continue;
-    const list = byGroup.get(node.group);
-    if (list) list.push(node);
-    else byGroup.set(node.group, [node]);
-  }
   return (diagram.groups ?? []).flatMap((group) => {
-    const members = byGroup.get(group.id) ?? [];
+    const members = diagram.nodes.filter((n) => n.group === group.id && n.position);
     if (members.length === 0) return [];
     const xs = members.map((n) => n.position!.x);
     const ys = members.map((n) => n.position!.y);
+    const rights = members.map((n) => n.position!.x + nodeSize(n.label).width);
+    const bottoms = members.map((n) => n.position!.y + nodeSize(n.label).height);
     const x = lowest(xs) - GROUP_PADDING.side;
     const y = lowest(ys) - GROUP_PADDING.top;
     return [{
@@ -37,8 +32,8 @@ export function groupBoxes(diagram: Pick<Diagram, 'nodes' | 'groups'>): GroupBox
       members: members.map((m) => m.id),
       x,
       y,
-      width: highest(xs) + NODE_WIDTH + GROUP_PADDING.side - x,
-      height: highest(ys) + NODE_HEIGHT + GROUP_PADDING.bottom - y,
+      width: highest(rights) + GROUP_PADDING.side - x,
+      height: highest(bottoms) + GROUP_PADDING.bottom - y,
     }];
   });
 }

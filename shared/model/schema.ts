@@ -32,6 +32,12 @@ export const NodeSchema = z.strictObject({
 
 export const EDGE_MODES = ['sync', 'async', 'offline'] as const;
 
+/** An edge's drawn route, written by auto layout: orthogonal points from the caller's box to the callee's, and its caption's top-left corner. */
+export const RouteSchema = z.strictObject({
+  points: z.array(PositionSchema).min(2).max(1000),
+  label: PositionSchema.optional(),
+});
+
 export const EdgeSchema = z.strictObject({
   id: IdSchema,
   source: z.string(),
@@ -42,6 +48,7 @@ export const EdgeSchema = z.strictObject({
   stage: z.int().min(-LIMITS.stage).max(LIMITS.stage).optional(),
   label: z.string().optional(),
   payloadBytes: upTo(LIMITS.bytesPerItem).optional(),
+  route: RouteSchema.optional(),
 });
 
 export const GroupSchema = z.strictObject({

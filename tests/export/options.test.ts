@@ -3,7 +3,6 @@ import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { rasterize } from '../../cli/nodeServices';
 import { estimate } from '../../shared/estimator/estimate';
-import { edgeRoute } from '../../shared/export/geometry';
 import { findKind } from '../../shared/kinds';
 import { EXPORT_FORMATS, exportDiagram, exportFormat, selectionOf } from '../../shared/export/registry';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../shared/layout/elkGraph';
@@ -118,19 +117,6 @@ describe('the pictures', () => {
     const full = await fill(2);
     expect(full.fill).toBe('#dc2626');
     expect(Number(full.width)).toBe(NODE_WIDTH - 10);
-  });
-
-  it('routes an edge forward between the boxes, and a backward edge below both', () => {
-    expect(edgeRoute({ x: 0, y: 0 }, { x: 400, y: 100 })).toEqual([
-      { x: NODE_WIDTH, y: NODE_HEIGHT / 2 }, { x: 310, y: NODE_HEIGHT / 2 }, { x: 310, y: 100 + NODE_HEIGHT / 2 }, { x: 400, y: 100 + NODE_HEIGHT / 2 },
-    ]);
-    const back = edgeRoute({ x: 400, y: 0 }, { x: 0, y: 100 });
-    expect(back).toHaveLength(6);
-    expect(back[2]!.y).toBe(100 + NODE_HEIGHT + 24);
-    expect(back.at(-1)).toEqual({ x: 0, y: 100 + NODE_HEIGHT / 2 });
-    // Just under 24 px of room is too tight to draw forward.
-    expect(edgeRoute({ x: 0, y: 0 }, { x: NODE_WIDTH + 23, y: 0 })).toHaveLength(6);
-    expect(edgeRoute({ x: 0, y: 0 }, { x: NODE_WIDTH + 24, y: 0 })).toHaveLength(4);
   });
 });
 

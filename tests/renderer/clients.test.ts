@@ -18,8 +18,9 @@ describe('worker clients', () => {
     const doc = blueprint('similar-listings')!;
     const figures = await createEstimateClient().estimate(doc, 1);
     expect(figures.entries[0]!.latencyMs!.p99).toBeGreaterThan(0);
-    const positions = await createLayoutClient().layout(doc);
+    const { positions, routes } = await createLayoutClient().layout(doc);
     expect(positions.size).toBe(doc.nodes.length);
+    expect(routes.size).toBeGreaterThan(0);
   });
 
   it('finish pending requests on this thread when a worker fails to load', async () => {

@@ -1,6 +1,6 @@
 import { EXPORT_FORMATS, PAPERS, exportDiagram, exportFormat, type Paper } from '../../export/registry';
 import { PictureTooLarge } from '../../export/raster';
-import { layoutPositions, withPositions } from '../../layout/elkGraph';
+import { applyLayout, layoutDiagram } from '../../layout/elkGraph';
 import type { Diagram } from '../../model/schema';
 import { didYouMean } from '../../model/didYouMean';
 import { formatDiagramFile } from '../../model/formatFile';
@@ -20,13 +20,15 @@ scaled to fit.`;
 
 export const layoutHelp = `mlsd layout FILE -o OUT
 
-Lays out a diagram with ELK (layered, left to right, groups stacked) and
-writes it with the positions filled in.`;
+Lays out a diagram with ELK: the request path left to right in call order
+(each stage of a caller's calls in its own column), nodes reached only by
+async or offline edges in a band below, groups kept together. Writes it
+with node positions and edge routes (with their captions' places) filled in.`;
 
 /** Lays out the diagram where any node lacks a position. */
 export async function placed(diagram: Diagram, io: CliIO, force = false): Promise<Diagram> {
   if (!force && diagram.nodes.every((n) => n.position)) return diagram;
-  return withPositions(diagram, await layoutPositions(diagram, io.elk));
+  return applyLayout(diagram, await layoutDiagram(diagram, io.elk));
 }
 
 /** `mlsd export FILE --format F -o OUT`. */

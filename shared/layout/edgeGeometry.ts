@@ -1,0 +1,193 @@
+import type { Diagram, DiagramEdge, Position } from '../model/schema';
+import { boxesOverlap, nodeBoxes, onBorder, segmentCrossesBox, type Box } from './boxes';
+import { routeBetween, ROUTE_CLEARANCE, type Segment } from './router';
+import { reservedLabelSize, type LabelSize } from './sizes';
+import { stageMarkers } from './stages';
+
+/** A route as the document stores it: the points of an orthogonal path, and the top-left corner of its caption's box. */
+export type StoredRoute = NonNullable<DiagramEdge['route']>;
+
+/** Where an edge is drawn: its route, the box kept for its caption (reserved size), its stage marker. */
+export interface EdgeGeometry {
+  edge: DiagramEdge;
+  points: Position[];
+  label?: Box & { lines: string[] };
+  /** 1-based stage of the call, absent when its caller calls in one stage. */
+  stage?: number;
+  /** Centre of the stage marker, on the route near its start. */
+  stageAt?: Position;
+}
+
+/** Radius of a stage marker, px. */
+export const STAGE_MARKER_RADIUS = 8;
+
+/** The point `distance` px along a route from its start. */
+function along(points: readonly Position[], distance: number): Position | undefined {
+  let left = distance;
+  for (const s of segmentsOf(points)) {
+    const length = Math.abs(s.b.x - s.a.x) + Math.abs(s.b.y - s.a.y);
+    if (left <= length) {
+      const t = length === 0 ? 0 : left / length;
+      return { x: Math.round(s.a.x + (s.b.x - s.a.x) * t), y: Math.round(s.a.y + (s.b.y - s.a.y) * t) };
+    }
+    left -= length;
+  }
+  return undefined;
+}
+
+/**
+ * Where a stage marker goes: the first point along the route, from just past
+ * its start, where the marker overlaps no node, caption or other marker (the
+ * calls of one caller leave side by side and part after a bend).
+ */
+function placeMarker(points: readonly Position[], nodes: readonly Box[], labels: readonly Box[], markers: readonly Position[]): Position {
+  const r = STAGE_MARKER_RADIUS;
+  const first = along(points, r + 6) ?? points[0]!;
+  for (let d = r + 6; d < 400; d += 4) {
+    const p = along(points, d);
+    if (!p) break;
+    const box = { x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r };
+    if (markers.some((m) => Math.abs(m.x - p.x) < 2 * r + 3 && Math.abs(m.y - p.y) < 2 * r + 3)) continue;
+    if (nodes.some((n) => boxesOverlap(box, n, 2)) || labels.some((l) => boxesOverlap(box, l, 1))) continue;
+    return p;
+  }
+  return first;
+}
+
+/** Room kept between a caption and a node box, px. */
+const LABEL_GAP = 4;
+
+const segmentsOf = (points: readonly Position[]): Segment[] => points.slice(1).map((b, i) => ({ a: points[i]!, b }));
+const orthogonal = (points: readonly Position[]) => segmentsOf(points).every((s) => s.a.x === s.b.x || s.a.y === s.b.y);
+
+/** Whether a stored route still fits the boxes: it starts on its source, ends on its target and crosses no other node. */
+export function routeFits(points: readonly Position[], source: Box, target: Box, others: readonly Box[]): boolean {
+  if (points.length < 2 || !orthogonal(points)) return false;
+  if (!onBorder(points[0]!, source) || !onBorder(points.at(-1)!, target)) return false;
+  return segmentsOf(points).every((s) => others.every((box) => !segmentCrossesBox(s.a, s.b, box)));
+}
+
+/** Whether a caption box is clear of every node box and every caption already placed. */
+function labelClear(box: Box, nodes: readonly Box[], labels: readonly Box[]): boolean {
+  return nodes.every((n) => !boxesOverlap(box, n, LABEL_GAP)) && labels.every((l) => !boxesOverlap(box, l, 2));
+}
+
+/**
+ * A place for a caption along a route: centred on a segment (the line runs
+ * under the caption), else beside it, the longest segments and their middles
+ * first; the first place clear of nodes and other captions wins, else the
+ * least bad one.
+ */
+function placeLabel(points: readonly Position[], size: LabelSize, allNodes: readonly Box[], allLabels: readonly Box[]): Position {
+  // Only boxes near the route can be in the way.
+  const reach = { x: Math.min(...points.map((p) => p.x)) - size.width, y: Math.min(...points.map((p) => p.y)) - size.height };
+  const area = { ...reach, width: Math.max(...points.map((p) => p.x)) + size.width - reach.x, height: Math.max(...points.map((p) => p.y)) + size.height - reach.y };
+  const nodes = allNodes.filter((b) => boxesOverlap(b, area, LABEL_GAP));
+  const labels = allLabels.filter((b) => boxesOverlap(b, area, LABEL_GAP));
+  const candidates: Position[] = [];
+  const segments = segmentsOf(points)
+    .map((s) => ({ ...s, length: Math.abs(s.b.x - s.a.x) + Math.abs(s.b.y - s.a.y) }))
+    .sort((p, q) => q.length - p.length);
+  for (const fraction of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+    for (const s of segments) {
+      const c = { x: s.a.x + (s.b.x - s.a.x) * fraction, y: s.a.y + (s.b.y - s.a.y) * fraction };
+      candidates.push({ x: c.x - size.width / 2, y: c.y - size.height / 2 });
+    }
+  }
+  for (const s of segments) {
+    const c = { x: (s.a.x + s.b.x) / 2, y: (s.a.y + s.b.y) / 2 };
+    const offsets = s.a.y === s.b.y ? [[0, -size.height / 2 - 4], [0, size.height / 2 + 4]] : [[size.width / 2 + 4, 0], [-size.width / 2 - 4, 0]];
+    for (const [dx, dy] of offsets) candidates.push({ x: c.x + dx! - size.width / 2, y: c.y + dy! - size.height / 2 });
+  }
+  const rounded = candidates.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
+  const clear = rounded.find((p) => labelClear({ ...p, width: size.width, height: size.height }, nodes, labels));
+  if (clear) return clear;
+  const overlap = (p: Position) => [...nodes, ...labels].reduce((sum, b) => {
+    const w = Math.min(p.x + size.width, b.x + b.width) - Math.max(p.x, b.x);
+    const h = Math.min(p.y + size.height, b.y + b.height) - Math.max(p.y, b.y);
+    return sum + (w > 0 && h > 0 ? w * h : 0);
+  }, 0);
+  return rounded.reduce((a, b) => (overlap(b) < overlap(a) ? b : a));
+}
+
+/** A loop from a node's right side over its top back into it, for an edge from a node to itself. */
+function selfLoop(box: Box): Position[] {
+  const right = box.x + box.width;
+  const top = box.y - ROUTE_CLEARANCE * 2;
+  return [
+    { x: right, y: box.y + 20 },
+    { x: right + ROUTE_CLEARANCE * 2, y: box.y + 20 },
+    { x: right + ROUTE_CLEARANCE * 2, y: top },
+    { x: right - 30, y: top },
+    { x: right - 30, y: box.y },
+  ];
+}
+
+/**
+ * The geometry of every edge whose two ends are placed: the stored route
+ * where it still fits the nodes' boxes (auto layout's), else a route of the
+ * orthogonal router around every other node, in a lane of its own beside
+ * routes already drawn; each caption in its stored place while that is clear
+ * of nodes and other captions, else placed along the route. Pure and
+ * deterministic: the canvas and every export draw the same geometry.
+ */
+export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeGeometry[] {
+  const boxes = nodeBoxes(diagram);
+  const allBoxes = [...boxes.values()];
+  const markers = stageMarkers(diagram);
+  const placed = diagram.edges.filter((e) => boxes.has(e.source) && boxes.has(e.target));
+  const others = (e: DiagramEdge) => [...boxes].filter(([id]) => id !== e.source && id !== e.target).map(([, b]) => b);
+  const points = new Map<string, Position[]>();
+  const drawn: Segment[] = [];
+  const ends: Position[] = [];
+  for (const e of placed) {
+    const stored = e.route;
+    if (e.source === e.target) points.set(e.id, selfLoop(boxes.get(e.source)!));
+    else if (stored && routeFits(stored.points, boxes.get(e.source)!, boxes.get(e.target)!, others(e))) points.set(e.id, stored.points);
+    else continue;
+    drawn.push(...segmentsOf(points.get(e.id)!));
+    ends.push(points.get(e.id)![0]!, points.get(e.id)!.at(-1)!);
+  }
+  for (const e of placed) {
+    if (points.has(e.id)) continue;
+    const route = routeBetween(boxes.get(e.source)!, boxes.get(e.target)!, others(e), drawn, ends);
+    points.set(e.id, route);
+    drawn.push(...segmentsOf(route));
+    ends.push(route[0]!, route.at(-1)!);
+  }
+  const labels: Box[] = [];
+  const sizes = new Map(placed.map((e) => [e.id, reservedLabelSize(e)]));
+  const at = new Map<string, Position>();
+  for (const e of placed) {
+    const stored = e.route;
+    const size = sizes.get(e.id);
+    if (!size || !stored?.label || points.get(e.id) !== stored.points) continue;
+    const box = { ...stored.label, width: size.width, height: size.height };
+    if (!labelClear(box, allBoxes, labels)) continue;
+    labels.push(box);
+    at.set(e.id, stored.label);
+  }
+  for (const e of placed) {
+    const size = sizes.get(e.id);
+    if (!size || at.has(e.id)) continue;
+    const p = placeLabel(points.get(e.id)!, size, allBoxes, labels);
+    labels.push({ ...p, width: size.width, height: size.height });
+    at.set(e.id, p);
+  }
+  const markerAt: Position[] = [];
+  return placed.map((edge) => {
+    const size = sizes.get(edge.id);
+    const label = size ? { ...at.get(edge.id)!, width: size.width, height: size.height, lines: size.lines } : undefined;
+    const stage = markers.get(edge.id);
+    const route = points.get(edge.id)!;
+    if (!stage) return { edge, points: route, ...(label ? { label } : {}) };
+    const stageAt = placeMarker(route, allBoxes, labels, markerAt);
+    markerAt.push(stageAt);
+    return { edge, points: route, ...(label ? { label } : {}), stage, stageAt };
+  });
+}
+
+/** The routes to store in the document for this geometry. */
+export function storedRoutes(geometry: readonly EdgeGeometry[]): Map<string, StoredRoute> {
+  return new Map(geometry.map((g) => [g.edge.id, { points: g.points, ...(g.label ? { label: { x: g.label.x, y: g.label.y } } : {}) }]));
+}

@@ -1,0 +1,90 @@
+import { edgeCaption } from '../export/caption';
+import type { DiagramEdge } from '../model/schema';
+import { measureText, wrapLabel } from './text';
+
+/** A component node's box: the narrowest that holds its figures, wider for a long name, up to a maximum. */
+export const NODE_MIN_WIDTH = 220;
+export const NODE_MAX_WIDTH = 320;
+/** Height of a node whose name takes one line, px; each further line adds NODE_LINE_HEIGHT. */
+export const NODE_BASE_HEIGHT = 84;
+/** A node's name: bold, 13 px, 16 px a line, at most three lines. */
+export const NODE_FONT_PX = 13;
+export const NODE_LINE_HEIGHT = 16;
+export const NODE_MAX_LINES = 3;
+/** Where a node's name starts (after the colour bar and the kind's icon), and the room kept on its right, px. */
+export const NODE_TEXT_LEFT = 42;
+export const NODE_TEXT_RIGHT = 10;
+
+/** An edge's caption: 11 px, 14 px a line, wrapped at 160 px, with 5 px and 2 px of padding. */
+export const EDGE_FONT_PX = 11;
+export const EDGE_LINE_HEIGHT = 14;
+export const EDGE_LABEL_MAX_TEXT = 160;
+export const EDGE_LABEL_PAD = { x: 5, y: 2 };
+
+/** Box and wrapped name of a node. */
+export interface NodeSize {
+  width: number;
+  height: number;
+  lines: string[];
+}
+
+const nodeSizes = new Map<string, NodeSize>();
+
+/**
+ * The box of a node with this name: the name wrapped (at spaces, hard-broken
+ * only where one word is too long) to as few lines as the maximum width
+ * allows, at most three, then the box narrowed as far as that many lines
+ * allow, never below the minimum. A name too long for three lines at the
+ * maximum width widens the box rather than lose text.
+ */
+export function nodeSize(label: string): NodeSize {
+  const known = nodeSizes.get(label);
+  if (known) return known;
+  const room = (width: number) => width - NODE_TEXT_LEFT - NODE_TEXT_RIGHT;
+  const wrap = (width: number) => wrapLabel(label, room(width), NODE_FONT_PX, NODE_MAX_LINES, true);
+  const fewest = wrap(NODE_MAX_WIDTH).length;
+  let narrow = NODE_MIN_WIDTH;
+  if (wrap(narrow).length > fewest) {
+    let wide = NODE_MAX_WIDTH;
+    while (wide - narrow > 2) {
+      const middle = Math.round((wide + narrow) / 2);
+      if (wrap(middle).length > fewest) narrow = middle;
+      else wide = middle;
+    }
+    narrow = wide;
+  }
+  const lines = wrap(narrow);
+  const widest = Math.max(...lines.map((l) => measureText(l, NODE_FONT_PX, true)));
+  const width = Math.max(NODE_MIN_WIDTH, Math.ceil((widest + NODE_TEXT_LEFT + NODE_TEXT_RIGHT) / 4) * 4);
+  const size = { width, height: NODE_BASE_HEIGHT + (lines.length - 1) * NODE_LINE_HEIGHT, lines };
+  if (nodeSizes.size > 5_000) nodeSizes.clear();
+  nodeSizes.set(label, size);
+  return size;
+}
+
+/** A label box: size and wrapped lines. */
+export interface LabelSize {
+  width: number;
+  height: number;
+  lines: string[];
+}
+
+/** The box of an edge caption (its parts joined with " · "), wrapped to at most three lines; undefined when empty. */
+export function edgeLabelSize(parts: readonly string[]): LabelSize | undefined {
+  if (parts.length === 0) return undefined;
+  const lines = wrapLabel(parts.join(' · '), EDGE_LABEL_MAX_TEXT, EDGE_FONT_PX, 3);
+  const widest = Math.max(...lines.map((l) => measureText(l, EDGE_FONT_PX)));
+  return { width: Math.ceil(widest) + 2 * EDGE_LABEL_PAD.x + 2, height: lines.length * EDGE_LINE_HEIGHT + 2 * EDGE_LABEL_PAD.y, lines };
+}
+
+/** The widest rate a caption can show ("1.23M QPS"): layout keeps room for it whatever the traffic. */
+const WIDEST_PEAK_QPS = 1_230_000;
+
+/**
+ * The room kept for an edge's caption: its calls and label with the widest
+ * rate, so the caption fits whatever the estimate says and whether or not
+ * figures are shown.
+ */
+export function reservedLabelSize(edge: DiagramEdge): LabelSize | undefined {
+  return edgeLabelSize(edgeCaption(edge, WIDEST_PEAK_QPS, true));
+}

@@ -1,0 +1,89 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blueprint, BLUEPRINT_SLUGS } from '../../shared/blueprints';
+import { launch, newPage, screenshot, serveRenderer } from './browser';
+
+let server: Awaited<ReturnType<typeof serveRenderer>>;
+let browser: Browser;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serveRenderer(), launch()]);
+  page = await newPage(browser, errors);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Rect { id: string; left: number; top: number; right: number; bottom: number }
+
+/** What the canvas shows: node boxes and names, caption boxes, stage markers. */
+async function drawn(p: Page) {
+  return p.evaluate(() => {
+    const rect = (el: Element, id: string) => {
+      const r = el.getBoundingClientRect();
+      return { id, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const nodes = [...document.querySelectorAll('.react-flow__node-component')].map((el) => ({
+      ...rect(el, el.getAttribute('data-id')!),
+      text: [...el.querySelectorAll('.component-label-line')].map((l) => l.textContent ?? ''),
+      title: el.querySelector('.component-label')?.getAttribute('title') ?? '',
+      clipped: [...el.querySelectorAll('.component-label-line')].some((l) => l.getBoundingClientRect().right > el.getBoundingClientRect().right + 0.5),
+    }));
+    const labels = [...document.querySelectorAll('.edge-label')].map((el) => rect(el, el.getAttribute('data-testid')!.replace('edge-label-', '')));
+    const markers = [...document.querySelectorAll('.stage-marker')].map((el) => ({ id: el.getAttribute('data-testid')!.replace('stage-', ''), text: el.textContent }));
+    return { nodes, labels, markers };
+  });
+}
+
+const overlap = (a: Rect, b: Rect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
+
+async function open(slug: string): Promise<void> {
+  await page.goto(`${server.url}?blueprint=${slug}`);
+  const doc = blueprint(slug)!;
+  await page.waitForSelector('[data-testid="budget-bar"] .meter');
+  await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(doc.nodes.length);
+  await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(doc.edges.length);
+  // Figures arrive from the worker, then the view settles on the fitted diagram.
+  await expect.poll(() => page.locator('.edge-label', { hasText: 'QPS' }).count()).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+}
+
+describe.each([[1280, 720], [1920, 1080]])('the canvas at %i x %i', (width, height) => {
+  it('shows every blueprint with names in full and captions clear of nodes and of each other', async () => {
+    await page.setViewportSize({ width, height });
+    const problems: string[] = [];
+    for (const slug of BLUEPRINT_SLUGS) {
+      await open(slug);
+      const doc = blueprint(slug)!;
+      const { nodes, labels } = await drawn(page);
+      for (const node of nodes) {
+        const label = doc.nodes.find((n) => n.id === node.id)!.label;
+        if (node.text.join(' ').includes('…') || node.title !== label) problems.push(`${slug}: ${node.id} title`);
+        if (node.text.join(' ').replace(/\s+/g, '') !== label.replace(/\s+/g, '')) problems.push(`${slug}: ${node.id} shows "${node.text.join(' ')}"`);
+        if (node.clipped) problems.push(`${slug}: ${node.id} name runs out of its box`);
+      }
+      for (const l of labels) for (const n of nodes) if (overlap(l, n)) problems.push(`${slug}: caption ${l.id} on node ${n.id}`);
+      labels.forEach((l, i) => labels.slice(i + 1).forEach((m) => overlap(l, m) && problems.push(`${slug}: caption ${l.id} on caption ${m.id}`)));
+      if (['video-recommendation', 'news-feed', 'harmful-content-detection', 'visual-search'].includes(slug)) await screenshot(page, `geometry-${slug}-${width}`);
+    }
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
+
+describe('call stages on the canvas', () => {
+  it('numbers the stages of the video recommendation fan-out, and a click on each caption selects that edge', async () => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await open('video-recommendation');
+    const { markers } = await drawn(page);
+    expect(Object.fromEntries(markers.map((m) => [m.id, m.text]))).toEqual({ e4: '1', e6: '1', e7: '1', e8: '1', e12: '2', e13: '3', e14: '4' });
+    for (const id of ['e4', 'e6', 'e7', 'e8', 'e12', 'e13', 'e14']) {
+      await page.getByTestId(`edge-label-${id}`).click();
+      await expect.poll(() => page.locator('path.flow-edge.selected').evaluateAll((paths) => paths.map((p) => p.id))).toEqual([id]);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { boxesOverlap, segmentCrossesBox, type Box } from '../../shared/layout/boxes';
+import { edgeGeometry } from '../../shared/layout/edgeGeometry';
+import { routeBetween, ROUTE_CLEARANCE } from '../../shared/layout/router';
+import type { Diagram } from '../../shared/model/schema';
+
+const crosses = (points: { x: number; y: number }[], box: Box) => points.slice(1).some((b, i) => segmentCrossesBox(points[i]!, b, box));
+const orthogonal = (points: { x: number; y: number }[]) => points.slice(1).every((b, i) => b.x === points[i]!.x || b.y === points[i]!.y);
+
+describe('orthogonal router', () => {
+  const source = { x: 0, y: 0, width: 220, height: 84 };
+  const target = { x: 700, y: 0, width: 220, height: 84 };
+  const wall = { x: 330, y: -60, width: 240, height: 200 };
+
+  it('goes around a node in the way, orthogonally, from the source side facing the target to the target', () => {
+    const route = routeBetween(source, target, [wall]);
+    expect(orthogonal(route)).toBe(true);
+    expect(crosses(route, wall)).toBe(false);
+    expect(route[0]!.x).toBe(source.x + source.width);
+    expect(route.at(-1)!.x).toBe(target.x);
+    expect(route.length).toBeGreaterThan(2);
+  });
+
+  it('takes a lane of its own beside a route already drawn', () => {
+    const first = routeBetween(source, target, [wall]);
+    const drawn = first.slice(1).map((b, i) => ({ a: first[i]!, b }));
+    const second = routeBetween(source, target, [wall], drawn, [first[0]!, first.at(-1)!]);
+    const sharing = second.slice(1).some((b, i) => {
+      const a = second[i]!;
+      return drawn.some((s) => (a.y === b.y && s.a.y === s.b.y && a.y === s.a.y && Math.min(Math.max(a.x, b.x), Math.max(s.a.x, s.b.x)) - Math.max(Math.min(a.x, b.x), Math.min(s.a.x, s.b.x)) > 0)
+        || (a.x === b.x && s.a.x === s.b.x && a.x === s.a.x && Math.min(Math.max(a.y, b.y), Math.max(s.a.y, s.b.y)) - Math.max(Math.min(a.y, b.y), Math.min(s.a.y, s.b.y)) > 0));
+    });
+    expect(sharing).toBe(false);
+    expect(crosses(second, wall)).toBe(false);
+  });
+
+  it('re-routes the edges of a dragged node around the nodes now in their way, and keeps captions off nodes', () => {
+    const node = (id: string, x: number, y: number, label = id) => ({ id, kind: 'service' as const, label, position: { x, y } });
+    const diagram: Diagram = {
+      format: 'mlsd-studio/diagram', version: 1, title: 'drag',
+      nodes: [node('a', 0, 0), node('b', 600, 0), node('c', 300, 150)],
+      edges: [{ id: 'e1', source: 'a', target: 'b', label: 'calls b', route: { points: [{ x: 220, y: 42 }, { x: 600, y: 42 }], label: { x: 360, y: 20 } } }],
+    };
+    expect(edgeGeometry(diagram)[0]!.points).toEqual([{ x: 220, y: 42 }, { x: 600, y: 42 }]);
+    // The user drags c onto the straight route.
+    const dragged = { ...diagram, nodes: diagram.nodes.map((n) => (n.id === 'c' ? { ...n, position: { x: 300, y: 10 } } : n)) };
+    const [moved] = edgeGeometry(dragged);
+    const c = { x: 300, y: 10, width: 220, height: 84 };
+    expect(crosses(moved!.points, c)).toBe(false);
+    expect(orthogonal(moved!.points)).toBe(true);
+    expect(moved!.points[0]!.x).toBe(220);
+    expect(boxesOverlap(moved!.label!, c)).toBe(false);
+    for (const p of moved!.points.slice(1, -1)) expect(p.y < c.y - ROUTE_CLEARANCE + 1 || p.y > c.y + c.height + ROUTE_CLEARANCE - 1 || p.x < c.x || p.x > c.x + c.width).toBe(true);
+  });
+});
