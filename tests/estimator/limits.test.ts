@@ -228,12 +228,12 @@ describe('rates on edges and storage defaults', () => {
         svc('log', 1, 2),
         svc('lake', 1, 2),
       ],
-      [call('users', 'cache'), call('cache', 'db', { calls: 4 }), call('users', 'log', { mode: 'async' }), call('log', 'lake', { mode: 'offline' })],
+      [call('users', 'cache'), call('cache', 'db', { calls: 2 }), call('users', 'log', { mode: 'async' }), call('log', 'lake', { mode: 'offline' })],
     );
     const rates = edgeRates(d, estimate(d));
     expect(Object.fromEntries(rates)).toEqual({
       e0: { peak: 100, avg: 50 },
-      e1: { peak: 100, avg: 50 },
+      e1: { peak: 50, avg: 25 },
       e2: { peak: 100, avg: 50 },
     });
     expect(rates.has('e3')).toBe(false);
@@ -263,3 +263,23 @@ describe('rates on edges and storage defaults', () => {
     ]);
   });
 });
+
+describe('the p99 budget at its edges', () => {
+  const chain = (budget?: number) =>
+    diagramOf([users(10), svc('a', 4, 16), svc('b', 6, 30)], [call('users', 'a'), call('a', 'b')], budget === undefined ? {} : { budgets: { p99Ms: budget } });
+
+  it('a p99 exactly at the budget is within it, with no diagnostic', () => {
+    const p99 = estimate(chain()).entries[0]!.latencyMs!.p99;
+    const result = estimate(chain(p99));
+    expect(result.budgets.p99Ms).toEqual({ limit: p99, actual: p99, ok: true });
+    expect(result.diagnostics.map((x) => x.code)).not.toContain('p99-over-budget');
+  });
+
+  it('an unbounded entry is over any budget, and the diagnostic shows it as infinite', () => {
+    const d = diagramOf([users(1_000), svc('s', 10, 10, { capacity: { replicas: 1 } })], [call('users', 's')], { budgets: { p99Ms: 100 } });
+    const over = estimate(d).diagnostics.find((x) => x.code === 'p99-over-budget')!;
+    expect(over).toMatchObject({ severity: 'error', node: 'users' });
+    expect(over.message).toMatch(/^requests from "Users" take ∞ at p99, over the 100 ms budget/);
+  });
+});
+
