@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
 /**
@@ -8,22 +8,28 @@ import base from './vitest.config';
  * store through React at many times the cost of its own tests, as exporting
  * all ten blueprints does for the exporters, so they are left out too.
  * Timeouts are generous: a mutation run shares the machine.
+ *
+ * MUTATE_TESTS narrows the run to the tests of the folder under mutation
+ * (comma-separated globs, e.g. `tests/model/**`): each mutant then re-runs
+ * seconds of tests rather than minutes.
  */
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      exclude: [
-        '**/node_modules/**',
-        'tests/e2e/**',
-        'tests/electron/**',
-        'tests/bench/**',
-        'tests/layering.test.ts',
-        'tests/cli/bin.test.ts',
-        'tests/export/blueprint-exports.test.ts',
-        'tests/renderer/*.test.tsx',
-      ],
-      testTimeout: 120_000,
-    },
-  }),
-);
+const only = process.env.MUTATE_TESTS?.split(',').map((glob) => glob.trim()).filter(Boolean);
+
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: only?.length ? only : base.test!.include,
+    exclude: [
+      '**/node_modules/**',
+      'tests/e2e/**',
+      'tests/electron/**',
+      'tests/bench/**',
+      'tests/layering.test.ts',
+      'tests/cli/bin.test.ts',
+      'tests/export/blueprint-exports.test.ts',
+      'tests/renderer/*.test.tsx',
+    ],
+    testTimeout: 120_000,
+  },
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOG } from '../../shared/catalog';
+import { edgeRates } from '../../shared/estimator/edgeRates';
 import { estimate } from '../../shared/estimator/estimate';
 import { erlangC, queueing, serviceTime } from '../../shared/estimator/queueing';
 import { utilizationLevel } from '../../shared/estimator/utilization';
@@ -216,3 +217,69 @@ describe('what the diagnostics say', () => {
     expect(over.message).toBe('the design costs $7.3k/mo, over the $100/mo budget; the largest items: "B" $2.92k, "D" $2.19k, "C" $1.46k');
   });
 });
+
+describe('rates on edges and storage defaults', () => {
+  it('each sync or async edge carries the caller rate x its miss share x calls; offline edges carry none', () => {
+    const d = diagramOf(
+      [
+        { id: 'users', kind: 'traffic', label: 'U', traffic: { qps: 100, peakToAverage: 2 } },
+        svc('cache', 1, 2, { kind: 'cache', cache: { hitRate: 0.75 } }),
+        svc('db', 1, 2),
+        svc('log', 1, 2),
+        svc('lake', 1, 2),
+      ],
+      [call('users', 'cache'), call('cache', 'db', { calls: 2 }), call('users', 'log', { mode: 'async' }), call('log', 'lake', { mode: 'offline' })],
+    );
+    const rates = edgeRates(d, estimate(d));
+    expect(Object.fromEntries(rates)).toEqual({
+      e0: { peak: 100, avg: 50 },
+      e1: { peak: 50, avg: 25 },
+      e2: { peak: 100, avg: 50 },
+    });
+    expect(rates.has('e3')).toBe(false);
+    expect(edgeRates(d, { nodes: [] }).size).toBe(0);
+  });
+
+  it('counts items without growth, replication or compression as given', () => {
+    const d = diagramOf([
+      { id: 'db', kind: 'database', label: 'DB', storage: { items: 1_000, bytesPerItem: 50 } },
+      { id: 'grow', kind: 'database', label: 'Grow', storage: { bytesPerItem: 10, growthItemsPerDay: 100, retentionDays: 7 } },
+      { id: 'kept', kind: 'database', label: 'Kept', storage: { bytesPerItem: 10, growthItemsPerDay: 100 } },
+      { id: 'none', kind: 'database', label: 'None' },
+    ]);
+    expect(estimate(d).nodes.map((n) => n.storageBytes)).toEqual([50_000, 7_000, 0, 0]);
+  });
+
+  it('users without a stated peak ratio peak at their average', () => {
+    const d = diagramOf([{ id: 'users', kind: 'traffic', label: 'U', traffic: { dau: 8_640, requestsPerUserPerDay: 100 } }]);
+    expect(estimate(d).nodes[0]!.qps).toEqual({ peak: 10, avg: 10 });
+  });
+
+  it('places a structural problem of an in-memory diagram on its node', () => {
+    const d = diagramOf([users(1), svc('a', 5, 10)], [call('users', 'a')]);
+    d.nodes[1]!.latency = { p50Ms: 5, p99Ms: 1 };
+    expect(estimate(d).diagnostics).toEqual([
+      { severity: 'error', code: 'latency-order', node: 'a', message: 'nodes[1].latency.p99Ms: must be >= p50Ms (5)' },
+    ]);
+  });
+});
+
+describe('the p99 budget at its edges', () => {
+  const chain = (budget?: number) =>
+    diagramOf([users(10), svc('a', 4, 16), svc('b', 6, 30)], [call('users', 'a'), call('a', 'b')], budget === undefined ? {} : { budgets: { p99Ms: budget } });
+
+  it('a p99 exactly at the budget is within it, with no diagnostic', () => {
+    const p99 = estimate(chain()).entries[0]!.latencyMs!.p99;
+    const result = estimate(chain(p99));
+    expect(result.budgets.p99Ms).toEqual({ limit: p99, actual: p99, ok: true });
+    expect(result.diagnostics.map((x) => x.code)).not.toContain('p99-over-budget');
+  });
+
+  it('an unbounded entry is over any budget, and the diagnostic shows it as infinite', () => {
+    const d = diagramOf([users(1_000), svc('s', 10, 10, { capacity: { replicas: 1 } })], [call('users', 's')], { budgets: { p99Ms: 100 } });
+    const over = estimate(d).diagnostics.find((x) => x.code === 'p99-over-budget')!;
+    expect(over).toMatchObject({ severity: 'error', node: 'users' });
+    expect(over.message).toMatch(/^requests from "Users" take ∞ at p99, over the 100 ms budget/);
+  });
+});
+
