@@ -1,3 +1,4 @@
+import { measureText } from '../layout/text';
 import { utilizationLevel } from '../estimator/utilization';
 /**
  * A picture as a list of drawing primitives in picture units (1 unit = 1 CSS
@@ -41,9 +42,7 @@ export function utilizationColour(utilization: number, t: Palette): string {
   return { none: t.ok, ok: t.ok, busy: t.busy, hot: t.hot, saturated: t.bad }[utilizationLevel(utilization)];
 }
 
-/** Rough width of text in the sans-serif the pictures use, for boxes around it. */
-export function textWidth(text: string, size: number): number {
-  let units = 0;
-  for (const char of text) units += char.codePointAt(0)! > 0x2e80 ? 1 : 0.56;
-  return units * size;
+/** Width of text in the pictures' font (Arial metrics, as the layout measures names and captions). */
+export function textWidth(text: string, size: number, bold = false): number {
+  return measureText(text, size, bold);
 }

@@ -1,9 +1,11 @@
+import { LABEL_FONT_FAMILY } from '../layout/text';
 import { sceneOf } from './drawing';
 import { xmlText } from './escape';
 import type { Scene, Shape } from './scene';
 import type { ExportFormat, ExportInput } from './types';
 
-const FONT = "Inter, 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif";
+/** The font the layout measured names and captions in (Arial's metrics), so text fits the boxes drawn for it. */
+const FONT = LABEL_FONT_FAMILY;
 
 function attributes(values: Record<string, string | number | undefined>): string {
   return Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${xmlText(String(v))}"`).join('');
