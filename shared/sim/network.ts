@@ -1,6 +1,6 @@
 /**
  * The diagram compiled for the simulator, with the estimator's semantics:
- * servers sized the same way (ESTIMATOR.md sizing through `queueing`), the
+ * servers sized the same way (the sizing of docs/estimator.md, through `queueing`), the
  * same log-normal service, the same stages, copies, cache passes and async load.
  */
 import type { Diagram } from '../model/schema';

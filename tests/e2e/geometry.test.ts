@@ -1,21 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { blueprint, BLUEPRINT_SLUGS } from '../../shared/blueprints';
-import { launch, newPage, screenshot, serveRenderer } from './browser';
+import { newPage, screenshot, sharedBrowser } from './browser';
 
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let browser: Browser;
+const shared = sharedBrowser();
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serveRenderer(), launch()]);
-  page = await newPage(browser, errors);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await newPage(shared.browser(), errors);
 });
 
 interface Rect { id: string; left: number; top: number; right: number; bottom: number }
@@ -42,7 +35,7 @@ async function drawn(p: Page) {
 const overlap = (a: Rect, b: Rect) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5;
 
 async function open(slug: string): Promise<void> {
-  await page.goto(`${server.url}?blueprint=${slug}`);
+  await page.goto(`${shared.server().url}?blueprint=${slug}`);
   const doc = blueprint(slug)!;
   await page.waitForSelector('[data-testid="budget-bar"] .meter');
   await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(doc.nodes.length);

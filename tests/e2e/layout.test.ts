@@ -1,21 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { blueprint, BLUEPRINT_SLUGS } from '../../shared/blueprints';
-import { launch, newPage, screenshot, serveRenderer } from './browser';
+import { newPage, screenshot, sharedBrowser } from './browser';
 
-let server: Awaited<ReturnType<typeof serveRenderer>>;
-let browser: Browser;
+const shared = sharedBrowser();
 let page: Page;
 const errors: string[] = [];
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serveRenderer(), launch()]);
-  page = await newPage(browser, errors);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await newPage(shared.browser(), errors);
 });
 
 interface Box { x: number; y: number; width: number; height: number }
@@ -24,7 +17,7 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
 /** Opens a blueprint at a window size and waits until its nodes are drawn and fitted. */
 async function open(slug: string, width: number, height: number): Promise<void> {
   await page.setViewportSize({ width, height });
-  await page.goto(`${server.url}?blueprint=${slug}`);
+  await page.goto(`${shared.server().url}?blueprint=${slug}`);
   await page.waitForSelector('[data-testid="budget-bar"] [data-headline="peak"]');
   await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(blueprint(slug)!.nodes.length);
   // fitView runs once the nodes are measured; wait until the viewport stops moving.

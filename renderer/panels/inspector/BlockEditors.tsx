@@ -1,4 +1,5 @@
 import { DEFAULT_CATALOG } from '../../../shared/catalog';
+import { CAPACITY_DEFAULTS } from '../../../shared/estimator/queueing';
 import type { BlockName } from '../../../shared/model/blocks';
 import type { DiagramNode } from '../../../shared/model/schema';
 import { NumberField, SelectField } from './fields';
@@ -60,11 +61,11 @@ export function CapacityEditor({ node, edit }: { node: DiagramNode; edit: NodeEd
         Size replicas automatically
       </label>
       {!auto && <NumberField label="Replicas" value={c.replicas as number} rule={{ min: 1, integer: true }} onCommit={(v) => edit('capacity.replicas', (n) => void (n.capacity!.replicas = v!))} />}
-      <NumberField label="Concurrency per replica" unit="in flight" value={c.concurrency} optional placeholder="1" rule={{ min: 1, integer: true }} onCommit={(v) => edit('capacity.concurrency', (n) => setOrDelete(n.capacity!, 'concurrency', v))} />
+      <NumberField label="Concurrency per replica" unit="in flight" value={c.concurrency} optional placeholder={String(CAPACITY_DEFAULTS.concurrency)} rule={{ min: 1, integer: true }} onCommit={(v) => edit('capacity.concurrency', (n) => setOrDelete(n.capacity!, 'concurrency', v))} />
       {auto && (
         <>
-          <NumberField label="Target utilization" value={c.targetUtilization} optional placeholder="0.6" rule={{ min: 0, aboveMin: true, max: 1 }} onCommit={(v) => edit('capacity.target', (n) => setOrDelete(n.capacity!, 'targetUtilization', v))} />
-          <NumberField label="Minimum replicas" value={c.minReplicas} optional placeholder="1" rule={{ min: 0, integer: true }} onCommit={(v) => edit('capacity.min', (n) => setOrDelete(n.capacity!, 'minReplicas', v))} />
+          <NumberField label="Target utilization" value={c.targetUtilization} optional placeholder={String(CAPACITY_DEFAULTS.targetUtilization)} rule={{ min: 0, aboveMin: true, max: 1 }} onCommit={(v) => edit('capacity.target', (n) => setOrDelete(n.capacity!, 'targetUtilization', v))} />
+          <NumberField label="Minimum replicas" value={c.minReplicas} optional placeholder={String(CAPACITY_DEFAULTS.minReplicas)} rule={{ min: 0, integer: true }} onCommit={(v) => edit('capacity.min', (n) => setOrDelete(n.capacity!, 'minReplicas', v))} />
         </>
       )}
     </>
