@@ -76,7 +76,7 @@ describe('numeric bounds of the file format (docs/format.md)', () => {
   const rejected: [path: string, value: unknown, message: string][] = [
     ['nodes[0].traffic.qps', -1, 'must be >= 0, not -1'],
     ['nodes[0].traffic.peakToAverage', 0.9, 'must be >= 1, not 0.9'],
-    ['nodes[1].latency.p50Ms', 0, 'must be > 0, not 0'],
+    ['nodes[1].latency.p50Ms', 0, 'must be >= 0.000001, not 0'],
     ['nodes[1].capacity.replicas', 0, 'must be'],
     ['nodes[1].capacity.replicas', 1.5, 'must be'],
     ['nodes[1].capacity.concurrency', 0, 'must be >= 1, not 0'],
@@ -90,14 +90,14 @@ describe('numeric bounds of the file format (docs/format.md)', () => {
     ['nodes[3].storage.bytesPerItem', -1, 'must be >= 0, not -1'],
     ['nodes[3].storage.retentionDays', -1, 'must be >= 0, not -1'],
     ['nodes[3].storage.replication', 0.5, 'must be >= 1, not 0.5'],
-    ['nodes[3].storage.compression', 0, 'must be > 0, not 0'],
-    ['nodes[3].storage.compression', -2, 'must be > 0, not -2'],
+    ['nodes[3].storage.compression', 0, 'must be >= 0.01, not 0'],
+    ['nodes[3].storage.compression', -2, 'must be >= 0.01, not -2'],
     ['edges[0].calls', 0, 'must be > 0, not 0'],
     ['edges[0].stage', 0.5, 'must be a whole number'],
     ['edges[0].payloadBytes', -1, 'must be >= 0, not -1'],
-    ['budgets.p99Ms', 0, 'must be > 0, not 0'],
+    ['budgets.p99Ms', 0, 'must be >= 0.000001, not 0'],
     ['budgets.monthlyCostUsd', -1, 'must be >= 0, not -1'],
-    ['viewport.zoom', 0, 'must be > 0, not 0'],
+    ['viewport.zoom', 0, 'must be >= 0.01, not 0'],
     ['nodes[1].label', '', 'must not be empty'],
     ['nodes[1].label', 'x'.repeat(121), 'must be at most 120 characters'],
     ['title', 'x'.repeat(201), 'must be at most 200 characters'],
@@ -111,6 +111,6 @@ describe('numeric bounds of the file format (docs/format.md)', () => {
 
   it('a compression of 0 never reaches the estimator as infinite storage', () => {
     const result = loadWith('nodes[3].storage.compression', 0);
-    expect(result).toEqual({ ok: false, problems: [{ path: 'nodes[3].storage.compression', message: 'must be > 0, not 0' }] });
+    expect(result).toEqual({ ok: false, problems: [{ path: 'nodes[3].storage.compression', message: 'must be >= 0.01, not 0' }] });
   });
 });

@@ -55,10 +55,10 @@ describe('adding, connecting, moving and deleting', () => {
     addNode(d, 'service', { x: 0, y: 0 });
     addNode(d, 'queue', { x: 0, y: 0 });
     connect(d, 'service', 'queue', 'async');
-    expect(connectionProblem(d, 'queue', 'service')).toBe('that would close a loop of calls (service -> queue -> service); use an offline edge for feedback');
+    expect(connectionProblem(d, 'queue', 'service')).toBe('"Service" already calls "Queue", so this would close a loop of calls; draw feedback as an offline edge');
     expect(connectionProblem(d, 'queue', 'service', 'async')).toMatch(/close a loop/);
     expect(connectionProblem(d, 'queue', 'service', 'offline')).toBeNull();
-    expect(connectionProblem(d, 'service', 'service', 'offline')).toBe('a node cannot call itself');
+    expect(connectionProblem(d, 'service', 'service', 'offline')).toBe('"Service" cannot call itself');
     // A target that is not there yet is not refused here: the loader names dangling edges.
     expect(connectionProblem(d, 'service', 'ghost')).toBeNull();
   });
@@ -136,8 +136,8 @@ describe('groups', () => {
     expect(groupNodes(d, ['service', 'cache'])).toBe('group');
     expect(groupNodes(d, ['queue'])).toBe('group2');
     expect(d.groups![2]).toEqual({ id: 'group', label: 'Group' });
-    // The new group is the fourth: "Group 4".
-    expect(d.groups![3]).toEqual({ id: 'group2', label: 'Group 4' });
+    // "Group" is taken, so the new one takes the lowest free number.
+    expect(d.groups![3]).toEqual({ id: 'group2', label: 'Group 2' });
     expect(d.nodes.map((n) => n.group)).toEqual(['group', 'group', 'group2']);
     const bare = { ...emptyDiagram(), groups: undefined };
     addNode(bare, 'service', { x: 0, y: 0 });
