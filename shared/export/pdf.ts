@@ -21,9 +21,15 @@ function colour(hex: string) {
   return rgb(((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255);
 }
 
+/** Largest page side, pt: 200 inches, the limit PDF readers keep to (larger pages are drawn smaller to fit it). */
+export const MAX_PAGE_PT = 14_400;
+
 /** Where the picture goes on the page: the page size, the scale (pt per unit) and the picture's top-left corner. */
 export function pageFit(scene: Pick<Scene, 'width' | 'height'>, paper: Paper): { width: number; height: number; scale: number; left: number; top: number } {
-  if (paper === 'fit') return { width: scene.width * PT_PER_UNIT, height: scene.height * PT_PER_UNIT, scale: PT_PER_UNIT, left: 0, top: 0 };
+  if (paper === 'fit') {
+    const scale = Math.min(PT_PER_UNIT, MAX_PAGE_PT / Math.max(scene.width, scene.height, 1));
+    return { width: scene.width * scale, height: scene.height * scale, scale, left: 0, top: 0 };
+  }
   const page = PAPER_PT[paper];
   const scale = Math.min((page.width - 2 * PAPER_MARGIN_PT) / scene.width, (page.height - 2 * PAPER_MARGIN_PT) / scene.height);
   return { ...page, scale, left: (page.width - scene.width * scale) / 2, top: (page.height - scene.height * scale) / 2 };

@@ -10,12 +10,14 @@ export const PRINT_DPI = 300;
 export const PRINT_SCALE = PRINT_DPI / 96;
 
 /**
- * Most pixels a PNG or PDF export may hold: 32 Mpixel (a 5,600 x 5,600
- * picture, 128 MB while drawn at 4 bytes a pixel; a PDF holds a second copy
- * while it embeds the image). Past it a picture is drawn at a smaller scale,
- * and refused when even its natural size is larger.
+ * Most pixels a PNG export may hold: 32 Mpixel (a 5,600 x 5,600 picture,
+ * 128 MB while drawn at 4 bytes a pixel). Past it a picture is drawn at a
+ * smaller scale, down to MIN_RASTER_SCALE, and refused below that.
  */
 export const RASTER_BUDGET_PIXELS = 32_000_000;
+
+/** Smallest scale a PNG is drawn at to fit the budget: half the picture's natural size, where 11 px captions are still legible. */
+export const MIN_RASTER_SCALE = 0.5;
 
 /** An export refused because its picture would not fit the pixel budget; the message says how large it would be. */
 export class PictureTooLarge extends Error {}
@@ -23,16 +25,16 @@ export class PictureTooLarge extends Error {}
 /**
  * The scale a picture of widthPx x heightPx (at scale 1) is rasterized at:
  * PRINT_SCALE, or the largest that stays within RASTER_BUDGET_PIXELS. Throws
- * PictureTooLarge when the picture exceeds the budget even at scale 1.
+ * PictureTooLarge when the picture exceeds the budget even at MIN_RASTER_SCALE.
  */
 export function rasterScale(widthPx: number, heightPx: number): number {
   const pixels = widthPx * heightPx;
   if (!(pixels > 0)) return PRINT_SCALE;
-  if (pixels > RASTER_BUDGET_PIXELS) {
+  if (pixels * MIN_RASTER_SCALE ** 2 > RASTER_BUDGET_PIXELS) {
     const size = `${Math.round(widthPx).toLocaleString('en-US')} x ${Math.round(heightPx).toLocaleString('en-US')} px`;
     throw new PictureTooLarge(
-      `the picture would be ${size} (${Math.round(pixels / 1e6).toLocaleString('en-US')} Mpixel) even at its natural size, more than ` +
-        `the ${RASTER_BUDGET_PIXELS / 1e6} Mpixel a PNG or PDF export holds: export SVG instead, or bring the nodes closer together`,
+      `the picture would be ${size} (${Math.round(pixels / 1e6).toLocaleString('en-US')} Mpixel) at its natural size, more than ` +
+        `the ${RASTER_BUDGET_PIXELS / 1e6} Mpixel a PNG export holds even at half that size: export SVG or PDF instead, or bring the nodes closer together`,
     );
   }
   return Math.min(PRINT_SCALE, Math.floor(Math.sqrt(RASTER_BUDGET_PIXELS / pixels) * 1000) / 1000);

@@ -50,35 +50,36 @@ describe('labels with markup characters in every export', () => {
     expect(png.width).toBeGreaterThan(100);
   });
 
-  it('Mermaid keeps every quoted label closed, with quotes as #quot;', async () => {
+  it('Mermaid keeps every quoted label closed, with markup characters as entity codes', async () => {
     const mmd = (await run('mermaid')) as string;
     for (const id of Object.keys(LABELS)) {
-      const line = mmd.split('\n').find((l) => l.trimStart().startsWith(`n_${id}[`))!;
-      // One quoted string per node: a stray quote would end it early and break the chart.
-      expect(line).toMatch(new RegExp(`^\\s*n_${id}\\["[^"]*"\\]$`));
+      // One quoted string per node (its name, then its kind on a second line): a stray quote would end it early and break the chart.
+      expect(mmd).toMatch(new RegExp(`^\\s*n_${id}\\["[^"]*"\\]$`, 'm'));
     }
-    expect(mmd).toContain('CLIP #quot;ViT-B/32#quot;');
-    expect(mmd).toMatch(/subgraph g_online\["Online & #quot;hot#quot; path"\]/);
+    expect(mmd).toContain('CLIP #34;ViT-B/32#34; #60;fp16#62;');
+    expect(mmd).toContain('R#38;D gateway');
+    expect(mmd).toMatch(/subgraph g_online\["Online #38; #34;hot#34; path"\]/);
   });
 
   it('draw.io stays valid XML and its HTML labels show the text, not markup', async () => {
     const drawio = (await run('drawio')) as string;
     expect(XMLValidator.validate(drawio)).toBe(true);
-    const cells = parser.parse(drawio).mxfile.diagram.mxGraphModel.root.mxCell as { id: string; value?: string }[];
-    expect(cells.find((c) => c.id === 'encoder')!.value).toContain('<b>CLIP &quot;ViT-B/32&quot; &lt;fp16&gt;</b>');
-    expect(cells.find((c) => c.id === 'gateway')!.value).toContain('<b>R&amp;D gateway</b>');
-    expect(cells.find((c) => c.id === 'group-online')!.value).toBe(GROUP);
+    const root = parser.parse(drawio).mxfile.diagram.mxGraphModel.root as { mxCell: { id: string; value?: string }[]; object: { id: string; label?: string }[] };
+    // The label is HTML: markup of the page's own (<b>), the name's characters as entities.
+    expect(root.object.find((c) => c.id === 'n_encoder')!.label).toContain('<b>CLIP &quot;ViT-B/32&quot; &lt;fp16&gt;</b>');
+    expect(root.object.find((c) => c.id === 'n_gateway')!.label).toContain('<b>R&amp;D gateway</b>');
+    expect(root.mxCell.find((c) => c.id === 'g_online')!.value).toBe('Online &amp; &quot;hot&quot; path');
     expect(parser.parse(drawio).mxfile.diagram.name).toBe(TITLE);
   });
 
   it('Excalidraw carries the labels as plain text', async () => {
     const scene = JSON.parse((await run('excalidraw')) as string) as { elements: { containerId?: string; text?: string }[] };
-    for (const [id, label] of Object.entries(LABELS)) expect(scene.elements.find((e) => e.containerId === id)?.text).toContain(label);
+    for (const [id, label] of Object.entries(LABELS)) expect(scene.elements.find((e) => e.containerId === `n_${id}`)?.text).toContain(label);
   });
 
-  it('Markdown keeps a pipe in a label inside its table cell', async () => {
+  it('Markdown shows the title as text and keeps a pipe in a label inside its table cell', async () => {
     const md = (await run('markdown')) as string;
-    expect(md).toContain(`# ${TITLE}\n`);
-    expect(md).toMatch(/^\| Shard's \\\| index & co \| Vector index \|/m);
+    expect(md).toContain('# Search &amp; "rank" &lt;v2&gt;\n');
+    expect(md).toMatch(/^\| Shard's \\\| index &amp; co \| Vector index \|/m);
   });
 });

@@ -115,14 +115,17 @@ describe('bounded reading', () => {
 });
 
 describe('raster exports within the pixel budget', () => {
-  it('keep print scale for a normal picture, scale a large one down to the budget, refuse one over it at scale 1', () => {
+  it('keep print scale for a normal picture, scale a large one down to the budget, refuse one over it at half size', () => {
     expect(rasterScale(1600, 900)).toBe(PRINT_SCALE);
     const scale = rasterScale(100_000, 300);
     expect(scale).toBeLessThan(PRINT_SCALE);
     expect(Math.ceil(100_000 * scale) * Math.ceil(300 * scale)).toBeLessThanOrEqual(RASTER_BUDGET_PIXELS);
     expect(100_000 * 300 * (scale + 0.01) ** 2).toBeGreaterThan(RASTER_BUDGET_PIXELS);
     expect(() => rasterScale(1_000_000, 400)).toThrow(PictureTooLarge);
-    expect(() => rasterScale(1_000_000, 400)).toThrow('the picture would be 1,000,000 x 400 px (400 Mpixel) even at its natural size, more than the 32 Mpixel');
+    expect(() => rasterScale(1_000_000, 400)).toThrow('the picture would be 1,000,000 x 400 px (400 Mpixel) at its natural size, more than the 32 Mpixel a PNG export holds even at half that size');
+    // Just within the budget at half size: drawn at half size.
+    expect(rasterScale(8_000, 16_000)).toBe(0.5);
+    expect(() => rasterScale(8_000, 16_001)).toThrow(PictureTooLarge);
   });
 });
 
