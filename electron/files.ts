@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { nodeFileSystem } from '../cli/nodeFileSystem';
 import { reasonOf } from '../shared/fileErrors';
 import { writeFileSafely, type WriteFileSystem, type WriteOptions } from '../shared/files/safeWrite';
+import type { DiskVersion } from './fileHandles';
 import type { OpenedFile, RecoveryCopy, RecoveryEntry, SavedFile } from '../shared/ipc';
 import { isRecoveryCopy, SLOT_PATTERN, sortRecoveryCopies } from '../shared/recovery';
 
@@ -19,6 +21,22 @@ export function readDiagramFile(path: string): OpenedFile | { error: string } {
   } catch (error) {
     return { error: `cannot open ${basename(path)}: ${reasonOf(error)}` };
   }
+}
+
+/** The file as it is on disk now (size, modification time, content hash), or null when it cannot be read. */
+export function diskVersion(path: string): DiskVersion | null {
+  try {
+    const bytes = readFileSync(path);
+    const { size, mtimeMs } = statSync(path);
+    return { sizeBytes: size, mtimeMs, sha256: createHash('sha256').update(bytes).digest('hex') };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a file is no longer as the app last read or wrote it; a file deleted since is saved afresh. */
+export function changedOnDisk(seen: DiskVersion, now: DiskVersion | null): boolean {
+  return now !== null && (now.sizeBytes !== seen.sizeBytes || now.mtimeMs !== seen.mtimeMs || now.sha256 !== seen.sha256);
 }
 
 /**

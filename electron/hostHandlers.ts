@@ -3,7 +3,7 @@ import { HOST_ARGUMENTS } from '../shared/ipcArguments';
 import { problemsFromIssues } from '../shared/model/zodProblems';
 import { formatProblem } from '../shared/model/problems';
 import { basename } from 'node:path';
-import { readDiagramFile, RecentFiles, RecoveryStore, saveAtomically, saveDocument } from './files';
+import { changedOnDisk, diskVersion, readDiagramFile, RecentFiles, RecoveryStore, saveAtomically, saveDocument } from './files';
 import { DIAGRAM_SUFFIX, FileHandles } from './fileHandles';
 
 /** The parts of Electron the host needs, injected so tests can stand in for them. */
@@ -48,12 +48,16 @@ export function createHost(deps: HostDeps): StudioHost {
     'error' in result ? result : { ...result, ref: handles.issue(result.ref, writable) };
   const opened = (path: string) => {
     const file = withHandle(readDiagramFile(path), true);
-    if (!('error' in file)) remember(path);
+    if ('error' in file) return file;
+    handles.saw(file.ref, diskVersion(path));
+    remember(path);
     return file;
   };
-  const savedDocument = (path: string, content: string) => {
-    const saved = withHandle(saveDocument(path, content), true);
-    if (!('error' in saved)) remember(path);
+  const savedDocument = (path: string, content: string, seen?: { sizeBytes: number; mtimeMs: number }) => {
+    const saved = withHandle(saveDocument(path, content, undefined, seen ? { expected: seen } : {}), true);
+    if ('error' in saved) return saved;
+    handles.saw(saved.ref, diskVersion(path));
+    remember(path);
     return saved;
   };
   return {
@@ -70,7 +74,13 @@ export function createHost(deps: HostDeps): StudioHost {
     async save({ ref, content }) {
       const path = handles.writablePathOf(ref);
       if (path === undefined) return refuse('save', ref, 'cannot save here: this file was not opened or saved in MLSD Studio; use Save As');
-      return savedDocument(path, content);
+      // Another program (or another window) may have changed the file since: saving over it would lose that work.
+      const seen = handles.seenThrough(ref);
+      const now = seen ? diskVersion(path) : null;
+      if (seen && changedOnDisk(seen, now)) {
+        return { error: `cannot save ${basename(path)}: the file changed on disk since you opened it: save elsewhere or reload` };
+      }
+      return savedDocument(path, content, now === null ? undefined : seen);
     },
     async saveAs({ suggestedName, content }) {
       const path = await deps.showSaveDialog({ defaultPath: suggestedName, filters: DIAGRAM_FILTERS });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -173,6 +173,49 @@ describe('files as handles: the page never names a path', () => {
     expect(await exporting.save({ ref: (exported as { ref: string }).ref, content: 'x' })).toMatchObject({ error: expect.stringContaining('use Save As') });
     expect([...readFileSync(png)]).toEqual([1, 2, 3]);
     warn.mockRestore();
+  });
+});
+
+describe('a file changed on disk since it was opened', () => {
+  async function opened(content: string) {
+    const { dir, deps } = setup();
+    const path = join(dir, 'd.mlsd.json');
+    writeFileSync(path, content);
+    const host = createHost({ ...deps, showOpenDialog: async () => path });
+    const file = (await host.openFile()) as { ref: string };
+    return { path, host, ref: file.ref };
+  }
+
+  it('refuses the save and keeps the other change, whether it changed the size, the time or only the bytes', async () => {
+    const { path, host, ref } = await opened('{"v":1}');
+    const refusal = { error: 'cannot save d.mlsd.json: the file changed on disk since you opened it: save elsewhere or reload' };
+    writeFileSync(path, '{"v":"edited elsewhere"}');
+    expect(await host.save({ ref, content: 'mine' })).toEqual(refusal);
+    expect(readFileSync(path, 'utf8')).toBe('{"v":"edited elsewhere"}');
+
+    const same = await opened('{"v":1}');
+    const { mtime } = statSync(same.path);
+    writeFileSync(same.path, '{"v":2}');
+    utimesSync(same.path, mtime, mtime);
+    expect(await same.host.save({ ref: same.ref, content: 'mine' })).toEqual(refusal);
+    expect(readFileSync(same.path, 'utf8')).toBe('{"v":2}');
+
+    const touched = await opened('{"v":1}');
+    utimesSync(touched.path, new Date(2020, 0, 1), new Date(2020, 0, 1));
+    expect(await touched.host.save({ ref: touched.ref, content: 'mine' })).toEqual(refusal);
+  });
+
+  it('saves again and again when only the app wrote the file, and afresh when it was deleted', async () => {
+    const { path, host, ref } = await opened('{"v":1}');
+    expect(await host.save({ ref, content: '{"v":2}' })).toEqual({ ref, name: 'd.mlsd.json' });
+    expect(await host.save({ ref, content: '{"v":3}' })).toEqual({ ref, name: 'd.mlsd.json' });
+    expect(readFileSync(path, 'utf8')).toBe('{"v":3}');
+    writeFileSync(path, 'elsewhere');
+    expect(await host.save({ ref, content: '{"v":4}' })).toMatchObject({ error: expect.stringContaining('changed on disk') });
+    rmSync(path);
+    rmSync(`${path}.bak`);
+    expect(await host.save({ ref, content: '{"v":5}' })).toEqual({ ref, name: 'd.mlsd.json' });
+    expect(readFileSync(path, 'utf8')).toBe('{"v":5}');
   });
 });
 
