@@ -4,6 +4,7 @@ import { rasterize } from '../../cli/nodeServices';
 import { estimate } from '../../shared/estimator/estimate';
 import { exportDiagram, exportFormat } from '../../shared/export/registry';
 import { pictureOf } from '../../shared/export/geometry';
+import { importDrawio } from '../../shared/import/drawio';
 import { lint } from '../../shared/lint/rules';
 import { loadDiagram } from '../../shared/model/load';
 import { formatProblem } from '../../shared/model/problems';
@@ -88,5 +89,17 @@ describe('annotations in the exports', () => {
     expect(md).toContain('## Notes on the diagram\n\n- Sticky note: Cache hit rate &lt;90%? ask "product" &amp; ops \\| \\*soon\\*\n- Text: Online path\n');
     const plain = (await exportDiagram(laid(), exportFormat('markdown')!, { rasterize })) as string;
     expect(plain).not.toContain('Notes on the diagram');
+  });
+
+  it('come out of draw.io as notes, not components, with the text and place they were given there', async () => {
+    const xml = (await exportDiagram(withNotes(), exportFormat('drawio')!, { rasterize })) as string;
+    expect(xml).toContain('style="shape=note;');
+    expect(xml).toContain('label="Cache hit rate &amp;lt;90%? ask &amp;quot;product&amp;quot; &amp;amp; ops | *soon*"');
+    const edited = xml.replace('label="Online path"', 'label="Online path (v2)"').replace(/(mlsd_annotation="title2"><mxCell[^>]*><mxGeometry) x="[^"]*"/, '$1 x="64"');
+    const result = importDrawio(edited);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.diagram.nodes.map((n) => n.id)).toEqual(laid().nodes.map((n) => n.id));
+    expect(result.diagram.annotations).toEqual([withNotes().annotations![0], { ...withNotes().annotations![1], text: 'Online path (v2)', position: { x: 64, y: 900 } }]);
   });
 });
