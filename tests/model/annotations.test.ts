@@ -102,4 +102,14 @@ describe('annotations in the exports', () => {
     expect(result.diagram.nodes.map((n) => n.id)).toEqual(laid().nodes.map((n) => n.id));
     expect(result.diagram.annotations).toEqual([withNotes().annotations![0], { ...withNotes().annotations![1], text: 'Online path (v2)', position: { x: 64, y: 900 } }]);
   });
+
+  it('come out in Excalidraw as a yellow card with its text, and as free text', async () => {
+    const scene = JSON.parse((await exportDiagram(withNotes(), exportFormat('excalidraw')!, { rasterize })) as string) as { elements: Record<string, unknown>[] };
+    const card = scene.elements.find((e) => e.id === 'a_why')!;
+    expect(card).toMatchObject({ type: 'rectangle', backgroundColor: '#fef08a', customData: { mlsdAnnotation: 'why' }, boundElements: [{ type: 'text', id: 'a_why-label' }] });
+    const label = scene.elements.find((e) => e.id === 'a_why-label')!;
+    expect(label).toMatchObject({ type: 'text', containerId: 'a_why' });
+    expect((label.text as string).replace(/\n/g, ' ')).toBe(withNotes().annotations![0]!.text);
+    expect(scene.elements.find((e) => e.id === 'a_title2')).toMatchObject({ type: 'text', text: 'Online path', containerId: null });
+  });
 });
