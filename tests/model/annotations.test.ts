@@ -5,6 +5,7 @@ import { estimate } from '../../shared/estimator/estimate';
 import { exportDiagram, exportFormat } from '../../shared/export/registry';
 import { pictureOf } from '../../shared/export/geometry';
 import { importDrawio } from '../../shared/import/drawio';
+import { formatDiagramFile } from '../../shared/model/formatFile';
 import { lint } from '../../shared/lint/rules';
 import { loadDiagram } from '../../shared/model/load';
 import { formatProblem } from '../../shared/model/problems';
@@ -35,6 +36,13 @@ describe('annotations in the file', () => {
     const result = loadDiagram(JSON.stringify(withNotes()));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.diagram.annotations).toEqual(withNotes().annotations);
+  });
+
+  it('save one per line, and read back the same', () => {
+    const text = formatDiagramFile(withNotes());
+    expect(text.split('\n').filter((line) => line.includes('"kind":"note"') || line.includes('"kind":"text"'))).toHaveLength(2);
+    const result = loadDiagram(text);
+    expect(result.ok && result.diagram.annotations).toEqual(withNotes().annotations);
   });
 
   it('report a bad annotation at its field', () => {
