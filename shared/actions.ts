@@ -37,6 +37,8 @@ export const ACTIONS = [
   { id: 'edit.selectAll', label: 'Select All', keys: ['Mod+A'], menu: 'edit', separatorBefore: true },
   { id: 'edit.group', label: 'Group Selection', keys: ['Mod+G'], menu: 'edit', separatorBefore: true },
   { id: 'edit.ungroup', label: 'Ungroup', keys: ['Mod+Shift+G'], menu: 'edit' },
+  { id: 'edit.addNote', label: 'Add Sticky Note', keys: ['N'], menu: 'edit', separatorBefore: true },
+  { id: 'edit.addText', label: 'Add Text', keys: ['T'], menu: 'edit' },
   { id: 'edit.nudgeLeft', label: 'Nudge Left', keys: ['ArrowLeft'] },
   { id: 'edit.nudgeRight', label: 'Nudge Right', keys: ['ArrowRight'] },
   { id: 'edit.nudgeUp', label: 'Nudge Up', keys: ['ArrowUp'] },

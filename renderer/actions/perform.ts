@@ -2,7 +2,7 @@ import type { ActionId } from '../../shared/actions';
 import { isHostError } from '../../shared/ipc';
 import { confirmDiscard, openContent, saveDocument } from '../app/documentIO';
 import type { AppContext } from '../app/context';
-import { copySelection, deleteSelection, emptyDiagram, groupNodes, moveNodes, paste, ungroupNodes, type Clip } from '../state/commands';
+import { addAnnotation, copySelection, deleteSelection, emptyDiagram, groupNodes, moveNodes, paste, ungroupNodes, type Clip } from '../state/commands';
 import { EMPTY_SELECTION, type EditorState } from '../state/store';
 import { panelShown, type PanelLayout, type PanelName } from '../app/panelLayout';
 import { runLayout } from './layout';
@@ -33,7 +33,26 @@ function pasteClip(ctx: AppContext, clip: Clip, label: string): void {
   ctx.store.set({ selection });
 }
 
-const hasSelection = (s: EditorState) => s.selection.nodes.length + s.selection.edges.length > 0;
+const hasSelection = (s: EditorState) => s.selection.nodes.length + s.selection.edges.length + (s.selection.annotations?.length ?? 0) > 0;
+
+/** Adds a sticky note or free text in the middle of the visible canvas (clear of one already there), as one step, and selects it. */
+function addAnnotationAction(kind: 'note' | 'text'): Perform {
+  return (ctx) => {
+    const box = document.querySelector('.canvas')?.getBoundingClientRect();
+    const centre = box && ctx.flow()?.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 });
+    const at = { x: Math.round(centre ? centre.x - 100 : 0), y: Math.round(centre ? centre.y - 30 : 0) };
+    const taken = ctx.store.getState().doc.annotations ?? [];
+    while (taken.some((a) => a.position.x === at.x && a.position.y === at.y)) {
+      at.x += 24;
+      at.y += 24;
+    }
+    let id = '';
+    ctx.store.commit(kind === 'note' ? 'Add Sticky Note' : 'Add Text', (d) => {
+      id = addAnnotation(d, kind, at, kind === 'note' ? 'Note' : 'Text');
+    });
+    ctx.store.set({ selection: { nodes: [], edges: [], annotations: [id] } });
+  };
+}
 const hasNodes = (s: EditorState) => s.selection.nodes.length > 0;
 
 function nudge(dx: number, dy: number): Perform {
@@ -86,6 +105,8 @@ const PERFORM: Record<ActionId, Perform> = {
     const clip = copySelection(doc, selection);
     if (clip) pasteClip(ctx, clip, 'Duplicate');
   },
+  'edit.addNote': addAnnotationAction('note'),
+  'edit.addText': addAnnotationAction('text'),
   'edit.delete': (ctx) => {
     const { selection } = ctx.store.getState();
     ctx.store.commit('Delete', (d) => deleteSelection(d, selection));

@@ -9,19 +9,20 @@ import { edgeGeometry } from '../../shared/layout/edgeGeometry';
 import { useApp } from '../app/AppContext';
 import { connectionProblem, moveNodes } from '../state/commands';
 import { useEditor } from '../state/store';
+import { AnnotationNode } from './AnnotationNode';
 import { ComponentNode } from './ComponentNode';
 import { FlowEdge } from './FlowEdge';
 import { GroupNode } from './GroupNode';
 import { markCritical } from './criticalPath';
 import { MinimapButton, PlacedMiniMap } from './PlacedMiniMap';
-import { flowEdges, flowNodes, type GroupData } from './toFlow';
+import { annotationIdOf, flowEdges, flowNodes, type GroupData } from './toFlow';
 import { connectFromCanvas } from './connecting';
 import { placeNode } from './placing';
 import { TrafficBanner } from './TrafficBanner';
 import { useCanvasEditing } from './useCanvasEditing';
 import './editing.css';
 
-const nodeTypes = { component: ComponentNode, group: GroupNode };
+const nodeTypes = { component: ComponentNode, group: GroupNode, annotation: AnnotationNode };
 const edgeTypes = { flow: FlowEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 
@@ -50,7 +51,8 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
         store.gesture((draft) => {
           for (const change of moves) {
             if (change.type !== 'position' || !change.position) continue;
-            const node = draft.nodes.find((n) => n.id === change.id);
+            const annotationId = annotationIdOf(change.id);
+            const node = annotationId === null ? draft.nodes.find((n) => n.id === change.id) : draft.annotations?.find((a) => a.id === annotationId);
             if (node) node.position = { x: Math.round(change.position.x), y: Math.round(change.position.y) };
           }
         });
@@ -69,13 +71,19 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
     if (selects.length === 0) return;
     const current = store.getState().selection;
     const ids = new Set(current[key]);
+    const notes = new Set(current.annotations);
     for (const change of selects) {
       if (change.type !== 'select') continue;
-      if (change.selected) ids.add(change.id);
-      else ids.delete(change.id);
+      const annotationId = annotationIdOf(change.id);
+      const set = annotationId === null ? ids : notes;
+      if (change.selected) set.add(annotationId ?? change.id);
+      else set.delete(annotationId ?? change.id);
     }
     const next = [...ids];
-    if (next.join() !== current[key].join()) store.set({ selection: { ...current, [key]: next } });
+    const nextNotes = [...notes];
+    if (next.join() !== current[key].join() || nextNotes.join() !== (current.annotations ?? []).join()) {
+      store.set({ selection: { ...current, [key]: next, annotations: nextNotes } });
+    }
   };
 
   const isValidConnection = useCallback(

@@ -4,13 +4,47 @@ import { edgeRates } from '../../shared/estimator/edgeRates';
 import type { EdgeGeometry } from '../../shared/layout/edgeGeometry';
 import { groupBoxes } from '../../shared/layout/groupBounds';
 import { nodeSize } from '../../shared/layout/sizes';
-import type { Diagram, DiagramEdge, DiagramNode } from '../../shared/model/schema';
+import { annotationBox } from '../../shared/layout/annotationBox';
+import type { Annotation, Diagram, DiagramEdge, DiagramNode } from '../../shared/model/schema';
 import type { Selection } from '../state/store';
 
 export interface ComponentData extends Record<string, unknown> {
   node: DiagramNode;
   figures?: NodeEstimate;
   severity?: 'error' | 'warning';
+}
+
+export interface AnnotationData extends Record<string, unknown> {
+  annotation: Annotation;
+  lines: string[];
+}
+
+/** Prefix of an annotation's React Flow node id, so it never collides with a component's id. */
+export const ANNOTATION_PREFIX = 'note:';
+
+/** The annotation id of a React Flow node id, or null when the node is not an annotation. */
+export function annotationIdOf(flowId: string): string | null {
+  return flowId.startsWith(ANNOTATION_PREFIX) ? flowId.slice(ANNOTATION_PREFIX.length) : null;
+}
+
+/** Sticky notes and free text, above the groups and below nothing else. */
+export function annotationNodes(doc: Diagram, selection: Selection): Node<AnnotationData>[] {
+  const selected = new Set(selection.annotations);
+  return (doc.annotations ?? []).map((annotation) => {
+    const { width, height, lines } = annotationBox(annotation);
+    return {
+      id: `${ANNOTATION_PREFIX}${annotation.id}`,
+      type: 'annotation',
+      position: annotation.position,
+      data: { annotation, lines },
+      width,
+      height,
+      measured: { width, height },
+      selected: selected.has(annotation.id),
+      connectable: false,
+      ariaLabel: `${annotation.kind === 'note' ? 'Sticky note' : 'Text'}: ${annotation.text}`,
+    };
+  });
 }
 
 export interface GroupData extends Record<string, unknown> {
@@ -45,7 +79,7 @@ export function groupNodes(doc: Diagram): Node<GroupData>[] {
   }));
 }
 
-/** The React Flow nodes of a diagram: its groups, then its components with their live figures. */
+/** The React Flow nodes of a diagram: its groups, then its components with their live figures, then its annotations. */
 export function flowNodes(doc: Diagram, estimate: Estimate | null, selection: Selection): Node[] {
   const figures = new Map(estimate?.nodes.map((n) => [n.id, n]));
   const severity = new Map<string, 'error' | 'warning'>();
@@ -68,7 +102,7 @@ export function flowNodes(doc: Diagram, estimate: Estimate | null, selection: Se
       ariaLabel: node.label,
     };
   });
-  return [...groupNodes(doc), ...components];
+  return [...groupNodes(doc), ...components, ...annotationNodes(doc, selection)];
 }
 
 /** The React Flow edges of a diagram, with the rate each carries and where it is drawn (see edgeGeometry). */

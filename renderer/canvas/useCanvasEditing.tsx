@@ -9,7 +9,7 @@ import { ContextMenu, type MenuItem } from './ContextMenu';
 import { InlineRename } from './InlineRename';
 import { placeNode } from './placing';
 import { QuickPicker } from './QuickPicker';
-import type { FlowEdgeData, GroupData } from './toFlow';
+import { annotationIdOf, type FlowEdgeData, type GroupData } from './toFlow';
 
 /** A point inside the canvas element, px from its top left corner. */
 interface CanvasPoint {
@@ -86,6 +86,7 @@ export function useCanvasEditing(): { props: Partial<ReactFlowProps>; overlay: R
     openMenu(event, 'Canvas', [
       'edit.paste',
       { label: 'Add Component…', run: () => setOverlay({ type: 'picker', at, screen: { x: event.clientX, y: event.clientY } }) },
+      'edit.addNote', 'edit.addText',
       'edit.selectAll', '-', 'view.autoLayout', 'view.fit', '-', 'edit.undo', 'edit.redo',
     ]);
   }, [openMenu]);
@@ -133,6 +134,12 @@ export function useCanvasEditing(): { props: Partial<ReactFlowProps>; overlay: R
         if (isGroup(node.id)) {
           selectGroup(store, node, false);
           openMenu(event, 'Group', GROUP_MENU);
+          return;
+        }
+        const annotationId = annotationIdOf(node.id);
+        if (annotationId !== null) {
+          store.set({ selection: { nodes: [], edges: [], annotations: [annotationId] } });
+          openMenu(event, 'Annotation', ['edit.delete']);
           return;
         }
         if (!selection.nodes.includes(node.id)) store.set({ selection: { nodes: [node.id], edges: [] } });

@@ -1,6 +1,6 @@
 import { findKind } from '../../shared/kinds';
 import { carriesLoad, findLoadCycles } from '../../shared/model/graph';
-import type { Diagram, DiagramEdge, DiagramNode, Position } from '../../shared/model/schema';
+import type { Annotation, Diagram, DiagramEdge, DiagramNode, Position } from '../../shared/model/schema';
 import type { Selection } from './store';
 
 /** An id not yet taken: `base`, or its stem numbered (`cache2`, `e7`). */
@@ -59,6 +59,29 @@ function callPath(doc: Pick<Diagram, 'edges'>, from: string, to: string): string
   return null;
 }
 
+/** Every id in a document: nodes, edges, groups and annotations share one namespace. */
+function takenIds(doc: Diagram): Set<string> {
+  return new Set([...doc.nodes, ...doc.edges, ...(doc.groups ?? []), ...(doc.annotations ?? [])].map((item) => item.id));
+}
+
+/** Adds a sticky note or free text at a point; returns its id. */
+export function addAnnotation(draft: Diagram, kind: Annotation['kind'], position: Position, text: string): string {
+  const id = uniqueId(kind === 'note' ? 'note1' : 'text1', takenIds(draft));
+  (draft.annotations ??= []).push({ id, kind, text, position: { x: Math.round(position.x), y: Math.round(position.y) } });
+  return id;
+}
+
+/** Replaces an annotation's text (trimmed, at most 2000 characters); empty text removes the annotation. */
+export function setAnnotationText(draft: Diagram, id: string, text: string): void {
+  const trimmed = text.trim().slice(0, 2000);
+  if (!trimmed) {
+    draft.annotations = draft.annotations?.filter((a) => a.id !== id);
+    return;
+  }
+  const annotation = draft.annotations?.find((a) => a.id === id);
+  if (annotation) annotation.text = trimmed;
+}
+
 /** Why an edge cannot be drawn from source to target, in a person's words, or null when it can. */
 export function connectionProblem(doc: Pick<Diagram, 'nodes' | 'edges'>, source: string, target: string, mode: DiagramEdge['mode'] = 'sync'): string | null {
   const name = (id: string) => `"${doc.nodes.find((n) => n.id === id)?.label ?? id}"`;
@@ -87,12 +110,14 @@ export function connect(draft: Diagram, source: string, target: string, mode: Di
   return id;
 }
 
-/** Removes the selected nodes and edges, and the edges of removed nodes. */
+/** Removes the selected nodes, edges and annotations, and the edges of removed nodes. */
 export function deleteSelection(draft: Diagram, selection: Selection): void {
   const nodes = new Set(selection.nodes);
   const edges = new Set(selection.edges);
   draft.nodes = draft.nodes.filter((n) => !nodes.has(n.id));
   draft.edges = draft.edges.filter((e) => !edges.has(e.id) && !nodes.has(e.source) && !nodes.has(e.target));
+  const annotations = new Set(selection.annotations);
+  if (annotations.size > 0 && draft.annotations) draft.annotations = draft.annotations.filter((a) => !annotations.has(a.id));
 }
 
 /** Moves nodes by a delta, in px. */

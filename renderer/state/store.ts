@@ -10,6 +10,8 @@ export interface Selection {
   edges: string[];
   /** Groups selected by their frame (their members are in `nodes`). */
   groups?: string[];
+  /** Selected sticky notes and free text, by annotation id. */
+  annotations?: string[];
 }
 
 /** Where the open document lives: a path or browser handle id, or nowhere yet. */
@@ -151,6 +153,7 @@ export class EditorStore {
     const [doc, entry] = record(base, label, (draft) => {
       draft.nodes = end.nodes as Diagram['nodes'];
       draft.groups = end.groups as Diagram['groups'];
+      if (end.annotations) draft.annotations = end.annotations as Diagram['annotations'];
     });
     if (entry) this.state = { ...this.state, doc, past: [...this.state.past, entry], future: [] };
     this.emit();
@@ -201,7 +204,9 @@ export class EditorStore {
 function pruneSelection(selection: Selection, doc: Diagram): Selection {
   const nodes = selection.nodes.filter((id) => doc.nodes.some((n) => n.id === id));
   const edges = selection.edges.filter((id) => doc.edges.some((e) => e.id === id));
-  return nodes.length === selection.nodes.length && edges.length === selection.edges.length ? selection : { nodes, edges };
+  const annotations = selection.annotations?.filter((id) => doc.annotations?.some((a) => a.id === id));
+  if (nodes.length === selection.nodes.length && edges.length === selection.edges.length && annotations?.length === selection.annotations?.length) return selection;
+  return annotations?.length ? { nodes, edges, annotations } : { nodes, edges };
 }
 
 /** Subscribes a component to a slice of the editor state. */

@@ -3,6 +3,7 @@ import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
 import type { Position } from '../model/schema';
 import { edgeCaption } from './caption';
+import { ANNOTATION_FONT_PX, ANNOTATION_LINE_PX, NOTE_COLOUR } from '../layout/annotationBox';
 import { pictureOf, type Picture } from './geometry';
 import { iconPaths, roundedRectPath } from './iconPaths';
 import { MODE_DASH, THEMES, textWidth, utilizationColour, type Palette, type Scene, type Shape } from './scene';
@@ -61,11 +62,29 @@ function edgeShapes(entry: Picture['edges'][number], caption: string | undefined
   return { type: 'group', attributes: { class: 'edge', 'data-edge': edge.id, 'data-mode': mode, ...(entry.stage !== undefined && { 'data-stage': String(entry.stage) }) }, title: caption, children };
 }
 
+/** A sticky note (a folded-corner yellow card) or plain text, moved by the picture's offset. */
+function annotationShapes(entry: Picture['annotations'][number], offset: Position, t: Palette): Shape {
+  const { annotation, width, height, padding, lines } = entry;
+  const x = entry.x + offset.x;
+  const y = entry.y + offset.y;
+  const children: Shape[] = [];
+  if (annotation.kind === 'note') {
+    children.push(
+      { type: 'path', d: `M${x},${y} h${width - 14} l14,14 v${height - 14} h${-width} Z`, fill: annotation.colour ?? NOTE_COLOUR, stroke: '#ca8a04', strokeWidth: 1 },
+      { type: 'path', d: `M${x + width - 14},${y} v14 h14`, stroke: '#ca8a04', strokeWidth: 1 },
+    );
+  }
+  const colour = annotation.kind === 'note' ? '#1f2937' : t.text;
+  children.push(...lines.map((line, i): Shape => ({ type: 'text', x: x + padding, y: y + padding + 13 + i * ANNOTATION_LINE_PX, text: line, size: ANNOTATION_FONT_PX, colour })));
+  return { type: 'group', attributes: { class: 'annotation', 'data-annotation': annotation.id, 'data-annotation-kind': annotation.kind }, title: annotation.text, children };
+}
+
 /**
  * The diagram drawn as on the canvas, moved so it starts at the margin:
  * group containers, edges styled by mode with their captions and stage
  * markers, nodes with their kind's icon and colour, the wrapped label, and
- * (with figures) the live figures and a utilization bar.
+ * (with figures) the live figures and a utilization bar; then sticky notes
+ * and free text on top.
  */
 export function diagramShapes({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, captions: ReadonlyMap<string, string>, t: Palette): Shape[] {
   const { x: ox, y: oy } = picture.offset;
@@ -110,6 +129,7 @@ export function diagramShapes({ diagram, estimate, figures }: Pick<ExportInput, 
     }
     shapes.push({ type: 'group', attributes: { class: 'node', 'data-node': node.id, 'data-kind': node.kind }, title: node.label, desc: node.notes, children });
   }
+  for (const entry of picture.annotations) shapes.push(annotationShapes(entry, picture.offset, t));
   return shapes;
 }
 

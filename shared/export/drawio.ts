@@ -4,6 +4,7 @@ import type { Position } from '../model/schema';
 import { captionsOf } from './drawing';
 import { htmlText, xmlText } from './escape';
 import { pictureOf } from './geometry';
+import { NOTE_COLOUR } from '../layout/annotationBox';
 import { exportId } from './ids';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import type { ExportFormat, ExportInput } from './types';
@@ -72,6 +73,15 @@ export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     cells.push(
       `<object id="${exportId('edge', edge.id)}" label="${xmlText(htmlText(captions.get(edge.id) ?? ''))}" mlsd_id="${xmlText(edge.id)}" mlsd_edge="${xmlText(JSON.stringify({ ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }))}"><mxCell style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
         `<mxGeometry relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}</mxGeometry></mxCell></object>`,
+    );
+  }
+  for (const { annotation, x, y, width, height } of picture.annotations) {
+    const style = annotation.kind === 'note'
+      ? `shape=note;size=14;whiteSpace=wrap;html=1;fillColor=${annotation.colour ?? NOTE_COLOUR};strokeColor=#ca8a04;align=left;verticalAlign=top;spacingLeft=6;fontSize=13;`
+      : 'text;whiteSpace=wrap;html=1;align=left;verticalAlign=top;fontSize=13;';
+    cells.push(
+      `<object id="${exportId('annotation', annotation.id)}" label="${xmlText(htmlText(annotation.text))}" mlsd_annotation="${xmlText(annotation.id)}"><mxCell style="${style}" vertex="1" parent="1">` +
+        `<mxGeometry x="${x}" y="${y}" width="${width}" height="${height}" as="geometry"/></mxCell></object>`,
     );
   }
   return [

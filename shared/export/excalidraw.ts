@@ -1,5 +1,6 @@
 import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
+import { NOTE_COLOUR } from '../layout/annotationBox';
 import { captionsOf } from './drawing';
 import { pictureOf } from './geometry';
 import { exportId } from './ids';
@@ -44,7 +45,8 @@ const STROKE = {
  * with its wrapped label bound inside and the model's fields (kind,
  * numbers, notes) in customData, arrows along the picture's route bound
  * to both ends (dashed for async, dotted for offline) with their caption
- * and fields, and dashed boxes for groups. Element ids come from
+ * and fields, dashed boxes for groups, yellow cards for sticky notes and
+ * free text for text annotations. Element ids come from
  * `exportId`, with "-label" for texts.
  */
 export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
@@ -109,6 +111,17 @@ export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate'
       arrow.boundElements.push({ type: 'text', id: label.id });
       elements.push(label);
     }
+  }
+  for (const { annotation, x, y, width, height, padding, lines } of picture.annotations) {
+    const id = exportId('annotation', annotation.id);
+    if (annotation.kind === 'text') {
+      elements.push({ ...text(id, lines.join('\n'), x, y, 13, null), customData: { mlsdAnnotation: annotation.id } });
+      continue;
+    }
+    const card: Element = { ...base(id, 'rectangle', x, y, width, height), strokeColor: '#ca8a04', backgroundColor: annotation.colour ?? NOTE_COLOUR, strokeWidth: 1, customData: { mlsdAnnotation: annotation.id } };
+    const label = { ...text(`${id}-label`, lines.join('\n'), x + padding, y + padding, 13, id), textAlign: 'left', verticalAlign: 'top' };
+    card.boundElements.push({ type: 'text', id: label.id });
+    elements.push(card, label);
   }
   const scene = { type: 'excalidraw', version: 2, source: 'MLSD Studio', elements, appState: { viewBackgroundColor: '#ffffff', gridSize: null }, files: {} };
   return `${JSON.stringify(scene, null, 2)}\n`;

@@ -3,7 +3,8 @@ import { edgeGeometry } from '../layout/edgeGeometry';
 export { STAGE_MARKER_RADIUS } from '../layout/edgeGeometry';
 import { groupBoxes, type GroupBox } from '../layout/groupBounds';
 import { edgeLabelSize, nodeSize } from '../layout/sizes';
-import type { Diagram, DiagramEdge, Position } from '../model/schema';
+import { annotationBox, type AnnotationBox } from '../layout/annotationBox';
+import type { Annotation, Diagram, DiagramEdge, Position } from '../model/schema';
 import { highest, lowest } from '../numbers';
 import { edgeCaption } from './caption';
 
@@ -41,6 +42,8 @@ export interface Picture {
   nodes: PictureNode[];
   groups: GroupBox[];
   edges: PictureEdge[];
+  /** Sticky notes and free text, each with its box. */
+  annotations: (AnnotationBox & { annotation: Annotation })[];
 }
 
 /** Each edge's caption: parts of it by edge (joined with a middle dot), or the whole text by edge id. */
@@ -70,11 +73,12 @@ export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCapt
     const label = size ? { x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size } : undefined;
     return { edge, points, labelAt: centre, ...(label ? { label } : {}), ...(stage ? { stage, stageAt } : {}) };
   });
-  const xs = [...nodes.flatMap((n) => [n.x, n.x + n.width]), ...groups.flatMap((g) => [g.x, g.x + g.width]), ...edges.flatMap((e) => [...e.points.map((p) => p.x), ...(e.label ? [e.label.x, e.label.x + e.label.width] : [])])];
-  const ys = [...nodes.flatMap((n) => [n.y, n.y + n.height]), ...groups.flatMap((g) => [g.y, g.y + g.height]), ...edges.flatMap((e) => [...e.points.map((p) => p.y), ...(e.label ? [e.label.y, e.label.y + e.label.height] : [])])];
+  const annotations = (diagram.annotations ?? []).map((annotation) => ({ annotation, ...annotationBox(annotation) }));
+  const xs = [...annotations.flatMap((a) => [a.x, a.x + a.width]), ...nodes.flatMap((n) => [n.x, n.x + n.width]), ...groups.flatMap((g) => [g.x, g.x + g.width]), ...edges.flatMap((e) => [...e.points.map((p) => p.x), ...(e.label ? [e.label.x, e.label.x + e.label.width] : [])])];
+  const ys = [...annotations.flatMap((a) => [a.y, a.y + a.height]), ...nodes.flatMap((n) => [n.y, n.y + n.height]), ...groups.flatMap((g) => [g.y, g.y + g.height]), ...edges.flatMap((e) => [...e.points.map((p) => p.y), ...(e.label ? [e.label.y, e.label.y + e.label.height] : [])])];
   const minX = lowest(xs, 0);
   const minY = lowest(ys, 0);
   const width = highest(xs, minX) - minX + 2 * MARGIN;
   const height = highest(ys, minY) - minY + 2 * MARGIN;
-  return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY }, nodes, groups, edges };
+  return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY }, nodes, groups, edges, annotations };
 }

@@ -1,7 +1,7 @@
 /** What an exported id names; each has its own prefix, so a node, an edge and a group never share an id. */
-export type IdSpace = 'node' | 'edge' | 'group';
+export type IdSpace = 'node' | 'edge' | 'group' | 'annotation';
 
-const PREFIX: Record<IdSpace, string> = { node: 'n_', edge: 'e_', group: 'g_' };
+const PREFIX: Record<IdSpace, string> = { node: 'n_', edge: 'e_', group: 'g_', annotation: 'a_' };
 
 /**
  * The id a diagram element gets in an exported file (draw.io cell, Excalidraw

@@ -85,6 +85,10 @@ export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram
   out.push('## Diagnostics', '');
   out.push(estimate.diagnostics.length === 0 ? 'None: the design holds at its stated load.' : estimate.diagnostics.map((d) => `- **${d.severity}** (${d.code}): ${markdownText(d.message)}`).join('\n'), '');
   if (brief?.assumptions) out.push('## Assumptions', '', markdownBlock(brief.assumptions), '');
+  const annotations = diagram.annotations ?? [];
+  if (annotations.length > 0) {
+    out.push('## Notes on the diagram', '', annotations.map((a) => `- ${a.kind === 'note' ? 'Sticky note' : 'Text'}: ${markdownText(a.text)}`).join('\n'), '');
+  }
   return out.join('\n');
 }
 

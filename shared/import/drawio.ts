@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { importId } from '../export/ids';
 import { findKind } from '../kinds';
-import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
+import type { Annotation, Diagram, DiagramEdge, DiagramNode } from '../model/schema';
 import { uniqueId, type ImportResult } from './common';
 
 type Attributes = Record<string, string | undefined>;
@@ -82,7 +82,7 @@ export function importDrawio(xml: string): ImportResult {
   const groupTaken = new Set<string>();
   const nodeTaken = new Set<string>();
   const groupIds = new Map(containers.map((c) => [c.id, uniqueId(importId('group', c.id) ?? c.id, groupTaken)]));
-  const nodeCells = cells.filter((c) => c.vertex && !groupIds.has(c.id));
+  const nodeCells = cells.filter((c) => c.vertex && !groupIds.has(c.id) && c.attributes.mlsd_annotation === undefined);
   const nodeIds = new Map(nodeCells.map((c) => [c.id, uniqueId(c.attributes.mlsd_id ?? importId('node', c.id) ?? c.id, nodeTaken)]));
   const nodes = nodeCells.map((c): DiagramNode => {
     const meta = json(c.attributes.mlsd_node);
@@ -105,9 +105,20 @@ export function importDrawio(xml: string): ImportResult {
     return { id: uniqueId(c.attributes.mlsd_id ?? importId('edge', c.id) ?? (c.id || `e${i + 1}`), edgeTaken), source: nodeIds.get(c.source!)!, target: nodeIds.get(c.target!)!, ...(mode && { mode }), ...(label !== undefined && { label }), ...numbers } as DiagramEdge;
   });
   const groups = containers.map((c) => ({ id: groupIds.get(c.id)!, label: labelText(c.attributes.label ?? '', isHtml(c)).replace(/\n/g, ' ').slice(0, 120) || groupIds.get(c.id)! }));
+  const meta = json(layer?.attributes.mlsd_diagram);
+  // Sticky notes and text keep their exported fields, with the text and place they have now (they may have been edited in draw.io).
+  if (Array.isArray(meta?.annotations)) {
+    const cellOf = new Map(cells.filter((c) => c.attributes.mlsd_annotation !== undefined).map((c) => [c.attributes.mlsd_annotation!, c]));
+    meta.annotations = (meta.annotations as Annotation[]).flatMap((a) => {
+      const c = cellOf.get(a.id);
+      if (!c) return [];
+      const text = labelText(c.attributes.label ?? '', isHtml(c)) || a.text;
+      return [{ ...a, text, ...(c.geometry && { position: { x: c.geometry.x, y: c.geometry.y } }) }];
+    });
+  }
   const diagram = {
     format: 'mlsd-studio/diagram', version: 1, title: 'Imported draw.io diagram',
-    ...json(layer?.attributes.mlsd_diagram),
+    ...meta,
     ...(groups.length > 0 && { groups }), nodes, edges,
   } as Diagram;
   return { ok: true, diagram };

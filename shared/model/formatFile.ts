@@ -1,9 +1,9 @@
 import type { Diagram } from './schema';
 
-const ONE_PER_LINE = new Set(['nodes', 'edges', 'groups']);
+const ONE_PER_LINE = new Set(['nodes', 'edges', 'groups', 'annotations']);
 
 /**
- * The text of a diagram file: pretty JSON with one node, edge or group per
+ * The text of a diagram file: pretty JSON with one node, edge, group or annotation per
  * line, so a change to one component is one line in a diff.
  */
 export function formatDiagramFile(diagram: Diagram): string {

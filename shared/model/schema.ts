@@ -56,6 +56,19 @@ export const GroupSchema = z.strictObject({
   label: z.string().min(1).max(120),
 });
 
+/** The two looks of a free annotation: a yellow sticky note, or plain text. */
+export const ANNOTATION_KINDS = ['note', 'text'] as const;
+
+/** Free text on the canvas: saved and exported with the diagram, never read by the estimator or the linter. */
+export const AnnotationSchema = z.strictObject({
+  id: IdSchema,
+  kind: z.enum(ANNOTATION_KINDS),
+  text: z.string().min(1).max(2000),
+  position: PositionSchema,
+  width: z.number().min(40).max(2000).optional(),
+  colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour such as "#fde68a"' }).optional(),
+});
+
 /** The figures a person wrote down themselves while practising, before seeing the model's. */
 export const PracticeEstimateSchema = z.strictObject({
   peakQps: z.number().min(0).optional(),
@@ -88,6 +101,7 @@ export const DiagramSchema = z.strictObject({
   groups: z.array(GroupSchema).optional(),
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
+  annotations: z.array(AnnotationSchema).max(1000).optional(),
   viewport: z
     .strictObject({ x: within(LIMITS.viewport), y: within(LIMITS.viewport), zoom: z.number().min(LIMITS.minZoom).max(LIMITS.maxZoom) })
     .optional(),
@@ -95,6 +109,7 @@ export const DiagramSchema = z.strictObject({
 
 export type DiagramNode = z.infer<typeof NodeSchema>;
 export type DiagramEdge = z.infer<typeof EdgeSchema>;
+export type Annotation = z.infer<typeof AnnotationSchema>;
 export type Brief = z.infer<typeof BriefSchema>;
 export type PracticeEstimate = z.infer<typeof PracticeEstimateSchema>;
 export type Budgets = z.infer<typeof BudgetsSchema>;

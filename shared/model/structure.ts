@@ -82,6 +82,11 @@ export function checkStructure(diagram: Diagram, catalog: Catalog): Problem[] {
   duplicates(diagram.nodes, 'nodes', problems);
   duplicates(diagram.edges, 'edges', problems);
   duplicates(diagram.groups ?? [], 'groups', problems);
+  duplicates(diagram.annotations ?? [], 'annotations', problems);
+  const otherIds = new Set([...diagram.nodes, ...diagram.edges, ...(diagram.groups ?? [])].map((item) => item.id));
+  (diagram.annotations ?? []).forEach((a, index) => {
+    if (otherIds.has(a.id)) problems.push({ path: `annotations[${index}].id`, code: 'duplicate-id', message: `id "${a.id}" is already used by a node, edge or group` });
+  });
 
   const groupIds = (diagram.groups ?? []).map((g) => g.id);
   diagram.nodes.forEach((node, index) => {

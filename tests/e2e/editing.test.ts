@@ -89,7 +89,7 @@ describe('canvas editing in Chromium', () => {
     const spot = await emptyPoint(page);
     await page.mouse.click(spot.x, spot.y, { button: 'right' });
     const menu = page.getByRole('menu', { name: 'Canvas' });
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['PasteCtrl+V', 'Add Component…', 'Select AllCtrl+A', 'Auto LayoutCtrl+Shift+L', 'Fit to ScreenShift+1', 'UndoCtrl+Z', 'RedoCtrl+Shift+Z']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['PasteCtrl+V', 'Add Component…', 'Add Sticky NoteN', 'Add TextT', 'Select AllCtrl+A', 'Auto LayoutCtrl+Shift+L', 'Fit to ScreenShift+1', 'UndoCtrl+Z', 'RedoCtrl+Shift+Z']);
     await screenshot(page, 'canvas-menu');
     await menu.getByRole('menuitem', { name: 'Add Component…' }).click();
     await page.getByRole('combobox', { name: 'Add a component' }).fill('redis');

@@ -252,7 +252,7 @@ describe('the window and menus', () => {
     const file = template[0]!.submenu as Electron.MenuItemConstructorOptions[];
     expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New', 'New from Blueprint…', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Practice an Interview…', 'Exit']);
     const edit = template[1]!.submenu as Electron.MenuItemConstructorOptions[];
-    expect(edit.filter((i) => i.label).map((i) => i.label)).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Copy as PNG', 'Copy as SVG', 'Duplicate', 'Delete', 'Select All', 'Group Selection', 'Ungroup']);
+    expect(edit.filter((i) => i.label).map((i) => i.label)).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Copy as PNG', 'Copy as SVG', 'Duplicate', 'Delete', 'Select All', 'Group Selection', 'Ungroup', 'Add Sticky Note', 'Add Text']);
     const undo = edit.find((i) => i.label === 'Undo')!;
     expect(undo).toMatchObject({ accelerator: 'CmdOrCtrl+Z', registerAccelerator: false });
     (undo.click as () => void)();
