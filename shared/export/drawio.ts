@@ -20,6 +20,28 @@ function port(point: Position, box: Box, name: 'exit' | 'entry'): string {
   return `${name}X=${x};${name}Y=${y};${name}Dx=0;${name}Dy=0;`;
 }
 
+/** The point halfway along a route by length: where draw.io anchors an edge's label by default (geometry x = 0). */
+export function routeMidpoint(points: readonly Position[]): Position {
+  const lengths = points.slice(1).map((b, i) => Math.hypot(b.x - points[i]!.x, b.y - points[i]!.y));
+  let left = lengths.reduce((sum, l) => sum + l, 0) / 2;
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i]!;
+    if (left <= length && length > 0) {
+      const t = left / length;
+      return { x: points[i]!.x + (points[i + 1]!.x - points[i]!.x) * t, y: points[i]!.y + (points[i + 1]!.y - points[i]!.y) * t };
+    }
+    left -= length;
+  }
+  return points.at(-1) ?? { x: 0, y: 0 };
+}
+
+/** A label's offset from the route's midpoint to the centre of the box the layout kept for it, px, as draw.io's `offset` point. */
+function labelOffset(points: readonly Position[], label: Box | undefined): string {
+  if (!label || points.length < 2) return '';
+  const middle = routeMidpoint(points);
+  return `<mxPoint x="${round(label.x + label.width / 2 - middle.x)}" y="${round(label.y + label.height / 2 - middle.y)}" as="offset"/>`;
+}
+
 const EDGE_STYLE = {
   sync: 'strokeColor=#475569;',
   async: 'dashed=1;dashPattern=6 4;strokeColor=#7c3aed;',
@@ -30,7 +52,8 @@ const EDGE_STYLE = {
  * The diagram as a draw.io file (uncompressed mxGraph XML): groups as
  * containers, nodes at their picture boxes in their kind's colour with the
  * notes as a tooltip, edges along the picture's route (waypoints, exit and
- * entry points) dashed by mode. Cells carry the model's own fields as
+ * entry points) dashed by mode, each caption at the centre of the box the
+ * layout kept for it (an offset from the route's midpoint). Cells carry the model's own fields as
  * JSON attributes (mlsd_node, mlsd_edge, mlsd_diagram on the layer) for
  * `mlsd import`. Ids go through `exportId`; labels are HTML
  * (the cells say html=1), so text is HTML-escaped and then XML-escaped.
@@ -65,14 +88,14 @@ export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | '
         `<mxGeometry x="${box.x - (group?.x ?? 0)}" y="${box.y - (group?.y ?? 0)}" width="${box.width}" height="${box.height}" as="geometry"/></mxCell></object>`,
     );
   }
-  for (const { edge, points } of picture.edges) {
+  for (const { edge, points, label } of picture.edges) {
     const source = boxOfNode.get(edge.source)!;
     const target = boxOfNode.get(edge.target)!;
     const ports = points.length >= 2 ? port(points[0]!, source, 'exit') + port(points[points.length - 1]!, target, 'entry') : '';
     const waypoints = points.slice(1, -1).map((p) => `<mxPoint x="${round(p.x)}" y="${round(p.y)}"/>`).join('');
     cells.push(
       `<object id="${exportId('edge', edge.id)}" label="${xmlText(htmlText(captions.get(edge.id) ?? ''))}" mlsd_id="${xmlText(edge.id)}" mlsd_edge="${xmlText(JSON.stringify({ ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }))}"><mxCell style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
-        `<mxGeometry relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}</mxGeometry></mxCell></object>`,
+        `<mxGeometry x="0" relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}${labelOffset(points, label)}</mxGeometry></mxCell></object>`,
     );
   }
   for (const { annotation, x, y, width, height } of picture.annotations) {

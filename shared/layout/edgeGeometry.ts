@@ -1,4 +1,5 @@
 import type { Diagram, DiagramEdge, Position } from '../model/schema';
+import { BoxGrid, obstaclesNear, type Obstacles } from './boxGrid';
 import { boxesOverlap, nodeBoxes, onBorder, segmentCrossesBox, type Box } from './boxes';
 import { routeBetween, ROUTE_CLEARANCE, type Segment } from './router';
 import { reservedLabelSize, type LabelSize } from './sizes';
@@ -40,7 +41,7 @@ function along(points: readonly Position[], distance: number): Position | undefi
  * its start, where the marker overlaps no node, caption or other marker (the
  * calls of one caller leave side by side and part after a bend).
  */
-function placeMarker(points: readonly Position[], nodes: readonly Box[], labels: readonly Box[], markers: readonly Position[]): Position {
+function placeMarker(points: readonly Position[], nodes: BoxGrid, labels: BoxGrid, markers: readonly Position[]): Position {
   const r = STAGE_MARKER_RADIUS;
   const first = along(points, r + 6) ?? points[0]!;
   for (let d = r + 6; d < 400; d += 4) {
@@ -48,7 +49,7 @@ function placeMarker(points: readonly Position[], nodes: readonly Box[], labels:
     if (!p) break;
     const box = { x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r };
     if (markers.some((m) => Math.abs(m.x - p.x) < 2 * r + 3 && Math.abs(m.y - p.y) < 2 * r + 3)) continue;
-    if (nodes.some((n) => boxesOverlap(box, n, 2)) || labels.some((l) => boxesOverlap(box, l, 1))) continue;
+    if (nodes.near(box, 2).some((n) => boxesOverlap(box, n, 2)) || labels.near(box, 1).some((l) => boxesOverlap(box, l, 1))) continue;
     return p;
   }
   return first;
@@ -60,16 +61,23 @@ const LABEL_GAP = 4;
 const segmentsOf = (points: readonly Position[]): Segment[] => points.slice(1).map((b, i) => ({ a: points[i]!, b }));
 const orthogonal = (points: readonly Position[]) => segmentsOf(points).every((s) => s.a.x === s.b.x || s.a.y === s.b.y);
 
-/** Whether a stored route still fits the boxes: it starts on its source, ends on its target and crosses no other node. */
-export function routeFits(points: readonly Position[], source: Box, target: Box, others: readonly Box[]): boolean {
+/** The box a segment spans. */
+const spanOf = (s: Segment): Box => ({ x: Math.min(s.a.x, s.b.x), y: Math.min(s.a.y, s.b.y), width: Math.abs(s.b.x - s.a.x), height: Math.abs(s.b.y - s.a.y) });
+
+/**
+ * Whether a stored route still fits the boxes: it starts on its source, ends
+ * on its target and crosses no other node (`others`: the other nodes' boxes,
+ * as a list or, for a large diagram, a grid that yields those near each segment).
+ */
+export function routeFits(points: readonly Position[], source: Box, target: Box, others: Obstacles): boolean {
   if (points.length < 2 || !orthogonal(points)) return false;
   if (!onBorder(points[0]!, source) || !onBorder(points.at(-1)!, target)) return false;
-  return segmentsOf(points).every((s) => others.every((box) => !segmentCrossesBox(s.a, s.b, box)));
+  return segmentsOf(points).every((s) => obstaclesNear(others, spanOf(s)).every((box) => !segmentCrossesBox(s.a, s.b, box)));
 }
 
 /** Whether a caption box is clear of every node box and every caption already placed. */
-function labelClear(box: Box, nodes: readonly Box[], labels: readonly Box[]): boolean {
-  return nodes.every((n) => !boxesOverlap(box, n, LABEL_GAP)) && labels.every((l) => !boxesOverlap(box, l, 2));
+function labelClear(box: Box, nodes: BoxGrid, labels: BoxGrid): boolean {
+  return nodes.near(box, LABEL_GAP).every((n) => !boxesOverlap(box, n, LABEL_GAP)) && labels.near(box, 2).every((l) => !boxesOverlap(box, l, 2));
 }
 
 /**
@@ -78,12 +86,7 @@ function labelClear(box: Box, nodes: readonly Box[], labels: readonly Box[]): bo
  * first; the first place clear of nodes and other captions wins, else the
  * least bad one.
  */
-function placeLabel(points: readonly Position[], size: LabelSize, allNodes: readonly Box[], allLabels: readonly Box[]): Position {
-  // Only boxes near the route can be in the way.
-  const reach = { x: Math.min(...points.map((p) => p.x)) - size.width, y: Math.min(...points.map((p) => p.y)) - size.height };
-  const area = { ...reach, width: Math.max(...points.map((p) => p.x)) + size.width - reach.x, height: Math.max(...points.map((p) => p.y)) + size.height - reach.y };
-  const nodes = allNodes.filter((b) => boxesOverlap(b, area, LABEL_GAP));
-  const labels = allLabels.filter((b) => boxesOverlap(b, area, LABEL_GAP));
+function placeLabel(points: readonly Position[], size: LabelSize, nodes: BoxGrid, labels: BoxGrid): Position {
   const candidates: Position[] = [];
   const segments = segmentsOf(points)
     .map((s) => ({ ...s, length: Math.abs(s.b.x - s.a.x) + Math.abs(s.b.y - s.a.y) }))
@@ -102,7 +105,7 @@ function placeLabel(points: readonly Position[], size: LabelSize, allNodes: read
   const rounded = candidates.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
   const clear = rounded.find((p) => labelClear({ ...p, width: size.width, height: size.height }, nodes, labels));
   if (clear) return clear;
-  const overlap = (p: Position) => [...nodes, ...labels].reduce((sum, b) => {
+  const overlap = (p: Position) => [...nodes.near({ ...p, ...size }), ...labels.near({ ...p, ...size })].reduce((sum, b) => {
     const w = Math.min(p.x + size.width, b.x + b.width) - Math.max(p.x, b.x);
     const h = Math.min(p.y + size.height, b.y + b.height) - Math.max(p.y, b.y);
     return sum + (w > 0 && h > 0 ? w * h : 0);
@@ -133,10 +136,10 @@ function selfLoop(box: Box): Position[] {
  */
 export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeGeometry[] {
   const boxes = nodeBoxes(diagram);
-  const allBoxes = [...boxes.values()];
+  const grid = new BoxGrid(boxes);
   const markers = stageMarkers(diagram);
   const placed = diagram.edges.filter((e) => boxes.has(e.source) && boxes.has(e.target));
-  const others = (e: DiagramEdge) => [...boxes].filter(([id]) => id !== e.source && id !== e.target).map(([, b]) => b);
+  const others = (e: DiagramEdge) => (area: Box) => grid.near(area, 0, (id) => id === e.source || id === e.target);
   const points = new Map<string, Position[]>();
   const drawn: Segment[] = [];
   const ends: Position[] = [];
@@ -155,7 +158,7 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeGeo
     drawn.push(...segmentsOf(route));
     ends.push(route[0]!, route.at(-1)!);
   }
-  const labels: Box[] = [];
+  const labels = new BoxGrid();
   const sizes = new Map(placed.map((e) => [e.id, reservedLabelSize(e)]));
   const at = new Map<string, Position>();
   for (const e of placed) {
@@ -163,15 +166,15 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeGeo
     const size = sizes.get(e.id);
     if (!size || !stored?.label || points.get(e.id) !== stored.points) continue;
     const box = { ...stored.label, width: size.width, height: size.height };
-    if (!labelClear(box, allBoxes, labels)) continue;
-    labels.push(box);
+    if (!labelClear(box, grid, labels)) continue;
+    labels.add(e.id, box);
     at.set(e.id, stored.label);
   }
   for (const e of placed) {
     const size = sizes.get(e.id);
     if (!size || at.has(e.id)) continue;
-    const p = placeLabel(points.get(e.id)!, size, allBoxes, labels);
-    labels.push({ ...p, width: size.width, height: size.height });
+    const p = placeLabel(points.get(e.id)!, size, grid, labels);
+    labels.add(e.id, { ...p, width: size.width, height: size.height });
     at.set(e.id, p);
   }
   const markerAt: Position[] = [];
@@ -181,7 +184,7 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeGeo
     const stage = markers.get(edge.id);
     const route = points.get(edge.id)!;
     if (!stage) return { edge, points: route, ...(label ? { label } : {}) };
-    const stageAt = placeMarker(route, allBoxes, labels, markerAt);
+    const stageAt = placeMarker(route, grid, labels, markerAt);
     markerAt.push(stageAt);
     return { edge, points: route, ...(label ? { label } : {}), stage, stageAt };
   });

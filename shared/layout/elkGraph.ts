@@ -112,12 +112,20 @@ export function elkGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, ids: readonl
   return { id: '__root', layoutOptions, children, edges };
 }
 
-/** A large part's graph: nodes sized from their names, plain edges. */
+/**
+ * How hard ELK tries to remove crossings in a large part: its crossing
+ * minimisation dominates the time there, and one sweep more than halves it
+ * at 1,000 nodes (default 7), where a perfect order is unreadable anyway.
+ */
+const LARGE_PART_THOROUGHNESS = '1';
+
+/** A large part's graph: nodes sized from their names, plain edges, a quicker crossing minimisation. */
 function plainGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, ids: readonly string[]): ElkNode {
   const set = new Set(ids);
   const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   const edges = diagram.edges.filter((e) => set.has(e.source) && set.has(e.target) && e.source !== e.target).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }));
-  return { id: '__root', layoutOptions: LAYERED, children: ids.map((id) => ({ id, ...nodeSize(byId.get(id)?.label ?? id) })), edges };
+  const layoutOptions = { ...LAYERED, 'elk.layered.thoroughness': LARGE_PART_THOROUGHNESS };
+  return { id: '__root', layoutOptions, children: ids.map((id) => ({ id, ...nodeSize(byId.get(id)?.label ?? id) })), edges };
 }
 
 const round = (p: { x: number; y: number }, dx = 0, dy = 0): Position => ({ x: Math.round(p.x + dx), y: Math.round(p.y + dy) });

@@ -1,4 +1,5 @@
 import type { Position } from '../model/schema';
+import { obstaclesNear, type Obstacles } from './boxGrid';
 import { inflate, type Box } from './boxes';
 
 /** Clearance kept between a route and any node box, px. */
@@ -123,7 +124,7 @@ function simplify(points: Position[]): Position[] {
  * very large diagram (more than MAX_GRID_POINTS to search) it draws a plain
  * three-segment route instead.
  */
-export function routeBetween(source: Box, target: Box, obstacles: readonly Box[], drawn: readonly Segment[] = [], ends: readonly Position[] = []): Position[] {
+export function routeBetween(source: Box, target: Box, obstacles: Obstacles, drawn: readonly Segment[] = [], ends: readonly Position[] = []): Position[] {
   const forward = target.x >= source.x + source.width + 2 * ROUTE_CLEARANCE;
   const below = target.y >= source.y + source.height;
   const leave: Side = forward ? 'right' : below ? 'bottom' : 'top';
@@ -178,7 +179,7 @@ function lowerBound(values: readonly number[], v: number): number {
 /** Grid points a search may take; past this (two ends far apart across a very large diagram) the plain route is drawn. */
 const MAX_GRID_POINTS = 40_000;
 
-function search(source: Box, target: Box, allObstacles: readonly Box[], drawn: readonly Segment[], ends: readonly Position[], leave: Side, arrive: Side, margin: number): Position[] | null | 'too large' {
+function search(source: Box, target: Box, obstacles: Obstacles, drawn: readonly Segment[], ends: readonly Position[], leave: Side, arrive: Side, margin: number): Position[] | null | 'too large' {
   const region = {
     left: Math.min(source.x, target.x) - margin,
     right: Math.max(source.x + source.width, target.x + target.width) + margin,
@@ -186,7 +187,8 @@ function search(source: Box, target: Box, allObstacles: readonly Box[], drawn: r
     bottom: Math.max(source.y + source.height, target.y + target.height) + margin,
   };
   const inRegion = (b: Box) => b.x < region.right && b.x + b.width > region.left && b.y < region.bottom && b.y + b.height > region.top;
-  const walls = [source, target, ...allObstacles.filter(inRegion)].map((b) => inflate(b, ROUTE_CLEARANCE));
+  const nearby = obstaclesNear(obstacles, { x: region.left, y: region.top, width: region.right - region.left, height: region.bottom - region.top });
+  const walls = [source, target, ...nearby.filter(inRegion)].map((b) => inflate(b, ROUTE_CLEARANCE));
   const starts = ports(source, leave, ends);
   const goals = ports(target, arrive, ends);
   const near = drawn.filter((s) => Math.max(s.a.x, s.b.x) >= region.left && Math.min(s.a.x, s.b.x) <= region.right && Math.max(s.a.y, s.b.y) >= region.top && Math.min(s.a.y, s.b.y) <= region.bottom);

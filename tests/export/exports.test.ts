@@ -4,7 +4,9 @@ import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { rasterize } from '../../cli/nodeServices';
+import { routeMidpoint } from '../../shared/export/drawio';
 import { pictureOf } from '../../shared/export/geometry';
+import { edgeGeometry } from '../../shared/layout/edgeGeometry';
 import { exportDiagram, exportFormat } from '../../shared/export/registry';
 import { PRINT_SCALE } from '../../shared/export/raster';
 import { loadDiagram } from '../../shared/model/load';
@@ -132,6 +134,52 @@ describe('exports of the fixture diagram', () => {
     expect(e6.style).toMatch(/exitX=[01];exitY=[\d.]+;.*entryX=[01];entryY=[\d.]+;/);
     const route = pictureOf(fixture).edges.find((e) => e.edge.id === 'e6')!.points;
     expect([e6.mxGeometry?.Array?.mxPoint ?? []].flat()).toHaveLength(route.length - 2);
+  });
+
+  it('draw.io: each caption sits at the centre of the box the layout kept for it', async () => {
+    type Point = { x: string; y: string; as?: string };
+    type Geometry = { x?: string; y?: string; width?: string; height?: string; Array?: { mxPoint: Point | Point[] }; mxPoint?: Point };
+    type Cell = { id?: string; parent: string; style?: string; source?: string; target?: string; mxGeometry: Geometry };
+    const root = xml.parse((await run('drawio')) as string).mxfile.diagram.mxGraphModel.root as { mxCell: Cell[]; object: { id: string; label: string; mxCell: Cell }[] };
+    const groups = new Map(root.mxCell.filter((c) => c.id?.startsWith('g_')).map((c) => [c.id!, c.mxGeometry]));
+    const boxes = new Map(root.object.filter((o) => !o.mxCell.source && o.mxCell.mxGeometry?.width).map((o) => {
+      const g = o.mxCell.mxGeometry;
+      const parent = groups.get(o.mxCell.parent);
+      return [o.id, { x: Number(g.x ?? 0) + Number(parent?.x ?? 0), y: Number(g.y ?? 0) + Number(parent?.y ?? 0), width: Number(g.width), height: Number(g.height) }];
+    }));
+    // Where draw.io draws a label: halfway along the edge by length (geometry x = 0), moved by the offset point.
+    const drawnAt = (cell: Cell) => {
+      const from = boxes.get(cell.source!)!;
+      const to = boxes.get(cell.target!)!;
+      const style = (key: string) => Number(new RegExp(`${key}=([\\d.]+);`).exec(cell.style!)![1]);
+      const points = [
+        { x: from.x + style('exitX') * from.width, y: from.y + style('exitY') * from.height },
+        ...[cell.mxGeometry.Array?.mxPoint ?? []].flat().map((p) => ({ x: Number(p.x), y: Number(p.y) })),
+        { x: to.x + style('entryX') * to.width, y: to.y + style('entryY') * to.height },
+      ];
+      const lengths = points.slice(1).map((b, i) => Math.hypot(b.x - points[i]!.x, b.y - points[i]!.y));
+      let left = lengths.reduce((a, b) => a + b, 0) / 2;
+      let i = 0;
+      while (left > lengths[i]!) left -= lengths[i++]!;
+      const t = lengths[i] ? left / lengths[i]! : 0;
+      const offset = cell.mxGeometry.mxPoint!;
+      expect(offset.as).toBe('offset');
+      expect(Number(cell.mxGeometry.x ?? 0)).toBe(0);
+      return { x: points[i]!.x + (points[i + 1]!.x - points[i]!.x) * t + Number(offset.x), y: points[i]!.y + (points[i + 1]!.y - points[i]!.y) * t + Number(offset.y) };
+    };
+    const captioned = new Set(root.object.filter((o) => o.mxCell.source && o.label !== '').map((o) => o.id));
+    const kept = edgeGeometry(fixture).filter((g) => g.label && captioned.has(`e_${g.edge.id}`));
+    expect(kept.length).toBeGreaterThan(3);
+    let offCentre = 0;
+    for (const { edge, label } of kept) {
+      const at = drawnAt(root.object.find((o) => o.id === `e_${edge.id}`)!.mxCell);
+      expect(at.x).toBeCloseTo(label!.x + label!.width / 2, -0.5);
+      expect(at.y).toBeCloseTo(label!.y + label!.height / 2, -0.5);
+      const middle = routeMidpoint(pictureOf(fixture).edges.find((e) => e.edge.id === edge.id)!.points);
+      offCentre += Math.abs(label!.x + label!.width / 2 - middle.x) + Math.abs(label!.y + label!.height / 2 - middle.y);
+    }
+    // Some captions are kept away from the route's middle, so draw.io's default place would be wrong.
+    expect(offCentre).toBeGreaterThan(10);
   });
 
   it('Excalidraw: boxes with bound labels and arrows bound at both ends', async () => {

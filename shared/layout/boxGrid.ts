@@ -1,0 +1,88 @@
+import type { Box } from './boxes';
+
+/** Boxes in the way: a list of them all, or a look-up of those near an area (possibly more, never fewer). */
+export type Obstacles = readonly Box[] | ((area: Box) => readonly Box[]);
+
+/** The obstacles near an area (all of a plain list). */
+export const obstaclesNear = (obstacles: Obstacles, area: Box): readonly Box[] => (typeof obstacles === 'function' ? obstacles(area) : obstacles);
+
+/** Side of a grid cell, px: about one node box with the room around it. */
+const CELL_PX = 256;
+
+/** Whether an area reaches past every finite coordinate (a search without bounds). */
+const unbounded = (area: Box) => !Number.isFinite(area.x) || !Number.isFinite(area.y) || !Number.isFinite(area.width) || !Number.isFinite(area.height);
+
+/**
+ * Boxes bucketed on a uniform grid, so the boxes near an area are found by
+ * looking only at the cells it covers rather than at every box. Each box is
+ * kept with a key (a node's id) so callers can leave some out.
+ */
+export class BoxGrid<K = string> {
+  private readonly cells = new Map<number, number[]>();
+  private readonly entries: { key: K; box: Box }[] = [];
+  private readonly seen: number[] = [];
+  private visit = 0;
+
+  constructor(boxes: Iterable<readonly [K, Box]> = []) {
+    for (const [key, box] of boxes) this.add(key, box);
+  }
+
+  /** Every box held, in the order added. */
+  get all(): Box[] {
+    return this.entries.map((e) => e.box);
+  }
+
+  /** Adds a box under a key. */
+  add(key: K, box: Box): void {
+    const index = this.entries.length;
+    this.entries.push({ key, box });
+    this.seen.push(0);
+    for (const cell of this.cellsOf(box)) {
+      const list = this.cells.get(cell);
+      if (list) list.push(index);
+      else this.cells.set(cell, [index]);
+    }
+  }
+
+  /**
+   * The boxes that come within `gap` px of an area (a superset of those
+   * overlapping it: callers run their exact test on these), in the order
+   * added, leaving out those whose key `skip` rejects. An area without finite
+   * bounds gets every box.
+   */
+  near(area: Box, gap = 0, skip?: (key: K) => boolean): Box[] {
+    const found: number[] = [];
+    const grown = { x: area.x - gap, y: area.y - gap, width: area.width + 2 * gap, height: area.height + 2 * gap };
+    if (unbounded(area) || cellCount(grown) > this.entries.length) {
+      // Looking through the cells would cost more than looking at every box.
+      this.entries.forEach((_, i) => found.push(i));
+    } else {
+      this.visit += 1;
+      for (const cell of this.cellsOf(grown)) {
+        for (const i of this.cells.get(cell) ?? []) {
+          if (this.seen[i] === this.visit) continue;
+          this.seen[i] = this.visit;
+          found.push(i);
+        }
+      }
+      found.sort((a, b) => a - b);
+    }
+    const result: Box[] = [];
+    for (const i of found) if (!skip || !skip(this.entries[i]!.key)) result.push(this.entries[i]!.box);
+    return result;
+  }
+
+  private *cellsOf(box: Box): Generator<number> {
+    const i0 = Math.floor(box.x / CELL_PX);
+    const i1 = Math.floor((box.x + box.width) / CELL_PX);
+    const j0 = Math.floor(box.y / CELL_PX);
+    const j1 = Math.floor((box.y + box.height) / CELL_PX);
+    for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) yield cellKey(i, j);
+  }
+}
+
+/** How many cells a box covers. */
+const cellCount = (box: Box) => (Math.floor((box.x + box.width) / CELL_PX) - Math.floor(box.x / CELL_PX) + 1) * (Math.floor((box.y + box.height) / CELL_PX) - Math.floor(box.y / CELL_PX) + 1);
+
+/** One number per cell (cells within ±2^20 of the origin on each axis, far past any diagram). */
+const cellKey = (i: number, j: number) => (i + 1_048_576) * 2_097_152 + (j + 1_048_576);
