@@ -13,6 +13,7 @@ const REASONS = new Map<string, string>([
   ['ESHORT', 'the disk accepted only part of the data'],
   ['ECHANGED', 'it changed on disk since it was opened'],
   ['EEXIST', 'it already exists'],
+  ['EREADONLY', 'the file is read-only'],
 ]);
 
 /** The error code of a file-system error (`ENOSPC`), or undefined. */

@@ -23,10 +23,6 @@ export class KeyValueStore {
     });
   }
 
-  get<T>(key: string): Promise<T | undefined> {
-    return this.run('readonly', (s) => s.get(key) as IDBRequest<T | undefined>);
-  }
-
   async set(key: string, value: unknown): Promise<void> {
     await this.run('readwrite', (s) => s.put(value, key));
   }

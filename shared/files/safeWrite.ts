@@ -105,6 +105,8 @@ export function writeFileSafely(fs: WriteFileSystem, path: string, data: string 
     const target = fs.resolveLinks(path);
     const existing = fs.stat(target);
     if (existing?.isDirectory) throw new WriteError('EISDIR');
+    // Renaming over a file would bypass its own write permission: a file its owner made read-only stays as it is.
+    if (existing && (existing.mode & 0o200) === 0) throw new WriteError('EREADONLY');
     const changed = changedSince(options.expected, existing);
     if (changed) throw new WriteError(changed);
     const { folder, prefix, name } = splitPath(target);

@@ -88,6 +88,13 @@ describe('a safe write', () => {
     expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
 
+  it('leaves a read-only file as it is, though the folder would allow replacing it', () => {
+    const { path, content } = existingFile();
+    chmodSync(path, 0o444);
+    expect(writeFileSafely(nodeFileSystem, path, 'new')).toEqual({ ok: false, code: 'EREADONLY', reason: 'the file is read-only' });
+    expect(readFileSync(path, 'utf8')).toBe(content);
+  });
+
   it('keeps a private file private', () => {
     const { path } = existingFile();
     chmodSync(path, 0o600);

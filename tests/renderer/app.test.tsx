@@ -264,6 +264,18 @@ describe('actions, each done and undone', () => {
     expect(screen.getByRole('listitem', { name: 'Recovered other.mlsd.json' })).toBeTruthy();
   });
 
+  it('checks a recovered copy like a file: one that would not open is shown with why, never restored', async () => {
+    const host = new MemoryHost();
+    const broken = { ...small(), nodes: [{ id: 'evil', label: 'no kind' }] };
+    host.orphans = [{ slot: 'tab-a', name: 'broken.mlsd.json', ref: null, content: JSON.stringify(broken), savedAtMs: Date.now() }];
+    await renderApp(small(), host);
+    const item = await screen.findByRole('listitem', { name: 'Recovered broken.mlsd.json' });
+    expect(item.textContent).toContain('cannot be restored: nodes[0].kind');
+    expect(within(item).queryByRole('button', { name: 'Restore it' })).toBeNull();
+    fireEvent.click(within(item).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(host.orphans).toEqual([]));
+  });
+
   it('keeps the document unsaved and its recovery copy when a save fails', async () => {
     const host = new MemoryHost();
     const { store, ctx } = await renderApp(small(), host);
