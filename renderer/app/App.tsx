@@ -76,7 +76,7 @@ export function App() {
             <>
               <Splitter panel="inspector" grows="left" />
               <aside className="side-slot side" style={{ width: panels.sizePx.inspector }}>
-                <div className="panel-head">{practising ? 'Panel' : 'Inspector'}<PanelToggle action="view.toggleInspector" shown name="inspector" direction="right" /></div>
+                <div className="panel-head">{practising ? 'Inspector and practice' : 'Inspector'}<PanelToggle action="view.toggleInspector" shown name="inspector" direction="right" /></div>
                 {practising && (
                   <div role="tablist" className="tabs side-tabs">
                     <button role="tab" aria-selected={sidePanel === 'inspector'} onClick={() => store.set({ sidePanel: 'inspector' })}>Inspector</button>
