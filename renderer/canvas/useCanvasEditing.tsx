@@ -1,4 +1,4 @@
-import type { Edge, FinalConnectionState, Node, OnConnectEnd, OnReconnect, ReactFlowProps } from '@xyflow/react';
+import type { FinalConnectionState, Node, OnConnectEnd, OnReconnect, ReactFlowProps } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppContext } from '../app/context';
 import { isTyping } from '../actions/keys';
@@ -91,13 +91,18 @@ export function useCanvasEditing(): { props: Partial<ReactFlowProps>; overlay: R
     ]);
   }, [openMenu]);
 
+  const edgeMenu = useCallback((event: { clientX: number; clientY: number; preventDefault?: () => void }, edgeId: string) => {
+    const at = canvasPoint(event);
+    openMenu(event, 'Edge', [{ label: 'Edit Label…', run: () => setOverlay({ type: 'edgeLabel', at, edgeId }) }, 'edit.delete']);
+  }, [openMenu]);
+
   const selectionMenu = useCallback((event: { clientX: number; clientY: number; preventDefault?: () => void }) => {
     const { selection } = store.getState();
     if (selection.groups?.length) openMenu(event, 'Group', GROUP_MENU);
     else if (selection.nodes.length > 0) openMenu(event, selection.nodes.length === 1 ? 'Node' : 'Selection', NODE_MENU);
-    else if (selection.edges.length > 0) openMenu(event, 'Edge', ['edit.delete']);
+    else if (selection.edges.length > 0) edgeMenu(event, selection.edges[0]!);
     else paneMenu(event);
-  }, [openMenu, paneMenu, store]);
+  }, [edgeMenu, openMenu, paneMenu, store]);
 
   // The keyboard's way to the same menu: Shift+F10 or the context-menu key, on the selection.
   useEffect(() => {
@@ -148,19 +153,18 @@ export function useCanvasEditing(): { props: Partial<ReactFlowProps>; overlay: R
       onSelectionContextMenu: (event) => openMenu(event, 'Selection', NODE_MENU),
       onEdgeContextMenu: (event, edge) => {
         store.set({ selection: { nodes: [], edges: [edge.id] } });
-        const at = canvasPoint(event);
-        openMenu(event, 'Edge', [{ label: 'Edit Label…', run: () => setOverlay({ type: 'edgeLabel', at, edgeId: edge.id }) }, 'edit.delete']);
+        edgeMenu(event, edge.id);
       },
       onPaneContextMenu: (event) => paneMenu(event),
-      onEdgeDoubleClick: (event, edge: Edge) => {
+      onEdgeDoubleClick: (event, edge) => {
         event.stopPropagation();
-        setOverlay({ type: 'edgeLabel', at: canvasPoint(event), edgeId: (edge.data as FlowEdgeData | undefined)?.edge.id ?? edge.id });
+        setOverlay({ type: 'edgeLabel', at: canvasPoint(event), edgeId: edge.id });
       },
       onDoubleClick: (event) => {
         if ((event.target as HTMLElement).classList.contains('react-flow__pane')) setOverlay({ type: 'picker', at: canvasPoint(event), screen: { x: event.clientX, y: event.clientY } });
       },
     };
-  }, [openMenu, paneMenu, store]);
+  }, [edgeMenu, openMenu, paneMenu, store]);
 
   let drawn: React.ReactNode = null;
   if (overlay?.type === 'menu') {
