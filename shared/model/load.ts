@@ -44,7 +44,7 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
       return { ok: false, message: 'not valid JSON: the file ends before the JSON is complete (was it cut short?)' };
     }
     const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : '';
-    const what = reason.replace(/ in JSON at position \d+.*$/, '').replace(/,? ?".*" is not valid JSON$/, '');
+    const what = reason.replace(/ in JSON at position \d+.*$/, '').replace(/,? ?"[\s\S]*" is not valid JSON$/, '');
     return { ok: false, message: `not valid JSON${where}: ${what}` };
   }
 }
