@@ -9,7 +9,7 @@ import { ContextMenu, type MenuItem } from './ContextMenu';
 import { InlineRename } from './InlineRename';
 import { placeNode } from './placing';
 import { QuickPicker } from './QuickPicker';
-import { annotationIdOf, type FlowEdgeData, type GroupData } from './toFlow';
+import { annotationIdOf, type GroupData } from './toFlow';
 
 /** A point inside the canvas element, px from its top left corner. */
 interface CanvasPoint {
