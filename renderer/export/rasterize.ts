@@ -8,7 +8,7 @@ export async function rasterizeInBrowser(svg: string, scale: number): Promise<Ui
   const [, w, h] = /width="(\d+)" height="(\d+)"/.exec(svg) ?? ['', '800', '600'];
   const width = Number(w);
   const height = Number(h);
-  // Within the pixel budget too (rasterScale throws, saying how large, when even scale 1 is over it).
+  // Within the pixel budget too (rasterScale throws, saying how large, when even half size is over it).
   const fitted = Math.min(scale, MAX_CANVAS_SIDE / Math.max(width, height), rasterScale(width, height));
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;

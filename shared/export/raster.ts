@@ -40,12 +40,6 @@ export function rasterScale(widthPx: number, heightPx: number): number {
   return Math.min(PRINT_SCALE, Math.floor(Math.sqrt(RASTER_BUDGET_PIXELS / pixels) * 1000) / 1000);
 }
 
-/** rasterScale for an SVG picture, read from its width and height attributes. */
-export function svgRasterScale(svg: string): number {
-  const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg) ?? [];
-  return rasterScale(Number(width), Number(height));
-}
-
 export const pngFormat: ExportFormat = {
   id: 'png',
   label: 'PNG image',
