@@ -116,4 +116,4 @@ export type Cost = z.infer<typeof CostSchema>;
 export type Position = z.infer<typeof PositionSchema>;
 
 /** The optional per-node blocks, by the field name they have in a node. */
-export type BlockName = 'traffic' | 'latency' | 'capacity' | 'cache' | 'storage' | 'cost';
+export type BlockName = 'traffic' | 'latency' | 'capacity' | 'cache' | 'storage' | 'cost' | 'batching';

@@ -4,6 +4,7 @@ import {
   CacheSchema, CapacitySchema, CostSchema, IdSchema, LatencySchema, LIMITS, PositionSchema, StorageSchema, TrafficSchema,
   latencyMs, upTo, within,
 } from './blocks';
+import { BatchingSchema, HedgeSchema, RetrySchema } from './serving';
 
 /** The `format` string every diagram file carries. */
 export const DIAGRAM_FORMAT = 'mlsd-studio/diagram';
@@ -27,6 +28,7 @@ export const NodeSchema = z.strictObject({
   cache: CacheSchema.optional(),
   storage: StorageSchema.optional(),
   cost: CostSchema.optional(),
+  batching: BatchingSchema.optional(),
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -48,6 +50,8 @@ export const EdgeSchema = z.strictObject({
   stage: z.int().min(-LIMITS.stage).max(LIMITS.stage).optional(),
   label: z.string().optional(),
   payloadBytes: upTo(LIMITS.bytesPerItem).optional(),
+  retry: RetrySchema.optional(),
+  hedge: HedgeSchema.optional(),
   route: RouteSchema.optional(),
 });
 

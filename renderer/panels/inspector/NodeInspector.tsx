@@ -8,6 +8,7 @@ import { KindIcon } from '../../canvas/KindIcon';
 import { useEditor } from '../../state/store';
 import { BLOCK_EDITORS, BLOCK_TITLES, type NodeEdit } from './BlockEditors';
 import { NumberField, SelectField, TextField } from './fields';
+import { BatchingFiguresView, DEFAULT_BATCHING } from './ServingEditors';
 
 function Figures({ figures }: { figures: NodeEstimate }) {
   const rows: [string, string][] = [
@@ -42,7 +43,7 @@ export function NodeInspector({ node, figures }: { node: DiagramNode; figures?: 
     }, `node:${node.id}:${field}`);
   const toggle = (block: BlockName, on: boolean) =>
     edit(`block.${block}`, (n) => {
-      if (on) (n as Record<string, unknown>)[block] = structuredClone(kind.defaults[block] ?? defaultBlock(block));
+      if (on) (n as Record<string, unknown>)[block] = structuredClone((block === 'batching' ? undefined : kind.defaults[block]) ?? defaultBlock(block));
       else delete n[block];
     });
 
@@ -56,6 +57,7 @@ export function NodeInspector({ node, figures }: { node: DiagramNode; figures?: 
         </div>
       </header>
       {figures && <Figures figures={figures} />}
+      {figures?.batching && <BatchingFiguresView figures={figures.batching} />}
       <TextField label="Label" value={node.label} required maxLength={120} onCommit={(v) => edit('label', (n) => void (n.label = v))} />
       <SelectField
         label="Group"
@@ -114,5 +116,6 @@ function defaultBlock(block: BlockName): object {
     case 'storage': return { items: 1_000_000, bytesPerItem: 1_000 };
     case 'cost': return { instance: 'm7i.xlarge' };
     case 'traffic': return { qps: 100 };
+    case 'batching': return DEFAULT_BATCHING;
   }
 }
