@@ -1,8 +1,9 @@
 import { DEFAULT_CATALOG } from '../../../shared/catalog';
+import type { CallEstimate } from '../../../shared/estimator/output';
 import type { BatchingFigures } from '../../../shared/estimator/servingFigures';
 import { gpuInstances } from '../../../shared/model/servingChecks';
-import type { DiagramNode } from '../../../shared/model/schema';
-import { formatLatencyMs, formatPercent, significant } from '../../../shared/units';
+import type { DiagramEdge, DiagramNode } from '../../../shared/model/schema';
+import { formatLatencyMs, formatPercent, formatQps, significant } from '../../../shared/units';
 import type { NodeEdit } from './BlockEditors';
 import { NumberField, SelectField } from './fields';
 
@@ -89,5 +90,65 @@ export function BatchingFiguresView({ figures }: { figures: BatchingFigures }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Applies a change to the edge being inspected. */
+export type EdgeEdit = (field: string, recipe: (edge: DiagramEdge) => void) => void;
+
+/** Retries and timeout, and the hedge, of a sync edge, with what they do to the call. */
+export function CallPolicyEditor({ edge, edit, figures }: { edge: DiagramEdge; edit: EdgeEdit; figures?: CallEstimate }) {
+  const r = edge.retry;
+  const h = edge.hedge;
+  return (
+    <>
+      <fieldset className="block">
+        <legend>Retries and timeout</legend>
+        {r ? (
+          <>
+            <NumberField label="Failure probability" unit="0-1" value={r.failureProbability} optional placeholder="0" rule={{ min: 0, max: 1 }} onCommit={(v) => edit('retry.p', (e) => setOrDelete(e.retry!, 'failureProbability', v))} />
+            <NumberField label="Retries" value={r.retries} optional placeholder="0" rule={{ min: 0, max: 10, integer: true }} onCommit={(v) => edit('retry.n', (e) => setOrDelete(e.retry!, 'retries', v))} />
+            <NumberField label="Timeout" unit="ms" value={r.timeoutMs} optional placeholder="none" rule={{ min: 0, aboveMin: true }} onCommit={(v) => edit('retry.timeout', (e) => setOrDelete(e.retry!, 'timeoutMs', v))} />
+            <NumberField label="Backoff" unit="ms" value={r.backoffMs} optional placeholder="0" rule={{ min: 0 }} onCommit={(v) => edit('retry.backoff', (e) => setOrDelete(e.retry!, 'backoffMs', v))} />
+            <NumberField label="Backoff multiplier" unit="x" value={r.backoffMultiplier} optional placeholder="1" rule={{ min: 1, max: 10 }} onCommit={(v) => edit('retry.mult', (e) => setOrDelete(e.retry!, 'backoffMultiplier', v))} />
+            <button type="button" className="link" onClick={() => edit('retry', (e) => void delete e.retry)}>Remove retries</button>
+          </>
+        ) : (
+          <button type="button" className="link" onClick={() => edit('retry', (e) => void (e.retry = { failureProbability: 0.01, retries: 2, backoffMs: 10, backoffMultiplier: 2 }))}>Add retries</button>
+        )}
+      </fieldset>
+      <fieldset className="block">
+        <legend>Hedged requests</legend>
+        {h ? (
+          <>
+            <NumberField label="Hedge after" unit="ms" value={h.afterMs} optional placeholder="by percentile" rule={{ min: 0, aboveMin: true }} onCommit={(v) => edit('hedge.after', (e) => setOrDelete(e.hedge!, 'afterMs', v))} />
+            {h.afterMs === undefined && <NumberField label="Hedge at the callee's percentile" unit="0.5-0.999" value={h.afterPercentile} optional placeholder="0.95" rule={{ min: 0.5, max: 0.999 }} onCommit={(v) => edit('hedge.pct', (e) => setOrDelete(e.hedge!, 'afterPercentile', v))} />}
+            <button type="button" className="link" onClick={() => edit('hedge', (e) => void delete e.hedge)}>Remove hedge</button>
+          </>
+        ) : (
+          <button type="button" className="link" onClick={() => edit('hedge', (e) => void (e.hedge = {}))}>Add hedge</button>
+        )}
+      </fieldset>
+      {figures && <CallFiguresView figures={figures} />}
+    </>
+  );
+}
+
+function CallFiguresView({ figures }: { figures: CallEstimate }) {
+  const rows: [string, string][] = [
+    ['Copies per call', `${significant(figures.amplification, 4)} (+${formatQps(figures.extraPeakQps)} at peak)`],
+    ['Call p99', `${formatLatencyMs(figures.p99Ms)} (callee alone ${formatLatencyMs(figures.p99WithoutPolicyMs)})`],
+  ];
+  if (figures.hedge) rows.push(['Hedge', `after ${formatLatencyMs(figures.hedge.afterMs)}, on ${formatPercent(figures.hedge.share)} of calls`]);
+  if (figures.failedShare > 0) rows.push(['Still failing', formatPercent(figures.failedShare)]);
+  return (
+    <dl className="figures" aria-label="Call figures">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
