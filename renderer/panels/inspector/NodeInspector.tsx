@@ -7,7 +7,7 @@ import { useApp } from '../../app/AppContext';
 import { KindIcon } from '../../canvas/KindIcon';
 import { useEditor } from '../../state/store';
 import { BLOCK_EDITORS, BLOCK_TITLES, type NodeEdit } from './BlockEditors';
-import { NumberField, SelectField, TextField } from './fields';
+import { FigureList, NumberField, SelectField, TextField } from './fields';
 import { BatchingFiguresView, DEFAULT_BATCHING } from './ServingEditors';
 
 function Figures({ figures }: { figures: NodeEstimate }) {
@@ -19,16 +19,7 @@ function Figures({ figures }: { figures: NodeEstimate }) {
   if (figures.utilization !== null) rows.push(['Utilization', formatPercent(figures.utilization)]);
   if (figures.storageBytes > 0) rows.push(['Storage', formatBytes(figures.storageBytes)]);
   rows.push(['Cost', `${formatUsd(figures.costUsdPerMonth.total)}/mo`]);
-  return (
-    <dl className="figures" aria-label="Figures">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FigureList label="Figures" rows={rows} />;
 }
 
 /** Everything about one node: label, group, notes, each block the kind takes, its params and its figures. */

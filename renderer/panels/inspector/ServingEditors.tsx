@@ -5,7 +5,7 @@ import { gpuInstances } from '../../../shared/model/servingChecks';
 import type { DiagramEdge, DiagramNode } from '../../../shared/model/schema';
 import { formatLatencyMs, formatPercent, formatQps, significant } from '../../../shared/units';
 import type { NodeEdit } from './BlockEditors';
-import { NumberField, SelectField } from './fields';
+import { FigureList, NumberField, SelectField } from './fields';
 
 function setOrDelete<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value === undefined) delete target[key];
@@ -141,14 +141,5 @@ function CallFiguresView({ figures }: { figures: CallEstimate }) {
   ];
   if (figures.hedge) rows.push(['Hedge', `after ${formatLatencyMs(figures.hedge.afterMs)}, on ${formatPercent(figures.hedge.share)} of calls`]);
   if (figures.failedShare > 0) rows.push(['Still failing', formatPercent(figures.failedShare)]);
-  return (
-    <dl className="figures" aria-label="Call figures">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FigureList label="Call figures" rows={rows} />;
 }
