@@ -5,6 +5,7 @@ import { checkStructure } from '../model/structure';
 import { batchArrivalDiagnostics, chainDiagnostics, sequentialCopiesDiagnostics } from './approximations';
 import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
+import { holdFleet } from './fleet';
 import { composeLatencies } from './latency';
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
 import { CAPACITY_DEFAULTS, capacityInput, queueing, serviceTime, type Queueing } from './queueing';
@@ -17,6 +18,8 @@ export interface EstimateOptions {
   catalog?: Catalog;
   /** Multiplies every traffic entry's load (the what-if slider); default 1. */
   trafficMultiplier?: number;
+  /** Holds every "auto" pool at the replicas it has at 1x while the multiplier moves the load (a fixed fleet); default false. */
+  fixedFleet?: boolean;
 }
 
 /** Rounds figures read off a distribution to 6 significant digits: the grid is not more precise than that. */
@@ -50,9 +53,9 @@ function scaleTraffic(diagram: Diagram, factor: number): Diagram {
  */
 export function estimate(input: Diagram, options: EstimateOptions = {}): Estimate {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
-  const diagram = scaleTraffic(input, options.trafficMultiplier ?? 1);
-  const problems = checkStructure(diagram, catalog);
-  if (problems.length > 0) return emptyEstimate(structureDiagnostics(diagram, problems));
+  const problems = checkStructure(input, catalog);
+  if (problems.length > 0) return emptyEstimate(structureDiagnostics(input, problems));
+  const diagram = scaleTraffic(options.fixedFleet ? holdFleet(input) : input, options.trafficMultiplier ?? 1);
 
   const rates = propagateRates(diagram);
   const queues = new Map<string, Queueing>();
