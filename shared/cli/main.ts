@@ -32,6 +32,21 @@ export const COMMANDS: Record<string, Command> = {
     flags: { json: true, requests: 'value', seed: 'value' },
     load: () => import('./commands/simulate').then((m) => ({ help: m.simulateHelp, run: m.simulateCommand })),
   },
+  sweep: {
+    summary: 'p99 and cost from 0.1x to 100x load, and where the design breaks',
+    flags: { json: true, csv: true, from: 'value', to: 'value', points: 'value', 'fixed-fleet': true, prices: 'value' },
+    load: () => import('./commands/planner').then((m) => ({ help: m.sweepHelp, run: m.sweepCommand })),
+  },
+  sensitivity: {
+    summary: 'which inputs move p99 and cost most, each moved +-50%',
+    flags: { json: true, range: 'value', 'fixed-fleet': true, prices: 'value' },
+    load: () => import('./commands/planner').then((m) => ({ help: m.sensitivityHelp, run: m.sensitivityCommand })),
+  },
+  failures: {
+    summary: 'figures with a node down, a cache cold or a zone lost; survives one replica lost?',
+    flags: { json: true, zones: 'value', prices: 'value' },
+    load: () => import('./commands/planner').then((m) => ({ help: m.failuresHelp, run: m.failuresCommand })),
+  },
   blueprints: {
     summary: 'list the ten case-study blueprints',
     flags: { json: true },

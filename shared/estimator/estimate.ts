@@ -20,6 +20,12 @@ export interface EstimateOptions {
   trafficMultiplier?: number;
   /** Holds every "auto" pool at the replicas it has at 1x while the multiplier moves the load (a fixed fleet); default false. */
   fixedFleet?: boolean;
+  /**
+   * Figures and capacity diagnostics only: no p99 breakdowns, lint or
+   * approximation notes, for callers that estimate many variants (sweeps,
+   * sensitivity, failures); default false.
+   */
+  figuresOnly?: boolean;
 }
 
 /** Rounds figures read off a distribution to 6 significant digits: the grid is not more precise than that. */
@@ -66,7 +72,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   const order = topologicalOrder(diagram);
   const latencies = composeLatencies(diagram, order, queues, rates);
   const entryIds = diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
-  const breakdowns = p99Breakdowns(entryIds, latencies, order);
+  const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, latencies, order);
 
   const nodes: NodeEstimate[] = diagram.nodes.map((node) => {
     const rate = rates.get(node.id)!;
@@ -119,8 +125,9 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     budgets.monthlyCostUsd = { limit, actual: totalCost, ok: totalCost <= limit };
   }
 
-  const diagnostics = [
-    ...queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak),
+  const capacityDiagnostics = queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak);
+  const diagnostics = options.figuresOnly ? capacityDiagnostics : [
+    ...capacityDiagnostics,
     ...batchArrivalDiagnostics(diagram, queues),
     ...chainDiagnostics(diagram, queues),
     ...sequentialCopiesDiagnostics(diagram, queues),

@@ -124,6 +124,10 @@ export function checkStructure(diagram: Diagram, catalog: Catalog): Problem[] {
         problems.push({ path: `edges[${index}].${end}`, code: 'dangling-edge', message: `no node "${edge[end]}"${didYouMean(edge[end], nodeIds)}` });
       }
     }
+    if (edge.fallback !== undefined && (!nodesById.has(edge.fallback) || edge.fallback === edge.target || edge.fallback === edge.source)) {
+      const message = nodesById.has(edge.fallback) ? 'must name a node other than the edge\'s own ends' : `no node "${edge.fallback}"${didYouMean(edge.fallback, nodeIds)}`;
+      problems.push({ path: `edges[${index}].fallback`, code: 'dangling-edge', message });
+    }
     if (nodesById.get(edge.target)?.kind === 'traffic') {
       problems.push({ path: `edges[${index}].target`, code: 'edge-into-traffic', message: `"${edge.target}" is a traffic node: load only leaves it, nothing may call it` });
     }
