@@ -43,6 +43,11 @@ export function quoted(ctx: ExplainContext, id: string): string {
   return `“${ctx.node(id)?.label ?? id}”`;
 }
 
+/** "1 replica", "3 replicas". */
+export function replicasLabel(count: number): string {
+  return count === 1 ? 'replica' : 'replicas';
+}
+
 /** A number that is another figure of the estimate, linked to its own derivation. */
 export function figureTerm(value: number, unit: Unit, label: string, node: string, figure: NodeFigure): ValueTerm {
   return num(value, unit, label, { figure: { node, figure } as FigureRef });

@@ -45,7 +45,8 @@ function explainHeadline(ctx: ExplainContext, which: HeadlineFigure): Derivation
     const total = estimate.entries.reduce((sum, e) => sum + e.qps.peak, 0);
     const terms = estimate.entries.map((e) => figureTerm(e.qps.peak, 'qps', `at ${quoted(ctx, e.node)}`, e.node, 'peakQps'));
     if (terms.length === 0) return noDerivation(figure, title, 0, 'qps', 'No traffic entry: nothing enters the design.');
-    return checkedDerivation(figure, title, total, 'qps', [{ name: 'Peak load', result: num(total, 'qps'), expr: op('+', ...terms) }], 'Peaks of different entries are added as if they coincide.');
+    const note = terms.length > 1 ? 'Peaks of different entries are added as if they coincide.' : undefined;
+    return checkedDerivation(figure, title, total, 'qps', [{ name: 'Peak load', result: num(total, 'qps'), expr: op('+', ...terms) }], note);
   }
   const cost = which === 'totalCost';
   const value = cost ? estimate.totals.costUsdPerMonth : estimate.totals.storageBytes;

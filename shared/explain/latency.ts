@@ -13,6 +13,9 @@ import { checkedDerivation, figureTerm, quoted, type ExplainContext } from './co
 import { loadSteps } from './servers';
 import { noDerivation, type Derivation, type Step } from './figures';
 
+/** A chance of waiting below which the wait is not worth a line. */
+const NEGLIGIBLE_WAIT = 1e-9;
+
 /** The node's own time: service (and its queueing wait where it has servers). */
 function ownStep(ctx: ExplainContext, id: string): { step: Step; p99Ms: number } | undefined {
   const node = ctx.node(id)!;
@@ -30,6 +33,7 @@ function ownStep(ctx: ExplainContext, id: string): { step: Step; p99Ms: number }
     const copies = widestParallelCalls(ctx.diagram).get(id) ?? 0;
     if (batchMatters(copies, q)) method = `log-normal service plus the wait of ${copies} copies arriving together, simulated with batch arrivals`;
     else if (q.servers === 1) method = 'log-normal service plus the exact single-server wait (Pollaczek-Khinchine)';
+    else if (q.waitProbability < NEGLIGIBLE_WAIT) method = 'log-normal service; the chance of waiting for a server (Erlang C) is below one in a billion';
     else {
       parts.push(num(q.waitProbability, 'percent', 'chance of waiting (Erlang C)'), num(q.waitWhenWaitingMs, 'ms', 'mean wait when waiting (Allen-Cunneen)'));
       method = 'log-normal service plus an exponential wait taken with the Erlang C chance';
@@ -98,7 +102,7 @@ export function explainP99(ctx: ExplainContext, id: string): Derivation {
     result: num(p99, 'ms'),
     parts: steps.map((s) => s.result).filter((r) => r.unit === 'ms'),
     method:
-      'the 99th percentile of own time + calls, composed as whole distributions (percentiles do not add); ' +
+      'the 99th percentile of own time + calls, composed as whole distributions, since percentiles do not add; ' +
       `adding the p99s above instead would give ${formatMs(shortcut)}`,
   });
   return { figure, title, value: p99, unit: 'ms', status: 'composed', steps };

@@ -1,7 +1,7 @@
 import { Z99 } from '../estimator/normal';
 import { capacityInput, queueing, serviceTime, type Queueing } from '../estimator/queueing';
 import { call, num, op, type Term } from './expression';
-import { checkedDerivation, figureTerm, quoted, type ExplainContext } from './context';
+import { checkedDerivation, figureTerm, quoted, replicasLabel, type ExplainContext } from './context';
 import { noDerivation, type Derivation, type Step } from './figures';
 
 /** The steps from a node's p50 and p99 to the busy servers it needs at peak, and the queueing they imply. */
@@ -42,17 +42,17 @@ export function explainReplicas(ctx: ExplainContext, id: string): Derivation {
   const at = `${ctx.at(id)}.capacity`;
   const c = capacityInput(node.capacity);
   if (c.replicas !== 'auto') {
-    return checkedDerivation(figure, title, replicas, 'number', [{ name: 'Replicas', result: num(replicas, 'number', 'replicas'), expr: num(c.replicas, 'number', 'given', { path: `${at}.replicas` }) }]);
+    return checkedDerivation(figure, title, replicas, 'number', [{ name: 'Replicas', result: num(replicas, 'number', replicasLabel(replicas)), expr: num(c.replicas, 'number', 'given', { path: `${at}.replicas` }) }]);
   }
   const load = loadSteps(ctx, id);
   if (!load) {
     const min = num(c.minReplicas, 'number', 'min replicas', { path: `${at}.minReplicas` });
-    return checkedDerivation(figure, title, replicas, 'number', [{ name: 'Replicas', result: num(replicas, 'number', 'replicas'), expr: min }], 'No latency block: no service time to size by, so the minimum.');
+    return checkedDerivation(figure, title, replicas, 'number', [{ name: 'Replicas', result: num(replicas, 'number', replicasLabel(replicas)), expr: min }], 'No latency block: no service time to size by, so the minimum.');
   }
   const perReplica = op('x', num(c.concurrency, 'number', 'concurrency', { path: `${at}.concurrency` }), num(c.targetUtilization, 'percent', 'target', { path: `${at}.targetUtilization` }));
   const sized = call('ceil', op('/', load.offered, perReplica));
   const expr = call('max', num(c.minReplicas, 'number', 'min', { path: `${at}.minReplicas` }), sized);
-  return checkedDerivation(figure, title, replicas, 'number', [...load.steps, { name: 'Replicas', result: num(replicas, 'number', 'replicas'), expr }]);
+  return checkedDerivation(figure, title, replicas, 'number', [...load.steps, { name: 'Replicas', result: num(replicas, 'number', replicasLabel(replicas)), expr }]);
 }
 
 /** Utilization at peak: busy servers / (replicas x concurrency). */
@@ -64,7 +64,7 @@ export function explainUtilization(ctx: ExplainContext, id: string): Derivation 
   if (utilization === null || !load) return noDerivation(figure, title, utilization, 'percent', 'Not modelled: utilization needs both a latency block and a capacity block.');
   const node = ctx.node(id)!;
   const replicas = ctx.figures(id)!.replicas!;
-  const servers = op('x', figureTerm(replicas, 'number', 'replicas', id, 'replicas'), num(capacityInput(node.capacity!).concurrency, 'number', 'concurrency'));
+  const servers = op('x', figureTerm(replicas, 'number', replicasLabel(replicas), id, 'replicas'), num(capacityInput(node.capacity!).concurrency, 'number', 'concurrency'));
   const step: Step = { name: 'Utilization at peak', result: num(utilization, 'percent'), expr: op('/', load.offered, servers) };
   const note = utilization >= 1 ? 'Saturated: the servers cannot keep up at peak, so its latency and that of every caller is unbounded.' : undefined;
   return checkedDerivation(figure, title, utilization, 'percent', [...load.steps, step], note);

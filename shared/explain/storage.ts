@@ -2,7 +2,7 @@ import { instancePrice, storageClassPrice } from '../catalog';
 import { HOURS_PER_MONTH } from '../estimator/storage';
 import { findKind } from '../kinds';
 import { num, op, type Term, type Unit } from './expression';
-import { checkedDerivation, figureTerm, quoted, type ExplainContext } from './context';
+import { checkedDerivation, figureTerm, quoted, replicasLabel, type ExplainContext } from './context';
 import { noDerivation, type Derivation, type Step } from './figures';
 
 const FIELD_UNITS: Record<string, Unit> = { bytes: 'bytes', count: 'count' };
@@ -82,7 +82,7 @@ export function explainCost(ctx: ExplainContext, id: string): Derivation {
   const { compute, storage, total } = figures.costUsdPerMonth;
   const steps: Step[] = [];
   if (hourly) {
-    const instances = figures.replicas !== null ? figureTerm(figures.replicas, 'number', 'replicas', id, 'replicas') : num(1, 'number', 'instance');
+    const instances = figures.replicas !== null ? figureTerm(figures.replicas, 'number', replicasLabel(figures.replicas), id, 'replicas') : num(1, 'number', 'instance');
     steps.push({ name: 'Compute', result: num(compute, 'usd', 'per month'), expr: op('x', instances, hourly, num(HOURS_PER_MONTH, 'number', 'h/mo')) });
   }
   if (perGb) {
