@@ -27,6 +27,11 @@ export const COMMANDS: Record<string, Command> = {
     flags: { json: true, check: true, prices: 'value', traffic: 'value' },
     load: () => import('./commands/estimate').then((m) => ({ help: m.estimateHelp, run: m.estimateCommand })),
   },
+  explain: {
+    summary: 'how each figure of a node is derived, with the actual inputs',
+    flags: { json: true, traffic: 'value', prices: 'value' },
+    load: () => import('./commands/explain').then((m) => ({ help: m.explainHelp, run: m.explainCommand })),
+  },
   simulate: {
     summary: 'check the estimate by a discrete-event simulation',
     flags: { json: true, requests: 'value', seed: 'value' },
