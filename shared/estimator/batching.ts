@@ -33,6 +33,8 @@ export function batchLatencyMs(spec: Batching, size: number): number {
 /** What a batching pool does at one load. */
 export interface BatchingRun {
   replicas: number;
+  /** Replicas "auto" sizing asks for before maxReplicas caps it. */
+  neededReplicas: number;
   /** Batches that can run at once: replicas x concurrency (model instances). */
   executors: number;
   /** Mean items per batch. */
@@ -92,20 +94,20 @@ function batchSize(lambdaPerMs: number, executors: number, spec: Batching, arriv
  * request (exponential under Poisson arrivals, 1 / lambda when periodic),
  * then the batch's run time S(b).
  */
-export function batchingAt(peakQps: number, spec: Batching, replicas: number, concurrency: number, arrivals: Arrivals = 'poisson'): BatchingRun {
+export function batchingAt(peakQps: number, spec: Batching, replicas: number, concurrency: number, arrivals: Arrivals = 'poisson', withTime = true): BatchingRun {
   const executors = replicas * concurrency;
   const lambda = peakQps / 1000;
   if (!(lambda > 0) || executors <= 0) {
     const saturated = executors <= 0 && lambda > 0;
     const batchMs = batchLatencyMs(spec, 1);
-    return { replicas, executors, batchSize: 1, batchMs, formationMs: 0, utilization: 0, saturated, regime: 'delay', own: saturated ? null : Dist.constant(batchMs) };
+    return { replicas, neededReplicas: replicas, executors, batchSize: 1, batchMs, formationMs: 0, utilization: 0, saturated, regime: 'delay', own: saturated || !withTime ? null : Dist.constant(batchMs) };
   }
   const { size, busy, saturated } = batchSize(lambda, executors, spec, arrivals);
   const batchMs = batchLatencyMs(spec, size);
   const utilization = Math.min(1, (lambda * batchMs) / (size * executors));
   const formationMs = (size - 1) / lambda;
-  const base = { replicas, executors, batchSize: size, batchMs, formationMs, utilization, saturated, regime: busy ? 'busy' : 'delay' } as const;
-  if (saturated) return { ...base, own: null };
+  const base = { replicas, neededReplicas: replicas, executors, batchSize: size, batchMs, formationMs, utilization, saturated, regime: busy ? 'busy' : 'delay' } as const;
+  if (saturated || !withTime) return { ...base, own: null };
   if (busy && arrivals === 'poisson') return { ...base, own: busyPoissonTime(spec, size, batchMs, lambda / executors, executors) };
   // A batch that closes on the delay keeps its first request the whole delay; evenly spaced requests fill only part of it.
   const closesOnDelay = !busy && size < batchCap(spec);
@@ -147,30 +149,44 @@ function busyPoissonTime(spec: Batching, size: number, batchMs: number, perExecu
 
 /**
  * Sizes a batching pool: fixed replicas as given, "auto" the fewest (at least
- * minReplicas) whose executors run batches at most targetUtilization of the time.
+ * minReplicas, at most maxReplicas) whose executors run batches at most
+ * targetUtilization of the time.
  */
 export function batchingRun(peakQps: number, spec: Batching, capacity: CapacityInput, arrivals: Arrivals = 'poisson'): BatchingRun {
-  const at = (replicas: number) => batchingAt(peakQps, spec, replicas, capacity.concurrency, arrivals);
-  if (capacity.replicas !== 'auto') return at(capacity.replicas);
-  const fits = (run: BatchingRun) => !run.saturated && run.utilization <= capacity.targetUtilization + 1e-12;
+  if (capacity.replicas !== 'auto') return batchingAt(peakQps, spec, capacity.replicas, capacity.concurrency, arrivals);
+  const needed = neededBatchingReplicas(peakQps, spec, capacity);
+  const run = batchingAt(peakQps, spec, Math.min(needed, capacity.maxReplicas ?? Infinity), capacity.concurrency, arrivals);
+  return { ...run, neededReplicas: needed };
+}
+
+/** The fewest replicas (at least minReplicas) whose GPUs run batches at most targetUtilization of the time; no latency is computed. */
+export function neededBatchingReplicas(peakQps: number, spec: Batching, capacity: CapacityInput): number {
+  const fits = (replicas: number) => {
+    const run = batchingAt(peakQps, spec, replicas, capacity.concurrency, 'poisson', false);
+    return !run.saturated && run.utilization <= capacity.targetUtilization + 1e-12;
+  };
   const lowest = Math.max(1, capacity.minReplicas);
-  let high = lowest;
-  while (!fits(at(high)) && high < 1e6) high *= 2;
+  if (fits(lowest)) return lowest;
   let low = lowest;
-  if (fits(at(low))) return at(low);
+  let high = lowest * 2;
+  while (!fits(high) && high < 1e6) {
+    low = high;
+    high *= 2;
+  }
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
-    if (fits(at(mid))) high = mid;
+    if (fits(mid)) high = mid;
     else low = mid;
   }
-  return at(high);
+  return high;
 }
 
 /** The pool as the rest of the estimator sees a queue: replicas, executors as servers, utilization. */
-export function batchingQueue(run: BatchingRun): Queueing {
+export function batchingQueue(run: BatchingRun, capacity?: CapacityInput): Queueing {
   return {
     replicas: run.replicas, servers: run.executors, offeredLoad: run.utilization * run.executors, utilization: run.utilization,
     saturated: run.saturated, waitProbability: 0, waitWhenWaitingMs: run.saturated ? Infinity : 0,
+    neededReplicas: run.neededReplicas, ...(capacity?.maxReplicas !== undefined && Number.isFinite(capacity.maxReplicas) ? { maxReplicas: capacity.maxReplicas } : {}),
   };
 }
 

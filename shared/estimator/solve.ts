@@ -46,7 +46,7 @@ function solveOnce(diagram: Diagram, order: readonly string[], amplification: Ma
   const modelled = new Map(queues);
   const owns = new Map<string, Dist>();
   for (const [id, run] of runs) {
-    modelled.set(id, batchingQueue(run));
+    modelled.set(id, batchingQueue(run, capacityInput(diagram.nodes.find((n) => n.id === id)!.capacity ?? {})));
     if (run.own) owns.set(id, run.own);
   }
   const latencies = composeLatencies(diagram, order, modelled, rates, owns);

@@ -52,6 +52,8 @@ export const EdgeSchema = z.strictObject({
   payloadBytes: upTo(LIMITS.bytesPerItem).optional(),
   retry: RetrySchema.optional(),
   hedge: HedgeSchema.optional(),
+  /** The node called instead when the target is down (a failure scenario); the normal figures ignore it. */
+  fallback: z.string().optional(),
   route: RouteSchema.optional(),
 });
 
