@@ -10,6 +10,7 @@ import { figuresHidden, useEditor } from '../state/store';
 import { CompareDialog } from '../practice/CompareDialog';
 import { PracticePanel } from '../practice/PracticePanel';
 import { PracticeStartDialog } from '../practice/PracticeStartDialog';
+import { usePracticeRecording } from '../practice/useRecording';
 import { useApp } from './AppContext';
 import { panelShown, readPanels, writePanels } from './panelLayout';
 import { PanelToggle } from './PanelToggle';
@@ -54,6 +55,7 @@ export function App() {
   useActionBindings();
   useDocumentSafety();
   useFileDrop();
+  usePracticeRecording();
   return (
     <ReactFlowProvider>
       <div className={`app theme-${theme}`} data-theme={theme}>
