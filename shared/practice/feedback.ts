@@ -27,7 +27,8 @@ export interface StepFeedback {
 export interface RubricInput {
   slug: string;
   diagram: Diagram;
-  estimate: Estimate;
+  /** Null while the figures are hidden (practice before the person's own estimate): the budgets are then not checked. */
+  estimate: Estimate | null;
   reference: Diagram;
 }
 
@@ -64,16 +65,17 @@ function worstP99(estimate: Estimate): number | null {
 }
 
 /** The budgets of the reference, each as a check on the design's figures: both count, p99 and cost. */
-function budgetChecks(input: RubricInput): StepCheck[] {
-  const budgets = input.reference.budgets ?? {};
+function budgetChecks({ reference, diagram, estimate }: RubricInput): StepCheck[] {
+  if (!estimate) return [];
+  const budgets = reference.budgets ?? {};
   const checks: StepCheck[] = [];
   if (budgets.p99Ms !== undefined) {
-    const p99 = worstP99(input.estimate);
-    checks.push({ id: 'budget:p99', label: `p99 within the ${formatMs(budgets.p99Ms)} budget (yours: ${formatMs(p99)})`, passed: input.diagram.nodes.length > 0 && p99 !== null && p99 <= budgets.p99Ms });
+    const p99 = worstP99(estimate);
+    checks.push({ id: 'budget:p99', label: `p99 within the ${formatMs(budgets.p99Ms)} budget (yours: ${formatMs(p99)})`, passed: diagram.nodes.length > 0 && p99 !== null && p99 <= budgets.p99Ms });
   }
   if (budgets.monthlyCostUsd !== undefined) {
-    const cost = input.estimate.totals.costUsdPerMonth;
-    checks.push({ id: 'budget:cost', label: `Cost within the ${formatUsd(budgets.monthlyCostUsd)}/mo budget (yours: ${formatUsd(cost)}/mo)`, passed: input.diagram.nodes.length > 0 && cost <= budgets.monthlyCostUsd });
+    const cost = estimate.totals.costUsdPerMonth;
+    checks.push({ id: 'budget:cost', label: `Cost within the ${formatUsd(budgets.monthlyCostUsd)}/mo budget (yours: ${formatUsd(cost)}/mo)`, passed: diagram.nodes.length > 0 && cost <= budgets.monthlyCostUsd });
   }
   return checks;
 }
