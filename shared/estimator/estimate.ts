@@ -5,6 +5,7 @@ import { checkStructure } from '../model/structure';
 import { batchArrivalDiagnostics, chainDiagnostics, sequentialCopiesDiagnostics } from './approximations';
 import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
+import { holdFleet } from './fleet';
 import { composeLatencies } from './latency';
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
 import { CAPACITY_DEFAULTS, capacityInput, queueing, serviceTime, type Queueing } from './queueing';
@@ -17,6 +18,14 @@ export interface EstimateOptions {
   catalog?: Catalog;
   /** Multiplies every traffic entry's load (the what-if slider); default 1. */
   trafficMultiplier?: number;
+  /** Holds every "auto" pool at the replicas it has at 1x while the multiplier moves the load (a fixed fleet); default false. */
+  fixedFleet?: boolean;
+  /**
+   * Figures and capacity diagnostics only: no p99 breakdowns, lint or
+   * approximation notes, for callers that estimate many variants (sweeps,
+   * sensitivity, failures); default false.
+   */
+  figuresOnly?: boolean;
 }
 
 /** Rounds figures read off a distribution to 6 significant digits: the grid is not more precise than that. */
@@ -50,9 +59,9 @@ function scaleTraffic(diagram: Diagram, factor: number): Diagram {
  */
 export function estimate(input: Diagram, options: EstimateOptions = {}): Estimate {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
-  const diagram = scaleTraffic(input, options.trafficMultiplier ?? 1);
-  const problems = checkStructure(diagram, catalog);
-  if (problems.length > 0) return emptyEstimate(structureDiagnostics(diagram, problems));
+  const problems = checkStructure(input, catalog);
+  if (problems.length > 0) return emptyEstimate(structureDiagnostics(input, problems));
+  const diagram = scaleTraffic(options.fixedFleet ? holdFleet(input) : input, options.trafficMultiplier ?? 1);
 
   const rates = propagateRates(diagram);
   const queues = new Map<string, Queueing>();
@@ -63,7 +72,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   const order = topologicalOrder(diagram);
   const latencies = composeLatencies(diagram, order, queues, rates);
   const entryIds = diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
-  const breakdowns = p99Breakdowns(entryIds, latencies, order);
+  const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, latencies, order);
 
   const nodes: NodeEstimate[] = diagram.nodes.map((node) => {
     const rate = rates.get(node.id)!;
@@ -116,8 +125,9 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     budgets.monthlyCostUsd = { limit, actual: totalCost, ok: totalCost <= limit };
   }
 
-  const diagnostics = [
-    ...queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak),
+  const capacityDiagnostics = queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak);
+  const diagnostics = options.figuresOnly ? capacityDiagnostics : [
+    ...capacityDiagnostics,
     ...batchArrivalDiagnostics(diagram, queues),
     ...chainDiagnostics(diagram, queues),
     ...sequentialCopiesDiagnostics(diagram, queues),

@@ -79,6 +79,9 @@ export const CapacitySchema = z.strictObject({
   concurrency: z.int().min(1).max(LIMITS.servers).optional(),
   targetUtilization: z.number().gt(0).max(1).optional(),
   minReplicas: z.int().min(0).max(LIMITS.servers).optional(),
+  maxReplicas: z.int().min(1).max(LIMITS.servers).optional(),
+  shards: z.int().min(1).max(LIMITS.servers).optional(),
+  qpsPerShard: z.number().gt(0).max(LIMITS.qps).optional(),
 });
 
 /** Calls leaving the node happen only on a miss. */

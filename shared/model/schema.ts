@@ -47,6 +47,8 @@ export const EdgeSchema = z.strictObject({
   stage: z.int().min(-LIMITS.stage).max(LIMITS.stage).optional(),
   label: z.string().optional(),
   payloadBytes: upTo(LIMITS.bytesPerItem).optional(),
+  /** The node called instead when the target is down (a failure scenario); the normal figures ignore it. */
+  fallback: z.string().optional(),
   route: RouteSchema.optional(),
 });
 

@@ -66,6 +66,7 @@ export function CapacityEditor({ node, edit }: { node: DiagramNode; edit: NodeEd
         <>
           <NumberField label="Target utilization" value={c.targetUtilization} optional placeholder={String(CAPACITY_DEFAULTS.targetUtilization)} rule={{ min: 0, aboveMin: true, max: 1 }} onCommit={(v) => edit('capacity.target', (n) => setOrDelete(n.capacity!, 'targetUtilization', v))} />
           <NumberField label="Minimum replicas" value={c.minReplicas} optional placeholder={String(CAPACITY_DEFAULTS.minReplicas)} rule={{ min: 0, integer: true }} onCommit={(v) => edit('capacity.min', (n) => setOrDelete(n.capacity!, 'minReplicas', v))} />
+          <NumberField label="Maximum replicas" value={c.maxReplicas} optional placeholder="no limit" rule={{ min: 1, integer: true }} onCommit={(v) => edit('capacity.max', (n) => setOrDelete(n.capacity!, 'maxReplicas', v))} />
         </>
       )}
     </>
