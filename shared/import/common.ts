@@ -18,7 +18,7 @@ export interface KindGuess {
 
 /** What an import read and what it had to guess, shown after every import. */
 export interface ImportReport {
-  format: 'Mermaid flowchart' | 'draw.io' | 'Excalidraw scene';
+  format: 'Mermaid flowchart' | 'draw.io file' | 'Excalidraw scene';
   /** A draw.io file's pages, and the one read (0-based). */
   pages?: { names: string[]; chosen: number };
   /** Nodes whose kind and figures came back from MLSD Studio's own metadata. */
@@ -30,6 +30,11 @@ export interface ImportReport {
 
 /** An imported diagram with its report, or what stopped the import, each problem saying where. */
 export type ImportResult = { ok: true; diagram: Diagram; report: ImportReport } | { ok: false; problems: string[] };
+
+/** The format with its article, as a sentence names it: "an Excalidraw scene". */
+export function formatName(report: ImportReport): string {
+  return `${/^[AEIOU]/.test(report.format) ? 'an' : 'a'} ${report.format}`;
+}
 
 /** A report with nothing in it yet. */
 export function emptyReport(format: ImportReport['format']): ImportReport {

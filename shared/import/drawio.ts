@@ -78,7 +78,7 @@ function shapeOf(style: string): string | undefined {
  * shapes get a kind guessed from their label or shape, with the palette's
  * default figures, and the report says which.
  */
-export function importDrawioModel(model: XmlElement, report: ImportReport = emptyReport('draw.io')): ImportResult {
+export function importDrawioModel(model: XmlElement, report: ImportReport = emptyReport('draw.io file')): ImportResult {
   const cells = cellsOf(model);
   const many = tooMany(cells.length, 'cells');
   if (many) return { ok: false, problems: [many] };
@@ -161,7 +161,7 @@ export function importDrawioModel(model: XmlElement, report: ImportReport = empt
   if (freeTexts.length > 0) report.notes.push(`${freeTexts.length} free text${freeTexts.length === 1 ? '' : 's'} kept as text on the canvas`);
   const { annotations: _annotations, ...rest } = meta ?? {};
   const diagram = {
-    format: 'mlsd-studio/diagram', version: 1, title: 'Imported draw.io diagram',
+    format: 'mlsd-studio/diagram', version: 1,
     ...rest,
     ...(groups.length > 0 && { groups }), nodes, edges,
     ...(annotations.length > 0 && { annotations }),

@@ -127,10 +127,10 @@ export function importExcalidraw(text: string): ImportResult {
   })];
   const ignored = elements.filter((e) => !SHAPES.has(e.type) && !FRAMES.has(e.type) && e.type !== 'text' && e.type !== 'arrow');
   if (ignored.length > 0) report.notes.push(`${ignored.length === 1 ? '1 element' : `${ignored.length} elements`} other than shapes, arrows, text and frames left out (${[...new Set(ignored.map((e) => e.type))].join(', ')})`);
-  if (!meta && report.kept > 0) report.notes.push('the scene lost the diagram\'s title, budgets and brief (they travel on its first element): the title is "Imported Excalidraw scene"');
+  if (!meta && report.kept > 0) report.notes.push("the scene lost the diagram's title, budgets and brief (they travel on its first element): the title is the file's name");
   const { annotations: _annotations, ...rest } = meta ?? {};
   const diagram = {
-    format: 'mlsd-studio/diagram', version: 1, title: 'Imported Excalidraw scene',
+    format: 'mlsd-studio/diagram', version: 1,
     ...rest,
     ...(groups.size > 0 && { groups: [...groups.values()].map((g) => ({ id: g.id, label: g.label })) }), nodes, edges,
     ...(annotations.length > 0 && { annotations }),

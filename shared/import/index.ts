@@ -7,11 +7,13 @@ import { importMermaid } from './mermaid';
 import { mendDrawing } from './repair';
 
 export type { ImportReport, ImportResult, KindGuess } from './common';
-export { reportLines } from './common';
+export { formatName, reportLines } from './common';
 
 export interface ImportOptions {
   /** A draw.io page to read: its name or its number from 1; the first page by default. */
   page?: string;
+  /** The file's name, which titles a diagram whose file carries no title. */
+  fileName?: string;
 }
 
 /** The file extensions import reads, for file pickers and drop targets. */
@@ -26,7 +28,7 @@ async function importDrawio(xml: string, options: ImportOptions): Promise<Import
   if (typeof chosen === 'string') return { ok: false, problems: [chosen] };
   const model = await pageGraph(file.pages[chosen]!, chosen);
   if (typeof model === 'string') return { ok: false, problems: [model] };
-  const report = { ...emptyReport('draw.io'), pages: { names, chosen } };
+  const report = { ...emptyReport('draw.io file'), pages: { names, chosen } };
   return importDrawioModel(model, report);
 }
 
@@ -39,7 +41,10 @@ async function importDrawio(xml: string, options: ImportOptions): Promise<Import
  */
 export async function importDiagram(text: string, options: ImportOptions = {}): Promise<ImportResult> {
   const result = await importAny(text, options);
-  return result.ok ? { ...result, diagram: mendDrawing(result.diagram, result.report) } : result;
+  if (!result.ok) return result;
+  const named = options.fileName?.replace(/^.*[\\/]/, '').replace(/(\.[a-z]+)+$/i, '').slice(0, 200).trim();
+  const title = result.diagram.title || named || `Imported ${result.report.format}`;
+  return { ...result, diagram: { ...mendDrawing(result.diagram, result.report), title } };
 }
 
 async function importAny(text: string, options: ImportOptions): Promise<ImportResult> {

@@ -166,7 +166,7 @@ export function importMermaid(text: string): ImportResult {
   const groups = parsed.groups.map((g) => ({ id: groupIds.get(g.id)!, label: fitLabel(g.label, g.id, `subgraph "${g.id}"`, report) }));
   if (nodes.some((n) => !n.position)) report.notes.push('a flowchart has no positions: the nodes are laid out when the diagram opens');
   const diagram = {
-    format: 'mlsd-studio/diagram', version: 1, title: 'Imported flowchart',
+    format: 'mlsd-studio/diagram', version: 1,
     ...parsed.metadata.diagram,
     ...(groups.length > 0 && { groups }), nodes, edges,
   } as Diagram;

@@ -24,7 +24,7 @@ describe('mlsd import', () => {
     const out = join(dir, 'serving.mlsd.json');
     const result = await mlsd('import', fixturePath('import/search-ranking.drawio'), '-o', out, '--page', 'Serving');
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`${out}: 8 nodes, 8 edges from a draw.io\n  page 2 of 2 read ("Serving"); pages: 1 "Overview", 2 "Serving"\n`);
+    expect(result.stdout).toContain(`${out}: 8 nodes, 8 edges from a draw.io file\n  page 2 of 2 read ("Serving"); pages: 1 "Overview", 2 "Serving"\n`);
     expect(result.stdout).toContain('  "Elasticsearch" is a Search index (from "Elasticsearch" in its label), with the palette\'s default figures\n');
     expect((await mlsd('estimate', out, '--check')).code).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { importDiagram, reportLines } from '../../import';
+import { formatName, importDiagram, reportLines } from '../../import';
 import { decodeText, loadDiagramValue } from '../../model/load';
 import { formatDiagramFile } from '../../model/formatFile';
 import { formatProblem } from '../../model/problems';
@@ -34,7 +34,7 @@ export async function importCommand(args: ParsedArgs, io: CliIO): Promise<number
     io.stderr(`mlsd import: cannot read ${path}: ${text.message}\n`);
     return EXIT.invalid;
   }
-  const imported = await importDiagram(text.text, typeof page === 'string' ? { page } : {});
+  const imported = await importDiagram(text.text, { fileName: path, ...(typeof page === 'string' && { page }) });
   if (!imported.ok) {
     for (const problem of imported.problems) io.stderr(`${path}: ${problem}\n`);
     return EXIT.invalid;
@@ -50,7 +50,7 @@ export async function importCommand(args: ParsedArgs, io: CliIO): Promise<number
     io.stderr(`mlsd import: cannot write ${output}: ${written.message}\n`);
     return EXIT.invalid;
   }
-  io.stdout(`${output}: ${loaded.diagram.nodes.length} nodes, ${loaded.diagram.edges.length} edges from a ${imported.report.format}\n`);
+  io.stdout(`${output}: ${loaded.diagram.nodes.length} nodes, ${loaded.diagram.edges.length} edges from ${formatName(imported.report)}\n`);
   for (const line of reportLines(imported.report)) io.stdout(`  ${line}\n`);
   return EXIT.ok;
 }
