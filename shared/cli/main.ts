@@ -68,8 +68,8 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/export').then((m) => ({ help: m.exportHelp, run: m.exportCommand })),
   },
   import: {
-    summary: 'read a Mermaid flowchart or a draw.io file into a diagram',
-    flags: { output: 'value' },
+    summary: 'read a Mermaid flowchart, a draw.io file or an Excalidraw scene into a diagram',
+    flags: { output: 'value', page: 'value' },
     load: () => import('./commands/import').then((m) => ({ help: m.importHelp, run: m.importCommand })),
   },
   layout: {
