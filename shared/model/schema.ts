@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KIND_IDS } from '../kinds';
 import {
   CacheSchema, CapacitySchema, CostSchema, IdSchema, LatencySchema, LIMITS, PositionSchema, StorageSchema, TrafficSchema,
