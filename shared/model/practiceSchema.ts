@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { upTo } from './blocks';
 
 /** The seven steps of the ML system design method, in order. */
