@@ -100,9 +100,14 @@ class Samples {
     return this.values;
   }
 
-  /** The values written so far. */
+  /** The values written so far, as a view (no copy). */
   view(): Float64Array {
     return this.values.subarray(0, this.length);
+  }
+
+  /** The values written so far, in an array of their own (what a cache may keep). */
+  copy(): Float64Array {
+    return this.values.slice(0, this.length);
   }
 }
 
@@ -139,7 +144,7 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
       listValues[list.length++] = own;
     }
   }
-  return { own: Dist.fromSamples(all.view()), batches: new Map([...collected].map(([k, v]) => [k, v.view()])) };
+  return { own: Dist.fromSamples(all.view()), batches: new Map([...collected].map(([k, v]) => [k, v.copy()])) };
 }
 
 /** Draws from a distribution on the grid by its inverse CDF (a bucket table finds the start of each search). */
@@ -148,7 +153,7 @@ function sampler(dist: Dist): (u: number) => number {
   const cumulative = new Float64Array(n);
   let c = dist.zero;
   for (let i = 0; i < n; i++) cumulative[i] = c += dist.masses[i]!;
-  // first[b]: the first index whose cumulative mass reaches b / BUCKETS, a lower bound for any u in bucket b.
+  // first[b]: the first index whose cumulative mass reaches b / buckets, where the search for any u in bucket b starts.
   const buckets = 4 * n + 1;
   const first = new Int32Array(buckets + 1);
   for (let b = 0, i = 0; b <= buckets; b++) {
