@@ -5,7 +5,7 @@
  */
 import type { Diagram } from '../model/schema';
 import type { Diagnostic } from './output';
-import { batchMatters, widestParallelCalls } from './batches';
+import { chooseBatchPools, MAX_SIMULATED_POOLS } from './batches';
 import type { Queueing } from './queueing';
 
 /** Single-server stages in a row from which a chain is flagged. */
@@ -15,22 +15,39 @@ export const CHAIN_LENGTH = 3;
  * Parallel copies of one request reach the same pool at the same instant and
  * queue behind each other. Where that matters the estimator samples the pool
  * with its batch arrivals (batches.ts): close, but sampled, so the node says so.
+ * Beyond MAX_SIMULATED_POOLS such pools the rest keep the analytic model,
+ * which is optimistic there: a warning on each.
  */
 export function batchArrivalDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
   const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
-  const diagnostics: Diagnostic[] = [];
-  for (const [id, copies] of widestParallelCalls(diagram)) {
-    const q = queues.get(id);
-    if (!q || !batchMatters(copies, q)) continue;
+  const { simulated, skipped } = chooseBatchPools(diagram, queues);
+  const arrival = (id: string, copies: number) => {
+    const q = queues.get(id)!;
     const idle = q.servers - q.offeredLoad;
+    return `${copies} copies arrive together into ${q.servers} server${q.servers === 1 ? '' : 's'} of "${labels.get(id)}" ` +
+      `(${idle.toFixed(1)} idle on average) and queue behind each other`;
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const [id, copies] of simulated) {
     diagnostics.push({
       severity: 'info',
       code: 'batch-arrivals',
       node: id,
       message:
-        `${copies} copies arrive together into ${q.servers} server${q.servers === 1 ? '' : 's'} of "${labels.get(id)}" ` +
-        `(${idle.toFixed(1)} idle on average) and queue behind each other: its figures come from a sampled run of this pool ` +
+        `${arrival(id, copies)}: its figures come from a sampled run of this pool ` +
         'with its batch arrivals, good to a few percent. Check the whole design by simulation (mlsd simulate), or add servers.',
+    });
+  }
+  const total = simulated.size + skipped.size;
+  for (const [id, copies] of skipped) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'batch-arrivals-not-sampled',
+      node: id,
+      message:
+        `${arrival(id, copies)}, but the design has ${total} such pools and only the ${MAX_SIMULATED_POOLS} where batches weigh most ` +
+        'are sampled: this one keeps the model of independent arrivals, so its waits and p99 are optimistic. ' +
+        'Check by simulation (mlsd simulate), or add servers.',
     });
   }
   return diagnostics;

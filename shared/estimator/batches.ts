@@ -37,6 +37,48 @@ export function widestParallelCalls(diagram: Pick<Diagram, 'edges'>): Map<string
   return widest;
 }
 
+/**
+ * Pools simulated with their batch arrivals in one estimate, at most. Each run
+ * costs about a tenth of a second, so a design with hundreds of such pools
+ * would take a minute to estimate; the pools where the batches weigh most are
+ * simulated and the rest keep the analytic model, with a diagnostic that says so.
+ */
+export const MAX_SIMULATED_POOLS = 10;
+
+/** The pools whose batch arrivals matter, split into those simulated and those left analytic (beyond MAX_SIMULATED_POOLS). */
+export interface BatchPoolChoice {
+  /** Node id to the widest parallel call into it (copies). */
+  simulated: Map<string, number>;
+  skipped: Map<string, number>;
+}
+
+/**
+ * Chooses the pools to simulate: every pool where batches matter (see
+ * batchMatters), the largest batches relative to idle servers first, ties in
+ * node order, so the choice is deterministic.
+ */
+export function chooseBatchPools(
+  diagram: Pick<Diagram, 'nodes' | 'edges'>,
+  queues: ReadonlyMap<string, Queueing>,
+): BatchPoolChoice {
+  const order = new Map(diagram.nodes.map((n, i) => [n.id, i]));
+  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const weight = (id: string, copies: number) => {
+    const q = queues.get(id)!;
+    return copies / Math.max(q.servers - q.offeredLoad, 1e-9);
+  };
+  const candidates = [...widestParallelCalls(diagram)]
+    .filter(([id, copies]) => {
+      const node = nodes.get(id);
+      return node?.latency !== undefined && !node.batching && batchMatters(copies, queues.get(id));
+    })
+    .sort(([a, ca], [b, cb]) => weight(b, cb) - weight(a, ca) || order.get(a)! - order.get(b)!);
+  return {
+    simulated: new Map(candidates.slice(0, MAX_SIMULATED_POOLS)),
+    skipped: new Map(candidates.slice(MAX_SIMULATED_POOLS)),
+  };
+}
+
 /** Whether `copies` arriving together matter for a pool: a sizeable share of its idle servers. */
 export function batchMatters(copies: number, queue: Queueing | undefined): boolean {
   return queue !== undefined && !queue.saturated && copies >= 2 && copies >= BATCH_SHARE_OF_IDLE * (queue.servers - queue.offeredLoad);

@@ -4,7 +4,7 @@ import { passShare } from './rates';
 import type { Queueing } from './queueing';
 import { serviceTime } from './queueing';
 import { mg1Wait } from './mg1';
-import { batchCallTime, batchMatters, batchStreams, simulatePool, widestParallelCalls, type PoolRun } from './batches';
+import { batchCallTime, batchStreams, chooseBatchPools, simulatePool, type PoolRun } from './batches';
 import type { Rate } from './rates';
 import { callPolicy, hasCallPolicy } from './callPolicy';
 
@@ -130,16 +130,14 @@ export function composeLatencies(
   return result;
 }
 
-/** Pools where copies arriving together matter, each simulated with its batch arrivals (batches.ts). */
+/** Pools where copies arriving together matter, each simulated with its batch arrivals (batches.ts), up to MAX_SIMULATED_POOLS. */
 function batchPools(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>, rates: ReadonlyMap<string, Rate>): Map<string, PoolRun> {
   const pools = new Map<string, PoolRun>();
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
-  for (const [id, copies] of widestParallelCalls(diagram)) {
-    const node = nodes.get(id);
-    const queue = queues.get(id);
-    if (!node?.latency || node.batching || !queue || !batchMatters(copies, queue)) continue;
-    const service = serviceTime(node.latency.p50Ms, node.latency.p99Ms);
-    pools.set(id, simulatePool(queue.servers, service, batchStreams(diagram, id, rates)));
+  for (const id of chooseBatchPools(diagram, queues).simulated.keys()) {
+    const node = nodes.get(id)!;
+    const service = serviceTime(node.latency!.p50Ms, node.latency!.p99Ms);
+    pools.set(id, simulatePool(queues.get(id)!.servers, service, batchStreams(diagram, id, rates)));
   }
   return pools;
 }

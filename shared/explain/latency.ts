@@ -5,7 +5,7 @@
  * that the p99 is read off the composed distribution, with the sum of the
  * parts' p99s beside it to show how far that shortcut would be off.
  */
-import { batchMatters, widestParallelCalls } from '../estimator/batches';
+import { widestParallelCalls } from '../estimator/batches';
 import { syncStages } from '../estimator/latency';
 import { formatMs } from '../units';
 import { num, op, type Term, type ValueTerm } from './expression';
@@ -31,7 +31,8 @@ function ownStep(ctx: ExplainContext, id: string): { step: Step; p99Ms: number }
     const q = load.queue;
     parts.push(num(q.servers, 'number', 'servers'), num(q.utilization, 'percent', 'busy'));
     const copies = widestParallelCalls(ctx.diagram).get(id) ?? 0;
-    if (batchMatters(copies, q)) method = `log-normal service plus the wait of ${copies} copies arriving together, simulated with batch arrivals`;
+    const sampled = ctx.estimate.diagnostics.some((d) => d.node === id && d.code === 'batch-arrivals');
+    if (sampled) method = `log-normal service plus the wait of ${copies} copies arriving together, simulated with batch arrivals`;
     else if (q.servers === 1) method = 'log-normal service plus the exact single-server wait (Pollaczek-Khinchine)';
     else if (q.waitProbability < NEGLIGIBLE_WAIT) method = 'log-normal service; the chance of waiting for a server (Erlang C) is below one in a billion';
     else {
