@@ -59,6 +59,11 @@ describe('practice that teaches, in Chromium', () => {
     await compare.getByRole('button', { name: 'Reveal: Clarify requirements' }).click();
     await expect.poll(() => compare.getByLabel('Step: Clarify requirements').textContent()).toContain('2B DAU twice a day');
     await screenshot(page, 'practice-compare-1920');
+    await compare.getByRole('button', { name: 'One above the other (larger)' }).click();
+    expect(await compare.locator('.compare-side.stacked').count()).toBe(1);
+    await compare.getByRole('img', { name: 'The reference design' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'practice-compare-stacked-1920');
+    await compare.getByRole('button', { name: 'Side by side' }).click();
     await page.setViewportSize({ width: 1280, height: 720 });
     await screenshot(page, 'practice-compare-1280');
 
