@@ -16,7 +16,7 @@ import { useApp } from './AppContext';
 import { panelShown, readPanels, writePanels } from './panelLayout';
 import { PanelToggle } from './PanelToggle';
 import { Splitter } from './Splitter';
-import { BlueprintPicker, LoadProblemsDialog, Notice, ShortcutsDialog } from './Dialogs';
+import { BlueprintPicker, ImportReportDialog, LoadProblemsDialog, Notice, ShortcutsDialog } from './Dialogs';
 import { RecoveryBanner } from './Recovery';
 import { Toolbar } from './Toolbar';
 import { useActionBindings } from './useActions';
@@ -102,6 +102,7 @@ export function App() {
         {dialog === 'replay' && <ReplayDialog />}
         {dialog === 'simulate' && <SimulateDialog />}
         <LoadProblemsDialog />
+        <ImportReportDialog />
         <Notice />
       </div>
     </ReactFlowProvider>

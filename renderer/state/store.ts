@@ -40,6 +40,8 @@ export interface EditorState {
   trafficMultiplier: number;
   /** Problems of a file that could not be opened, shown until dismissed. */
   loadProblems: { name: string; problems: string[] } | null;
+  /** What an import read and guessed, shown once after it. */
+  importReport: { name: string; lines: string[] } | null;
   /** A message shown briefly at the bottom of the window. */
   notice: string | null;
   /** The dialog open over the canvas, if any. */
@@ -107,7 +109,7 @@ export class EditorStore {
   constructor(doc: Diagram, file: FileInfo, theme: 'light' | 'dark' = 'light') {
     this.state = {
       doc, file, selection: EMPTY_SELECTION, past: [], future: [], savedAt: 0, gestureBase: null,
-      theme, trafficMultiplier: 1, loadProblems: null, notice: null, dialog: null, sidePanel: 'inspector', practice: null,
+      theme, trafficMultiplier: 1, loadProblems: null, importReport: null, notice: null, dialog: null, sidePanel: 'inspector', practice: null,
       panels: DEFAULT_PANELS, criticalPath: null,
     };
   }

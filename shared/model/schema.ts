@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KIND_IDS } from '../kinds';
 import {
   CacheSchema, CapacitySchema, CostSchema, IdSchema, LatencySchema, LIMITS, PositionSchema, StorageSchema, TrafficSchema,
   latencyMs, upTo, within,
 } from './blocks';
+import { BatchingSchema, HedgeSchema, RetrySchema } from './serving';
 import { PracticeStateSchema, STEP_KEYS, type StepKey } from './practiceSchema';
 
 /** The `format` string every diagram file carries. */
@@ -26,6 +27,7 @@ export const NodeSchema = z.strictObject({
   cache: CacheSchema.optional(),
   storage: StorageSchema.optional(),
   cost: CostSchema.optional(),
+  batching: BatchingSchema.optional(),
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -47,6 +49,8 @@ export const EdgeSchema = z.strictObject({
   stage: z.int().min(-LIMITS.stage).max(LIMITS.stage).optional(),
   label: z.string().optional(),
   payloadBytes: upTo(LIMITS.bytesPerItem).optional(),
+  retry: RetrySchema.optional(),
+  hedge: HedgeSchema.optional(),
   /** The node called instead when the target is down (a failure scenario); the normal figures ignore it. */
   fallback: z.string().optional(),
   route: RouteSchema.optional(),
