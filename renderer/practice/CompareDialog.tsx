@@ -40,7 +40,7 @@ export function CompareDialog() {
         <span className="muted"> (components {comparison.score.kinds}/40, structure {comparison.score.paths}/30, findings {comparison.score.lint}/20, budget {comparison.score.budget}/10)</span>
       </p>
       {steps && (
-        <table className="step-scores" aria-label="Score by step">
+        <table className="step-scores" aria-label="Steps: checks passed">
           <thead><tr>{steps.map((s) => <th key={s.step} scope="col">{s.title}</th>)}</tr></thead>
           <tbody><tr>{steps.map((s) => <td key={s.step}>{s.checks.length ? `${s.score}%` : '—'}</td>)}</tr></tbody>
         </table>

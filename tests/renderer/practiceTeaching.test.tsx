@@ -67,7 +67,7 @@ describe('practice that teaches', () => {
     expect(reference.querySelector('[data-node="ranker"]')!.getAttribute('class')).toContain('match');
     expect(reference.querySelector('[data-node="features"]')!.getAttribute('class')).toContain('missing');
     expect(within(compare).getByRole('img', { name: 'Your design' }).querySelector('[data-node="ranker"]')!.getAttribute('class')).toContain('match');
-    expect(within(compare).getByRole('table', { name: 'Score by step' }).textContent).toMatch(/Clarify requirements.*\d+%/);
+    expect(within(compare).getByRole('table', { name: 'Steps: checks passed' }).textContent).toMatch(/Clarify requirements.*\d+%/);
     await user.click(within(compare).getByRole('button', { name: 'Reveal: Clarify requirements' }));
     const step = within(compare).getByLabelText('Step: Clarify requirements');
     expect(step.textContent).toContain('My own notes');
