@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { blueprint } from '../../shared/blueprints';
 import { estimate } from '../../shared/estimator/estimate';
 import { compareDesigns, type FigureRow } from '../../shared/practice/compare';
@@ -22,6 +22,7 @@ export function CompareDialog() {
   const reference = useMemo(() => (session ? blueprint(session.slug) : undefined), [session]);
   const comparison = useMemo(() => (reference ? compareDesigns(doc, reference) : null), [doc, reference]);
   const steps = useMemo(() => (session && reference ? reviewSteps({ slug: session.slug, diagram: doc, estimate: estimate(doc), reference }) : null), [session, doc, reference]);
+  const [stacked, setStacked] = useState(false);
   const yourKinds = useMemo(() => new Set(doc.nodes.map((n) => n.kind)), [doc]);
   const theirKinds = useMemo(() => new Set(reference?.nodes.map((n) => n.kind)), [reference]);
   if (!session || !reference || !comparison) return null;
@@ -39,12 +40,15 @@ export function CompareDialog() {
         <span className="muted"> (components {comparison.score.kinds}/40, structure {comparison.score.paths}/30, findings {comparison.score.lint}/20, budget {comparison.score.budget}/10)</span>
       </p>
       {steps && (
-        <table className="step-scores" aria-label="Score by step">
+        <table className="step-scores" aria-label="Steps: checks passed">
           <thead><tr>{steps.map((s) => <th key={s.step} scope="col">{s.title}</th>)}</tr></thead>
           <tbody><tr>{steps.map((s) => <td key={s.step}>{s.checks.length ? `${s.score}%` : '—'}</td>)}</tr></tbody>
         </table>
       )}
-      <div className="compare-side">
+      <div className="compare-side-head">
+        <button type="button" aria-pressed={stacked} onClick={() => setStacked(!stacked)}>{stacked ? 'Side by side' : 'One above the other (larger)'}</button>
+      </div>
+      <div className={`compare-side${stacked ? ' stacked' : ''}`}>
         <figure>
           <figcaption>Your design <span className="muted">(highlighted: a kind the reference uses)</span></figcaption>
           <DiagramPreview diagram={doc} label="Your design" mark={(n) => (theirKinds.has(n.kind) ? 'match' : undefined)} />

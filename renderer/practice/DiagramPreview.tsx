@@ -5,8 +5,10 @@ import type { Diagram, DiagramNode } from '../../shared/model/schema';
 export type PreviewMark = 'match' | 'missing' | undefined;
 
 const WIDTH = 220;
-const HEIGHT = 60;
+const HEIGHT = 72;
 const MARGIN = 30;
+/** Characters of a label that fit a box at the preview's type size (the full label is in the tooltip). */
+const LABEL_CHARS = 17;
 
 /**
  * A small, read-only drawing of a diagram (boxes at their positions, calls
@@ -34,8 +36,8 @@ export function DiagramPreview({ diagram, label, mark }: { diagram: Diagram; lab
           <g key={node.id} className={`preview-node${state ? ` ${state}` : ''}`} data-node={node.id} transform={`translate(${x} ${y})`}>
             <title>{`${node.label} (${findKind(node.kind)?.label ?? node.kind})${state === 'missing' ? ': not in your design' : state === 'match' ? ': in both' : ''}`}</title>
             <rect width={WIDTH} height={HEIGHT} rx={8} />
-            <text x={12} y={26}>{node.label.length > 30 ? `${node.label.slice(0, 29)}…` : node.label}</text>
-            <text x={12} y={46} className="preview-kind">{findKind(node.kind)?.label ?? node.kind}</text>
+            <text x={10} y={30}>{node.label.length > LABEL_CHARS ? `${node.label.slice(0, LABEL_CHARS - 1)}…` : node.label}</text>
+            <text x={10} y={60} className="preview-kind">{findKind(node.kind)?.label ?? node.kind}</text>
           </g>
         );
       })}

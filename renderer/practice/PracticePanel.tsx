@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { reviewSteps, type StepFeedback as StepFeedbackData } from '../../shared/practice/feedback';
 import type { Estimate } from '../../shared/estimator/output';
-import { guessError } from '../../shared/practice/compare';
+import { ratioWords } from '../../shared/practice/worksheet';
 import { PRACTICE_STEPS } from '../../shared/practice/steps';
 import { formatBytes, formatMs, formatQps } from '../../shared/units';
 import { useApp } from '../app/AppContext';
@@ -75,17 +75,18 @@ function Guess({ session, estimate }: { session: PracticeSession; estimate: Esti
   const p99s = estimate?.entries.map((e) => e.latencyMs?.p99 ?? null) ?? [];
   const p99 = p99s.length && !p99s.includes(null) ? Math.max(...(p99s as number[])) : null;
   const storage = estimate ? estimate.totals.storageBytes : null;
-  const rows: [string, string, string, number | null][] = [
-    ['Peak QPS', formatQps(guess.peakQps ?? 0), qps === null ? '—' : formatQps(qps), guessError(guess.peakQps, qps)],
-    ['p99', formatMs(guess.p99Ms ?? 0), formatMs(p99), guessError(guess.p99Ms, p99)],
-    ['Storage', formatBytes((guess.storageGb ?? 0) * 1e9), storage === null ? '—' : formatBytes(storage), guessError(guess.storageGb === undefined ? undefined : guess.storageGb * 1e9, storage)],
+  const error = (mine: number | undefined, model: number | null) => (mine === undefined || model === null || !(model > 0) ? null : ratioWords(mine, model));
+  const rows: [string, string, string, string | null][] = [
+    ['Peak QPS', formatQps(guess.peakQps ?? 0), qps === null ? '—' : formatQps(qps), error(guess.peakQps, qps)],
+    ['p99', formatMs(guess.p99Ms ?? 0), formatMs(p99), error(guess.p99Ms, p99)],
+    ['Storage', formatBytes((guess.storageGb ?? 0) * 1e9), storage === null ? '—' : formatBytes(storage), error(guess.storageGb === undefined ? undefined : guess.storageGb * 1e9, storage)],
   ];
   return (
     <table className="guess" aria-label="Your estimate against the model">
       <thead><tr><th /><th>You</th><th>Model</th><th>Error</th></tr></thead>
       <tbody>
         {rows.map(([name, mine, model, error]) => (
-          <tr key={name}><td>{name}</td><td>{mine}</td><td>{model}</td><td>{error === null ? '—' : `${error > 0 ? '+' : ''}${Math.round(error * 100)}%`}</td></tr>
+          <tr key={name}><td>{name}</td><td>{mine}</td><td>{model}</td><td>{error ?? '—'}</td></tr>
         ))}
       </tbody>
     </table>

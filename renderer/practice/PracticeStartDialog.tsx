@@ -3,6 +3,7 @@ import { blueprint, BLUEPRINT_SLUGS } from '../../shared/blueprints';
 import { useApp } from '../app/AppContext';
 import { Modal } from '../app/Dialogs';
 import { clock, readResults } from './results';
+import { ResultsChart } from './ResultsChart';
 import { DEFAULT_MINUTES, randomCase, startPractice } from './session';
 
 const RANDOM = 'random';
@@ -43,6 +44,7 @@ export function PracticeStartDialog() {
           </tbody>
         </table>
       )}
+      <ResultsChart results={results} />
       <div className="dialog-buttons">
         <button type="button" onClick={close}>Cancel</button>
         <button type="button" className="primary" disabled={!valid} onClick={() => void startPractice(ctx, slug === RANDOM ? randomCase() : slug, Number(minutes))}>Start</button>

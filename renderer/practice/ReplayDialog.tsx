@@ -11,11 +11,14 @@ export const REPLAY_SPEEDS = [1, 2, 4, 8, 16] as const;
 /** How often the playhead moves, ms of wall time. */
 const TICK_MS = 100;
 
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
 /** Plays the recorded build of the practice design at 1x to 16x, with the session's clock, for self-review or a mentor. */
 export function ReplayDialog() {
   const { store } = useApp();
   const doc = useEditor(store, (s) => s.doc);
   const frames = useMemo(() => replayFrames(doc), [doc]);
+  const durationMs = doc.practice?.durationMs;
   const endMs = frames.at(-1)!.atMs;
   const [atMs, setAtMs] = useState(0);
   const [speed, setSpeed] = useState<number>(4);
@@ -50,10 +53,11 @@ export function ReplayDialog() {
         </label>
         <input type="range" aria-label="Position" min={0} max={endMs} step={100} value={atMs} onChange={(e) => setAtMs(Number(e.currentTarget.value))} />
         <span role="timer" aria-label="Replay time">{clock(atMs)} / {clock(endMs)}</span>
+        {durationMs !== undefined && <span className="muted" aria-label="Time left then">{atMs > durationMs ? "time's up" : `${clock(durationMs - atMs)} left`}</span>}
         <span className="muted" aria-label="Change">change {shown} of {frames.length - 1}</span>
       </div>
       <DiagramPreview diagram={frame.doc} label="The design at this moment" />
-      <p className="muted">{frame.doc.nodes.length} components, {frame.doc.edges.length} connections</p>
+      <p className="muted">{plural(frame.doc.nodes.length, 'component')}, {plural(frame.doc.edges.length, 'connection')}</p>
       {notes.length > 0 && (
         <details className="replay-notes">
           <summary>Notes at this moment</summary>

@@ -1,6 +1,7 @@
 import type { Estimate } from '../../shared/estimator/output';
 import { PRACTICE_LIMITS, type WorksheetKey, type WorksheetLine } from '../../shared/model/practiceSchema';
-import { gradeWorksheet, WORKSHEET_LINES, type LineGrade, type WorksheetLineSpec } from '../../shared/practice/worksheet';
+import { derivationLines, figureKey, type Derivation } from '../../shared/explain';
+import { gradeWorksheet, workedDerivation, WORKSHEET_LINES, type LineGrade, type WorksheetLineSpec } from '../../shared/practice/worksheet';
 import { useApp } from '../app/AppContext';
 import { NumberField, TextField } from '../panels/inspector/fields';
 import { useEditor, type EditorStore } from '../state/store';
@@ -51,6 +52,20 @@ function LineEditor({ spec, line }: { spec: WorksheetLineSpec; line: WorksheetLi
   );
 }
 
+function Worked({ title, derivations }: { title: string; derivations: Derivation[] }) {
+  return (
+    <details className="worked">
+      <summary>{title}</summary>
+      {derivations.length === 0 ? <p className="muted">No such figure on this diagram.</p> : derivations.map((d) => (
+        <div key={figureKey(d.figure)}>
+          <strong>{d.title}</strong>
+          <ul>{derivationLines(d).map((l) => <li key={l}>{l}</li>)}</ul>
+        </div>
+      ))}
+    </details>
+  );
+}
+
 function GradeLine({ against, grade }: { against: string; grade: LineGrade | null }) {
   if (!grade) return <li className="muted">{against}: no figure to grade against</li>;
   return <li className={`grade ${grade.grade}`}><strong>{against}:</strong> {grade.message}. {GRADE_WORDS[grade.grade]}</li>;
@@ -97,6 +112,8 @@ export function Worksheet({ estimate }: { estimate: Estimate | null }) {
               </ul>
             )}
             {line?.working && <p className="working"><span className="muted">Your working:</span> {line.working}</p>}
+            <Worked title="Worked derivation on the reference" derivations={workedDerivation(row.key, reference!)} />
+            <Worked title="Worked derivation on your diagram" derivations={workedDerivation(row.key, { diagram: doc, estimate: estimate! })} />
           </div>
         );
       })}

@@ -1,4 +1,4 @@
-import type { StepKey } from '../../shared/model/schema';
+import { STEP_KEYS, type StepKey } from '../../shared/model/schema';
 
 /** One finished practice session, kept on this machine. */
 export interface PracticeResult {
@@ -34,4 +34,22 @@ export function saveResult(result: PracticeResult, storage: Pick<Storage, 'getIt
 export function clock(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+/** One case's results in the order they were made: the total score and each step's, for a progress chart. */
+export interface Progress {
+  finishedAtMs: number[];
+  total: number[];
+  /** Null where a session's result has no score for the step. */
+  steps: Record<StepKey, (number | null)[]>;
+}
+
+/** The progress of one case over time, oldest first. */
+export function progressOf(results: readonly PracticeResult[], slug: string): Progress {
+  const mine = results.filter((r) => r.slug === slug).sort((a, b) => a.finishedAtMs - b.finishedAtMs);
+  return {
+    finishedAtMs: mine.map((r) => r.finishedAtMs),
+    total: mine.map((r) => r.score),
+    steps: Object.fromEntries(STEP_KEYS.map((k) => [k, mine.map((r) => r.steps?.[k] ?? null)])) as Progress['steps'],
+  };
 }

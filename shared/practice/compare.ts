@@ -103,9 +103,3 @@ function budgetMisses(figures: { p99: number | null; cost: number }, budgets: Bu
   }
   return misses;
 }
-
-/** Relative error of a guess against the model's figure, or null when either is missing. */
-export function guessError(guess: number | undefined, actual: number | null): number | null {
-  if (guess === undefined || actual === null || actual === 0) return null;
-  return (guess - actual) / actual;
-}

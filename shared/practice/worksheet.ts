@@ -1,4 +1,5 @@
 import type { Estimate } from '../estimator/output';
+import { explainContext, explainFigure, type Derivation, type FigureRef } from '../explain';
 import type { Diagram } from '../model/schema';
 import type { WorksheetKey, WorksheetLine } from '../model/practiceSchema';
 import { formatBytes, formatMs, formatQps, formatUsd, significant } from '../units';
@@ -233,4 +234,29 @@ export function gradeWorksheet(worksheet: Partial<Record<WorksheetKey, Worksheet
       slip: arithmeticSlip(spec, line),
     };
   });
+}
+
+const idsOfKind = (d: Diagram, kind: string) => d.nodes.filter((n) => n.kind === kind).map((n) => n.id);
+
+/** The estimator figures behind each worksheet line: the ones whose derivations work the line out. */
+function figuresOf(key: WorksheetKey, diagram: Diagram, estimate: Estimate): FigureRef[] {
+  const busiest = [...estimate.entries].sort((a, b) => b.qps.peak - a.qps.peak)[0];
+  switch (key) {
+    case 'peakQps': return busiest ? [{ node: busiest.node, figure: 'peakQps' }] : [];
+    case 'storage': return idsOfKind(diagram, 'featureStore').map((node) => ({ node, figure: 'storage' as const }));
+    case 'replicas': return idsOfKind(diagram, 'model').map((node) => ({ node, figure: 'replicas' as const }));
+    case 'p99': return [{ headline: 'worstP99' }];
+    case 'cost': return [{ headline: 'totalCost' }];
+  }
+}
+
+/**
+ * The worked derivation of a worksheet line on a diagram, from the one
+ * derivation engine the rest of the app explains figures with: the entry's
+ * peak rate, each feature store's bytes, each model's replicas, the worst
+ * p99 and the monthly cost, each with its actual inputs.
+ */
+export function workedDerivation(key: WorksheetKey, graded: Graded): Derivation[] {
+  const ctx = explainContext(graded.diagram, graded.estimate);
+  return figuresOf(key, graded.diagram, graded.estimate).map((ref) => explainFigure(ctx, ref));
 }

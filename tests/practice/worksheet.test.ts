@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
 import { estimate } from '../../shared/estimator/estimate';
-import { arithmeticSlip, gradeFigure, gradeLine, gradeWorksheet, ratioWords, worksheetLine } from '../../shared/practice/worksheet';
+import { derivationLines } from '../../shared/explain';
+import { arithmeticSlip, gradeFigure, gradeLine, gradeWorksheet, ratioWords, workedDerivation, worksheetLine } from '../../shared/practice/worksheet';
 
 describe('grading a worksheet figure', () => {
   it.each([
@@ -74,5 +75,28 @@ describe('a worksheet line against a diagram', () => {
     expect(storage.reference?.grade).toBe('good');
     expect(rows.find((r) => r.key === 'peakQps')).toMatchObject({ yours: null, reference: null });
     expect(rows.find((r) => r.key === 'p99')!.reference).not.toBeNull();
+  });
+});
+
+describe('the worked derivation of a line', () => {
+  const feed = blueprint('news-feed')!;
+  const graded = { diagram: feed, estimate: estimate(feed) };
+
+  it('works storage out from the feature store: entities x features x bytes', () => {
+    const [storage] = workedDerivation('storage', graded);
+    expect(storage!.value).toBe(45e9 * 30 * 4);
+    expect(derivationLines(storage!).join('\n')).toMatch(/45B/);
+  });
+
+  it('works peak QPS out from the busiest entry, with its daily users', () => {
+    const [peak] = workedDerivation('peakQps', graded);
+    expect(peak!.value).toBeCloseTo(worksheetLine('peakQps').answer(feed, graded.estimate)!, 6);
+    expect(derivationLines(peak!).join('\n')).toMatch(/86,400/);
+  });
+
+  it('has one derivation per model for replicas, and none on an empty design', () => {
+    expect(workedDerivation('replicas', graded).map((d) => d.figure)).toEqual([{ node: 'ranker', figure: 'replicas' }]);
+    const empty = { ...feed, nodes: [], edges: [] };
+    expect(workedDerivation('peakQps', { diagram: empty, estimate: estimate(empty) })).toEqual([]);
   });
 });
