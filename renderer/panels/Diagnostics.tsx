@@ -6,6 +6,7 @@ import { formatMs } from '../../shared/units';
 import { useApp } from '../app/AppContext';
 import type { AppContext } from '../app/context';
 import { Splitter } from '../app/Splitter';
+import { clampPanelSize } from '../app/panelLayout';
 import { PanelToggle } from '../app/PanelToggle';
 import { useRun } from '../app/useActions';
 import { useEditor, type Selection } from '../state/store';
@@ -123,6 +124,9 @@ const PLANNER_TABS = [
   { id: 'failures', label: 'Failures', view: () => <FailuresView /> },
 ] as const;
 
+/** Height the bottom panel grows to when a planner tab opens, px. */
+const PLANNER_PANEL_PX = 340;
+
 /** The bottom panel: diagnostics and the p99 breakdown; it resizes from its top edge and collapses to its tabs. */
 export function BottomPanel({ estimate, hidden = false, collapsed = false }: { estimate: Estimate | null; hidden?: boolean; collapsed?: boolean }) {
   const ctx = useApp();
@@ -132,6 +136,11 @@ export function BottomPanel({ estimate, hidden = false, collapsed = false }: { e
   const count = estimate?.diagnostics.length ?? 0;
   const choose = (next: typeof tab) => {
     setTab(next);
+    const panels = ctx.store.getState().panels;
+    // The planner's charts need room: a short panel grows to show them whole.
+    if (PLANNER_TABS.some((t) => t.id === next) && panels.sizePx.bottom < PLANNER_PANEL_PX) {
+      ctx.store.set({ panels: { ...panels, sizePx: { ...panels.sizePx, bottom: clampPanelSize('bottom', PLANNER_PANEL_PX) } } });
+    }
     if (collapsed) run('view.toggleDiagnostics');
   };
   return (

@@ -27,7 +27,8 @@ export function SweepView() {
   }, [doc, fixedFleet, start]);
   const labels = useMemo(() => new Map(doc.nodes.map((n) => [n.id, n.label])), [doc.nodes]);
   const result = job.result;
-  const config = useMemo(() => (result ? sweepChartConfig(result, labels) : null), [result, labels]);
+  const budgetMs = doc.budgets?.p99Ms;
+  const config = useMemo(() => (result ? sweepChartConfig(result, labels, budgetMs) : null), [result, labels, budgetMs]);
   const knees = result ? [result.saturation, result.p99Budget, result.costBudget].filter((k) => k !== undefined) : [];
   return (
     <div className="planner-view" aria-label="Where the design breaks">

@@ -45,11 +45,12 @@ const kneePlugin: Plugin<'line'> = {
 };
 
 /** The sweep as a Chart.js line chart: each entry's p99 and the monthly cost against the load, both on log scales, knees marked. */
-export function sweepChartConfig(sweep: Sweep, entryLabels: ReadonlyMap<string, string>): ChartConfiguration<'line'> {
+export function sweepChartConfig(sweep: Sweep, entryLabels: ReadonlyMap<string, string>, p99BudgetMs?: number): ChartConfiguration<'line'> {
   const entries = sweep.points[0]?.entries.map((e) => e.node) ?? [];
-  const marks: KneeMark[] = [sweep.saturation, sweep.p99Budget, sweep.costBudget]
-    .filter((k) => k !== undefined && k.multiplier !== null)
-    .map((k) => ({ multiplier: k!.multiplier!, text: k!.text }));
+  const named: [string, Sweep['saturation'] | undefined][] = [['saturates', sweep.saturation], ['p99 budget', sweep.p99Budget], ['cost budget', sweep.costBudget]];
+  const marks: KneeMark[] = named
+    .filter(([, k]) => k !== undefined && k.multiplier !== null)
+    .map(([name, k]) => ({ multiplier: k!.multiplier!, text: `${name} ${formatMultiplier(k!.multiplier!)}` }));
   return {
     type: 'line',
     data: {
@@ -63,6 +64,16 @@ export function sweepChartConfig(sweep: Sweep, entryLabels: ReadonlyMap<string, 
           pointRadius: 0,
           spanGaps: false,
         })),
+        ...(p99BudgetMs === undefined ? [] : [{
+          label: 'p99 budget',
+          data: [{ x: sweep.points[0]?.multiplier ?? 0.1, y: p99BudgetMs }, { x: sweep.points.at(-1)?.multiplier ?? 100, y: p99BudgetMs }],
+          borderColor: KNEE_COLOUR,
+          backgroundColor: KNEE_COLOUR,
+          borderWidth: 1,
+          borderDash: [2, 3],
+          yAxisID: 'p99',
+          pointRadius: 0,
+        }]),
         {
           label: 'Monthly cost',
           data: sweep.points.map((p) => ({ x: p.multiplier, y: p.costUsdPerMonth })),
@@ -81,8 +92,9 @@ export function sweepChartConfig(sweep: Sweep, entryLabels: ReadonlyMap<string, 
       normalized: true,
       interaction: { mode: 'index', intersect: false },
       scales: {
-        x: { type: 'logarithmic', title: { display: true, text: 'load (x today\'s traffic)' }, ticks: { callback: (v) => formatMultiplier(Number(v)) } },
-        p99: { type: 'logarithmic', position: 'left', title: { display: true, text: 'p99' }, ticks: { callback: (v) => formatMs(Number(v)) } },
+        x: { type: 'logarithmic', title: { display: true, text: 'load (x today\'s traffic)' }, ticks: { autoSkip: false, callback: (v) => (ROUND_MULTIPLIERS.has(Number(Number(v).toPrecision(3))) ? formatMultiplier(Number(v)) : '') } },
+        // Linear from 0, topped a little above the budget (or the p99 at low load): near saturation p99 climbs off the chart.
+        p99: { type: 'linear', position: 'left', min: 0, max: p99AxisMaxMs(sweep, p99BudgetMs), title: { display: true, text: 'p99' }, ticks: { callback: (v) => formatMs(Number(v)) } },
         cost: { type: 'logarithmic', position: 'right', title: { display: true, text: 'cost per month' }, grid: { drawOnChartArea: false }, ticks: { callback: (v) => formatUsd(Number(v)) } },
       },
       plugins: {
@@ -97,6 +109,15 @@ export function sweepChartConfig(sweep: Sweep, entryLabels: ReadonlyMap<string, 
     },
     plugins: [kneePlugin],
   };
+}
+
+/** The multipliers the load axis labels: 1-2-5 steps. */
+const ROUND_MULTIPLIERS = new Set([0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]);
+
+function p99AxisMaxMs(sweep: Sweep, budgetMs: number | undefined): number | undefined {
+  const low = sweep.points.find((p) => p.worstP99Ms !== null)?.worstP99Ms;
+  const candidates = [budgetMs === undefined ? undefined : budgetMs * 1.5, low === undefined || low === null ? undefined : low * 3].filter((v) => v !== undefined && v > 0);
+  return candidates.length === 0 ? undefined : Math.max(...(candidates as number[]));
 }
 
 /** How many inputs a tornado shows: the ones that matter most. */
