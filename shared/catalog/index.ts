@@ -9,7 +9,7 @@ export const CatalogSchema = z.strictObject({
   format: z.literal('mlsd-studio/prices'),
   version: z.literal(1),
   currency: z.literal('USD'),
-  instances: z.record(z.string(), z.strictObject({ ...PriceSource, hourlyUsd: z.number().min(0).max(LIMITS.priceUsd) })),
+  instances: z.record(z.string(), z.strictObject({ ...PriceSource, hourlyUsd: z.number().min(0).max(LIMITS.priceUsd), memoryGib: z.number().gt(0).max(1e6).optional() })),
   storageClasses: z.record(z.string(), z.strictObject({ ...PriceSource, gbMonthUsd: z.number().min(0).max(LIMITS.priceUsd) })),
 });
 

@@ -5,6 +5,7 @@ import { checkStructure } from '../model/structure';
 import { batchArrivalDiagnostics, chainDiagnostics, sequentialCopiesDiagnostics } from './approximations';
 import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
+import { ceilingDiagnostics } from './ceilings';
 import { holdFleet } from './fleet';
 import { composeLatencies } from './latency';
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
@@ -131,6 +132,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     ...batchArrivalDiagnostics(diagram, queues),
     ...chainDiagnostics(diagram, queues),
     ...sequentialCopiesDiagnostics(diagram, queues),
+    ...ceilingDiagnostics(diagram, nodes, rates, catalog),
     ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
     ...reachDiagnostics(diagram),
     ...lint(diagram, { entries }),
