@@ -1,22 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { emptyDiagram } from '../../renderer/state/commands';
-import { renderApp } from './harness';
+import { renderApp, smallDiagram } from './harness';
 
 afterEach(cleanup);
 beforeEach(() => localStorage.clear());
 
 // 100 QPS x ~6 ms on "auto" replicas: 1 replica at 60% today, so 10x load needs 10.
-const small = () => {
-  const d = emptyDiagram('Small');
-  d.nodes.push(
-    { id: 'users', kind: 'traffic', label: 'Users', traffic: { qps: 100 }, position: { x: 0, y: 0 } },
-    { id: 'api', kind: 'service', label: 'API', latency: { p50Ms: 5, p99Ms: 20 }, capacity: { replicas: 'auto' }, position: { x: 300, y: 0 } },
-  );
-  d.edges.push({ id: 'e1', source: 'users', target: 'api' });
-  return d;
-};
+const small = smallDiagram;
 const p99 = () => screen.getByTestId('budget-bar').querySelector('[data-headline="p99"]')!.textContent;
 
 describe('the capacity planner in the app', () => {
