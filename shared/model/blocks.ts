@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The largest (and a few smallest) values a diagram may hold. Each is far
@@ -119,4 +119,4 @@ export type Cost = z.infer<typeof CostSchema>;
 export type Position = z.infer<typeof PositionSchema>;
 
 /** The optional per-node blocks, by the field name they have in a node. */
-export type BlockName = 'traffic' | 'latency' | 'capacity' | 'cache' | 'storage' | 'cost';
+export type BlockName = 'traffic' | 'latency' | 'capacity' | 'cache' | 'storage' | 'cost' | 'batching';

@@ -4,6 +4,7 @@ import { article, didYouMean } from './didYouMean';
 import { findLoadCycles } from './graph';
 import { formatPath, type Problem } from './problems';
 import type { Diagram, DiagramNode } from './schema';
+import { checkBatching } from './servingChecks';
 import { problemsFromIssues } from './zodProblems';
 
 function duplicates<T extends { id: string }>(items: readonly T[], section: string, problems: Problem[]): void {
@@ -19,7 +20,7 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
   const at = formatPath(['nodes', index]);
   const kind = findKind(node.kind);
   if (!kind) return;
-  for (const block of ['traffic', 'latency', 'capacity', 'cache', 'storage', 'cost'] as const) {
+  for (const block of ['traffic', 'latency', 'capacity', 'cache', 'storage', 'cost', 'batching'] as const) {
     if (node[block] !== undefined && !kind.blocks.includes(block)) {
       problems.push({ path: `${at}.${block}`, code: 'block-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no ${block} block` });
     }
@@ -63,6 +64,7 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
       code: 'unknown-price', message: `no storage class "${cost.storageClass}" in the price catalog${didYouMean(cost.storageClass, Object.keys(catalog.storageClasses))}`,
     });
   }
+  checkBatching(node, at, catalog, problems);
   if (node.params !== undefined) {
     if (!kind.params) {
       problems.push({ path: `${at}.params`, code: 'params-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no params` });

@@ -3,6 +3,7 @@ import { CAPACITY_DEFAULTS } from '../../../shared/estimator/queueing';
 import type { BlockName } from '../../../shared/model/blocks';
 import type { DiagramNode } from '../../../shared/model/schema';
 import { NumberField, SelectField } from './fields';
+import { BatchingEditor } from './ServingEditors';
 
 /** Applies a change to the node being inspected, as one undo step per field burst. */
 export type NodeEdit = (field: string, recipe: (node: DiagramNode) => void) => void;
@@ -133,6 +134,7 @@ export const BLOCK_EDITORS: Record<BlockName, (props: { node: DiagramNode; edit:
   cache: CacheEditor,
   storage: StorageEditor,
   cost: CostEditor,
+  batching: BatchingEditor,
 };
 
 export const BLOCK_TITLES: Record<BlockName, string> = {
@@ -142,4 +144,5 @@ export const BLOCK_TITLES: Record<BlockName, string> = {
   cache: 'Cache',
   storage: 'Storage',
   cost: 'Cost',
+  batching: 'Batching (GPU serving)',
 };
