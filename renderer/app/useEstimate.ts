@@ -12,6 +12,7 @@ export function useEstimate(): Estimate | null {
   const { store } = useApp();
   const doc = useEditor(store, (s) => s.doc);
   const multiplier = useEditor(store, effectiveMultiplier);
+  const fixedFleet = useEditor(store, (s) => multiplier !== 1 && s.fixedFleet === true);
   const [estimate, setEstimate] = useState<Estimate | null>(null);
   const client = useRef<EstimateClient | null>(null);
   const latest = useRef(0);
@@ -19,7 +20,7 @@ export function useEstimate(): Estimate | null {
     client.current ??= createEstimateClient();
     const ticket = ++latest.current;
     const timer = setTimeout(() => {
-      client.current!.estimate(doc, multiplier).then(
+      client.current!.estimate(doc, multiplier, fixedFleet).then(
         (result) => {
           if (ticket === latest.current) setEstimate(result);
         },
@@ -27,6 +28,6 @@ export function useEstimate(): Estimate | null {
       );
     }, ESTIMATE_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [doc, multiplier, store]);
+  }, [doc, multiplier, fixedFleet, store]);
   return estimate;
 }

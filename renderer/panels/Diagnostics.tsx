@@ -6,10 +6,14 @@ import { formatMs } from '../../shared/units';
 import { useApp } from '../app/AppContext';
 import type { AppContext } from '../app/context';
 import { Splitter } from '../app/Splitter';
+import { clampPanelSize } from '../app/panelLayout';
 import { PanelToggle } from '../app/PanelToggle';
 import { useRun } from '../app/useActions';
 import { useEditor, type Selection } from '../state/store';
 import { NOTHING_TO_ESTIMATE } from './Budgets';
+import { FailuresView } from '../planner/FailuresView';
+import { SensitivityView } from '../planner/SensitivityView';
+import { SweepView } from '../planner/SweepView';
 
 /** Selects a node and pans the canvas to its centre. */
 export function revealNode(ctx: AppContext, id: string): void {
@@ -67,7 +71,7 @@ export function Breakdown({ estimate }: { estimate: Estimate }) {
     store.set({ criticalPath: pathKey ? criticalPath(store.getState().doc, pathKey.split('\n')) : null });
     return () => store.set({ criticalPath: null });
   }, [store, pathKey, doc.edges]);
-  if (!entry) return <p className="muted">No entry with a bounded latency to explain.</p>;
+  if (!entry) return <Unbounded estimate={estimate} />;
   const label = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
   const total = entry.p99Breakdown.reduce((s, b) => s + b.ms, 0);
   return (
@@ -95,15 +99,48 @@ export function Breakdown({ estimate }: { estimate: Estimate }) {
   );
 }
 
+/** Why no p99 can be explained: the saturated nodes that make every entry's latency unbounded, each a link to its node. */
+function Unbounded({ estimate }: { estimate: Estimate }) {
+  const ctx = useApp();
+  const doc = useEditor(ctx.store, (s) => s.doc);
+  const saturated = estimate.diagnostics.filter((d) => d.code === 'saturated' && d.node);
+  if (saturated.length === 0) return <p className="muted">No entry with a bounded latency to explain.</p>;
+  return (
+    <div className="breakdown">
+      <p>p99 is unbounded at this load: {saturated.length === 1 ? 'this node saturates' : 'these nodes saturate'} (the load at which each design breaks is under "Where it breaks"):</p>
+      <ul>
+        {saturated.map((d) => (
+          <li key={d.node}><button type="button" className="link" onClick={() => revealNode(ctx, d.node!)}>{doc.nodes.find((n) => n.id === d.node)?.label ?? d.node}</button>: {d.message}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The bottom panel tabs beyond diagnostics: the p99 breakdown and the capacity planner's views. */
+const PLANNER_TABS = [
+  { id: 'sweep', label: 'Where it breaks', view: () => <SweepView /> },
+  { id: 'sensitivity', label: 'What matters most', view: () => <SensitivityView /> },
+  { id: 'failures', label: 'Failures', view: () => <FailuresView /> },
+] as const;
+
+/** Height the bottom panel grows to when a planner tab opens, px. */
+const PLANNER_PANEL_PX = 340;
+
 /** The bottom panel: diagnostics and the p99 breakdown; it resizes from its top edge and collapses to its tabs. */
 export function BottomPanel({ estimate, hidden = false, collapsed = false }: { estimate: Estimate | null; hidden?: boolean; collapsed?: boolean }) {
   const ctx = useApp();
   const run = useRun();
   const heightPx = useEditor(ctx.store, (s) => s.panels.sizePx.bottom);
-  const [tab, setTab] = useState<'diagnostics' | 'breakdown'>('diagnostics');
+  const [tab, setTab] = useState<'diagnostics' | 'breakdown' | (typeof PLANNER_TABS)[number]['id']>('diagnostics');
   const count = estimate?.diagnostics.length ?? 0;
   const choose = (next: typeof tab) => {
     setTab(next);
+    const panels = ctx.store.getState().panels;
+    // The planner's charts need room: a short panel grows to show them whole.
+    if (PLANNER_TABS.some((t) => t.id === next) && panels.sizePx.bottom < PLANNER_PANEL_PX) {
+      ctx.store.set({ panels: { ...panels, sizePx: { ...panels.sizePx, bottom: clampPanelSize('bottom', PLANNER_PANEL_PX) } } });
+    }
     if (collapsed) run('view.toggleDiagnostics');
   };
   return (
@@ -113,12 +150,13 @@ export function BottomPanel({ estimate, hidden = false, collapsed = false }: { e
         <div role="tablist" className="tab-list">
           <button role="tab" aria-selected={!collapsed && tab === 'diagnostics'} onClick={() => choose('diagnostics')}>Diagnostics{count > 0 ? ` (${count})` : ''}</button>
           <button role="tab" aria-selected={!collapsed && tab === 'breakdown'} onClick={() => choose('breakdown')}>Why is p99 this high?</button>
+          {PLANNER_TABS.map((t) => <button key={t.id} role="tab" aria-selected={!collapsed && tab === t.id} onClick={() => choose(t.id)}>{t.label}</button>)}
         </div>
         <PanelToggle action="view.toggleDiagnostics" shown={!collapsed} name="diagnostics" direction={collapsed ? 'up' : 'down'} />
       </div>
       {!collapsed && (
         <div role="tabpanel" className="tab-body">
-          {hidden ? <p className="muted">Figures and findings are hidden until you write your own estimate in the Practice panel.</p> : !estimate ? <p className="muted">Estimating…</p> : tab === 'diagnostics' ? <DiagnosticsList diagnostics={estimate.diagnostics} empty={estimate.entries.length === 0} /> : <Breakdown estimate={estimate} />}
+          {hidden ? <p className="muted">Figures and findings are hidden until you write your own estimate in the Practice panel.</p> : !estimate ? <p className="muted">Estimating…</p> : tab === 'diagnostics' ? <DiagnosticsList diagnostics={estimate.diagnostics} empty={estimate.entries.length === 0} /> : tab === 'breakdown' ? <Breakdown estimate={estimate} /> : PLANNER_TABS.find((t) => t.id === tab)!.view()}
         </div>
       )}
     </section>

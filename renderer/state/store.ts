@@ -38,6 +38,8 @@ export interface EditorState {
    * document is loaded, and is held at 1 during practice.
    */
   trafficMultiplier: number;
+  /** Whether the what-if holds every "auto" pool at its replicas at 1x (a fixed fleet) instead of resizing it. */
+  fixedFleet?: boolean;
   /** Problems of a file that could not be opened, shown until dismissed. */
   loadProblems: { name: string; problems: string[] } | null;
   /** What an import read and guessed, shown once after it. */

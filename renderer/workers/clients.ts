@@ -5,7 +5,7 @@ import type { EstimateRequest, EstimateResponse, LayoutRequest, LayoutResponse }
 
 /** Computes estimates; in a worker where the platform has them. */
 export interface EstimateClient {
-  estimate(doc: Diagram, trafficMultiplier: number): Promise<Estimate>;
+  estimate(doc: Diagram, trafficMultiplier: number, fixedFleet?: boolean): Promise<Estimate>;
 }
 
 /** Lays out diagrams with ELK; in a worker where the platform has them. */
@@ -86,7 +86,7 @@ function workerCall<Request extends { seq: number }, Response extends { seq: num
 
 async function estimateHere(request: Omit<EstimateRequest, 'seq'>): Promise<EstimateResponse> {
   const { estimate } = await import('../../shared/estimator/estimate');
-  return { seq: 0, result: estimate(request.doc, { trafficMultiplier: request.trafficMultiplier }) };
+  return { seq: 0, result: estimate(request.doc, { trafficMultiplier: request.trafficMultiplier, fixedFleet: request.fixedFleet }) };
 }
 
 async function layoutHere(request: Omit<LayoutRequest, 'seq'>): Promise<LayoutResponse> {
@@ -107,8 +107,8 @@ export function createEstimateClient(): EstimateClient {
           `the figures took longer than ${ESTIMATE_DEADLINE_MS / 1000} s and were stopped; those shown are from an earlier version of the diagram`,
         );
   return {
-    async estimate(doc, trafficMultiplier) {
-      const response = await call({ doc, trafficMultiplier });
+    async estimate(doc, trafficMultiplier, fixedFleet) {
+      const response = await call({ doc, trafficMultiplier, fixedFleet });
       if ('error' in response) throw new Error(response.error);
       return response.result;
     },

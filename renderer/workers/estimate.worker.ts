@@ -4,10 +4,10 @@ import type { EstimateRequest, EstimateResponse } from './messages';
 
 // Estimates off the main thread, so typing and dragging never wait for the figures.
 self.onmessage = (event: MessageEvent<EstimateRequest>) => {
-  const { seq, doc, trafficMultiplier } = event.data;
+  const { seq, doc, trafficMultiplier, fixedFleet } = event.data;
   let response: EstimateResponse;
   try {
-    response = { seq, result: estimate(doc, { trafficMultiplier }) };
+    response = { seq, result: estimate(doc, { trafficMultiplier, fixedFleet }) };
   } catch (error) {
     response = { seq, error: error instanceof Error ? error.message : String(error) };
   }

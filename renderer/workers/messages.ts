@@ -6,6 +6,7 @@ export interface EstimateRequest {
   seq: number;
   doc: Diagram;
   trafficMultiplier: number;
+  fixedFleet?: boolean;
 }
 export type EstimateResponse = { seq: number; result: Estimate } | { seq: number; error: string };
 

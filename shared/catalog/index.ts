@@ -9,7 +9,12 @@ export const CatalogSchema = z.strictObject({
   format: z.literal('mlsd-studio/prices'),
   version: z.literal(1),
   currency: z.literal('USD'),
-  instances: z.record(z.string(), z.strictObject({ ...PriceSource, hourlyUsd: z.number().min(0).max(LIMITS.priceUsd), gpus: z.int().min(1).max(64).optional() })),
+  instances: z.record(z.string(), z.strictObject({
+    ...PriceSource,
+    hourlyUsd: z.number().min(0).max(LIMITS.priceUsd),
+    gpus: z.int().min(1).max(64).optional(),
+    memoryGib: z.number().gt(0).max(1e6).optional(),
+  })),
   storageClasses: z.record(z.string(), z.strictObject({ ...PriceSource, gbMonthUsd: z.number().min(0).max(LIMITS.priceUsd) })),
 });
 

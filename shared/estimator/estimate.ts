@@ -5,6 +5,7 @@ import { checkStructure } from '../model/structure';
 import { batchArrivalDiagnostics, chainDiagnostics, sequentialCopiesDiagnostics } from './approximations';
 import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
+import { ceilingDiagnostics } from './ceilings';
 import { holdFleet } from './fleet';
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
 import { CAPACITY_DEFAULTS } from './queueing';
@@ -129,6 +130,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     ...batchArrivalDiagnostics(diagram, queues),
     ...chainDiagnostics(diagram, queues),
     ...sequentialCopiesDiagnostics(diagram, queues),
+    ...ceilingDiagnostics(diagram, nodes, rates, catalog),
     ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
     ...reachDiagnostics(diagram),
     ...lint(diagram, { entries }),

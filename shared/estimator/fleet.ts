@@ -1,23 +1,22 @@
+import { topologicalOrder } from '../model/graph';
 import type { Diagram } from '../model/schema';
-import { capacityInput, neededReplicas, serviceTime } from './queueing';
-import { propagateRates } from './rates';
+import { solve } from './solve';
 
 /**
  * The diagram with every "auto" pool fixed at the replicas it is sized to at
- * this diagram's own load (capped by maxReplicas): the fleet a what-if holds
- * still while the load moves. Pools with a fixed count, and nodes without
- * latency or capacity, are left as they are. Assumes a structurally valid diagram.
+ * this diagram's own load (capped by maxReplicas; batching pools as the
+ * batcher sizes them): the fleet a what-if holds still while the load moves.
+ * Pools with a fixed count, and nodes without latency or capacity, are left
+ * as they are. Assumes a structurally valid diagram.
  */
 export function holdFleet(diagram: Diagram): Diagram {
-  const rates = propagateRates(diagram);
+  const { modelled } = solve(diagram, topologicalOrder(diagram));
   return {
     ...diagram,
     nodes: diagram.nodes.map((node) => {
-      if (!node.latency || !node.capacity || (node.capacity.replicas ?? 'auto') !== 'auto') return node;
-      const capacity = capacityInput(node.capacity);
-      const service = serviceTime(node.latency.p50Ms, node.latency.p99Ms);
-      const replicas = Math.min(capacity.maxReplicas ?? Infinity, neededReplicas(rates.get(node.id)!.peak, service, capacity));
-      return { ...node, capacity: { ...node.capacity, replicas } };
+      const queue = modelled.get(node.id);
+      if (!queue || !node.capacity || (node.capacity.replicas ?? 'auto') !== 'auto') return node;
+      return { ...node, capacity: { ...node.capacity, replicas: queue.replicas } };
     }),
   };
 }

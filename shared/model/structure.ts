@@ -89,8 +89,6 @@ function checkCapacity(capacity: NonNullable<DiagramNode['capacity']>, kindId: s
   if ((capacity.shards !== undefined || capacity.qpsPerShard !== undefined) && !SHARD_BOUNDED_KINDS.includes(kindId)) {
     const field = capacity.shards !== undefined ? 'shards' : 'qpsPerShard';
     problems.push({ path: `${at}.capacity.${field}`, code: 'capacity-range', message: `applies only to shard-bounded kinds (${SHARD_BOUNDED_KINDS.join(', ')})` });
-  } else if (capacity.shards !== undefined && capacity.qpsPerShard === undefined) {
-    problems.push({ path: `${at}.capacity.qpsPerShard`, code: 'capacity-range', message: 'is required with shards (the most requests per second one shard serves)' });
   }
 }
 

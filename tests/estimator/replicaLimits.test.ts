@@ -66,3 +66,31 @@ describe('shards', () => {
     if (!result.ok) expect(result.problems[0]!.path).toBe('nodes[1].capacity.shards');
   });
 });
+
+describe('physical ceilings', () => {
+  it('warns when a cache holds more than its replicas\' memory, unless its bytes are priced as storage', () => {
+    // 100 GB on 2 x r7i.xlarge (32 GiB each, 68.7 GB): does not fit.
+    const cache = (cost: Record<string, unknown>) =>
+      diagramOf(
+        [users(100), { id: 'c', kind: 'cache', label: 'Hot cache', latency: { p50Ms: 0.5, p99Ms: 2 }, capacity: { minReplicas: 2 }, cache: { hitRate: 0.8 }, storage: { bytes: 100e9 }, cost }],
+        [call('users', 'c')],
+      );
+    const warning = estimate(cache({ instance: 'r7i.xlarge' })).diagnostics.find((d) => d.code === 'cache-memory')!;
+    expect(warning).toMatchObject({ severity: 'warning', node: 'c' });
+    expect(warning.message).toContain('"Hot cache" holds 100 GB but its 2 x r7i.xlarge have 68.7 GB of memory');
+    expect(warning.message).toContain('About 3 replicas would hold it');
+    expect(estimate(cache({ instance: 'r7i.xlarge', storageClass: 'ram' })).diagnostics.map((d) => d.code)).not.toContain('cache-memory');
+  });
+
+  it('warns when a database takes more writes than its shards sustain', () => {
+    const writes = (qps: number, shards?: number) =>
+      diagramOf(
+        [users(qps), svc('api', 1, 2, { capacity: {} }), { id: 'db', kind: 'database', label: 'Events DB', latency: { p50Ms: 1, p99Ms: 4 }, capacity: shards ? { shards } : {} }],
+        [call('users', 'api'), call('api', 'db', { mode: 'async' })],
+      );
+    expect(estimate(writes(9_000)).diagnostics.map((d) => d.code)).not.toContain('write-ceiling');
+    const over = estimate(writes(25_000)).diagnostics.find((d) => d.code === 'write-ceiling')!;
+    expect(over.message).toContain('"Events DB" takes about 25k QPS of writes at peak, more than 1 shard sustain');
+    expect(estimate(writes(25_000, 3)).diagnostics.map((d) => d.code)).not.toContain('write-ceiling');
+  });
+});

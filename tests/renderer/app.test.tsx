@@ -4,21 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
 import { ACTIONS } from '../../shared/actions';
 import { perform } from '../../renderer/actions/perform';
-import { emptyDiagram } from '../../renderer/state/commands';
 import { isDirty } from '../../renderer/state/store';
-import { MemoryHost, renderApp } from './harness';
+import { MemoryHost, renderApp, smallDiagram } from './harness';
 
 afterEach(cleanup);
 
-const small = () => {
-  const d = emptyDiagram('Small');
-  d.nodes.push(
-    { id: 'users', kind: 'traffic', label: 'Users', traffic: { qps: 100 }, position: { x: 0, y: 0 } },
-    { id: 'api', kind: 'service', label: 'API', latency: { p50Ms: 5, p99Ms: 20 }, capacity: { replicas: 'auto' }, position: { x: 300, y: 0 } },
-  );
-  d.edges.push({ id: 'e1', source: 'users', target: 'api' });
-  return d;
-};
+const small = smallDiagram;
 
 describe('the palette', () => {
   it('filters kinds by search and adds one on click, as one undo step', async () => {

@@ -7,6 +7,7 @@ import type { Diagram } from '../../shared/model/schema';
 import { App } from '../../renderer/app/App';
 import { AppProvider } from '../../renderer/app/AppContext';
 import type { AppContext } from '../../renderer/app/context';
+import { emptyDiagram } from '../../renderer/state/commands';
 import { EditorStore } from '../../renderer/state/store';
 import { createLayoutClient } from '../../renderer/workers/clients';
 import { installCanvasStubs } from './setup';
@@ -61,4 +62,15 @@ export async function renderApp(doc: Diagram, host = new MemoryHost()) {
   );
   await waitFor(() => expect(screen.getByTestId('budget-bar').textContent).not.toMatch(/Estimating/), { timeout: 5000 });
   return { ...view, store, host, ctx, user: userEvent.setup() };
+}
+
+/** Users at 100 QPS calling one "auto" API pool (5 ms p50, 20 ms p99): the smallest design with figures. */
+export function smallDiagram(): Diagram {
+  const d = emptyDiagram('Small');
+  d.nodes.push(
+    { id: 'users', kind: 'traffic', label: 'Users', traffic: { qps: 100 }, position: { x: 0, y: 0 } },
+    { id: 'api', kind: 'service', label: 'API', latency: { p50Ms: 5, p99Ms: 20 }, capacity: { replicas: 'auto' }, position: { x: 300, y: 0 } },
+  );
+  d.edges.push({ id: 'e1', source: 'users', target: 'api' });
+  return d;
 }
