@@ -1,6 +1,8 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useLayoutEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { ExplainProvider } from '../explain/ExplainContext';
+import { ExplainPopover } from '../explain/ExplainPopover';
 import { ExportDialog } from '../export/ExportDialog';
 import { SimulateDialog } from '../simulate/SimulateDialog';
 import { BottomPanel } from '../panels/Diagnostics';
@@ -56,50 +58,53 @@ export function App() {
   useFileDrop();
   return (
     <ReactFlowProvider>
-      <div className={`app theme-${theme}`} data-theme={theme}>
-        <Toolbar estimate={estimate} hidden={hidden} />
-        <RecoveryBanner />
-        <main className={`workspace${panels.focus ? ' focus' : ''}`}>
-          {showPalette ? (
-            <>
-              <div className="side-slot palette-slot" style={{ width: panels.sizePx.palette }}>
-                <div className="panel-head">Components<PanelToggle action="view.togglePalette" shown name="palette" direction="left" /></div>
-                <Palette />
-              </div>
-              <Splitter panel="palette" grows="right" />
-            </>
-          ) : !panels.focus && (
-            <div className="rail rail-left"><PanelToggle action="view.togglePalette" shown={false} name="palette" direction="right" /></div>
-          )}
-          <Canvas estimate={estimate} />
-          {showInspector ? (
-            <>
-              <Splitter panel="inspector" grows="left" />
-              <aside className="side-slot side" style={{ width: panels.sizePx.inspector }}>
-                <div className="panel-head">{practising ? 'Inspector and practice' : 'Inspector'}<PanelToggle action="view.toggleInspector" shown name="inspector" direction="right" /></div>
-                {practising && (
-                  <div role="tablist" className="tabs side-tabs">
-                    <button role="tab" aria-selected={sidePanel === 'inspector'} onClick={() => store.set({ sidePanel: 'inspector' })}>Inspector</button>
-                    <button role="tab" aria-selected={sidePanel === 'practice'} onClick={() => store.set({ sidePanel: 'practice' })}>Practice</button>
-                  </div>
-                )}
-                <div className="side-body">{practising && sidePanel === 'practice' ? <PracticePanel estimate={live} /> : <Inspector estimate={estimate} />}</div>
-              </aside>
-            </>
-          ) : !panels.focus && (
-            <div className="rail rail-right"><PanelToggle action="view.toggleInspector" shown={false} name="inspector" direction="left" /></div>
-          )}
-        </main>
-        {!panels.focus && <BottomPanel estimate={estimate} hidden={hidden} collapsed={!showBottom} />}
-        {dialog === 'blueprints' && <BlueprintPicker />}
-        {dialog === 'shortcuts' && <ShortcutsDialog />}
-        {dialog === 'export' && <ExportDialog />}
-        {dialog === 'practice' && <PracticeStartDialog />}
-        {dialog === 'compare' && <CompareDialog />}
-        {dialog === 'simulate' && <SimulateDialog />}
-        <LoadProblemsDialog />
-        <Notice />
-      </div>
+      <ExplainProvider>
+        <div className={`app theme-${theme}`} data-theme={theme}>
+          <Toolbar estimate={estimate} hidden={hidden} />
+          <RecoveryBanner />
+          <main className={`workspace${panels.focus ? ' focus' : ''}`}>
+            {showPalette ? (
+              <>
+                <div className="side-slot palette-slot" style={{ width: panels.sizePx.palette }}>
+                  <div className="panel-head">Components<PanelToggle action="view.togglePalette" shown name="palette" direction="left" /></div>
+                  <Palette />
+                </div>
+                <Splitter panel="palette" grows="right" />
+              </>
+            ) : !panels.focus && (
+              <div className="rail rail-left"><PanelToggle action="view.togglePalette" shown={false} name="palette" direction="right" /></div>
+            )}
+            <Canvas estimate={estimate} />
+            {showInspector ? (
+              <>
+                <Splitter panel="inspector" grows="left" />
+                <aside className="side-slot side" style={{ width: panels.sizePx.inspector }}>
+                  <div className="panel-head">{practising ? 'Inspector and practice' : 'Inspector'}<PanelToggle action="view.toggleInspector" shown name="inspector" direction="right" /></div>
+                  {practising && (
+                    <div role="tablist" className="tabs side-tabs">
+                      <button role="tab" aria-selected={sidePanel === 'inspector'} onClick={() => store.set({ sidePanel: 'inspector' })}>Inspector</button>
+                      <button role="tab" aria-selected={sidePanel === 'practice'} onClick={() => store.set({ sidePanel: 'practice' })}>Practice</button>
+                    </div>
+                  )}
+                  <div className="side-body">{practising && sidePanel === 'practice' ? <PracticePanel estimate={live} /> : <Inspector estimate={estimate} />}</div>
+                </aside>
+              </>
+            ) : !panels.focus && (
+              <div className="rail rail-right"><PanelToggle action="view.toggleInspector" shown={false} name="inspector" direction="left" /></div>
+            )}
+          </main>
+          {!panels.focus && <BottomPanel estimate={estimate} hidden={hidden} collapsed={!showBottom} />}
+          {dialog === 'blueprints' && <BlueprintPicker />}
+          {dialog === 'shortcuts' && <ShortcutsDialog />}
+          {dialog === 'export' && <ExportDialog />}
+          {dialog === 'practice' && <PracticeStartDialog />}
+          {dialog === 'compare' && <CompareDialog />}
+          {dialog === 'simulate' && <SimulateDialog />}
+          <LoadProblemsDialog />
+          <Notice />
+          <ExplainPopover estimate={estimate} />
+        </div>
+      </ExplainProvider>
     </ReactFlowProvider>
   );
 }
