@@ -17,7 +17,7 @@ export interface FieldChange {
 
 export interface ItemRef {
   id: string;
-  /** A node's label, or an edge's "Caller -> Callee". */
+  /** A node's label, or an edge's "Caller → Callee". */
   label: string;
 }
 
@@ -138,7 +138,7 @@ export function diffDesigns(
 ): DesignDiff {
   const nodeLabel = (side: 'before' | 'after') => new Map((side === 'before' ? before : after).diagram.nodes.map((n) => [n.id, n.label]));
   const labels = { before: nodeLabel('before'), after: nodeLabel('after') };
-  const edgeLabel = (e: DiagramEdge, side: 'before' | 'after') => `${labels[side].get(e.source) ?? e.source} -> ${labels[side].get(e.target) ?? e.target}`;
+  const edgeLabel = (e: DiagramEdge, side: 'before' | 'after') => `${labels[side].get(e.source) ?? e.source} → ${labels[side].get(e.target) ?? e.target}`;
   const nodes = compareItems<DiagramNode>(before.diagram.nodes, after.diagram.nodes, (n) => n.label, ['position']);
   const edges = compareItems<DiagramEdge>(before.diagram.edges, after.diagram.edges, edgeLabel, ['id', 'route'], (a, b) => a.source === b.source && a.target === b.target);
   const a = headline(before.estimate);
@@ -164,13 +164,13 @@ function formatFigure(figure: DiffFigure, value: number): string {
   }
 }
 
-/** A figure's change in words: "p99 -12 ms", "cost +$7.3k/mo", "p99 ∞ -> 45 ms"; undefined when it does not move. */
+/** A figure's change in words: "p99 -12 ms", "cost +$7.3k/mo", "p99 ∞ → 45 ms"; undefined when it does not move. */
 export function deltaText(d: FigureDelta): string | undefined {
   if (d.before === d.after) return undefined;
   const name = FIGURE_NAMES[d.figure];
   if (d.delta === null) {
     const side = (v: number | null) => (v === null ? (d.figure === 'p99Ms' ? '∞' : 'none') : formatFigure(d.figure, v));
-    return `${name} ${side(d.before)} -> ${side(d.after)}`;
+    return `${name} ${side(d.before)} → ${side(d.after)}`;
   }
   if (d.delta === 0) return undefined;
   return `${name} ${d.delta > 0 ? '+' : '-'}${formatFigure(d.figure, Math.abs(d.delta))}`;

@@ -6,7 +6,7 @@ function value(v: unknown): string {
 }
 
 function changeText(c: FieldChange): string {
-  return `${c.path} ${value(c.before)} -> ${value(c.after)}`;
+  return `${c.path} ${value(c.before)} → ${value(c.after)}`;
 }
 
 /**
@@ -14,7 +14,7 @@ function changeText(c: FieldChange): string {
  * added, removed and changed, then each node's figures that moved.
  */
 export function diffLines(diff: DesignDiff): string[] {
-  const lines = [`${diff.before} -> ${diff.after}: ${diffSummary(diff)}`];
+  const lines = [`${diff.before} → ${diff.after}: ${diffSummary(diff)}`];
   const list = (title: string, items: { label: string }[]) => {
     if (items.length > 0) lines.push(`${title}: ${items.map((i) => `“${i.label}”`).join(', ')}`);
   };

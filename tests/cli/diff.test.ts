@@ -44,7 +44,7 @@ describe('mlsd diff', () => {
 
   it('one --scenario compares it with the one shown; text says the deltas', async () => {
     const result = await mlsd('diff', scenarioFile(), '--scenario', 'baseline');
-    expect(result.stdout).toMatch(/^faster encoder -> baseline: p99 \+[\d.]+ ms/);
+    expect(result.stdout).toMatch(/^faster encoder → baseline: p99 \+[\d.]+ ms/);
     expect(result.stdout).toContain('Node changed: “Image encoder”: latency.p50Ms');
   });
 

@@ -65,11 +65,11 @@ describe('comparing scenarios', () => {
     expect(deltaText({ figure: 'p99Ms', before: 52, after: 40, delta: -12 })).toBe('p99 -12 ms');
     expect(deltaText({ figure: 'costUsdPerMonth', before: 1000, after: 8300, delta: 7300 })).toBe('cost +$7.3k/mo');
     expect(deltaText({ figure: 'storageBytes', before: 0, after: 1.2e12, delta: 1.2e12 })).toBe('storage +1.2 TB');
-    expect(deltaText({ figure: 'p99Ms', before: null, after: 45, delta: null })).toBe('p99 ∞ -> 45 ms');
+    expect(deltaText({ figure: 'p99Ms', before: null, after: 45, delta: null })).toBe('p99 ∞ → 45 ms');
     expect(deltaText({ figure: 'peakQps', before: 5, after: 5, delta: 0 })).toBeUndefined();
     const d = blueprint('news-feed')!;
     const same = diffDesigns({ name: 'a', diagram: d, estimate: estimate(d) }, { name: 'b', diagram: d, estimate: estimate(d) });
     expect(diffSummary(same)).toBe('no change in p99, cost, storage or peak load');
-    expect(diffLines(diffScenarios(variants(), 'baseline', 'bigger cache')!)[0]).toMatch(/^baseline -> bigger cache: p99 -[\d.]+ ms, cost [+-]\$[\d.]+k?\/mo/);
+    expect(diffLines(diffScenarios(variants(), 'baseline', 'bigger cache')!)[0]).toMatch(/^baseline → bigger cache: p99 -[\d.]+ ms, cost [+-]\$[\d.]+k?\/mo/);
   });
 });
