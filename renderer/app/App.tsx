@@ -4,6 +4,7 @@ import { Canvas } from '../canvas/Canvas';
 import { ExplainProvider } from '../explain/ExplainContext';
 import { ExplainPopover } from '../explain/ExplainPopover';
 import { ExportDialog } from '../export/ExportDialog';
+import { CompareScenariosDialog } from '../scenarios/CompareScenariosDialog';
 import { SimulateDialog } from '../simulate/SimulateDialog';
 import { BottomPanel } from '../panels/Diagnostics';
 import { Inspector } from '../panels/inspector/Inspector';
@@ -100,6 +101,7 @@ export function App() {
           {dialog === 'practice' && <PracticeStartDialog />}
           {dialog === 'compare' && <CompareDialog />}
           {dialog === 'simulate' && <SimulateDialog />}
+          {dialog === 'scenarios' && <CompareScenariosDialog />}
           <LoadProblemsDialog />
           <Notice />
           <ExplainPopover estimate={estimate} />

@@ -42,7 +42,7 @@ export interface EditorState {
   /** A message shown briefly at the bottom of the window. */
   notice: string | null;
   /** The dialog open over the canvas, if any. */
-  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'simulate' | null;
+  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'simulate' | 'scenarios' | null;
   /** What the right-hand panel shows. */
   sidePanel: 'inspector' | 'practice';
   /** The interview being practised, if any. */

@@ -154,7 +154,8 @@ export function diffDesigns(
 
 const FIGURE_NAMES: Record<DiffFigure, string> = { p99Ms: 'p99', costUsdPerMonth: 'cost', storageBytes: 'storage', peakQps: 'peak', replicas: 'replicas' };
 
-function formatFigure(figure: DiffFigure, value: number): string {
+/** A compared figure in its unit: "45 ms", "$7.3k/mo", "1.2 TB", "11.6k QPS", "22". */
+export function formatFigure(figure: DiffFigure, value: number): string {
   switch (figure) {
     case 'p99Ms': return formatMs(value);
     case 'costUsdPerMonth': return `${formatUsd(value)}/mo`;
