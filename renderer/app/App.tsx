@@ -13,6 +13,8 @@ import { figuresHidden, useEditor } from '../state/store';
 import { CompareDialog } from '../practice/CompareDialog';
 import { PracticePanel } from '../practice/PracticePanel';
 import { PracticeStartDialog } from '../practice/PracticeStartDialog';
+import { hasWriteUp, useStudyFollowsSelection } from '../study/study';
+import { StudyPanel } from '../study/StudyPanel';
 import { useApp } from './AppContext';
 import { panelShown, readPanels, writePanels } from './panelLayout';
 import { PanelToggle } from './PanelToggle';
@@ -49,6 +51,9 @@ export function App() {
   const hidden = useEditor(store, figuresHidden);
   const sidePanel = useEditor(store, (s) => s.sidePanel);
   const practising = useEditor(store, (s) => s.practice !== null);
+  const studying = useEditor(store, (s) => s.practice === null && hasWriteUp(s.doc));
+  useStudyFollowsSelection();
+  const shownPanel = practising ? (sidePanel === 'practice' ? 'practice' : 'inspector') : studying && sidePanel === 'study' ? 'study' : 'inspector';
   // During practice the figures stay hidden until the person's own estimate is in.
   const estimate = hidden ? null : live;
   const panels = useEditor(store, (s) => s.panels);
@@ -80,14 +85,18 @@ export function App() {
               <>
                 <Splitter panel="inspector" grows="left" />
                 <aside className="side-slot side" style={{ width: panels.sizePx.inspector }}>
-                  <div className="panel-head">{practising ? 'Inspector and practice' : 'Inspector'}<PanelToggle action="view.toggleInspector" shown name="inspector" direction="right" /></div>
-                  {practising && (
+                  <div className="panel-head">{practising ? 'Inspector and practice' : studying ? 'Inspector and study' : 'Inspector'}<PanelToggle action="view.toggleInspector" shown name="inspector" direction="right" /></div>
+                  {(practising || studying) && (
                     <div role="tablist" className="tabs side-tabs">
-                      <button role="tab" aria-selected={sidePanel === 'inspector'} onClick={() => store.set({ sidePanel: 'inspector' })}>Inspector</button>
-                      <button role="tab" aria-selected={sidePanel === 'practice'} onClick={() => store.set({ sidePanel: 'practice' })}>Practice</button>
+                      <button role="tab" aria-selected={shownPanel === 'inspector'} onClick={() => store.set({ sidePanel: 'inspector' })}>Inspector</button>
+                      {practising
+                        ? <button role="tab" aria-selected={shownPanel === 'practice'} onClick={() => store.set({ sidePanel: 'practice' })}>Practice</button>
+                        : <button role="tab" aria-selected={shownPanel === 'study'} onClick={() => store.set({ sidePanel: 'study' })}>Study</button>}
                     </div>
                   )}
-                  <div className="side-body">{practising && sidePanel === 'practice' ? <PracticePanel estimate={live} /> : <Inspector estimate={estimate} />}</div>
+                  <div className="side-body">
+                    {shownPanel === 'practice' ? <PracticePanel estimate={live} /> : shownPanel === 'study' ? <StudyPanel estimate={estimate} /> : <Inspector estimate={estimate} />}
+                  </div>
                 </aside>
               </>
             ) : !panels.focus && (

@@ -44,7 +44,7 @@ export interface EditorState {
   /** The dialog open over the canvas, if any. */
   dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'simulate' | 'scenarios' | null;
   /** What the right-hand panel shows. */
-  sidePanel: 'inspector' | 'practice';
+  sidePanel: 'inspector' | 'practice' | 'study';
   /** The interview being practised, if any. */
   practice: PracticeSession | null;
   /** Panel sizes, collapsed panels, focus mode and the minimap (remembered between sessions). */
