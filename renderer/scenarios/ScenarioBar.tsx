@@ -67,7 +67,7 @@ export function ScenarioBar() {
           {many && (
             <>
               <button type="button" className="scenario-action" aria-label={`Rename scenario "${shown}"`} title="Rename the scenario shown" onClick={() => setEditing('rename')}>✎</button>
-              <button type="button" className="scenario-action" aria-label={`Delete scenario "${shown}"`} title="Delete the scenario shown (undo brings it back)" onClick={() => deleteScenarioCommand(store, shown)}>🗑</button>
+              <button type="button" className="scenario-action" aria-label={`Delete scenario "${shown}"`} title="Delete the scenario shown (undo brings it back)" onClick={() => deleteScenarioCommand(store, shown)}>×</button>
               <button type="button" className="scenario-action" onClick={() => store.set({ dialog: 'scenarios' })}>Compare…</button>
             </>
           )}

@@ -51,8 +51,11 @@ function explainHeadline(ctx: ExplainContext, which: HeadlineFigure): Derivation
   const cost = which === 'totalCost';
   const value = cost ? estimate.totals.costUsdPerMonth : estimate.totals.storageBytes;
   const unit = cost ? 'usd' : 'bytes';
+  const size = (n: Estimate['nodes'][number]) => (cost ? n.costUsdPerMonth.total : n.storageBytes);
+  // Largest first: where the money or the data goes reads off the start of the sum.
   const terms = estimate.nodes
-    .filter((n) => (cost ? n.costUsdPerMonth.total : n.storageBytes) > 0)
+    .filter((n) => size(n) > 0)
+    .sort((a, b) => size(b) - size(a))
     .map((n) => figureTerm(cost ? n.costUsdPerMonth.total : n.storageBytes, unit, quoted(ctx, n.id), n.id, cost ? 'cost' : 'storage'));
   if (terms.length === 0) return noDerivation(figure, title, value, unit, cost ? 'No component has a price.' : 'No component holds data.');
   return checkedDerivation(figure, title, value, unit, [{ name: cost ? 'Monthly cost' : 'Data held', result: num(value, unit), expr: op('+', ...terms) }]);
