@@ -12,6 +12,7 @@ import { createBrowserHost } from './host/browserHost';
 import { createElectronHost, type HostBridge } from './host/electronHost';
 import { emptyDiagram } from './state/commands';
 import { EditorStore } from './state/store';
+import { showStudy } from './study/study';
 import { createLayoutClient } from './workers/clients';
 
 /** The blueprint a browser session opens with: `?blueprint=<slug>`, else video recommendation. */
@@ -31,7 +32,10 @@ async function start(): Promise<void> {
     mac: /Mac|iPhone|iPad/.test(navigator.platform),
   };
   const initial = blueprint(slug);
-  if (initial) store.load(await withLayout(ctx, initial), { name: `${slug}.mlsd.json`, ref: null });
+  if (initial) {
+    store.load(await withLayout(ctx, initial), { name: `${slug}.mlsd.json`, ref: null });
+    showStudy(store);
+  }
   else store.set({ notice: `No blueprint "${slug}"; starting empty.` });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -6,6 +6,7 @@ import { loadDiagram } from '../../shared/model/load';
 import { formatProblem } from '../../shared/model/problems';
 import type { Diagram } from '../../shared/model/schema';
 import { isDirty } from '../state/store';
+import { showStudy } from '../study/study';
 import type { AppContext } from './context';
 
 /** The file content of a document: pretty JSON, as the format describes. */
@@ -62,6 +63,7 @@ export async function openBlueprint(ctx: AppContext, slug: string): Promise<bool
   const diagram = blueprint(slug);
   if (!diagram) return false;
   ctx.store.load(await withLayout(ctx, diagram), { name: `${slug}.mlsd.json`, ref: null });
+  showStudy(ctx.store);
   requestAnimationFrame(() => ctx.flow()?.fitView({ padding: 0.1 }));
   return true;
 }

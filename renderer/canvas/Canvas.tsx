@@ -18,6 +18,7 @@ import { MinimapButton, PlacedMiniMap } from './PlacedMiniMap';
 import { annotationIdOf, flowEdges, flowNodes, type GroupData } from './toFlow';
 import { connectFromCanvas } from './connecting';
 import { placeNode } from './placing';
+import { ScenarioBar } from '../scenarios/ScenarioBar';
 import { TrafficBanner } from './TrafficBanner';
 import { useCanvasEditing } from './useCanvasEditing';
 import './editing.css';
@@ -171,6 +172,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
         {minimap && <PlacedMiniMap />}
         <Controls showInteractive={false}><MinimapButton /></Controls>
       </ReactFlow>
+      <ScenarioBar />
       <TrafficBanner />
       {editing.overlay}
     </div>

@@ -1,7 +1,17 @@
 import type { Estimate } from '../../shared/estimator/output';
 import { formatBytes, formatLatencyMs, formatMs, formatQps, formatUsd } from '../../shared/units';
+import type { HeadlineFigure } from '../../shared/explain';
 import { useApp } from '../app/AppContext';
+import { ExplainButton } from '../explain/ExplainContext';
 import { effectiveMultiplier, useEditor } from '../state/store';
+
+/** The headline figure each of the bar's items shows, and what its derivation is called. */
+const EXPLAINED: Record<string, { figure: HeadlineFigure; name: string }> = {
+  p99: { figure: 'worstP99', name: 'the worst p99' },
+  cost: { figure: 'totalCost', name: 'the monthly cost' },
+  storage: { figure: 'totalStorage', name: 'the data held' },
+  peak: { figure: 'peakLoad', name: 'the peak load' },
+};
 
 function Meter({ label, actual, limit, text, name }: { label: string; actual: number | null; limit: number; text: string; name: string }) {
   const share = actual === null ? 1.2 : actual / limit;
@@ -10,7 +20,7 @@ function Meter({ label, actual, limit, text, name }: { label: string; actual: nu
     <div className={`meter meter-${level}`} aria-label={`${label} budget`} title={`${label}: ${text}`} data-headline={name}>
       <span className="meter-label">{label}</span>
       <span className="meter-track"><span style={{ width: `${Math.min(100, share * 100)}%` }} /></span>
-      <span className="meter-text">{text}</span>
+      <ExplainButton figure={{ headline: EXPLAINED[name]!.figure }} name={EXPLAINED[name]!.name}><span className="meter-text">{text}</span></ExplainButton>
     </div>
   );
 }
@@ -18,7 +28,7 @@ function Meter({ label, actual, limit, text, name }: { label: string; actual: nu
 function Figure({ label, text, title, name }: { label: string; text: string; title: string; name: string }) {
   return (
     <span className="figure" aria-label={label} title={`${title}: ${text}`} data-headline={name}>
-      <span className="meter-label">{label}</span> {text}
+      <span className="meter-label">{label}</span> <ExplainButton figure={{ headline: EXPLAINED[name]!.figure }} name={EXPLAINED[name]!.name}>{text}</ExplainButton>
     </span>
   );
 }

@@ -47,9 +47,9 @@ export interface EditorState {
   /** A message shown briefly at the bottom of the window. */
   notice: string | null;
   /** The dialog open over the canvas, if any. */
-  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'replay' | 'simulate' | null;
+  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'replay' | 'simulate' | 'scenarios' | null;
   /** What the right-hand panel shows. */
-  sidePanel: 'inspector' | 'practice';
+  sidePanel: 'inspector' | 'practice' | 'study';
   /** The interview being practised, if any. */
   practice: PracticeSession | null;
   /** Panel sizes, collapsed panels, focus mode and the minimap (remembered between sessions). */

@@ -1,7 +1,10 @@
 /** A command line split into positionals and flags. */
 export interface ParsedArgs {
   positionals: string[];
+  /** Each flag's last value (a repeated flag keeps the last). */
   flags: Map<string, string | true>;
+  /** Every value a flag that takes one was given, in order (`--scenario a --scenario b`). */
+  values: Map<string, string[]>;
 }
 
 /** Flags a command accepts: `true` for a switch, `'value'` for one that takes a value. */
@@ -18,6 +21,7 @@ export function parseArgs(
 ): { ok: true; args: ParsedArgs } | { ok: false; message: string } {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const values = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
@@ -39,9 +43,10 @@ export function parseArgs(
       const value = inline ?? argv[++i];
       if (value === undefined) return { ok: false, message: `option --${name} needs a value` };
       flags.set(name, value);
+      values.set(name, [...(values.get(name) ?? []), value]);
     }
   }
-  return { ok: true, args: { positionals, flags } };
+  return { ok: true, args: { positionals, flags, values } };
 }
 
 function splitOnce(text: string): [string, string | undefined] {

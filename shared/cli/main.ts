@@ -24,13 +24,18 @@ export const COMMANDS: Record<string, Command> = {
   },
   estimate: {
     summary: 'rates, latency percentiles, servers, storage and cost',
-    flags: { json: true, check: true, prices: 'value', traffic: 'value' },
+    flags: { json: true, check: true, prices: 'value', traffic: 'value', scenario: 'value' },
     load: () => import('./commands/estimate').then((m) => ({ help: m.estimateHelp, run: m.estimateCommand })),
   },
   explain: {
     summary: 'how each figure of a node is derived, with the actual inputs',
-    flags: { json: true, traffic: 'value', prices: 'value' },
+    flags: { json: true, traffic: 'value', prices: 'value', scenario: 'value' },
     load: () => import('./commands/explain').then((m) => ({ help: m.explainHelp, run: m.explainCommand })),
+  },
+  diff: {
+    summary: 'compare two designs or two scenarios: changes and figure deltas',
+    flags: { json: true, scenario: 'value', traffic: 'value', prices: 'value' },
+    load: () => import('./commands/diff').then((m) => ({ help: m.diffHelp, run: m.diffCommand })),
   },
   simulate: {
     summary: 'check the estimate by a discrete-event simulation',

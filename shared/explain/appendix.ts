@@ -1,3 +1,4 @@
+import type { Catalog } from '../catalog';
 import type { Estimate } from '../estimator/output';
 import { markdownText } from '../export/escape';
 import type { Diagram } from '../model/schema';
@@ -27,8 +28,8 @@ function section(title: string, derivations: readonly Derivation[]): string[] {
  * The design document's appendix "How each number was derived": the headline
  * figures, then each component's, every one with its actual inputs.
  */
-export function derivationAppendix(diagram: Diagram, estimate: Estimate): string[] {
-  const all = explainAll(diagram, estimate);
+export function derivationAppendix(diagram: Diagram, estimate: Estimate, catalog?: Catalog): string[] {
+  const all = explainAll(diagram, estimate, catalog ? { catalog } : {});
   const label = new Map(diagram.nodes.map((n) => [n.id, n.label]));
   const out = ['## How each number was derived', '', 'Latencies are percentiles of composed distributions, so they are shown with the parts that were composed rather than as a sum.', ''];
   out.push(...section('The whole design', all.headline));

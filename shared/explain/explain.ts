@@ -3,7 +3,7 @@ import type { Diagram } from '../model/schema';
 import { checkedDerivation, explainContext, figureTerm, quoted, type ExplainContext, type ExplainOptions } from './context';
 import { num, op } from './expression';
 import { noDerivation, type Derivation, type FigureRef, type HeadlineFigure, type NodeFigure } from './figures';
-import { explainBreakdown, explainP99 } from './latency';
+import { explainBreakdown, explainP99, saturatedNames } from './latency';
 import { explainRate } from './rates';
 import { explainReplicas, explainUtilization } from './servers';
 import { explainCost, explainStorage } from './storage';
@@ -35,7 +35,7 @@ function explainHeadline(ctx: ExplainContext, which: HeadlineFigure): Derivation
     const p99s = estimate.entries.map((e) => ({ id: e.node, ms: e.latencyMs?.p99 ?? null }));
     if (p99s.length === 0) return noDerivation(figure, title, null, 'ms', 'No traffic entry: nothing to estimate.');
     const unbounded = p99s.find((p) => p.ms === null);
-    if (unbounded) return noDerivation(figure, title, null, 'ms', `Unbounded: requests from ${quoted(ctx, unbounded.id)} reach a saturated server.`);
+    if (unbounded) return noDerivation(figure, title, null, 'ms', `Unbounded: requests from ${quoted(ctx, unbounded.id)} reach a saturated server${saturatedNames(ctx)}.`);
     const worst = Math.max(0, ...p99s.map((p) => p.ms!));
     const terms = p99s.map((p) => figureTerm(p.ms!, 'ms', `from ${quoted(ctx, p.id)}`, p.id, 'p99'));
     const expr = terms.length === 1 ? terms[0]! : { kind: 'fn' as const, fn: 'max' as const, args: terms };
@@ -51,8 +51,11 @@ function explainHeadline(ctx: ExplainContext, which: HeadlineFigure): Derivation
   const cost = which === 'totalCost';
   const value = cost ? estimate.totals.costUsdPerMonth : estimate.totals.storageBytes;
   const unit = cost ? 'usd' : 'bytes';
+  const size = (n: Estimate['nodes'][number]) => (cost ? n.costUsdPerMonth.total : n.storageBytes);
+  // Largest first: where the money or the data goes reads off the start of the sum.
   const terms = estimate.nodes
-    .filter((n) => (cost ? n.costUsdPerMonth.total : n.storageBytes) > 0)
+    .filter((n) => size(n) > 0)
+    .sort((a, b) => size(b) - size(a))
     .map((n) => figureTerm(cost ? n.costUsdPerMonth.total : n.storageBytes, unit, quoted(ctx, n.id), n.id, cost ? 'cost' : 'storage'));
   if (terms.length === 0) return noDerivation(figure, title, value, unit, cost ? 'No component has a price.' : 'No component holds data.');
   return checkedDerivation(figure, title, value, unit, [{ name: cost ? 'Monthly cost' : 'Data held', result: num(value, unit), expr: op('+', ...terms) }]);

@@ -137,28 +137,33 @@ export function renderValue(term: ValueTerm): string {
 
 const PRECEDENCE: Record<Operator, number> = { '+': 1, '-': 1, x: 2, '/': 2 };
 
+/** One piece of a rendered term: punctuation and operators as text, numbers as their terms (a view can link them). */
+export type Piece = string | ValueTerm;
+
 /**
- * A term in worksheet notation. Operators are written with a space each side
- * ("a x b / c"), parentheses only where precedence needs them.
+ * A term in worksheet notation, as pieces. Operators are written with a
+ * space each side ("a x b / c"), parentheses only where precedence needs them.
  */
-export function render(term: Term): string {
+export function pieces(term: Term): Piece[] {
   switch (term.kind) {
     case 'value':
-      return renderValue(term);
+      return [term];
     case 'fn':
-      return `${term.fn}(${term.args.map(render).join(', ')})`;
+      return [`${term.fn}(`, ...term.args.flatMap((a, i) => (i === 0 ? pieces(a) : [', ', ...pieces(a)])), ')'];
     case 'op': {
       const mine = PRECEDENCE[term.op];
-      return term.terms
-        .map((t, i) => {
-          const inner = render(t);
-          if (t.kind !== 'op') return inner;
-          const theirs = PRECEDENCE[t.op];
-          // The right side of - and / binds as a whole, so an operation there at the same level needs parentheses too.
-          const needs = theirs < mine || (i > 0 && theirs === mine && (term.op === '-' || term.op === '/'));
-          return needs ? `(${inner})` : inner;
-        })
-        .join(` ${term.op} `);
+      return term.terms.flatMap((t, i) => {
+        const inner = pieces(t);
+        // The right side of - and / binds as a whole, so an operation there at the same level needs parentheses too.
+        const needs = t.kind === 'op' && (PRECEDENCE[t.op] < mine || (i > 0 && PRECEDENCE[t.op] === mine && (term.op === '-' || term.op === '/')));
+        const wrapped = needs ? ['(', ...inner, ')'] : inner;
+        return i === 0 ? wrapped : [` ${term.op} `, ...wrapped];
+      });
     }
   }
+}
+
+/** A term in worksheet notation: "100M DAU x 5 req/user/day / 86,400 s/day x 2 peak:avg". */
+export function render(term: Term): string {
+  return pieces(term).map((p) => (typeof p === 'string' ? p : renderValue(p))).join('');
 }

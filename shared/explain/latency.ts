@@ -76,6 +76,12 @@ function callSteps(ctx: ExplainContext, id: string): { steps: Step[]; sumP99Ms: 
   return { steps, sumP99Ms };
 }
 
+/** ": “Ranker” cannot keep up at peak", naming every saturated server, or nothing when none is. */
+export function saturatedNames(ctx: ExplainContext): string {
+  const saturated = ctx.estimate.diagnostics.filter((d) => d.code === 'saturated' && d.node).map((d) => quoted(ctx, d.node!));
+  return saturated.length > 0 ? `: ${saturated.join(', ')} cannot keep up at peak` : '';
+}
+
 /**
  * A node's p99 (for a traffic entry: the end-to-end p99 of its requests):
  * the 99th percentile of own time + (on a miss) the sum over stages of the
@@ -88,9 +94,7 @@ export function explainP99(ctx: ExplainContext, id: string): Derivation {
   const figures = ctx.figures(id);
   if (!ctx.node(id) || !figures) return noDerivation(figure, title, null, 'ms', 'No such node in the estimate.');
   if (figures.latencyMs === null) {
-    const saturated = ctx.estimate.diagnostics.filter((d) => d.code === 'saturated' && d.node).map((d) => quoted(ctx, d.node!));
-    const which = saturated.length > 0 ? `: ${saturated.join(', ')} cannot keep up at peak` : '';
-    return noDerivation(figure, title, null, 'ms', `Unbounded: this node, or one it calls synchronously, is saturated${which}. Its queue grows without end.`);
+    return noDerivation(figure, title, null, 'ms', `Unbounded: this node, or one it calls synchronously, is saturated${saturatedNames(ctx)}. Its queue grows without end.`);
   }
   const p99 = figures.latencyMs.p99;
   if (figures.latencyMs.mean === 0) return noDerivation(figure, title, 0, 'ms', 'Off every request path: no service time and no synchronous calls.');

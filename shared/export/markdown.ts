@@ -1,5 +1,6 @@
 import { derivationAppendix } from '../explain/appendix';
 import { findKind } from '../kinds';
+import { scenarioSection } from '../scenarios/markdown';
 import { STEP_KEYS } from '../model/schema';
 import { formatBytes, formatLatencyMs, formatMs, formatPercent, formatQps, formatUsd } from '../units';
 import { codeFence, markdownBlock, markdownText } from './escape';
@@ -25,7 +26,7 @@ function table(header: string[], rows: string[][], right: ReadonlySet<number>): 
  * figures per node and per entry with where the tail comes from, the budgets,
  * the diagnostics and the assumptions, in units scaled for reading.
  */
-export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram' | 'estimate'>): string {
+export function renderMarkdown({ diagram, estimate, catalog }: Pick<ExportInput, 'diagram' | 'estimate' | 'catalog'>): string {
   const label = new Map(diagram.nodes.map((n) => [n.id, n.label]));
   const figures = new Map(estimate.nodes.map((n) => [n.id, n]));
   const name = (id: string) => markdownText(label.get(id) ?? id);
@@ -90,7 +91,8 @@ export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram
   if (annotations.length > 0) {
     out.push('## Notes on the diagram', '', annotations.map((a) => `- ${a.kind === 'note' ? 'Sticky note' : 'Text'}: ${markdownText(a.text)}`).join('\n'), '');
   }
-  if (estimate.entries.length > 0 || estimate.nodes.length > 0) out.push(...derivationAppendix(diagram, estimate));
+  out.push(...scenarioSection(diagram, catalog));
+  if (estimate.entries.length > 0 || estimate.nodes.length > 0) out.push(...derivationAppendix(diagram, estimate, catalog));
   return out.join('\n');
 }
 

@@ -52,5 +52,6 @@ export async function exportDiagram(diagram: Diagram, format: ExportFormat, serv
   const figures = estimateDiagram(diagram, { catalog: options.catalog });
   const shown = options.only ? selectionOf(diagram, options.only) : diagram;
   const estimate = options.only ? { ...figures, nodes: figures.nodes.filter((n) => options.only!.has(n.id)) } : figures;
-  return format.render({ diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light', paper: options.paper ?? 'fit' }, services);
+  const input = { diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light' as const, paper: options.paper ?? 'fit' as const };
+  return format.render(options.catalog ? { ...input, catalog: options.catalog } : input, services);
 }

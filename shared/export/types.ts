@@ -1,3 +1,4 @@
+import type { Catalog } from '../catalog';
 import type { Estimate } from '../estimator/output';
 import type { Diagram } from '../model/schema';
 
@@ -10,6 +11,8 @@ export interface ExportInput {
   theme: 'light' | 'dark';
   /** PDF page: the picture's own size (default), or A4 or Letter landscape with the picture scaled to fit. */
   paper: Paper;
+  /** The prices the estimate was made with, for the Markdown appendix's derivations; the built-in catalog when absent. */
+  catalog?: Catalog;
 }
 
 /** Page sizes a PDF export offers. */

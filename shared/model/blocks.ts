@@ -45,6 +45,10 @@ export const LIMITS = {
   viewport: 1e8,
   minZoom: 0.01,
   maxZoom: 100,
+  /** Scenarios one file holds besides the one shown. */
+  scenarios: 16,
+  /** Characters in a scenario's name. */
+  scenarioName: 60,
 } as const;
 
 /** A number from 0 to `max`. */

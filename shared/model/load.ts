@@ -3,6 +3,7 @@ import { MIGRATIONS, migrate, type Migration, type RawDiagram } from './migratio
 import { capProblems, coveredBy, lineAndColumn, nestingProblem } from './loadBounds';
 import type { Problem } from './problems';
 import { CURRENT_VERSION, DIAGRAM_FORMAT, DiagramSchema, type Diagram } from './schema';
+import { scenarioProblems } from '../scenarios/validate';
 import { checkStructure } from './structure';
 import { problemsFromIssues } from './zodProblems';
 
@@ -93,7 +94,7 @@ export function loadDiagramValue(value: unknown, options: LoadOptions = {}): Loa
     const problems = problemsFromIssues(DiagramSchema, result.error.issues, migrated.doc);
     return { ok: false, problems: capProblems([...problems, ...structureOfInvalid(migrated.doc, catalog, problems)]) };
   }
-  const problems = checkStructure(result.data, catalog);
+  const problems = [...checkStructure(result.data, catalog), ...scenarioProblems(result.data, catalog)];
   if (problems.length > 0) return { ok: false, problems: capProblems(problems) };
   return { ok: true, diagram: result.data, migrations: migrated.applied };
 }

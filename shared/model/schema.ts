@@ -96,6 +96,22 @@ export const BudgetsSchema = z.strictObject({
   monthlyCostUsd: upTo(LIMITS.monthlyCostUsd).optional(),
 });
 
+/** A scenario's name: "baseline", "add a cache", "GPU ranker". */
+export const ScenarioNameSchema = z
+  .string()
+  .min(1)
+  .max(LIMITS.scenarioName)
+  .regex(/^\S(?:.*\S)?$/, { message: 'must not be blank or start or end with a space' });
+
+/** Another variant of the same design, kept in the file beside the one shown: its own graph, groups and notes. */
+export const ScenarioSchema = z.strictObject({
+  name: ScenarioNameSchema,
+  groups: z.array(GroupSchema).optional(),
+  nodes: z.array(NodeSchema),
+  edges: z.array(EdgeSchema),
+  annotations: z.array(AnnotationSchema).max(1000).optional(),
+});
+
 export const DiagramSchema = z.strictObject({
   format: z.literal(DIAGRAM_FORMAT),
   version: z.literal(CURRENT_VERSION),
@@ -111,6 +127,10 @@ export const DiagramSchema = z.strictObject({
   viewport: z
     .strictObject({ x: within(LIMITS.viewport), y: within(LIMITS.viewport), zoom: z.number().min(LIMITS.minZoom).max(LIMITS.maxZoom) })
     .optional(),
+  /** The name of the variant the top-level graph is, when the file holds scenarios ("baseline" if absent). */
+  scenario: ScenarioNameSchema.optional(),
+  /** The other variants of the design. */
+  scenarios: z.array(ScenarioSchema).max(LIMITS.scenarios).optional(),
 });
 
 export type DiagramNode = z.infer<typeof NodeSchema>;
@@ -120,4 +140,5 @@ export type Brief = z.infer<typeof BriefSchema>;
 export type PracticeEstimate = z.infer<typeof PracticeEstimateSchema>;
 export type Budgets = z.infer<typeof BudgetsSchema>;
 export type Diagram = z.infer<typeof DiagramSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema>;
 export type { Position } from './blocks';

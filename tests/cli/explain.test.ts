@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CATALOG } from '../../shared/catalog';
 import { fixturePath } from '../helpers';
 import { mlsd } from './run';
 
@@ -40,5 +44,20 @@ describe('mlsd explain', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('no node "anm"');
     expect(result.stderr).toContain('did you mean "ann"?');
+  });
+});
+
+describe('the Markdown appendix from the command line', () => {
+  it('derives costs with the prices given by --prices', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlsd-explain-'));
+    const prices = structuredClone(DEFAULT_CATALOG);
+    for (const instance of Object.values(prices.instances)) instance.hourlyUsd = 1.23;
+    writeFileSync(join(dir, 'prices.json'), JSON.stringify(prices));
+    const out = join(dir, 'doc.md');
+    const result = await mlsd('export', FIXTURE, '--format', 'markdown', '-o', out, '--prices', join(dir, 'prices.json'));
+    expect(result.code).toBe(0);
+    const md = readFileSync(out, 'utf8');
+    expect(md).toMatch(/Compute: \$[\d.]+k? per month = \d+ replicas? x \$1\.23 per hour on /);
+    expect(md).not.toContain('does not reproduce');
   });
 });

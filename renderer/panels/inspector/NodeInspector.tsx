@@ -3,29 +3,39 @@ import { findKind } from '../../../shared/kinds';
 import type { BlockName } from '../../../shared/model/blocks';
 import type { DiagramNode } from '../../../shared/model/schema';
 import { formatBytes, formatLatencyMs, formatPercent, formatQps, formatUsd } from '../../../shared/units';
+import type { NodeFigure } from '../../../shared/explain';
 import { useApp } from '../../app/AppContext';
+import { ExplainButton } from '../../explain/ExplainContext';
 import { KindIcon } from '../../canvas/KindIcon';
 import { useEditor } from '../../state/store';
 import { BLOCK_EDITORS, BLOCK_TITLES, type NodeEdit } from './BlockEditors';
 import { FigureList, NumberField, SelectField, TextField } from './fields';
 import { BatchingFiguresView, DEFAULT_BATCHING } from './ServingEditors';
 
+/** One figure of the node, which opens its derivation when clicked. */
+function Explained({ id, figure, name, text }: { id: string; figure: NodeFigure; name: string; text: string }) {
+  return <ExplainButton figure={{ node: id, figure }} name={name}>{text}</ExplainButton>;
+}
+
 function Figures({ figures }: { figures: NodeEstimate }) {
-  const rows: [string, string][] = [
-    ['Peak / average', `${formatQps(figures.qps.peak)} / ${formatQps(figures.qps.avg)}`],
-    ['Latency p50 / p99', figures.latencyMs ? `${formatLatencyMs(figures.latencyMs.p50, figures.latencyMs.mean > 0)} / ${formatLatencyMs(figures.latencyMs.p99, figures.latencyMs.mean > 0)}` : 'unbounded (saturated)'],
+  const id = figures.id;
+  const latency = figures.latencyMs;
+  const rows: [string, React.ReactNode][] = [
+    ['Peak / average', <><Explained id={id} figure="peakQps" name="peak QPS" text={formatQps(figures.qps.peak)} /> / <Explained id={id} figure="avgQps" name="average QPS" text={formatQps(figures.qps.avg)} /></>],
+    ['Latency p50 / p99', latency ? <>{formatLatencyMs(latency.p50, latency.mean > 0)} / <Explained id={id} figure="p99" name="p99" text={formatLatencyMs(latency.p99, latency.mean > 0)} /></> : <Explained id={id} figure="p99" name="p99" text="unbounded (saturated)" />],
   ];
-  if (figures.replicas !== null) rows.push(['Replicas', String(figures.replicas)]);
-  if (figures.utilization !== null) rows.push(['Utilization', formatPercent(figures.utilization)]);
-  if (figures.storageBytes > 0) rows.push(['Storage', formatBytes(figures.storageBytes)]);
-  rows.push(['Cost', `${formatUsd(figures.costUsdPerMonth.total)}/mo`]);
+  if (figures.replicas !== null) rows.push(['Replicas', <Explained id={id} figure="replicas" name="replicas" text={String(figures.replicas)} />]);
+  if (figures.utilization !== null) rows.push(['Utilization', <Explained id={id} figure="utilization" name="utilization" text={formatPercent(figures.utilization)} />]);
+  if (figures.storageBytes > 0) rows.push(['Storage', <Explained id={id} figure="storage" name="storage" text={formatBytes(figures.storageBytes)} />]);
+  rows.push(['Cost', <Explained id={id} figure="cost" name="monthly cost" text={`${formatUsd(figures.costUsdPerMonth.total)}/mo`} />]);
   return <FigureList label="Figures" rows={rows} />;
 }
 
 /** Everything about one node: label, group, notes, each block the kind takes, its params and its figures. */
 export function NodeInspector({ node, figures }: { node: DiagramNode; figures?: NodeEstimate }) {
   const { store } = useApp();
-  const groups = useEditor(store, (s) => s.doc.groups ?? []);
+  // The selector returns the document's own array: a fresh `[]` on every call would re-render without end.
+  const groups = useEditor(store, (s) => s.doc.groups) ?? [];
   const kind = findKind(node.kind)!;
   const edit: NodeEdit = (field, recipe) =>
     store.commit(`Edit ${node.label}`, (d) => {

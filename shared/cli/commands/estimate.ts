@@ -2,18 +2,20 @@ import type { Catalog } from '../../catalog';
 import { estimate } from '../../estimator/estimate';
 import type { Estimate } from '../../estimator/output';
 import type { Diagram } from '../../model/schema';
+import { scenarioDiagram, scenarioNames } from '../../scenarios/variants';
 import type { ParsedArgs } from '../args';
 import { estimateReport } from '../estimateReport';
 import { EXIT, type CliIO } from '../io';
 import { readCatalog, readDiagram } from '../readInputs';
 
-export const estimateHelp = `mlsd estimate FILE [--json] [--check] [--prices FILE] [--traffic X]
+export const estimateHelp = `mlsd estimate FILE [--json] [--check] [--prices FILE] [--traffic X] [--scenario NAME]
 
 Estimates rates, latency percentiles, servers, storage and monthly cost.
   --json      print the estimate as JSON (format mlsd-studio/estimate)
   --check     exit 3 when a budget is exceeded or an error diagnostic stands
   --prices    use this price catalog instead of the built-in one
   --traffic   multiply every traffic entry's load (what-if), e.g. 2 or 0.5
+  --scenario  estimate this scenario of the file instead of the one shown
 Exit codes: 0 estimated; 1 unreadable, invalid or structurally broken file;
 2 usage error; 3 with --check, over budget or an error diagnostic.`;
 
@@ -29,6 +31,12 @@ export function parseTrafficFlag(args: ParsedArgs, io: CliIO, command: string): 
     return undefined;
   }
   return trafficMultiplier;
+}
+
+/** Says on stderr that a file has no such scenario, naming those it has; the usage exit code. */
+export function noScenario(io: CliIO, command: string, path: string, file: Diagram, name: string): number {
+  io.stderr(`mlsd ${command}: ${path} has no scenario "${name}" (it has: ${scenarioNames(file).map((n) => `"${n}"`).join(', ')})\n`);
+  return EXIT.usage;
 }
 
 /** What a command that reads one FILE and estimates it has to work with. */
@@ -48,8 +56,11 @@ export function readAndEstimate(args: ParsedArgs, io: CliIO, command: string): E
   if (trafficMultiplier === undefined) return EXIT.usage;
   const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);
   if (!catalog) return EXIT.invalid;
-  const diagram = readDiagram(io, args.positionals[0]!, catalog);
-  if (!diagram) return EXIT.invalid;
+  const file = readDiagram(io, args.positionals[0]!, catalog);
+  if (!file) return EXIT.invalid;
+  const scenario = args.flags.get('scenario');
+  const diagram = typeof scenario === 'string' ? scenarioDiagram(file, scenario) : file;
+  if (!diagram) return noScenario(io, command, args.positionals[0]!, file, scenario as string);
   return { diagram, result: estimate(diagram, { catalog, trafficMultiplier }), catalog, trafficMultiplier };
 }
 

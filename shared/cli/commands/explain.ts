@@ -5,7 +5,7 @@ import type { ParsedArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
 import { readAndEstimate } from './estimate';
 
-export const explainHelp = `mlsd explain FILE [NODE] [--json] [--traffic X] [--prices FILE]
+export const explainHelp = `mlsd explain FILE [NODE] [--json] [--traffic X] [--prices FILE] [--scenario NAME]
 
 Shows how each figure of a node is derived, with the actual inputs, in
 back-of-envelope notation: its peak and average QPS, replicas, utilization,
@@ -14,7 +14,8 @@ NODE is a node's id or its label; without NODE, the headline figures and
 every node.
   --json      print the derivations as JSON (format mlsd-studio/explain)
   --traffic   multiply every traffic entry's load (what-if), e.g. 2 or 0.5
-  --prices    use this price catalog instead of the built-in one`;
+  --prices    use this price catalog instead of the built-in one
+  --scenario  explain this scenario of the file instead of the one shown`;
 
 /** The node a name means: its id, else its label (ignoring case). */
 export function findNode(diagram: Diagram, name: string): Diagram['nodes'][number] | undefined {
