@@ -9,6 +9,7 @@ import { useEditor } from '../../state/store';
 import { BLOCK_EDITORS, BLOCK_TITLES, type NodeEdit } from './BlockEditors';
 import { FigureList, NumberField, SelectField, TextField } from './fields';
 import { BatchingFiguresView, DEFAULT_BATCHING } from './ServingEditors';
+import { DayChart } from './DayEditors';
 
 function Figures({ figures }: { figures: NodeEstimate }) {
   const rows: [string, string][] = [
@@ -49,6 +50,7 @@ export function NodeInspector({ node, figures }: { node: DiagramNode; figures?: 
       </header>
       {figures && <Figures figures={figures} />}
       {figures?.batching && <BatchingFiguresView figures={figures.batching} />}
+      {figures?.day && <DayChart day={figures.day} />}
       <TextField label="Label" value={node.label} required maxLength={120} onCommit={(v) => edit('label', (n) => void (n.label = v))} />
       <SelectField
         label="Group"
