@@ -34,7 +34,7 @@ export function callPolicy(edge: DiagramEdge, callee: Dist): CallPolicyOutcome {
   const retry = edge.retry ? retriedTime(edge.retry, attempt) : null;
   const outcome: CallPolicyOutcome = {
     time: retry ? retry.time : attempt,
-    amplification: (retry ? retry.attempts : 1) * (1 + (hedge?.share ?? 0)),
+    amplification: (retry ? Math.min(retry.attempts, mostAttempts(edge)) : 1) * (1 + (hedge?.share ?? 0)),
     failedShare: retry ? retry.failedShare : 0,
     hedge: hedge ? { afterMs: hedge.afterMs, share: hedge.share } : null,
   };
@@ -43,9 +43,15 @@ export function callPolicy(edge: DiagramEdge, callee: Dist): CallPolicyOutcome {
   return outcome;
 }
 
+/** The most attempts per call the edge's retries may make: R + 1, or 1 + its retry budget. */
+export function mostAttempts(edge: DiagramEdge): number {
+  const retries = (edge.retry?.retries ?? 0) + 1;
+  return edge.retry?.budget === undefined ? retries : Math.min(retries, 1 + edge.retry.budget);
+}
+
 /** Copies per call known before any latency: retries from the outright failure probability alone. */
 export function staticAmplification(edge: DiagramEdge): number {
-  return edge.retry ? expectedAttempts(edge.retry.failureProbability ?? 0, edge.retry.retries ?? 0) : 1;
+  return edge.retry ? Math.min(expectedAttempts(edge.retry.failureProbability ?? 0, edge.retry.retries ?? 0), mostAttempts(edge)) : 1;
 }
 
 /** Whether an edge's load depends on the callee's latency (a timeout or a hedge), so the estimate must iterate. */
