@@ -5,7 +5,7 @@
  */
 import type { DiagramEdge } from '../model/schema';
 import type { Dist } from './grid';
-import { hedgedTime } from './hedging';
+import { DEFAULT_HEDGE_PERCENTILE, hedgedTime } from './hedging';
 import { expectedAttempts, retriedTime } from './retries';
 
 export interface CallPolicyOutcome {
@@ -49,12 +49,18 @@ export function mostAttempts(edge: DiagramEdge): number {
   return edge.retry?.budget === undefined ? retries : Math.min(retries, 1 + edge.retry.budget);
 }
 
-/** Copies per call known before any latency: retries from the outright failure probability alone. */
+/**
+ * Copies per call known before any latency: retries from the outright
+ * failure probability alone, and a hedge at a percentile of the callee's own
+ * latency, which goes out on 1 - percentile of the calls whatever the load.
+ */
 export function staticAmplification(edge: DiagramEdge): number {
-  return edge.retry ? Math.min(expectedAttempts(edge.retry.failureProbability ?? 0, edge.retry.retries ?? 0), mostAttempts(edge)) : 1;
+  const retries = edge.retry ? Math.min(expectedAttempts(edge.retry.failureProbability ?? 0, edge.retry.retries ?? 0), mostAttempts(edge)) : 1;
+  const hedge = edge.hedge && edge.hedge.afterMs === undefined ? 1 - (edge.hedge.afterPercentile ?? DEFAULT_HEDGE_PERCENTILE) : 0;
+  return retries * (1 + hedge);
 }
 
-/** Whether an edge's load depends on the callee's latency (a timeout or a hedge), so the estimate must iterate. */
+/** Whether an edge's load depends on the callee's latency (a timeout, or a hedge after a fixed delay), so the estimate must iterate. */
 export function loadDependsOnLatency(edge: DiagramEdge): boolean {
-  return edge.hedge !== undefined || edge.retry?.timeoutMs !== undefined;
+  return edge.hedge?.afterMs !== undefined || edge.retry?.timeoutMs !== undefined;
 }

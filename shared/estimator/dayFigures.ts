@@ -5,6 +5,13 @@ import { HIGH_UTILIZATION } from './utilization';
 import { round6 } from '../numbers';
 import { PROFILE_DEFAULTS, type NodeDay } from './daily';
 import type { Dist } from './grid';
+import type { Queueing } from './queueing';
+
+/** Whether some pool is busier at some moment of the day than at the peak (a late autoscaler, a spike); if not, the peak's figures are the day's worst. */
+export function busierThanPeak(days: ReadonlyMap<string, NodeDay>, atPeak: ReadonlyMap<string, Queueing>): boolean {
+  for (const [id, day] of days) if (day.worstUtilization > (atPeak.get(id)?.utilization ?? 0) + 1e-6) return true;
+  return false;
+}
 
 /** The hour an entry's load peaks (its profile's peakHour), or null for a flat day. */
 export function peakHourOf(entry: DiagramNode): number | null {

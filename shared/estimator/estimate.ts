@@ -7,7 +7,7 @@ import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
 import { holdFleet } from './fleet';
 import { costFromDay, diagramAt, roundDay, simulateDay } from './daily';
-import { dayDiagnostics, peakHourOf, worstOfDay } from './dayFigures';
+import { busierThanPeak, dayDiagnostics, peakHourOf, worstOfDay } from './dayFigures';
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
 import { CAPACITY_DEFAULTS } from './queueing';
 import { solve } from './solve';
@@ -66,7 +66,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   const solution = solve(diagram, order);
   const { rates, queues, runs, modelled, latencies } = solution;
   const day = simulateDay(diagram, solution.amplification);
-  const dayWorst = day.worstHour === null || options.figuresOnly ? null : { hour: day.worstHour, solution: solve(diagramAt(diagram, day.worstHour, solution.amplification), order) };
+  const dayWorst = day.worstHour === null || options.figuresOnly ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification), order) : solution };
   const entryIds = diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
   const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, latencies, order);
 

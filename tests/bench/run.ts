@@ -3,9 +3,11 @@ import { benchHostile } from './hostile.bench';
 import { benchLayout } from './layout.bench';
 import { benchPage } from './page.bench';
 import { benchSimulatorAndCli } from './sim.bench';
+import { benchServing } from './serving.bench';
 
 console.log(`MLSD Studio benchmarks (one core, Node ${process.versions.node})\n`);
 benchEstimator();
+benchServing();
 benchSimulatorAndCli();
 benchHostile();
 await benchLayout();
