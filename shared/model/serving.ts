@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS, latencyMs, upTo } from './blocks';
 
 /** Bounds of the serving blocks (docs/format.md, "Serving"). */

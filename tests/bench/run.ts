@@ -6,8 +6,8 @@ import { benchSimulatorAndCli } from './sim.bench';
 import { benchServing } from './serving.bench';
 
 console.log(`MLSD Studio benchmarks (one core, Node ${process.versions.node})\n`);
-benchEstimator();
-benchServing();
+await benchEstimator();
+await benchServing();
 benchSimulatorAndCli();
 benchHostile();
 await benchLayout();
