@@ -9,6 +9,7 @@ import { formatPercent, formatQps } from '../units';
 import type { CallEstimate, Diagnostic } from './output';
 import { passShare } from './rates';
 import type { Solution } from './solve';
+import { mostAttempts } from './callPolicy';
 
 function label(diagram: Diagram, id: string): string {
   return diagram.nodes.find((n) => n.id === id)?.label ?? id;
@@ -52,14 +53,15 @@ export function callPolicyDiagnostics(diagram: Diagram, solution: Solution): Dia
     const queue = solution.modelled.get(edge.target);
     const amplification = solution.amplification.get(id) ?? 1;
     if (edge.retry && queue && !queue.saturated) {
-      const worst = ((edge.retry.retries ?? 0) + 1) * (1 + (outcome?.hedge?.share ?? 0));
+      const worst = mostAttempts(edge) * (1 + (outcome?.hedge?.share ?? 0));
       const calleeQps = solution.rates.get(edge.target)!.peak;
       const stormUtilization = calleeQps > 0 ? (queue.utilization * (calleeQps + qps * (worst - amplification))) / calleeQps : 0;
       if (stormUtilization >= 1) {
         diagnostics.push({
           severity: 'warning', code: 'retry-storm', node: edge.target, edge: id,
           message:
-            `retries from "${label(diagram, edge.source)}" could saturate "${callee}": if its calls fail, ${edge.retry.retries ?? 0} retries send up to ` +
+            `retries from "${label(diagram, edge.source)}" could saturate "${callee}": if its calls fail, ${edge.retry.retries ?? 0} retries` +
+            `${edge.retry.budget !== undefined ? ` within a ${formatPercent(edge.retry.budget)} budget` : ''} send up to ` +
             `${worst.toFixed(1)}x the ${formatQps(qps)} of calls, taking it to ${formatPercent(stormUtilization)} of its capacity. ` +
             'Cap retries with a retry budget, back off exponentially, or break the circuit.',
         });

@@ -5,7 +5,7 @@
  */
 import type { DiagramEdge } from '../model/schema';
 import type { Dist } from './grid';
-import { hedgedTime } from './hedging';
+import { DEFAULT_HEDGE_PERCENTILE, hedgedTime } from './hedging';
 import { expectedAttempts, retriedTime } from './retries';
 
 export interface CallPolicyOutcome {
@@ -34,7 +34,7 @@ export function callPolicy(edge: DiagramEdge, callee: Dist): CallPolicyOutcome {
   const retry = edge.retry ? retriedTime(edge.retry, attempt) : null;
   const outcome: CallPolicyOutcome = {
     time: retry ? retry.time : attempt,
-    amplification: (retry ? retry.attempts : 1) * (1 + (hedge?.share ?? 0)),
+    amplification: (retry ? Math.min(retry.attempts, mostAttempts(edge)) : 1) * (1 + (hedge?.share ?? 0)),
     failedShare: retry ? retry.failedShare : 0,
     hedge: hedge ? { afterMs: hedge.afterMs, share: hedge.share } : null,
   };
@@ -43,12 +43,24 @@ export function callPolicy(edge: DiagramEdge, callee: Dist): CallPolicyOutcome {
   return outcome;
 }
 
-/** Copies per call known before any latency: retries from the outright failure probability alone. */
-export function staticAmplification(edge: DiagramEdge): number {
-  return edge.retry ? expectedAttempts(edge.retry.failureProbability ?? 0, edge.retry.retries ?? 0) : 1;
+/** The most attempts per call the edge's retries may make: R + 1, or 1 + its retry budget. */
+export function mostAttempts(edge: DiagramEdge): number {
+  const retries = (edge.retry?.retries ?? 0) + 1;
+  return edge.retry?.budget === undefined ? retries : Math.min(retries, 1 + edge.retry.budget);
 }
 
-/** Whether an edge's load depends on the callee's latency (a timeout or a hedge), so the estimate must iterate. */
+/**
+ * Copies per call known before any latency: retries from the outright
+ * failure probability alone, and a hedge at a percentile of the callee's own
+ * latency, which goes out on 1 - percentile of the calls whatever the load.
+ */
+export function staticAmplification(edge: DiagramEdge): number {
+  const retries = edge.retry ? Math.min(expectedAttempts(edge.retry.failureProbability ?? 0, edge.retry.retries ?? 0), mostAttempts(edge)) : 1;
+  const hedge = edge.hedge && edge.hedge.afterMs === undefined ? 1 - (edge.hedge.afterPercentile ?? DEFAULT_HEDGE_PERCENTILE) : 0;
+  return retries * (1 + hedge);
+}
+
+/** Whether an edge's load depends on the callee's latency (a timeout, or a hedge after a fixed delay), so the estimate must iterate. */
 export function loadDependsOnLatency(edge: DiagramEdge): boolean {
-  return edge.hedge !== undefined || edge.retry?.timeoutMs !== undefined;
+  return edge.hedge?.afterMs !== undefined || edge.retry?.timeoutMs !== undefined;
 }

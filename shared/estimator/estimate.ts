@@ -7,6 +7,8 @@ import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
 import { ceilingDiagnostics } from './ceilings';
 import { holdFleet } from './fleet';
+import { costFromDay, diagramAt, roundDay, simulateDay } from './daily';
+import { busierThanPeak, dayDiagnostics, peakHourOf, worstOfDay } from './dayFigures';
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
 import { CAPACITY_DEFAULTS } from './queueing';
 import { solve } from './solve';
@@ -64,6 +66,8 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   const order = topologicalOrder(diagram);
   const solution = solve(diagram, order);
   const { rates, queues, runs, modelled, latencies } = solution;
+  const day = simulateDay(diagram, solution.amplification);
+  const dayWorst = day.worstHour === null || options.figuresOnly ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification), order) : solution };
   const entryIds = diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
   const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, latencies, order);
 
@@ -72,7 +76,8 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     const queue = modelled.get(node.id);
     const replicas = queue?.replicas ?? (node.capacity ? fixedReplicas(node.capacity) : null);
     const bytes = storageBytes(node, rate.avg);
-    const cost = monthlyCost(pricedNode(node, catalog), replicas ?? 1, bytes, catalog);
+    const nodeDay = day.nodes.get(node.id);
+    const cost = costFromDay(monthlyCost(pricedNode(node, catalog), replicas ?? 1, bytes, catalog), nodeDay, monthlyCost(pricedNode(node, catalog), 1, 0, catalog).compute);
     const total = latencies.get(node.id)!.total;
     const run = runs.get(node.id);
     return {
@@ -84,6 +89,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
       storageBytes: bytes,
       costUsdPerMonth: cost,
       ...(run ? { batching: roundFigures(batchingFigures(node, run, rate.peak, catalog)) } : {}),
+      ...(nodeDay ? { day: roundDay(nodeDay) } : {}),
     };
   });
 
@@ -103,6 +109,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
           }
         : null,
       p99Breakdown: (breakdowns.get(id) ?? []).map((item) => ({ node: item.node, ms: round(item.ms) })),
+      ...(dayWorst ? { day: worstOfDay(total, dayWorst.solution.latencies.get(id)!.total, dayWorst.hour, peakHourOf(diagram.nodes.find((n) => n.id === id)!)) } : {}),
     };
   });
 
@@ -124,6 +131,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     ...queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak),
     ...batchingDiagnostics(diagram, runs, (id) => rates.get(id)!.peak),
     ...callPolicyDiagnostics(diagram, solution),
+    ...dayDiagnostics(diagram, day.nodes),
   ];
   const diagnostics = options.figuresOnly ? capacityDiagnostics : [
     ...capacityDiagnostics,

@@ -1,4 +1,5 @@
 import type { BatchingFigures } from './servingFigures';
+import type { NodeDay } from './daily';
 
 /** Severity of a diagnostic: errors fail `mlsd estimate --check`. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -23,6 +24,8 @@ export interface EntryEstimate {
   /** End-to-end latency of requests entering here; null when unbounded. */
   latencyMs: { mean: number; p50: number; p90: number; p99: number; p999: number } | null;
   p99Breakdown: { node: string; ms: number }[];
+  /** Under a daily profile: the worst p99 of the day (null: unbounded) and its hour (section 12). */
+  day?: { worstP99Ms: number | null; hour: number };
 }
 
 export interface NodeEstimate {
@@ -38,6 +41,8 @@ export interface NodeEstimate {
   costUsdPerMonth: { compute: number; storage: number; total: number };
   /** Present on a node with a batching block (docs/estimator.md, section 9). */
   batching?: BatchingFigures;
+  /** Under a daily profile: replica-hours, replicas and utilization over the day (section 12). */
+  day?: NodeDay;
 }
 
 /** An edge with retries or a hedge (docs/estimator.md, sections 10 and 11). */

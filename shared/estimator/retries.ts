@@ -10,6 +10,9 @@ import type { Retry } from '../model/serving';
 import { Dist } from './grid';
 import { cdfOf, distFromCdf, support } from './shapes';
 
+/** Outcomes rarer than this are left out of the latency: a millionth moves no percentile the estimate reports. */
+const NEGLIGIBLE = 1e-6;
+
 /** Attempts per call on average: the geometric series (1 - q^(R+1)) / (1 - q). */
 export function expectedAttempts(failure: number, retries: number): number {
   if (failure >= 1) return retries + 1;
@@ -52,7 +55,7 @@ export function retriedTime(retry: Retry, attempt: Dist): RetryOutcome {
   const timeout = retry.timeoutMs;
   const inTime = timeout === undefined ? 1 : cdfOf(attempt)(timeout);
   const q = 1 - (1 - p) * inTime;
-  const success = timeout === undefined || inTime >= 1 ? attempt : withinTimeout(attempt, timeout);
+  const success = timeout === undefined || inTime >= 1 - NEGLIGIBLE ? attempt : withinTimeout(attempt, timeout);
   const failed = timeout === undefined || q <= 0 ? success : Dist.mix((p * inTime) / q, success, Dist.constant(timeout));
   const backoff = (k: number) => (retry.backoffMs ?? 0) * Math.pow(retry.backoffMultiplier ?? 1, k - 1);
   // Outcomes in turn: weight and time of "k failures then success", then "all failed".
@@ -63,9 +66,9 @@ export function retriedTime(retry: Retry, attempt: Dist): RetryOutcome {
     if (k > 0) before = before.plus(failed).plus(Dist.constant(backoff(k)));
     outcomes.push({ weight: weight * (1 - q), time: before.plus(success) });
     weight *= q;
-    if (weight < 1e-12) break;
+    if (weight < NEGLIGIBLE) break;
   }
-  if (weight >= 1e-12) outcomes.push({ weight, time: before.plus(failed) });
+  if (weight >= NEGLIGIBLE) outcomes.push({ weight, time: before.plus(failed) });
   let time = outcomes[outcomes.length - 1]!.time;
   let mass = outcomes[outcomes.length - 1]!.weight;
   for (let i = outcomes.length - 2; i >= 0; i--) {

@@ -64,11 +64,27 @@ export const IdSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, {
 });
 
 /** The load entering the system at a traffic node: a peak rate, or users and their habits. */
+/**
+ * How an entry's load moves over a day (docs/format.md, "A day of traffic"):
+ * a wave peaking at `peakHour` (UTC) with the night at `troughShare` of the
+ * peak, and an optional spike multiplying the load for a while.
+ */
+export const DailyProfileSchema = z.strictObject({
+  peakHour: z.number().min(0).max(24).optional(),
+  troughShare: z.number().min(0).max(1).optional(),
+  spike: z.strictObject({
+    hour: z.number().min(0).max(24),
+    minutes: z.number().gt(0).max(1440),
+    multiplier: z.number().min(1).max(100),
+  }).optional(),
+});
+
 export const TrafficSchema = z.strictObject({
   qps: upTo(LIMITS.qps).optional(),
   dau: upTo(LIMITS.dau).optional(),
   requestsPerUserPerDay: upTo(LIMITS.requestsPerUserPerDay).optional(),
   peakToAverage: z.number().min(1).max(LIMITS.peakToAverage).optional(),
+  profile: DailyProfileSchema.optional(),
 });
 
 /** A node's own service time, excluding what it waits for downstream. */
@@ -84,6 +100,8 @@ export const CapacitySchema = z.strictObject({
   targetUtilization: z.number().gt(0).max(1).optional(),
   minReplicas: z.int().min(0).max(LIMITS.servers).optional(),
   maxReplicas: z.int().min(1).max(LIMITS.servers).optional(),
+  /** Seconds from a change of load to the replicas that serve it (autoscaling under a daily profile). */
+  scaleUpDelayS: upTo(86_400).optional(),
   shards: z.int().min(1).max(LIMITS.servers).optional(),
   qpsPerShard: z.number().gt(0).max(LIMITS.qps).optional(),
 });
@@ -115,6 +133,7 @@ export const CostSchema = z.strictObject({
 export const PositionSchema = z.strictObject({ x: within(LIMITS.position), y: within(LIMITS.position) });
 
 export type Traffic = z.infer<typeof TrafficSchema>;
+export type DailyProfile = z.infer<typeof DailyProfileSchema>;
 export type Latency = z.infer<typeof LatencySchema>;
 export type Capacity = z.infer<typeof CapacitySchema>;
 export type Cache = z.infer<typeof CacheSchema>;

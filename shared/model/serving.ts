@@ -45,6 +45,8 @@ export const RetrySchema = z.strictObject({
   timeoutMs: latencyMs().optional(),
   backoffMs: upTo(LIMITS.maxLatencyMs).optional(),
   backoffMultiplier: z.number().min(1).max(SERVING_LIMITS.backoffMultiplier).optional(),
+  /** A retry budget: retries may add at most this share of the calls (0.1: 10% more attempts at most). */
+  budget: z.number().min(0).max(SERVING_LIMITS.retries).optional(),
 });
 
 /** A hedged call: a second copy goes out when the first has not answered after a delay; the first answer wins. */

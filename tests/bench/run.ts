@@ -4,9 +4,11 @@ import { benchLayout } from './layout.bench';
 import { benchPage } from './page.bench';
 import { benchPlanner } from './planner.bench';
 import { benchSimulatorAndCli } from './sim.bench';
+import { benchServing } from './serving.bench';
 
 console.log(`MLSD Studio benchmarks (one core, Node ${process.versions.node})\n`);
 await benchEstimator();
+await benchServing();
 benchSimulatorAndCli();
 benchHostile();
 benchPlanner();

@@ -139,3 +139,13 @@ describe('retry and hedge blocks in a file', () => {
     expect(problems({ hedge: { afterPercentile: 0.2 } })[0]).toMatch(/^edges\[0\]\.hedge\.afterPercentile/);
   });
 });
+
+describe('a retry budget', () => {
+  it('caps the copies per call at 1 + budget, and with it the storm', () => {
+    const db = svc('db', 5, 20, { capacity: { replicas: 8 } });
+    const edge = { retry: { failureProbability: 0.5, retries: 3, budget: 0.1 } };
+    const result = estimate(diagramOf([users(500), svc('api', 2, 5), db], [call('users', 'api'), call('api', 'db', edge)]));
+    near(result.nodes.find((n) => n.id === 'db')!.qps.peak, 500 * 1.1, 1e-9);
+    expect(result.diagnostics.some((d) => d.code === 'retry-storm')).toBe(false);
+  });
+});

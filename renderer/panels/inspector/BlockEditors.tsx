@@ -4,6 +4,7 @@ import type { BlockName } from '../../../shared/model/blocks';
 import type { DiagramNode } from '../../../shared/model/schema';
 import { NumberField, SelectField } from './fields';
 import { BatchingEditor } from './ServingEditors';
+import { ProfileEditor } from './DayEditors';
 
 /** Applies a change to the node being inspected, as one undo step per field burst. */
 export type NodeEdit = (field: string, recipe: (node: DiagramNode) => void) => void;
@@ -38,6 +39,7 @@ export function TrafficEditor({ node, edit }: { node: DiagramNode; edit: NodeEdi
         <NumberField label="Peak rate" unit="QPS" value={t.qps} rule={{ min: 0 }} onCommit={(v) => edit('traffic.qps', (n) => void (n.traffic!.qps = v!))} />
       )}
       <NumberField label="Peak to average" unit="x" value={t.peakToAverage} optional placeholder="1" rule={{ min: 1 }} onCommit={(v) => edit('traffic.ratio', (n) => setOrDelete(n.traffic!, 'peakToAverage', v))} />
+      <ProfileEditor node={node} edit={edit} />
     </>
   );
 }
@@ -68,6 +70,7 @@ export function CapacityEditor({ node, edit }: { node: DiagramNode; edit: NodeEd
           <NumberField label="Target utilization" value={c.targetUtilization} optional placeholder={String(CAPACITY_DEFAULTS.targetUtilization)} rule={{ min: 0, aboveMin: true, max: 1 }} onCommit={(v) => edit('capacity.target', (n) => setOrDelete(n.capacity!, 'targetUtilization', v))} />
           <NumberField label="Minimum replicas" value={c.minReplicas} optional placeholder={String(CAPACITY_DEFAULTS.minReplicas)} rule={{ min: 0, integer: true }} onCommit={(v) => edit('capacity.min', (n) => setOrDelete(n.capacity!, 'minReplicas', v))} />
           <NumberField label="Maximum replicas" value={c.maxReplicas} optional placeholder="no limit" rule={{ min: 1, integer: true }} onCommit={(v) => edit('capacity.max', (n) => setOrDelete(n.capacity!, 'maxReplicas', v))} />
+          <NumberField label="Scale-up delay" unit="s" value={c.scaleUpDelayS} optional placeholder="0" rule={{ min: 0, max: 86_400 }} onCommit={(v) => edit('capacity.delay', (n) => setOrDelete(n.capacity!, 'scaleUpDelayS', v))} />
         </>
       )}
     </>

@@ -11,6 +11,7 @@ import { useEditor } from '../../state/store';
 import { BLOCK_EDITORS, BLOCK_TITLES, type NodeEdit } from './BlockEditors';
 import { FigureList, NumberField, SelectField, TextField } from './fields';
 import { BatchingFiguresView, DEFAULT_BATCHING } from './ServingEditors';
+import { DayChart } from './DayEditors';
 
 /** One figure of the node, which opens its derivation when clicked. */
 function Explained({ id, figure, name, text }: { id: string; figure: NodeFigure; name: string; text: string }) {
@@ -59,6 +60,7 @@ export function NodeInspector({ node, figures }: { node: DiagramNode; figures?: 
       </header>
       {figures && <Figures figures={figures} />}
       {figures?.batching && <BatchingFiguresView figures={figures.batching} />}
+      {figures?.day && <DayChart day={figures.day} />}
       <TextField label="Label" value={node.label} required maxLength={120} onCommit={(v) => edit('label', (n) => void (n.label = v))} />
       <SelectField
         label="Group"

@@ -74,21 +74,21 @@ export function BatchingFiguresView({ figures }: { figures: BatchingFigures }) {
         average. GPUs: {figures.gpus}, busy {formatPercent(figures.gpuUtilization)}, at {formatPercent(figures.throughputShare)} of their most throughput.
         {figures.costPer1kRequestsUsd !== null && ` ${usd(figures.costPer1kRequestsUsd)} per 1,000 requests.`}
       </p>
-      <table className="what-if">
-        <caption>Max queue delay: p99 and cost</caption>
-        <thead><tr><th>delay</th><th>batch</th><th>replicas</th><th>p99</th><th>$/1k req</th></tr></thead>
-        <tbody>
-          {figures.queueDelayWhatIf.map((p) => (
-            <tr key={p.maxQueueDelayMs}>
-              <td>{formatLatencyMs(p.maxQueueDelayMs, true)}</td>
-              <td>{significant(p.batchSize, 3)}</td>
-              <td>{p.replicas}</td>
-              <td>{p.p99Ms === null ? 'saturated' : formatLatencyMs(p.p99Ms)}</td>
-              <td>{usd(p.costPer1kRequestsUsd)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="delay-what-if" role="table" aria-label="Max queue delay: p99 and cost">
+        <div className="delay-what-if-title">Max queue delay: p99 and cost</div>
+        <div role="row" className="delay-what-if-head">
+          {['delay', 'batch', 'replicas', 'p99', '$/1k req'].map((h) => <span key={h} role="columnheader">{h}</span>)}
+        </div>
+        {figures.queueDelayWhatIf.map((p) => (
+          <div role="row" key={p.maxQueueDelayMs}>
+            <span role="cell">{formatLatencyMs(p.maxQueueDelayMs, true)}</span>
+            <span role="cell">{significant(p.batchSize, 3)}</span>
+            <span role="cell">{p.replicas}</span>
+            <span role="cell">{p.p99Ms === null ? 'saturated' : formatLatencyMs(p.p99Ms)}</span>
+            <span role="cell">{usd(p.costPer1kRequestsUsd)}</span>
+          </div>
+        ))}
+      </div>
     </div>
   );
 }
