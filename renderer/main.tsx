@@ -13,6 +13,8 @@ import { createElectronHost, type HostBridge } from './host/electronHost';
 import { emptyDiagram } from './state/commands';
 import { EditorStore } from './state/store';
 import { createLayoutClient } from './workers/clients';
+import { readRoomLink } from './live/links';
+import { joinRoom } from './live/start';
 
 /** The blueprint a browser session opens with: `?blueprint=<slug>`, else video recommendation. */
 const DEFAULT_BLUEPRINT = 'video-recommendation';
@@ -33,6 +35,8 @@ async function start(): Promise<void> {
   const initial = blueprint(slug);
   if (initial) store.load(await withLayout(ctx, initial), { name: `${slug}.mlsd.json`, ref: null });
   else store.set({ notice: `No blueprint "${slug}"; starting empty.` });
+  const room = readRoomLink(window.location.search);
+  if (room) void joinRoom(store, room);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <AppProvider value={ctx}>

@@ -20,6 +20,7 @@ import { connectFromCanvas } from './connecting';
 import { placeNode } from './placing';
 import { TrafficBanner } from './TrafficBanner';
 import { useCanvasEditing } from './useCanvasEditing';
+import { LiveLayer } from '../live/LiveLayer';
 import './editing.css';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode, annotation: AnnotationNode };
@@ -169,6 +170,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         {minimap && <PlacedMiniMap />}
         <Controls showInteractive={false}><MinimapButton /></Controls>
+        <LiveLayer />
       </ReactFlow>
       <TrafficBanner />
       {editing.overlay}

@@ -102,6 +102,8 @@ export function isDirty(state: EditorState): boolean {
 export class EditorStore {
   private state: EditorState;
   private readonly listeners = new Set<() => void>();
+  /** In a live room, undo and redo of this person's own edits only (see renderer/live); solo editing uses the store's history. */
+  sharedUndo: { undo(): boolean; redo(): boolean } | null = null;
 
   constructor(doc: Diagram, file: FileInfo, theme: 'light' | 'dark' = 'light') {
     this.state = {
@@ -161,6 +163,7 @@ export class EditorStore {
 
   undo(): boolean {
     this.endGesture('Move');
+    if (this.sharedUndo) return this.sharedUndo.undo();
     const entry = this.state.past.at(-1);
     if (!entry) return false;
     const doc = undoEntry(this.state.doc, entry);
@@ -170,6 +173,7 @@ export class EditorStore {
   }
 
   redo(): boolean {
+    if (this.sharedUndo) return this.sharedUndo.redo();
     const entry = this.state.future[0];
     if (!entry) return false;
     const doc = redoEntry(this.state.doc, entry);
@@ -187,6 +191,15 @@ export class EditorStore {
     this.state = {
       ...this.state, doc, file, past: [], future: [], savedAt: unsaved ? -1 : 0, gestureBase: null, selection: EMPTY_SELECTION, loadProblems: null, trafficMultiplier: 1,
     };
+    this.emit();
+  }
+
+  /** Shows a document someone else changed (a peer in a live room): no history entry, this person's viewport kept. */
+  receive(doc: Diagram): void {
+    const viewport = this.state.doc.viewport;
+    const next = viewport ? { ...doc, viewport } : doc;
+    this.state = { ...this.state, doc: next, selection: pruneSelection(this.state.selection, next) };
+    if (this.state.gestureBase) this.state.gestureBase = next;
     this.emit();
   }
 
