@@ -1,6 +1,7 @@
 import { benchEstimator } from './estimator.bench';
 import { benchHostile } from './hostile.bench';
 import { benchLayout } from './layout.bench';
+import { benchLive } from './live.bench';
 import { benchPage } from './page.bench';
 import { benchSimulatorAndCli } from './sim.bench';
 
@@ -10,3 +11,4 @@ benchSimulatorAndCli();
 benchHostile();
 await benchLayout();
 await benchPage();
+await benchLive();
