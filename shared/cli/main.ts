@@ -27,10 +27,30 @@ export const COMMANDS: Record<string, Command> = {
     flags: { json: true, check: true, prices: 'value', traffic: 'value' },
     load: () => import('./commands/estimate').then((m) => ({ help: m.estimateHelp, run: m.estimateCommand })),
   },
+  explain: {
+    summary: 'how each figure of a node is derived, with the actual inputs',
+    flags: { json: true, traffic: 'value', prices: 'value' },
+    load: () => import('./commands/explain').then((m) => ({ help: m.explainHelp, run: m.explainCommand })),
+  },
   simulate: {
     summary: 'check the estimate by a discrete-event simulation',
     flags: { json: true, requests: 'value', seed: 'value' },
     load: () => import('./commands/simulate').then((m) => ({ help: m.simulateHelp, run: m.simulateCommand })),
+  },
+  sweep: {
+    summary: 'p99 and cost from 0.1x to 100x load, and where the design breaks',
+    flags: { json: true, csv: true, from: 'value', to: 'value', points: 'value', 'fixed-fleet': true, prices: 'value' },
+    load: () => import('./commands/planner').then((m) => ({ help: m.sweepHelp, run: m.sweepCommand })),
+  },
+  sensitivity: {
+    summary: 'which inputs move p99 and cost most, each moved +-50%',
+    flags: { json: true, range: 'value', 'fixed-fleet': true, prices: 'value' },
+    load: () => import('./commands/planner').then((m) => ({ help: m.sensitivityHelp, run: m.sensitivityCommand })),
+  },
+  failures: {
+    summary: 'figures with a node down, a cache cold or a zone lost; survives one replica lost?',
+    flags: { json: true, zones: 'value', prices: 'value' },
+    load: () => import('./commands/planner').then((m) => ({ help: m.failuresHelp, run: m.failuresCommand })),
   },
   blueprints: {
     summary: 'list the ten case-study blueprints',
@@ -48,8 +68,8 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/export').then((m) => ({ help: m.exportHelp, run: m.exportCommand })),
   },
   import: {
-    summary: 'read a Mermaid flowchart or a draw.io file into a diagram',
-    flags: { output: 'value' },
+    summary: 'read a Mermaid flowchart, a draw.io file or an Excalidraw scene into a diagram',
+    flags: { output: 'value', page: 'value' },
     load: () => import('./commands/import').then((m) => ({ help: m.importHelp, run: m.importCommand })),
   },
   layout: {
