@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { blueprint, BLUEPRINT_SLUGS } from '../../shared/blueprints';
 import { formatClock, remainingMs } from '../../shared/live/interview';
 import { useApp } from '../app/AppContext';
 import { roomLink } from './links';
+import { NotesPanel } from './NotesPanel';
+import { interviewStart } from './pairs';
 import type { LiveSession, LiveView } from './session';
 
 const STATUS: Record<LiveView['status'], string> = { connecting: 'Connecting…', online: 'Live', offline: 'Offline: edits kept, they merge on reconnect', refused: 'Refused' };
@@ -31,10 +34,15 @@ export function LiveBar({ session, view }: { session: LiveSession; view: LiveVie
       store.set({ notice: `Candidate link: ${link}` });
     }
   };
+  const cases = useMemo(() => BLUEPRINT_SLUGS.map((slug) => ({ slug, title: blueprint(slug)!.title })), []);
+  const [slug, setSlug] = useState(BLUEPRINT_SLUGS[0]!);
   const startInterview = () => {
-    const doc = store.getState().doc;
-    session.setInterview({ title: doc.title, prompt: doc.brief?.prompt ?? '', startedAtMs: Date.now(), endedAtMs: null, durationMs: 45 * 60_000 });
+    const start = interviewStart(slug, Date.now());
+    if (!start) return;
+    store.commit('Start interview', start.canvas);
+    session.setInterview(start.interview);
   };
+  const running = view.interview.startedAtMs !== null && view.interview.endedAtMs === null;
   return (
     <div className={`live-bar status-${view.status}`} data-testid="live-bar" role="toolbar" aria-label="Live room">
       <span className="live-status" title={view.reason ?? undefined}>{STATUS[view.status]}{view.reason ? `: ${view.reason}` : ''}</span>
@@ -57,13 +65,19 @@ export function LiveBar({ session, view }: { session: LiveSession; view: LiveVie
       {view.role === 'interviewer' && (
         <>
           {session.invite && <button type="button" className="tool" onClick={() => void copyInvite()}>Copy candidate link</button>}
-          {view.interview.startedAtMs === null || view.interview.endedAtMs !== null ? (
-            <button type="button" className="tool" onClick={startInterview}>Start interview</button>
+          {!running ? (
+            <>
+              <select aria-label="Interview case" value={slug} onChange={(e) => setSlug(e.currentTarget.value)}>
+                {cases.map((c) => <option key={c.slug} value={c.slug}>{c.title}</option>)}
+              </select>
+              <button type="button" className="tool" onClick={startInterview} title="Clears the canvas, shows both sides the case's question and starts the clock">Start interview</button>
+            </>
           ) : (
             <button type="button" className="tool" onClick={() => session.setInterview({ endedAtMs: Date.now() })}>End interview</button>
           )}
         </>
       )}
+      {view.role === 'interviewer' && view.interview.startedAtMs !== null && <NotesPanel session={session} view={view} />}
       {view.left.length > 0 && <span className="live-left" title={view.left.join('\n')}>{view.left.length} invalid change{view.left.length === 1 ? '' : 's'} from the other side not shown</span>}
     </div>
   );

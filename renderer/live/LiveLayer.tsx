@@ -15,7 +15,7 @@ export function LiveLayer() {
   if (!live) return null;
   return (
     <>
-      <Panel position="top-center"><LiveBar session={live.session} view={live.view} /></Panel>
+      <Panel position="top-center" className="live-panel"><LiveBar session={live.session} view={live.view} /></Panel>
       <Presence session={live.session} peers={live.view.peers} laser={live.view.laser} following={live.view.following} />
     </>
   );

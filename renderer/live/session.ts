@@ -9,6 +9,7 @@ import { colourFor, readPresence, type Presence } from '../../shared/live/presen
 import type { Role } from '../../shared/live/room';
 import type { Diagram } from '../../shared/model/schema';
 import type { EditorStore } from '../state/store';
+import { followInterview } from './pairs';
 
 /** How often a drag in progress is sent, ms (its end is always sent). */
 export const DRAG_SEND_MS = 50;
@@ -45,10 +46,13 @@ export interface LiveView {
 export class LiveSession {
   readonly ydoc = new Y.Doc();
   readonly interviewDoc = new Y.Doc();
+  /** The interviewer's notes and scores; the candidate never opens it. */
+  readonly privateDoc = new Y.Doc();
   readonly awareness = new Awareness(this.ydoc);
   readonly binding: LiveBinding;
   private diagram: RoomConnection | null = null;
   private interviewConnection: RoomConnection | null = null;
+  private privateConnection: RoomConnection | null = null;
   private offline: IndexeddbPersistence | null = null;
   private view: LiveView;
   private readonly listeners = new Set<() => void>();
@@ -84,6 +88,7 @@ export class LiveSession {
     if (hasDiagram(this.ydoc)) this.bind(initial);
     this.diagram = connectDocument(this.address, 'diagram', this.ydoc, { awareness: this.awareness });
     this.interviewConnection = connectDocument(this.address, 'interview', this.interviewDoc, { awareness: null });
+    if (this.role === 'interviewer') this.privateConnection = connectDocument(this.address, 'private', this.privateDoc, { awareness: null });
     // Once in the room, any state but connected means edits are kept here until the connection is back.
     const onStatus = ({ status }: { status: string }) => {
       if (this.view.status === 'refused') return;
@@ -92,7 +97,11 @@ export class LiveSession {
       this.update({ status: status === 'connected' && this.bound ? 'online' : this.bound ? 'offline' : 'connecting' });
     };
     this.diagram.provider.on('status', onStatus);
-    const onInterview = () => this.update({ interview: readInterview(this.interviewDoc) });
+    const onInterview = () => {
+      const interview = readInterview(this.interviewDoc);
+      this.update({ interview });
+      followInterview(this.store, interview, this.role);
+    };
     this.interviewDoc.on('update', onInterview);
     const onAwareness = () => this.update({ peers: this.peers() });
     this.awareness.on('change', onAwareness);
@@ -203,6 +212,7 @@ export class LiveSession {
     this.store.sharedUndo = null;
     this.diagram?.destroy();
     this.interviewConnection?.destroy();
+    this.privateConnection?.destroy();
     void this.offline?.destroy();
     this.binding.destroy();
     this.awareness.destroy();

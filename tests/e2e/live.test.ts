@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollabServer, type CollabServer } from '../../server/collab';
 import { freePort } from '../live/servers';
 import { screenshot, sharedBrowser } from './browser';
@@ -12,6 +12,11 @@ const shared = sharedBrowser();
 const errors: string[] = [];
 let server: CollabServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'mlsd-live-e2e-'));
+let port = 0;
+beforeAll(async () => {
+  port = await freePort();
+  server = await startCollabServer({ port, address: '127.0.0.1', secret: SECRET, dataDir });
+});
 afterAll(async () => server?.close());
 
 /** A person in the room: their own browser context (own storage, own IndexedDB). */
@@ -43,8 +48,6 @@ const budget = (page: Page) => page.locator('[data-testid="budget-bar"]').innerT
 
 describe('a live room in two browsers', () => {
   it('shares drags, cursors and offline edits, and both sides show the same estimate', async () => {
-    const port = await freePort();
-    server = await startCollabServer({ port, address: '127.0.0.1', secret: SECRET, dataDir });
     const room = (await (await fetch(`${server.httpUrl}/rooms`, { method: 'POST' })).json()) as { room: string; interviewer: string; candidate: string };
     const link = (token: string, name: string) => `live=${encodeURIComponent(server.url)}&room=${room.room}&token=${token}&name=${name}`;
 
@@ -88,6 +91,32 @@ describe('a live room in two browsers', () => {
         await screenshot(page, `${name}-${size.width}`);
       }
     }
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('runs an interview in pairs: one clock, the interviewer\'s private notes, the graded summary on both sides', async () => {
+    const room = (await (await fetch(`${server.httpUrl}/rooms`, { method: 'POST' })).json()) as { room: string; interviewer: string; candidate: string };
+    const link = (token: string, name: string) => `live=${encodeURIComponent(server.url)}&room=${room.room}&token=${token}&name=${name}`;
+    const ada = await person(shared.browser(), `blueprint=news-feed&${link(room.interviewer, 'Ada')}`, { width: 1280, height: 720 });
+    await expect.poll(() => ada.locator('[data-testid="live-bar"] .live-status').textContent(), { timeout: 30_000 }).toBe('Live');
+    const bo = await person(shared.browser(), link(room.candidate, 'Bo'), { width: 1280, height: 720 });
+    await expect.poll(() => bo.locator('.react-flow__node[data-id="feed"]').count(), { timeout: 30_000 }).toBe(1);
+
+    await ada.getByLabel('Interview case').selectOption('visual-search');
+    await ada.getByRole('button', { name: 'Start interview' }).click();
+    // The canvas clears on both sides, and both clocks run from the one start time.
+    await expect.poll(() => bo.locator('.react-flow__node').count()).toBe(0);
+    await expect.poll(() => bo.locator('[data-testid="live-clock"]').textContent()).toMatch(/^4[45]:\d\d$/);
+    expect(await ada.locator('[data-testid="live-clock"]').textContent()).toMatch(/^4[45]:\d\d$/);
+
+    await ada.getByLabel(/^Private notes on/).fill('Asked good clarifying questions');
+    expect(await bo.getByLabel(/^Private notes on/).count()).toBe(0);
+    await ada.getByRole('button', { name: 'End interview' }).click();
+    for (const page of [ada, bo]) await expect.poll(() => page.getByLabel('Score', { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    await screenshot(bo, 'live-summary-candidate-1280');
+    await ada.keyboard.press('Escape');
+    expect(await ada.getByLabel(/^Private notes on/).inputValue()).toBe('Asked good clarifying questions');
+    await screenshot(ada, 'live-notes-interviewer-1280');
     expect(errors).toEqual([]);
   }, 180_000);
 });
