@@ -2,7 +2,7 @@ import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 
 /** The renderer's Content-Security-Policy: only the app's own files, no remote code, no inline scripts. */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; worker-src 'self' blob:; connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** A hardened window: isolated, sandboxed, no Node in the page, only the preload's bridge. */
 export function windowOptions(preload: string, bounds?: Partial<Rectangle>): BrowserWindowConstructorOptions {

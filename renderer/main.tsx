@@ -14,6 +14,8 @@ import { emptyDiagram } from './state/commands';
 import { EditorStore } from './state/store';
 import { showStudy } from './study/study';
 import { createLayoutClient } from './workers/clients';
+import { readRoomLink } from './live/links';
+import { joinRoom } from './live/start';
 
 /** The blueprint a browser session opens with: `?blueprint=<slug>`, else video recommendation. */
 const DEFAULT_BLUEPRINT = 'video-recommendation';
@@ -37,6 +39,8 @@ async function start(): Promise<void> {
     showStudy(store);
   }
   else store.set({ notice: `No blueprint "${slug}"; starting empty.` });
+  const room = readRoomLink(window.location.search);
+  if (room) void joinRoom(store, room);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <AppProvider value={ctx}>

@@ -140,6 +140,8 @@ export async function startCollabServer(options: CollabOptions): Promise<CollabS
     store,
     openRooms: () => new Set([...open].map((d) => d.split('/')[0])).size,
     async close() {
+      // Open sockets outlive a closed listener: end them, so clients know at once and reconnect elsewhere.
+      for (const socket of server.webSocketServer.clients) socket.terminate();
       await server.destroy();
       redis?.disconnect();
     },

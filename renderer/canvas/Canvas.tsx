@@ -21,6 +21,7 @@ import { placeNode } from './placing';
 import { ScenarioBar } from '../scenarios/ScenarioBar';
 import { TrafficBanner } from './TrafficBanner';
 import { useCanvasEditing } from './useCanvasEditing';
+import { LiveLayer } from '../live/LiveLayer';
 import './editing.css';
 
 const nodeTypes = { component: ComponentNode, group: GroupNode, annotation: AnnotationNode };
@@ -171,6 +172,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         {minimap && <PlacedMiniMap />}
         <Controls showInteractive={false}><MinimapButton /></Controls>
+        <LiveLayer />
       </ReactFlow>
       <ScenarioBar />
       <TrafficBanner />

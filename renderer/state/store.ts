@@ -107,6 +107,8 @@ export function isDirty(state: EditorState): boolean {
 export class EditorStore {
   private state: EditorState;
   private readonly listeners = new Set<() => void>();
+  /** In a live room, undo and redo of this person's own edits only (see renderer/live); solo editing uses the store's history. */
+  sharedUndo: { undo(): boolean; redo(): boolean } | null = null;
 
   constructor(doc: Diagram, file: FileInfo, theme: 'light' | 'dark' = 'light') {
     this.state = {
@@ -177,6 +179,7 @@ export class EditorStore {
 
   undo(): boolean {
     this.endGesture('Move');
+    if (this.sharedUndo) return this.sharedUndo.undo();
     const entry = this.state.past.at(-1);
     if (!entry) return false;
     const doc = undoEntry(this.state.doc, entry);
@@ -186,6 +189,7 @@ export class EditorStore {
   }
 
   redo(): boolean {
+    if (this.sharedUndo) return this.sharedUndo.redo();
     const entry = this.state.future[0];
     if (!entry) return false;
     const doc = redoEntry(this.state.doc, entry);
@@ -205,6 +209,15 @@ export class EditorStore {
       // A practice session saved in the document comes back with it, its clock paused.
       ...(doc.practice ? { practice: sessionFromDocument(doc, Date.now()), sidePanel: 'practice' as const } : {}),
     };
+    this.emit();
+  }
+
+  /** Shows a document someone else changed (a peer in a live room): no history entry, this person's viewport kept. */
+  receive(doc: Diagram): void {
+    const viewport = this.state.doc.viewport;
+    const next = viewport ? { ...doc, viewport } : doc;
+    this.state = { ...this.state, doc: next, selection: pruneSelection(this.state.selection, next) };
+    if (this.state.gestureBase) this.state.gestureBase = next;
     this.emit();
   }
 

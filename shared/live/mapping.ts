@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
-import type { Diagram } from '../model/schema';
+import { DiagramSchema, type Diagram } from '../model/schema';
 
 /**
  * How a diagram lives in a shared `Y.Doc`.
  *
- * - `meta`: the document's own fields (title, description, budgets, brief),
+ * - `meta`: the document's own fields (title, description, budgets, brief, practice),
  *   one key each; an object field is a nested map, one key per sub-field.
  * - `nodes`, `edges`, `groups`, `annotations`: maps keyed by id; each item is
  *   a nested map with one key per field, and an object field (traffic,
@@ -19,8 +19,10 @@ import type { Diagram } from '../model/schema';
 export const COLLECTIONS = ['nodes', 'edges', 'groups', 'annotations'] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
-/** Document fields kept in the `meta` map. */
-const META_FIELDS = ['title', 'description', 'budgets', 'brief'] as const;
+/** Document fields kept in the `meta` map: every field of the format but its header, its lists and the viewport. */
+const META_FIELDS = Object.keys(DiagramSchema.shape).filter(
+  (key) => !['format', 'version', 'viewport', ...COLLECTIONS].includes(key),
+) as (keyof Diagram)[];
 
 /** Fields written as one value even though they hold objects. */
 const WHOLE_FIELDS = new Set(['position', 'route']);

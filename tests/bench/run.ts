@@ -1,6 +1,7 @@
 import { benchEstimator } from './estimator.bench';
 import { benchHostile } from './hostile.bench';
 import { benchLayout } from './layout.bench';
+import { benchLive } from './live.bench';
 import { benchPage } from './page.bench';
 import { benchPlanner } from './planner.bench';
 import { benchSimulatorAndCli } from './sim.bench';
@@ -14,3 +15,4 @@ benchHostile();
 benchPlanner();
 await benchLayout();
 await benchPage();
+await benchLive();
