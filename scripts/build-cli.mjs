@@ -24,7 +24,7 @@ await esbuild.build({
   format: 'esm',
   target: 'node20',
   // Native and large packages load from node_modules, and only when a command needs them.
-  external: ['@resvg/resvg-js', 'elkjs'],
+  external: ['@resvg/resvg-js', 'elkjs', '@hocuspocus/*', 'ioredis', 'yjs', 'ws'],
   define: { MLSD_VERSION: JSON.stringify(version) },
   logLevel: 'warning',
 });

@@ -10,6 +10,8 @@ import { figuresHidden, useEditor } from '../state/store';
 import { CompareDialog } from '../practice/CompareDialog';
 import { PracticePanel } from '../practice/PracticePanel';
 import { PracticeStartDialog } from '../practice/PracticeStartDialog';
+import { ReplayDialog } from '../practice/ReplayDialog';
+import { usePracticeRecording } from '../practice/useRecording';
 import { useApp } from './AppContext';
 import { panelShown, readPanels, writePanels } from './panelLayout';
 import { PanelToggle } from './PanelToggle';
@@ -54,6 +56,7 @@ export function App() {
   useActionBindings();
   useDocumentSafety();
   useFileDrop();
+  usePracticeRecording();
   return (
     <ReactFlowProvider>
       <div className={`app theme-${theme}`} data-theme={theme}>
@@ -96,6 +99,7 @@ export function App() {
         {dialog === 'export' && <ExportDialog />}
         {dialog === 'practice' && <PracticeStartDialog />}
         {dialog === 'compare' && <CompareDialog />}
+        {dialog === 'replay' && <ReplayDialog />}
         {dialog === 'simulate' && <SimulateDialog />}
         <LoadProblemsDialog />
         <ImportReportDialog />

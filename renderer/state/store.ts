@@ -2,6 +2,7 @@ import { produce } from 'immer';
 import { useSyncExternalStore } from 'react';
 import type { Diagram } from '../../shared/model/schema';
 import { DEFAULT_PANELS, type PanelLayout } from '../app/panelLayout';
+import { sessionFromDocument } from '../practice/restore';
 import { coalesce, record, redoEntry, undoEntry, type HistoryEntry } from './history';
 
 /** Selected nodes and edges, by id. */
@@ -44,7 +45,7 @@ export interface EditorState {
   /** A message shown briefly at the bottom of the window. */
   notice: string | null;
   /** The dialog open over the canvas, if any. */
-  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'simulate' | null;
+  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'replay' | 'simulate' | null;
   /** What the right-hand panel shows. */
   sidePanel: 'inspector' | 'practice';
   /** The interview being practised, if any. */
@@ -139,6 +140,17 @@ export class EditorStore {
     this.emit();
   }
 
+  /**
+   * Changes the document outside the undo history: what no one would undo, a
+   * practice session's clock and replay log. Applied under a gesture in
+   * progress too, so the gesture's end keeps it.
+   */
+  amend(recipe: (draft: Diagram) => void): void {
+    const base = this.state.gestureBase;
+    this.state = { ...this.state, doc: produce(this.state.doc, recipe), gestureBase: base && produce(base, recipe) };
+    this.emit();
+  }
+
   /** Changes the document live during a gesture; `endGesture` turns it into one step. */
   gesture(recipe: (draft: Diagram) => void): void {
     const base = this.state.gestureBase ?? this.state.doc;
@@ -188,6 +200,8 @@ export class EditorStore {
   load(doc: Diagram, file: FileInfo, unsaved = false): void {
     this.state = {
       ...this.state, doc, file, past: [], future: [], savedAt: unsaved ? -1 : 0, gestureBase: null, selection: EMPTY_SELECTION, loadProblems: null, trafficMultiplier: 1,
+      // A practice session saved in the document comes back with it, its clock paused.
+      ...(doc.practice ? { practice: sessionFromDocument(doc, Date.now()), sidePanel: 'practice' as const } : {}),
     };
     this.emit();
   }

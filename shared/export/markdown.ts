@@ -1,3 +1,4 @@
+import { derivationAppendix } from '../explain/appendix';
 import { findKind } from '../kinds';
 import { STEP_KEYS } from '../model/schema';
 import { formatBytes, formatLatencyMs, formatMs, formatPercent, formatQps, formatUsd } from '../units';
@@ -89,6 +90,7 @@ export function renderMarkdown({ diagram, estimate }: Pick<ExportInput, 'diagram
   if (annotations.length > 0) {
     out.push('## Notes on the diagram', '', annotations.map((a) => `- ${a.kind === 'note' ? 'Sticky note' : 'Text'}: ${markdownText(a.text)}`).join('\n'), '');
   }
+  if (estimate.entries.length > 0 || estimate.nodes.length > 0) out.push(...derivationAppendix(diagram, estimate));
   return out.join('\n');
 }
 

@@ -1,8 +1,9 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { blueprint, BLUEPRINT_SLUGS } from '../../shared/blueprints';
+import { edgeGeometry } from '../../shared/layout/edgeGeometry';
 import { applyLayout, layoutDiagram } from '../../shared/layout/elkGraph';
 import { generateDiagram } from './generate';
-import { report } from './measure';
+import { medianMs, report } from './measure';
 
 async function medianAsyncMs(work: () => Promise<unknown>, runs: number, warmUp = 1): Promise<number> {
   for (let i = 0; i < warmUp; i++) await work();
@@ -29,4 +30,9 @@ export async function benchLayout(): Promise<void> {
   const large = generateDiagram(1_000, 3);
   const ms = await medianAsyncMs(async () => applyLayout(large, await layoutDiagram(large, elk)), 3, 1);
   report(`layout, ${large.nodes.length} nodes`, `${(ms / 1000).toFixed(2)} s`, '< 2 s', ms < 2000);
+
+  // What the canvas redraws on each edit of a laid-out diagram (routes stored, captions placed).
+  const laidOut = applyLayout(large, await layoutDiagram(large, elk));
+  const geometryMs = medianMs(() => edgeGeometry(laidOut), 5, 2);
+  report(`edge geometry, ${large.nodes.length} laid-out nodes`, `${geometryMs.toFixed(0)} ms`, '< 50 ms', geometryMs < 50);
 }

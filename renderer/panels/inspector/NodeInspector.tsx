@@ -7,7 +7,8 @@ import { useApp } from '../../app/AppContext';
 import { KindIcon } from '../../canvas/KindIcon';
 import { useEditor } from '../../state/store';
 import { BLOCK_EDITORS, BLOCK_TITLES, type NodeEdit } from './BlockEditors';
-import { NumberField, SelectField, TextField } from './fields';
+import { FigureList, NumberField, SelectField, TextField } from './fields';
+import { BatchingFiguresView, DEFAULT_BATCHING } from './ServingEditors';
 
 function Figures({ figures }: { figures: NodeEstimate }) {
   const rows: [string, string][] = [
@@ -18,16 +19,7 @@ function Figures({ figures }: { figures: NodeEstimate }) {
   if (figures.utilization !== null) rows.push(['Utilization', formatPercent(figures.utilization)]);
   if (figures.storageBytes > 0) rows.push(['Storage', formatBytes(figures.storageBytes)]);
   rows.push(['Cost', `${formatUsd(figures.costUsdPerMonth.total)}/mo`]);
-  return (
-    <dl className="figures" aria-label="Figures">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FigureList label="Figures" rows={rows} />;
 }
 
 /** Everything about one node: label, group, notes, each block the kind takes, its params and its figures. */
@@ -42,7 +34,7 @@ export function NodeInspector({ node, figures }: { node: DiagramNode; figures?: 
     }, `node:${node.id}:${field}`);
   const toggle = (block: BlockName, on: boolean) =>
     edit(`block.${block}`, (n) => {
-      if (on) (n as Record<string, unknown>)[block] = structuredClone(kind.defaults[block] ?? defaultBlock(block));
+      if (on) (n as Record<string, unknown>)[block] = structuredClone((block === 'batching' ? undefined : kind.defaults[block]) ?? defaultBlock(block));
       else delete n[block];
     });
 
@@ -56,6 +48,7 @@ export function NodeInspector({ node, figures }: { node: DiagramNode; figures?: 
         </div>
       </header>
       {figures && <Figures figures={figures} />}
+      {figures?.batching && <BatchingFiguresView figures={figures.batching} />}
       <TextField label="Label" value={node.label} required maxLength={120} onCommit={(v) => edit('label', (n) => void (n.label = v))} />
       <SelectField
         label="Group"
@@ -114,5 +107,6 @@ function defaultBlock(block: BlockName): object {
     case 'storage': return { items: 1_000_000, bytesPerItem: 1_000 };
     case 'cost': return { instance: 'm7i.xlarge' };
     case 'traffic': return { qps: 100 };
+    case 'batching': return DEFAULT_BATCHING;
   }
 }

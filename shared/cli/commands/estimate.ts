@@ -1,4 +1,7 @@
+import type { Catalog } from '../../catalog';
 import { estimate } from '../../estimator/estimate';
+import type { Estimate } from '../../estimator/output';
+import type { Diagram } from '../../model/schema';
 import type { ParsedArgs } from '../args';
 import { estimateReport } from '../estimateReport';
 import { EXIT, type CliIO } from '../io';
@@ -17,24 +20,48 @@ Exit codes: 0 estimated; 1 unreadable, invalid or structurally broken file;
 /** Largest --traffic: ten times the app's slider, and loads stay within what a number holds. */
 export const MAX_TRAFFIC_MULTIPLIER = 1000;
 
+/** The --traffic multiplier (1 without it), or undefined after saying on stderr why it is not one. */
+export function parseTrafficFlag(args: ParsedArgs, io: CliIO, command: string): number | undefined {
+  const trafficFlag = args.flags.get('traffic');
+  const trafficMultiplier = typeof trafficFlag === 'string' ? Number(trafficFlag) : 1;
+  if (!(trafficMultiplier > 0) || !(trafficMultiplier <= MAX_TRAFFIC_MULTIPLIER)) {
+    io.stderr(`mlsd ${command}: --traffic must be a positive number up to ${MAX_TRAFFIC_MULTIPLIER}, not ${JSON.stringify(trafficFlag)}\n`);
+    return undefined;
+  }
+  return trafficMultiplier;
+}
+
+/** What a command that reads one FILE and estimates it has to work with. */
+export interface Estimated {
+  diagram: Diagram;
+  result: Estimate;
+  catalog: Catalog;
+  trafficMultiplier: number;
+}
+
+/**
+ * Reads the first positional FILE with --prices and --traffic, and estimates
+ * it; or returns the exit code after saying on stderr what is wrong.
+ */
+export function readAndEstimate(args: ParsedArgs, io: CliIO, command: string): Estimated | number {
+  const trafficMultiplier = parseTrafficFlag(args, io, command);
+  if (trafficMultiplier === undefined) return EXIT.usage;
+  const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);
+  if (!catalog) return EXIT.invalid;
+  const diagram = readDiagram(io, args.positionals[0]!, catalog);
+  if (!diagram) return EXIT.invalid;
+  return { diagram, result: estimate(diagram, { catalog, trafficMultiplier }), catalog, trafficMultiplier };
+}
+
 /** `mlsd estimate FILE`. */
 export function estimateCommand(args: ParsedArgs, io: CliIO): number {
   if (args.positionals.length !== 1) {
     io.stderr(`mlsd estimate: expected one FILE\n\n${estimateHelp}\n`);
     return EXIT.usage;
   }
-  const trafficFlag = args.flags.get('traffic');
-  const trafficMultiplier = typeof trafficFlag === 'string' ? Number(trafficFlag) : 1;
-  if (!(trafficMultiplier > 0) || !(trafficMultiplier <= MAX_TRAFFIC_MULTIPLIER)) {
-    io.stderr(`mlsd estimate: --traffic must be a positive number up to ${MAX_TRAFFIC_MULTIPLIER}, not ${JSON.stringify(trafficFlag)}\n`);
-    return EXIT.usage;
-  }
-  const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);
-  if (!catalog) return EXIT.invalid;
-  const diagram = readDiagram(io, args.positionals[0]!, catalog);
-  if (!diagram) return EXIT.invalid;
-
-  const result = estimate(diagram, { catalog, trafficMultiplier });
+  const read = readAndEstimate(args, io, 'estimate');
+  if (typeof read === 'number') return read;
+  const { diagram, result } = read;
   io.stdout(args.flags.has('json') ? `${JSON.stringify(result, null, 2)}\n` : estimateReport(diagram, result));
   if (args.flags.has('check')) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
