@@ -1,4 +1,5 @@
 import { HOST_METHODS, type DiscardChoice, type StudioHost } from '../shared/ipc';
+import { IMPORT_EXTENSIONS } from '../shared/import/extensions';
 import { HOST_ARGUMENTS } from '../shared/ipcArguments';
 import { problemsFromIssues } from '../shared/model/zodProblems';
 import { formatProblem } from '../shared/model/problems';
@@ -34,6 +35,7 @@ function refuse(method: string, ref: string, error: string): { error: string } {
 }
 
 const DIAGRAM_FILTERS = [{ name: 'MLSD Studio diagram', extensions: ['json'] }];
+const IMPORT_FILTERS = [{ name: 'Mermaid, draw.io or Excalidraw file', extensions: IMPORT_EXTENSIONS.map((e) => e.slice(1)) }];
 
 /** The StudioHost as the main process implements it, on the real file system. */
 export function createHost(deps: HostDeps): StudioHost {
@@ -61,7 +63,13 @@ export function createHost(deps: HostDeps): StudioHost {
     return saved;
   };
   return {
-    async openFile() {
+    async openFile(request) {
+      if (request?.forImport) {
+        const path = await deps.showOpenDialog({ filters: IMPORT_FILTERS });
+        if (path === null) return null;
+        const file = readDiagramFile(path);
+        return 'error' in file ? file : { ...file, ref: `import:${file.name}` };
+      }
       const path = await deps.showOpenDialog({ filters: DIAGRAM_FILTERS });
       return path === null ? null : opened(path);
     },

@@ -47,8 +47,12 @@ export interface HostError {
 
 /** Requests from the renderer, answered by the host. */
 export interface StudioHost {
-  /** Shows an open dialog; null when cancelled. */
-  openFile(): Promise<OpenedFile | null | HostError>;
+  /**
+   * Shows an open dialog; null when cancelled. With `forImport`, offers the
+   * files import reads (Mermaid, draw.io, Excalidraw) and reads the chosen
+   * one once: its ref is no handle, so nothing can be saved over it.
+   */
+  openFile(request?: { forImport: true }): Promise<OpenedFile | null | HostError>;
   /** Opens a file by a handle from the recent list or the OS (file association); only diagrams (`.mlsd.json`). */
   openRecent(request: { ref: string }): Promise<OpenedFile | HostError>;
   /** Writes a document atomically to the file behind a handle from opening or saving it; any other ref is refused. */

@@ -7,7 +7,7 @@ const ref = z.string().min(1).max(4096);
 
 /** The argument each host method accepts; anything else is refused by the main process. */
 export const HOST_ARGUMENTS: Record<(typeof HOST_METHODS)[number], z.ZodType> = {
-  openFile: z.undefined(),
+  openFile: z.strictObject({ forImport: z.literal(true) }).optional(),
   openRecent: z.strictObject({ ref }),
   save: z.strictObject({ ref, content: text }),
   saveAs: z.strictObject({ suggestedName: z.string().min(1).max(255), content: text }),

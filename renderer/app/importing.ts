@@ -1,12 +1,9 @@
 import { formatName, IMPORT_EXTENSIONS, importDiagram, reportLines } from '../../shared/import';
-import { MAX_IMPORT_CHARS } from '../../shared/import/limits';
+import { isHostError } from '../../shared/ipc';
 import { loadDiagramValue } from '../../shared/model/load';
 import { formatProblem } from '../../shared/model/problems';
 import type { AppContext } from './context';
 import { confirmDiscard, withLayout } from './documentIO';
-
-/** What the import file picker offers. */
-const ACCEPT = IMPORT_EXTENSIONS.join(',');
 
 /**
  * Whether a dropped file is one to import rather than open: a Mermaid,
@@ -52,25 +49,11 @@ export async function importContent(ctx: AppContext, name: string, content: stri
   return true;
 }
 
-/** Reads a file the person chose or dropped, refusing one past the import size limit before reading it. */
-export async function importFile(ctx: AppContext, file: File): Promise<boolean> {
-  if (file.size > MAX_IMPORT_CHARS) {
-    ctx.store.set({ loadProblems: { name: file.name, problems: [`the file is ${(file.size / 1e6).toFixed(0)} MB: at most ${MAX_IMPORT_CHARS / 1e6} MB are imported`] } });
-    return false;
-  }
-  return importContent(ctx, file.name, await file.text());
-}
-
 /** File > Import: asks before unsaved work would be lost, then lets the person pick a Mermaid, draw.io or Excalidraw file. */
 export async function importChosenFile(ctx: AppContext): Promise<void> {
   if (!(await confirmDiscard(ctx))) return;
-  const file = await new Promise<File | null>((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = ACCEPT;
-    input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
-    input.addEventListener('cancel', () => resolve(null));
-    input.click();
-  });
-  if (file) await importFile(ctx, file);
+  const chosen = await ctx.host.openFile({ forImport: true });
+  if (chosen === null) return;
+  if (isHostError(chosen)) ctx.store.set({ notice: chosen.error });
+  else await importContent(ctx, chosen.name, chosen.content);
 }

@@ -1,3 +1,4 @@
+import { IMPORT_EXTENSIONS } from '../../shared/import/extensions';
 import type { OpenedFile, RecoveryCopy, SavedFile, StudioHost } from '../../shared/ipc';
 import { isRecoveryCopy, slotLockName, sortRecoveryCopies } from '../../shared/recovery';
 import { KeyValueStore } from './idb';
@@ -28,11 +29,11 @@ export function download(name: string, data: Blob): void {
 }
 
 /** Lets a person pick a file with a plain file input (browsers without the File System Access API). */
-function pickWithInput(): Promise<File | null> {
+function pickWithInput(accept = '.json,.mlsd.json,application/json'): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,.mlsd.json,application/json';
+    input.accept = accept;
     input.addEventListener('change', () => resolve(input.files?.[0] ?? null));
     input.addEventListener('cancel', () => resolve(null));
     input.click();
@@ -107,8 +108,13 @@ export function createBrowserHost(win: Window & PickerWindow = window): StudioHo
   };
 
   return {
-    async openFile() {
+    async openFile(request) {
       try {
+        if (request?.forImport) {
+          // Read once into a new document: no handle is kept, so a save never writes over the source.
+          const file = await pickWithInput(IMPORT_EXTENSIONS.join(','));
+          return file ? { ref: `import:${file.name}`, name: file.name, content: await file.text() } : null;
+        }
         if (win.showOpenFilePicker) {
           const [handle] = await win.showOpenFilePicker({ types: DIAGRAM_TYPES, multiple: false });
           if (!handle) return null;

@@ -88,16 +88,18 @@ export function importDrawioModel(model: XmlElement, report: ImportReport = empt
   const text = (c: Cell) => labelText(c.attributes.label ?? '', isHtml(c));
   const where = (c: Cell) => `cell "${c.id}"${text(c) ? ` ("${text(c).replace(/\s+/g, ' ').slice(0, 40)}")` : ''}`;
   const isLabelOfEdge = (c: Cell) => c.vertex && c.parent !== undefined && byId.get(c.parent)?.edge === true;
-  const isFreeText = (c: Cell) => /^text;|(^|;)text;/.test(c.style) && !cells.some((d) => d.edge && (d.source === c.id || d.target === c.id));
-  const containers = cells.filter((c) => c.vertex && !isLabelOfEdge(c) && (/(^|;)(container=1|swimlane)/.test(c.style) || cells.some((d) => d.vertex && d.parent === c.id && !isLabelOfEdge(d))));
+  const connected = new Set(cells.filter((c) => c.edge).flatMap((c) => [c.source, c.target]));
+  const isFreeText = (c: Cell) => /^text;|(^|;)text;/.test(c.style) && !connected.has(c.id);
+  const holdsShapes = new Set(cells.filter((d) => d.vertex && !isLabelOfEdge(d)).map((d) => d.parent));
+  const containers = cells.filter((c) => c.vertex && !isLabelOfEdge(c) && (/(^|;)(container=1|swimlane)/.test(c.style) || holdsShapes.has(c.id)));
   const groupTaken = new Set<string>();
   const nodeTaken = new Set<string>();
   const groupIds = new Map(containers.map((c) => [c.id, uniqueId(importId('group', c.id) ?? c.id, groupTaken)]));
   const owned = (c: Cell) => c.attributes.mlsd_annotation !== undefined;
   const freeTexts = cells.filter((c) => c.vertex && !owned(c) && !groupIds.has(c.id) && !isLabelOfEdge(c) && isFreeText(c) && text(c) !== '');
-  const connected = new Set(cells.filter((c) => c.edge).flatMap((c) => [c.source, c.target]));
+  const free = new Set(freeTexts);
   const nodeCells = cells.filter((c) => {
-    if (!c.vertex || groupIds.has(c.id) || owned(c) || isLabelOfEdge(c) || freeTexts.includes(c)) return false;
+    if (!c.vertex || groupIds.has(c.id) || owned(c) || isLabelOfEdge(c) || free.has(c)) return false;
     if (text(c) === '' && !connected.has(c.id) && c.attributes.mlsd_node === undefined) {
       report.notes.push(`${where(c)}: a shape with no label and no connector, left out`);
       return false;

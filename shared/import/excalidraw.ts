@@ -1,7 +1,7 @@
 import { findKind } from '../kinds';
 import type { Annotation, Diagram, DiagramEdge, DiagramNode } from '../model/schema';
 import { emptyReport, fitLabel, keptPosition, uniqueId, type ImportReport, type ImportResult } from './common';
-import { arrowEnds, encloses, holds, sceneElements, smallest, type SceneElement } from './excalidrawScene';
+import { arrowEnds, BoxIndex, encloses, sceneElements, smallest, type SceneElement } from './excalidrawScene';
 import { guessedNode } from './guess';
 
 const SHAPES = new Set(['rectangle', 'ellipse', 'diamond']);
@@ -48,14 +48,19 @@ export function importExcalidraw(text: string): ImportResult {
   const bound = new Set(arrows.flatMap((a) => [a.startBinding, a.endBinding]));
   const shapes = elements.filter((e) => SHAPES.has(e.type) && !isAnnotation(e) && !isGroupBox(e));
   // A plain box drawn around other shapes, with no arrow to it, is a group's frame.
-  const drawnGroups = shapes.filter((s) => s.type === 'rectangle' && typeof s.customData.mlsdId !== 'string' && !bound.has(s.id) && shapes.some((o) => o !== s && encloses(s, o)));
-  const nodeShapes = shapes.filter((s) => !drawnGroups.includes(s));
+  const shapeIndex = new BoxIndex(shapes);
+  const centre = (e: SceneElement): [number, number] => [e.x + e.width / 2, e.y + e.height / 2];
+  const around = new Set(shapes.flatMap((o) => shapeIndex.at(...centre(o)).filter((s) => s !== o && encloses(s, o))));
+  const drawnGroups = shapes.filter((s) => around.has(s) && s.type === 'rectangle' && typeof s.customData.mlsdId !== 'string' && !bound.has(s.id));
+  const drawn = new Set(drawnGroups);
+  const nodeShapes = shapes.filter((s) => !drawn.has(s));
+  const nodeIndex = new BoxIndex(nodeShapes);
   const usedTexts = new Set<SceneElement>([...boundText.values()]);
   // Free text inside a shape is its label when nothing is bound to it.
   const enclosedText = new Map<string, SceneElement>();
   for (const t of texts) {
     if (t.containerId || isAnnotation(t) || /-label$/.test(t.id) && byId.get(t.id.slice(0, -6))) continue;
-    const owner = smallest([...nodeShapes, ...drawnGroups], (s) => !boundText.has(s.id) && !enclosedText.has(s.id) && holds(s, t.x + t.width / 2, t.y + t.height / 2));
+    const owner = smallest(shapeIndex.at(...centre(t)), (s) => !boundText.has(s.id) && !enclosedText.has(s.id));
     if (owner) {
       enclosedText.set(owner.id, t);
       usedTexts.add(t);
@@ -75,14 +80,16 @@ export function importExcalidraw(text: string): ImportResult {
   for (const f of elements.filter((e) => FRAMES.has(e.type))) addGroup(f.id, slug(f.name ?? '', 'frame'), fitLabel(f.name ?? '', 'Frame', `frame "${f.id}"`, report), f);
   for (const d of drawnGroups) addGroup(d.id, slug(labelOf(d), 'group'), fitLabel(labelOf(d), 'Group', `box "${d.id}"`, report), d);
   // Elements grouped together (Ctrl+G) make a group when two or more shapes share it: the outermost such group.
-  const sharedGroup = (s: SceneElement) => [...s.groupIds].reverse().find((g) => nodeShapes.filter((o) => o.groupIds.includes(g)).length >= 2);
-  const boxes = [...groups.entries()].filter(([, g]) => g.box).map(([key, g]) => ({ key, ...g.box! }));
+  const sharing = new Map<string, number>();
+  for (const s of nodeShapes) for (const g of new Set(s.groupIds)) sharing.set(g, (sharing.get(g) ?? 0) + 1);
+  const sharedGroup = (s: SceneElement) => [...s.groupIds].reverse().find((g) => (sharing.get(g) ?? 0) >= 2);
+  const boxes = new BoxIndex([...groups.entries()].filter(([, g]) => g.box).map(([key, g]) => ({ key, ...g.box! })));
   const groupOf = (s: SceneElement): string | undefined => {
     const exported = typeof s.customData.mlsdInGroup === 'string' ? [...groups.entries()].find(([, g]) => g.box && isGroupBox(g.box) && g.box.customData.mlsdGroup === s.customData.mlsdInGroup) : undefined;
     if (exported && encloses(exported[1].box!, s)) return exported[0];
     if (s.frameId && groups.has(s.frameId)) return s.frameId;
-    const around = smallest(boxes, (b) => encloses(b, s));
-    if (around) return around.key;
+    const box = smallest(boxes.at(...centre(s)), (b) => encloses(b, s));
+    if (box) return box.key;
     const shared = sharedGroup(s);
     if (!shared) return undefined;
     if (!groups.has(shared)) {
@@ -118,7 +125,7 @@ export function importExcalidraw(text: string): ImportResult {
     return { id, label, ...(group && { group }), ...fields, ...(position && { position }), kind } as DiagramNode;
   });
 
-  const edges = arrowEdges(arrows, nodeShapes, nodeIds, boundText, report);
+  const edges = arrowEdges(arrows, nodeShapes, nodeIndex, nodeIds, boundText, report);
   for (const t of [...boundText.values()]) usedTexts.add(t);
   const meta = elements.map((e) => e.customData.mlsdDiagram).find((m) => m !== null && typeof m === 'object') as Record<string, unknown> | undefined;
   const taken = new Set([...nodeTaken, ...groupTaken, ...edges.map((e) => e.id)]);
@@ -139,20 +146,22 @@ export function importExcalidraw(text: string): ImportResult {
 }
 
 /** The node an arrow's end joins: the shape it is bound to (or the shape holding the text it is bound to), else the shape under the end. */
-function endOf(binding: string | undefined, at: [number, number], shapes: readonly SceneElement[], texts: ReadonlyMap<string, SceneElement>): { shape?: SceneElement; guessed: boolean } {
-  const direct = binding === undefined ? undefined : shapes.find((s) => s.id === binding) ?? shapes.find((s) => texts.get(s.id)?.id === binding);
+function endOf(binding: string | undefined, at: [number, number], shapes: ReadonlyMap<string, SceneElement>, index: BoxIndex<SceneElement>): { shape?: SceneElement; guessed: boolean } {
+  const direct = binding === undefined ? undefined : shapes.get(binding);
   if (direct) return { shape: direct, guessed: false };
-  const under = smallest(shapes, (s) => holds(s, at[0], at[1], REACH));
+  const under = smallest(index.at(at[0], at[1], REACH), () => true);
   return { ...(under && { shape: under }), guessed: true };
 }
 
 /** The scene's arrows as edges, with the report saying which ends were found by position and which arrows were left out. */
-function arrowEdges(arrows: readonly SceneElement[], shapes: readonly SceneElement[], nodeIds: ReadonlyMap<string, string>, texts: ReadonlyMap<string, SceneElement>, report: ImportReport): DiagramEdge[] {
+function arrowEdges(arrows: readonly SceneElement[], shapes: readonly SceneElement[], index: BoxIndex<SceneElement>, nodeIds: ReadonlyMap<string, string>, texts: ReadonlyMap<string, SceneElement>, report: ImportReport): DiagramEdge[] {
   const taken = new Set<string>();
+  // An arrow bound to a shape's label is bound to the shape.
+  const byBinding = new Map(shapes.flatMap((s) => [[s.id, s] as const, ...(texts.has(s.id) ? [[texts.get(s.id)!.id, s] as const] : [])]));
   return arrows.flatMap((a, i): DiagramEdge[] => {
     const { start, end } = arrowEnds(a);
-    const from = endOf(a.startBinding, start, shapes, texts);
-    const to = endOf(a.endBinding, end, shapes, texts);
+    const from = endOf(a.startBinding, start, byBinding, index);
+    const to = endOf(a.endBinding, end, byBinding, index);
     const where = `arrow "${a.id}"`;
     if (!from.shape || !to.shape) {
       report.notes.push(`${where} does not join two shapes at its ${!from.shape ? 'start' : 'end'}, left out`);

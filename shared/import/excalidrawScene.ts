@@ -100,3 +100,48 @@ export function arrowEnds(arrow: SceneElement): { start: [number, number]; end: 
   const last = arrow.points.at(-1) ?? [arrow.width, arrow.height];
   return { start: [arrow.x + first[0], arrow.y + first[1]], end: [arrow.x + last[0], arrow.y + last[1]] };
 }
+
+/**
+ * Boxes found by a point in about constant time: each box is filed in the
+ * squares of a grid it overlaps, and boxes much larger than a square
+ * (frames, boxes drawn around others) are kept apart and always checked.
+ * Keeps reading a scene of many thousand shapes linear rather than square.
+ */
+export class BoxIndex<T extends Box> {
+  private readonly cells = new Map<string, T[]>();
+  private readonly large: T[] = [];
+  private readonly size: number;
+
+  constructor(boxes: readonly T[]) {
+    const sides = boxes.map((b) => Math.max(b.width, b.height)).sort((a, b) => a - b);
+    this.size = Math.max(64, 2 * (sides[Math.floor(sides.length / 2)] ?? 0));
+    for (const box of boxes) {
+      const [x0, y0, x1, y1] = [this.cell(box.x), this.cell(box.y), this.cell(box.x + box.width), this.cell(box.y + box.height)];
+      if ((x1 - x0 + 1) * (y1 - y0 + 1) > 16) {
+        this.large.push(box);
+        continue;
+      }
+      for (let x = x0; x <= x1; x++) {
+        for (let y = y0; y <= y1; y++) {
+          const key = `${x},${y}`;
+          const list = this.cells.get(key);
+          if (list) list.push(box);
+          else this.cells.set(key, [box]);
+        }
+      }
+    }
+  }
+
+  private cell(at: number): number {
+    return Math.floor(at / this.size);
+  }
+
+  /** The boxes holding a point, give or take `margin` (at most a grid square). */
+  at(x: number, y: number, margin = 0): T[] {
+    const found = new Set<T>();
+    for (const dx of margin > 0 ? [-margin, 0, margin] : [0]) {
+      for (const dy of margin > 0 ? [-margin, 0, margin] : [0]) for (const box of this.cells.get(`${this.cell(x + dx)},${this.cell(y + dy)}`) ?? []) found.add(box);
+    }
+    return [...found, ...this.large].filter((box) => holds(box, x, y, margin));
+  }
+}

@@ -8,6 +8,7 @@ import { mendDrawing } from './repair';
 
 export type { ImportReport, ImportResult, KindGuess } from './common';
 export { formatName, reportLines } from './common';
+export { IMPORT_EXTENSIONS } from './extensions';
 
 export interface ImportOptions {
   /** A draw.io page to read: its name or its number from 1; the first page by default. */
@@ -16,8 +17,6 @@ export interface ImportOptions {
   fileName?: string;
 }
 
-/** The file extensions import reads, for file pickers and drop targets. */
-export const IMPORT_EXTENSIONS = ['.mmd', '.mermaid', '.drawio', '.xml', '.svg', '.excalidraw', '.json'] as const;
 
 /** A draw.io file's chosen page as a diagram; the report lists the pages. */
 async function importDrawio(xml: string, options: ImportOptions): Promise<ImportResult> {

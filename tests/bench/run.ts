@@ -1,5 +1,6 @@
 import { benchEstimator } from './estimator.bench';
 import { benchHostile } from './hostile.bench';
+import { benchImport } from './import.bench';
 import { benchLayout } from './layout.bench';
 import { benchLive } from './live.bench';
 import { benchPage } from './page.bench';
@@ -13,6 +14,7 @@ await benchServing();
 benchSimulatorAndCli();
 benchHostile();
 benchPlanner();
+await benchImport();
 await benchLayout();
 await benchPage();
 await benchLive();

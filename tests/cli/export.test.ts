@@ -74,7 +74,7 @@ describe('mlsd export and mlsd layout', () => {
     const mmd = join(dir, 'small.mmd');
     const back = join(dir, 'back.mlsd.json');
     expect((await mlsd('export', fixturePath('small-search.laid.mlsd.json'), '--format', 'mermaid', '-o', mmd)).code).toBe(0);
-    expect(await mlsd('import', mmd, '-o', back)).toMatchObject({ code: 0, stdout: `${back}: 10 nodes, 10 edges\n` });
+    expect(await mlsd('import', mmd, '-o', back)).toMatchObject({ code: 0, stdout: `${back}: 10 nodes, 10 edges from a Mermaid flowchart\n  10 nodes kept their kind and figures from MLSD Studio's metadata\n` });
     // Everything but the canvas viewport, which is not part of a picture.
     const { viewport: _viewport, ...original } = JSON.parse(readFileSync(fixturePath('small-search.laid.mlsd.json'), 'utf8'));
     expect(JSON.parse(readFileSync(back, 'utf8'))).toEqual(original);

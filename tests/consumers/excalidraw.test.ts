@@ -1,9 +1,12 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { estimate } from '../../shared/estimator/estimate';
 import { exportId } from '../../shared/export/ids';
+import { fixturePath } from '../helpers';
+import { mustImport } from '../import/mustImport';
 import { CASES, exported, hostileRan, ROOT, squeeze, useConsumerPage } from './corpus';
 import type { OpenedScene } from './excalidraw/main';
 
@@ -22,7 +25,12 @@ const { page: current, errors } = useConsumerPage(async (page) => {
   await page.goto(server.resolvedUrls!.local[0]!);
   await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
 });
-afterAll(async () => new Promise<void>((done) => (server ? server.httpServer.close(() => done()) : done())));
+// The page may still hold a keep-alive connection: close it too, or closing the server waits for it.
+afterAll(async () => new Promise<void>((done) => {
+  if (!server) return done();
+  server.httpServer.close(() => done());
+  (server.httpServer as { closeAllConnections?: () => void }).closeAllConnections?.();
+}));
 
 describe('Excalidraw restores and exports every scene', () => {
   it.each(CASES.map((c) => [c.name, c.diagram] as const))('%s', async (_, diagram) => {
@@ -50,5 +58,26 @@ describe('Excalidraw restores and exports every scene', () => {
       if (edge.label) for (const word of squeeze(edge.label).split(' ')) expect(text, edge.label).toContain(word);
     }
     expect(await hostileRan(current())).toBe(false);
+  });
+});
+
+/** A scene saved again by Excalidraw itself (restored, then serialized as its file). */
+const resaved = (json: string) => current().evaluate((file) => (window as unknown as { resaveScene(json: string): string }).resaveScene(file), json);
+
+const importedScene = async (json: string) => (await mustImport(json)).diagram;
+
+describe('scenes saved by Excalidraw import', () => {
+  it.each(CASES.map((c) => [c.name, c.diagram] as const))('%s: an export saved again by Excalidraw gives an identical estimate', async (_, diagram) => {
+    errors.length = 0;
+    const back = await importedScene(await resaved((await exported(diagram, 'excalidraw')) as string));
+    expect(JSON.stringify(estimate(back))).toBe(JSON.stringify(estimate(diagram)));
+    expect(errors).toEqual([]);
+  });
+
+  it('a hand-made scene normalized by Excalidraw imports to the same diagram as the file itself', async () => {
+    const file = readFileSync(fixturePath('import/recsys-sketch.excalidraw'), 'utf8');
+    const normalized = await resaved(file);
+    expect(JSON.parse(normalized).elements.length).toBeGreaterThan(20);
+    expect(await importedScene(normalized)).toEqual(await importedScene(file));
   });
 });

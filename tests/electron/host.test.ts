@@ -41,6 +41,21 @@ describe('the main-process host', () => {
     expect(deps.recentChanged).toHaveBeenCalled();
   });
 
+  it('reads a file to import once, offering the import formats, with no handle to save over it', async () => {
+    const { dir, deps } = setup();
+    const path = join(dir, 'sketch.drawio');
+    writeFileSync(path, '<mxfile/>');
+    const showOpenDialog = vi.fn(async () => path);
+    const host = createHost({ ...deps, showOpenDialog });
+    const opened = (await host.openFile({ forImport: true })) as { ref: string; name: string; content: string };
+    expect(opened).toEqual({ ref: 'import:sketch.drawio', name: 'sketch.drawio', content: '<mxfile/>' });
+    expect(showOpenDialog).toHaveBeenCalledWith({ filters: [{ name: 'Mermaid, draw.io or Excalidraw file', extensions: ['mmd', 'mermaid', 'drawio', 'xml', 'svg', 'excalidraw', 'json'] }] });
+    expect(await host.save({ ref: opened.ref, content: '{}' })).toMatchObject({ error: expect.any(String) });
+    expect(readFileSync(path, 'utf8')).toBe('<mxfile/>');
+    expect(await host.recentFiles()).toEqual([]);
+    expect(await handleRequest(host, 'openFile', { forImport: 'yes' })).toMatchObject({ error: expect.any(String) });
+  });
+
   it('returns null when a dialog is cancelled, and saves through Save As', async () => {
     const { dir, deps, host } = setup();
     expect(await host.openFile()).toBeNull();
@@ -250,7 +265,7 @@ describe('the window and menus', () => {
     const template = menuTemplate(run, [{ ref: '/d/a.json', name: 'a.json' }], openRecent, false);
     expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     const file = template[0]!.submenu as Electron.MenuItemConstructorOptions[];
-    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New', 'New from Blueprint…', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Practice an Interview…', 'Exit']);
+    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New', 'New from Blueprint…', 'Open…', 'Open Recent', 'Import…', 'Save', 'Save As…', 'Export…', 'Practice an Interview…', 'Exit']);
     const edit = template[1]!.submenu as Electron.MenuItemConstructorOptions[];
     expect(edit.filter((i) => i.label).map((i) => i.label)).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Copy as PNG', 'Copy as SVG', 'Duplicate', 'Delete', 'Select All', 'Group Selection', 'Ungroup', 'Add Sticky Note', 'Add Text']);
     const undo = edit.find((i) => i.label === 'Undo')!;

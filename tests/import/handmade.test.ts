@@ -5,22 +5,14 @@ import { blueprint } from '../../shared/blueprints';
 import { estimate } from '../../shared/estimator/estimate';
 import { renderDrawio } from '../../shared/export/drawio';
 import { renderExcalidraw } from '../../shared/export/excalidraw';
-import { importDiagram, reportLines, type ImportResult } from '../../shared/import';
+import { importDiagram } from '../../shared/import';
 import { MAX_IMPORT_ELEMENTS } from '../../shared/import/limits';
-import { loadDiagramValue } from '../../shared/model/load';
-import type { Diagram } from '../../shared/model/schema';
 import { fixturePath } from '../helpers';
+import { mustImport } from './mustImport';
 
 const fixture = (name: string) => readFileSync(fixturePath(`import/${name}`), 'utf8');
 
-/** The import's diagram after the file format's checks, and its report as a person reads it. */
-async function valid(text: string, page?: string): Promise<{ diagram: Diagram; lines: string[] }> {
-  const result: ImportResult = await importDiagram(text, page === undefined ? {} : { page });
-  if (!result.ok) throw new Error(result.problems.join('\n'));
-  const loaded = loadDiagramValue(result.diagram);
-  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return { diagram: loaded.diagram, lines: reportLines(result.report) };
-}
+const valid = (text: string, page?: string) => mustImport(text, page === undefined ? {} : { page });
 
 /** draw.io's compressed form of a page: URI-encoded, raw-deflated, base64. */
 const compress = (xml: string) => deflateRawSync(Buffer.from(encodeURIComponent(xml), 'latin1')).toString('base64');

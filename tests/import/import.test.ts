@@ -6,21 +6,14 @@ import { renderDrawio } from '../../shared/export/drawio';
 import { renderExcalidraw } from '../../shared/export/excalidraw';
 import { renderMermaid } from '../../shared/export/mermaid';
 import { importDiagram } from '../../shared/import';
-import { loadDiagramValue } from '../../shared/model/load';
 import type { Diagram } from '../../shared/model/schema';
 import { fixturePath, mustLoad } from '../helpers';
+import { mustImport } from './mustImport';
 
 const hostile = mustLoad(JSON.parse(readFileSync(fixturePath('hostile.mlsd.json'), 'utf8')));
 const cases: [string, Diagram][] = [...BLUEPRINT_SLUGS.map((slug) => [slug, blueprint(slug)!] as [string, Diagram]), ['hostile', hostile]];
 
-/** Imports and checks the result against the file format, failing with the problems. */
-async function imported(text: string): Promise<Diagram> {
-  const result = await importDiagram(text);
-  if (!result.ok) throw new Error(result.problems.join('\n'));
-  const loaded = loadDiagramValue(result.diagram);
-  if (!loaded.ok) throw new Error(loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return loaded.diagram;
-}
+const imported = async (text: string) => (await mustImport(text)).diagram;
 
 const plain = (d: Diagram) => JSON.parse(JSON.stringify({ ...d, viewport: undefined }));
 

@@ -1,4 +1,4 @@
-import { exportToSvg, restore } from '@excalidraw/excalidraw';
+import { exportToSvg, restore, serializeAsJSON } from '@excalidraw/excalidraw';
 
 /** What Excalidraw made of a scene file: its elements after restore, and the text of the SVG it exports. */
 export interface OpenedScene {
@@ -22,5 +22,10 @@ export interface OpenedScene {
     })),
     svgText: svg.textContent ?? '',
   };
+};
+// Loads a scene and saves it again as Excalidraw writes a .excalidraw file: what a person's edited copy looks like.
+(window as unknown as { resaveScene(json: string): string }).resaveScene = (json) => {
+  const restored = restore(JSON.parse(json), null, null);
+  return serializeAsJSON(restored.elements, restored.appState, restored.files, 'local');
 };
 (window as unknown as { ready: boolean }).ready = true;
