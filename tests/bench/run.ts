@@ -13,7 +13,7 @@ await benchEstimator();
 await benchServing();
 benchSimulatorAndCli();
 benchHostile();
-benchPlanner();
+await benchPlanner();
 await benchImport();
 await benchLayout();
 await benchPage();
