@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { runCli } from '../shared/cli/main';
+import { runCli, type Command } from '../shared/cli/main';
 import { nodeIO } from './nodeIO';
 
 /** Set by the bundler (scripts/build-cli.mjs); absent when running from the sources. */
@@ -10,8 +10,17 @@ const version =
     ? MLSD_VERSION
     : (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+/** Commands that need Node itself: a server. */
+const nodeCommands: Record<string, Command> = {
+  serve: {
+    summary: 'run a collaboration server for live rooms (interviews in pairs)',
+    flags: { port: 'value', host: 'value', data: 'value', redis: 'value', secret: 'value' },
+    load: () => import('../server/serveCommand').then((m) => ({ help: m.serveHelp, run: m.serveCommand })),
+  },
+};
+
 try {
-  process.exitCode = await runCli(process.argv.slice(2), nodeIO, version);
+  process.exitCode = await runCli(process.argv.slice(2), nodeIO, version, nodeCommands);
 } catch (error) {
   process.stderr.write(`mlsd: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;

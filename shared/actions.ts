@@ -21,6 +21,7 @@ export const ACTIONS = [
   { id: 'file.new', label: 'New', keys: ['Mod+N'], menu: 'file' },
   { id: 'file.newFromBlueprint', label: 'New from Blueprint…', keys: ['Mod+Shift+N'], menu: 'file' },
   { id: 'file.open', label: 'Open…', keys: ['Mod+O'], menu: 'file', separatorBefore: true },
+  { id: 'file.import', label: 'Import…', keys: ['Mod+Shift+O'], menu: 'file' },
   { id: 'file.save', label: 'Save', keys: ['Mod+S'], menu: 'file', separatorBefore: true },
   { id: 'file.saveAs', label: 'Save As…', keys: ['Mod+Shift+S'], menu: 'file' },
   { id: 'file.export', label: 'Export…', keys: ['Mod+E'], menu: 'file', separatorBefore: true },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { HOST_METHODS } from './ipc';
 import { SLOT_PATTERN } from './recovery';
 

@@ -24,3 +24,8 @@ export function highest(values: Iterable<number>, empty = -Infinity): number {
   }
   return any ? result : empty;
 }
+
+/** Rounds a figure read off a distribution to 6 significant digits: the latency grid is not more precise than that. */
+export function round6(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(6)) : value;
+}

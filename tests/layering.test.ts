@@ -42,7 +42,7 @@ describe('layering', () => {
   it('keeps shared/ pure: no React, DOM libraries, Electron or Node modules', () => {
     const bad = violations('shared', (s, file) =>
       /^(react|react-dom|@xyflow\/|electron)/.test(s) || NODE_BUILTINS.test(s) ||
-      resolvesInto(s, file, 'renderer') || resolvesInto(s, file, 'electron') || resolvesInto(s, file, 'cli'),
+      resolvesInto(s, file, 'renderer') || resolvesInto(s, file, 'electron') || resolvesInto(s, file, 'cli') || resolvesInto(s, file, 'server'),
     );
     expect(bad).toEqual([]);
   });

@@ -30,4 +30,4 @@ export function isTyping(target: EventTarget | null): boolean {
 }
 
 /** Shortcuts that still work while typing in a field (they are not text edits). */
-export const GLOBAL_WHILE_TYPING: ReadonlySet<ActionId> = new Set(['file.new', 'file.open', 'file.save', 'file.saveAs', 'file.newFromBlueprint']);
+export const GLOBAL_WHILE_TYPING: ReadonlySet<ActionId> = new Set(['file.new', 'file.open', 'file.import', 'file.save', 'file.saveAs', 'file.newFromBlueprint']);

@@ -1,6 +1,7 @@
 import type { ActionId } from '../../shared/actions';
 import { isHostError } from '../../shared/ipc';
 import { confirmDiscard, openContent, saveDocument } from '../app/documentIO';
+import { importChosenFile } from '../app/importing';
 import type { AppContext } from '../app/context';
 import { addAnnotation, copySelection, deleteSelection, emptyDiagram, groupNodes, moveNodes, paste, ungroupNodes, type Clip } from '../state/commands';
 import { EMPTY_SELECTION, type EditorState } from '../state/store';
@@ -75,6 +76,7 @@ const PERFORM: Record<ActionId, Perform> = {
     if (isHostError(opened)) ctx.store.set({ notice: opened.error });
     else await openContent(ctx, opened);
   },
+  'file.import': (ctx) => importChosenFile(ctx),
   'file.save': (ctx) => saveDocument(ctx, false),
   'file.saveAs': (ctx) => saveDocument(ctx, true),
   'file.export': (ctx) => ctx.store.set({ dialog: 'export' }),

@@ -15,11 +15,13 @@ import { PracticePanel } from '../practice/PracticePanel';
 import { PracticeStartDialog } from '../practice/PracticeStartDialog';
 import { hasWriteUp, useStudyFollowsSelection } from '../study/study';
 import { StudyPanel } from '../study/StudyPanel';
+import { ReplayDialog } from '../practice/ReplayDialog';
+import { usePracticeRecording } from '../practice/useRecording';
 import { useApp } from './AppContext';
 import { panelShown, readPanels, writePanels } from './panelLayout';
 import { PanelToggle } from './PanelToggle';
 import { Splitter } from './Splitter';
-import { BlueprintPicker, LoadProblemsDialog, Notice, ShortcutsDialog } from './Dialogs';
+import { BlueprintPicker, ImportReportDialog, LoadProblemsDialog, Notice, ShortcutsDialog } from './Dialogs';
 import { RecoveryBanner } from './Recovery';
 import { Toolbar } from './Toolbar';
 import { useActionBindings } from './useActions';
@@ -62,6 +64,7 @@ export function App() {
   useActionBindings();
   useDocumentSafety();
   useFileDrop();
+  usePracticeRecording();
   return (
     <ReactFlowProvider>
       <ExplainProvider>
@@ -109,9 +112,11 @@ export function App() {
           {dialog === 'export' && <ExportDialog />}
           {dialog === 'practice' && <PracticeStartDialog />}
           {dialog === 'compare' && <CompareDialog />}
+          {dialog === 'replay' && <ReplayDialog />}
           {dialog === 'simulate' && <SimulateDialog />}
           {dialog === 'scenarios' && <CompareScenariosDialog />}
           <LoadProblemsDialog />
+          <ImportReportDialog />
           <Notice />
           <ExplainPopover estimate={estimate} />
         </div>

@@ -95,6 +95,22 @@ export function LoadProblemsDialog() {
   );
 }
 
+/** What an import read and what it guessed, shown once over the imported document. */
+export function ImportReportDialog() {
+  const ctx = useApp();
+  const report = useEditor(ctx.store, (s) => s.importReport);
+  if (!report) return null;
+  const close = () => ctx.store.set({ importReport: null });
+  const [summary, ...lines] = report.lines;
+  return (
+    <Modal title={`Imported ${report.name}`} onClose={close}>
+      <p>{summary} It is a new document, not saved yet. Check the kinds and figures MLSD Studio guessed:</p>
+      {lines.length > 0 && <ul className="import-report">{lines.map((line, i) => <li key={i}>{line}</li>)}</ul>}
+      <div className="dialog-buttons"><button type="button" className="primary" onClick={close}>OK</button></div>
+    </Modal>
+  );
+}
+
 /** A short message at the bottom of the window that fades by itself. */
 export function Notice() {
   const { store } = useApp();

@@ -40,7 +40,8 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
   const minimap = useEditor(store, (s) => s.panels.minimap);
   const critical = useEditor(store, (s) => s.criticalPath);
   const nodes = useMemo(() => markCritical(flowNodes(doc, estimate, selection), critical?.nodes), [doc, estimate, selection, critical]);
-  const geometry = useMemo(() => edgeGeometry(doc), [doc]);
+  // Routes depend on nodes and edges only: an edit elsewhere (title, budgets, notes) keeps them.
+  const geometry = useMemo(() => edgeGeometry({ nodes: doc.nodes, edges: doc.edges }), [doc.nodes, doc.edges]);
   const edges = useMemo(() => markCritical(flowEdges(doc, estimate, selection, geometry), critical?.edges), [doc, estimate, selection, geometry, critical]);
   const dragStart = useRef<{ x: number; y: number } | null>(null);
   const editing = useCanvasEditing();

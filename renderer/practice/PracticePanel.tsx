@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { reviewSteps, type StepFeedback as StepFeedbackData } from '../../shared/practice/feedback';
 import type { Estimate } from '../../shared/estimator/output';
 import { guessError } from '../../shared/practice/compare';
 import { PRACTICE_STEPS } from '../../shared/practice/steps';
@@ -8,6 +9,9 @@ import { NumberField, TextField } from '../panels/inspector/fields';
 import type { PracticeEstimate } from '../../shared/model/schema';
 import { practiceElapsedMs, useEditor, type EditorStore, type PracticeSession } from '../state/store';
 import { clock } from './results';
+import { StepFeedback } from './StepFeedback';
+import { useReference } from './useReference';
+import { Worksheet } from './Worksheet';
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());
@@ -88,11 +92,24 @@ function Guess({ session, estimate }: { session: PracticeSession; estimate: Esti
   );
 }
 
-/** The practice side panel: the question, the timer, estimate first, notes for each of the seven steps. */
+/** The step-by-step rubric of the design for its case; the budgets are checked only once the figures are shown. */
+function useStepFeedback(session: PracticeSession | null, estimate: Estimate | null): StepFeedbackData[] | null {
+  const { store } = useApp();
+  const doc = useEditor(store, (s) => s.doc);
+  const reference = useReference(session?.slug);
+  const shown = session !== null && (session.guessLocked || session.finished);
+  return useMemo(
+    () => (session && reference ? reviewSteps({ slug: session.slug, diagram: doc, estimate: shown ? estimate : null, reference: reference.diagram }) : null),
+    [session, reference, doc, shown, estimate],
+  );
+}
+
+/** The practice side panel: the question, the timer, estimate first, the worksheet, notes and feedback for each of the seven steps. */
 export function PracticePanel({ estimate }: { estimate: Estimate | null }) {
   const { store } = useApp();
   const session = useEditor(store, (s) => s.practice);
   const steps = useEditor(store, (s) => s.doc.brief?.steps);
+  const feedback = useStepFeedback(session, estimate);
   if (!session) return <p className="muted inspector">No practice running. Start one from File, Practice an Interview.</p>;
   return (
     <section className="inspector practice" aria-label="Practice">
@@ -102,6 +119,7 @@ export function PracticePanel({ estimate }: { estimate: Estimate | null }) {
       </header>
       <p className="brief-prompt">{session.prompt}</p>
       <Guess session={session} estimate={estimate} />
+      <Worksheet estimate={session.guessLocked || session.finished ? estimate : null} />
       {PRACTICE_STEPS.map((step, i) => (
         <details key={step.key} className="block step" open={i === 0}>
           <summary>{i + 1}. {step.title}</summary>
@@ -117,10 +135,12 @@ export function PracticePanel({ estimate }: { estimate: Estimate | null }) {
               else delete d.brief.steps[step.key];
             }, `notes:${step.key}`)}
           />
+          <StepFeedback feedback={feedback?.[i]} />
         </details>
       ))}
       <div className="dialog-buttons">
         <button type="button" onClick={() => store.set({ practice: null, sidePanel: 'inspector' })}>Stop practising</button>
+        <button type="button" onClick={() => store.set({ dialog: 'replay' })}>Replay</button>
         <button type="button" className="primary" onClick={() => store.set({ dialog: 'compare' })}>Compare with reference</button>
       </div>
     </section>

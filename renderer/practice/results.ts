@@ -1,9 +1,13 @@
+import type { StepKey } from '../../shared/model/schema';
+
 /** One finished practice session, kept on this machine. */
 export interface PracticeResult {
   slug: string;
   title: string;
   timeUsedMs: number;
   score: number;
+  /** The share of each step's rubric checks passed, 0 to 100 (results saved before steps were scored lack it). */
+  steps?: Partial<Record<StepKey, number>>;
   finishedAtMs: number;
 }
 

@@ -21,6 +21,7 @@ export async function startPractice(ctx: AppContext, slug: string, minutes: numb
   const doc = emptyDiagram(`Practice: ${reference.title}`);
   doc.brief = { prompt: reference.brief?.prompt ?? reference.title, steps: {} };
   if (reference.budgets) doc.budgets = { ...reference.budgets };
+  doc.practice = { slug, durationMs: minutes * 60_000, elapsedMs: 0 };
   ctx.store.load(doc, { name: `practice-${slug}.mlsd.json`, ref: null });
   ctx.store.set({
     dialog: null,

@@ -2,6 +2,7 @@ import { produce } from 'immer';
 import { useSyncExternalStore } from 'react';
 import type { Diagram } from '../../shared/model/schema';
 import { DEFAULT_PANELS, type PanelLayout } from '../app/panelLayout';
+import { sessionFromDocument } from '../practice/restore';
 import { coalesce, record, redoEntry, undoEntry, type HistoryEntry } from './history';
 
 /** Selected nodes and edges, by id. */
@@ -39,10 +40,12 @@ export interface EditorState {
   trafficMultiplier: number;
   /** Problems of a file that could not be opened, shown until dismissed. */
   loadProblems: { name: string; problems: string[] } | null;
+  /** What an import read and guessed, shown once after it. */
+  importReport: { name: string; lines: string[] } | null;
   /** A message shown briefly at the bottom of the window. */
   notice: string | null;
   /** The dialog open over the canvas, if any. */
-  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'simulate' | 'scenarios' | null;
+  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'replay' | 'simulate' | 'scenarios' | null;
   /** What the right-hand panel shows. */
   sidePanel: 'inspector' | 'practice' | 'study';
   /** The interview being practised, if any. */
@@ -106,7 +109,7 @@ export class EditorStore {
   constructor(doc: Diagram, file: FileInfo, theme: 'light' | 'dark' = 'light') {
     this.state = {
       doc, file, selection: EMPTY_SELECTION, past: [], future: [], savedAt: 0, gestureBase: null,
-      theme, trafficMultiplier: 1, loadProblems: null, notice: null, dialog: null, sidePanel: 'inspector', practice: null,
+      theme, trafficMultiplier: 1, loadProblems: null, importReport: null, notice: null, dialog: null, sidePanel: 'inspector', practice: null,
       panels: DEFAULT_PANELS, criticalPath: null,
     };
   }
@@ -134,6 +137,17 @@ export class EditorStore {
     const merged = last && last.id !== this.state.savedAt ? coalesce(last, entry) : null;
     const past = merged ? [...this.state.past.slice(0, -1), merged] : [...this.state.past, entry];
     this.state = { ...this.state, doc, past, future: [], selection: pruneSelection(this.state.selection, doc) };
+    this.emit();
+  }
+
+  /**
+   * Changes the document outside the undo history: what no one would undo, a
+   * practice session's clock and replay log. Applied under a gesture in
+   * progress too, so the gesture's end keeps it.
+   */
+  amend(recipe: (draft: Diagram) => void): void {
+    const base = this.state.gestureBase;
+    this.state = { ...this.state, doc: produce(this.state.doc, recipe), gestureBase: base && produce(base, recipe) };
     this.emit();
   }
 
@@ -186,6 +200,8 @@ export class EditorStore {
   load(doc: Diagram, file: FileInfo, unsaved = false): void {
     this.state = {
       ...this.state, doc, file, past: [], future: [], savedAt: unsaved ? -1 : 0, gestureBase: null, selection: EMPTY_SELECTION, loadProblems: null, trafficMultiplier: 1,
+      // A practice session saved in the document comes back with it, its clock paused.
+      ...(doc.practice ? { practice: sessionFromDocument(doc, Date.now()), sidePanel: 'practice' as const } : {}),
     };
     this.emit();
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS } from '../model/blocks';
 import defaultPrices from './prices.json';
 
@@ -9,7 +9,7 @@ export const CatalogSchema = z.strictObject({
   format: z.literal('mlsd-studio/prices'),
   version: z.literal(1),
   currency: z.literal('USD'),
-  instances: z.record(z.string(), z.strictObject({ ...PriceSource, hourlyUsd: z.number().min(0).max(LIMITS.priceUsd) })),
+  instances: z.record(z.string(), z.strictObject({ ...PriceSource, hourlyUsd: z.number().min(0).max(LIMITS.priceUsd), gpus: z.int().min(1).max(64).optional() })),
   storageClasses: z.record(z.string(), z.strictObject({ ...PriceSource, gbMonthUsd: z.number().min(0).max(LIMITS.priceUsd) })),
 });
 

@@ -8,7 +8,7 @@ interface CommandBody {
   run: (args: ParsedArgs, io: CliIO) => number | Promise<number>;
 }
 
-interface Command {
+export interface Command {
   summary: string;
   flags: FlagSpec;
   /** Loads the command's module on use, so each command starts without loading the others (exporters, blueprints). */
@@ -42,6 +42,21 @@ export const COMMANDS: Record<string, Command> = {
     flags: { json: true, requests: 'value', seed: 'value' },
     load: () => import('./commands/simulate').then((m) => ({ help: m.simulateHelp, run: m.simulateCommand })),
   },
+  sweep: {
+    summary: 'p99 and cost from 0.1x to 100x load, and where the design breaks',
+    flags: { json: true, csv: true, from: 'value', to: 'value', points: 'value', 'fixed-fleet': true, prices: 'value' },
+    load: () => import('./commands/planner').then((m) => ({ help: m.sweepHelp, run: m.sweepCommand })),
+  },
+  sensitivity: {
+    summary: 'which inputs move p99 and cost most, each moved +-50%',
+    flags: { json: true, range: 'value', 'fixed-fleet': true, prices: 'value' },
+    load: () => import('./commands/planner').then((m) => ({ help: m.sensitivityHelp, run: m.sensitivityCommand })),
+  },
+  failures: {
+    summary: 'figures with a node down, a cache cold or a zone lost; survives one replica lost?',
+    flags: { json: true, zones: 'value', prices: 'value' },
+    load: () => import('./commands/planner').then((m) => ({ help: m.failuresHelp, run: m.failuresCommand })),
+  },
   blueprints: {
     summary: 'list the ten case-study blueprints',
     flags: { json: true },
@@ -58,8 +73,8 @@ export const COMMANDS: Record<string, Command> = {
     load: () => import('./commands/export').then((m) => ({ help: m.exportHelp, run: m.exportCommand })),
   },
   import: {
-    summary: 'read a Mermaid flowchart or a draw.io file into a diagram',
-    flags: { output: 'value' },
+    summary: 'read a Mermaid flowchart, a draw.io file or an Excalidraw scene into a diagram',
+    flags: { output: 'value', page: 'value' },
     load: () => import('./commands/import').then((m) => ({ help: m.importHelp, run: m.importCommand })),
   },
   layout: {
@@ -70,13 +85,13 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 /** The command with this name; names of built-in object properties (`constructor`) are no commands. */
-export function findCommand(name: string): Command | undefined {
-  return Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+export function findCommand(name: string, commands: Record<string, Command> = COMMANDS): Command | undefined {
+  return Object.hasOwn(commands, name) ? commands[name] : undefined;
 }
 
-function usage(): string {
-  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
-  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+function usageOf(commands: Record<string, Command>): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
   return `MLSD Studio command line
 
 Usage: mlsd COMMAND [options]
@@ -89,13 +104,16 @@ mlsd COMMAND --help shows a command's options; mlsd --version prints the version
 }
 
 /**
- * Runs the `mlsd` command line and returns its exit code: 0 done, 1 invalid
+ * Runs the `mlsd` command line (with `hostCommands`, commands only its host
+ * can run, such as `serve` on Node) and returns its exit code: 0 done, 1 invalid
  * input, 2 usage error, 3 a failed --check. Never throws for bad input.
  */
-export async function runCli(argv: readonly string[], io: CliIO, version: string): Promise<number> {
+export async function runCli(argv: readonly string[], io: CliIO, version: string, hostCommands: Record<string, Command> = {}): Promise<number> {
+  const commands = { ...COMMANDS, ...hostCommands };
+  const usage = () => usageOf(commands);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' && rest[0] ? findCommand(rest[0]) : undefined;
+    const topic = name === 'help' && rest[0] ? findCommand(rest[0], commands) : undefined;
     (name === undefined ? io.stderr : io.stdout)(topic ? `${(await topic.load()).help}\n` : usage());
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
@@ -103,9 +121,9 @@ export async function runCli(argv: readonly string[], io: CliIO, version: string
     io.stdout(`mlsd ${version}\n`);
     return EXIT.ok;
   }
-  const command = findCommand(name);
+  const command = findCommand(name, commands);
   if (!command) {
-    io.stderr(`mlsd: unknown command "${name}"${didYouMean(name, Object.keys(COMMANDS))}\n\n${usage()}`);
+    io.stderr(`mlsd: unknown command "${name}"${didYouMean(name, Object.keys(commands))}\n\n${usage()}`);
     return EXIT.usage;
   }
   const body = await command.load();

@@ -85,6 +85,32 @@ export function simulatePool(servers: number, service: ServiceTime, streams: rea
   return run;
 }
 
+/** A growing list of numbers in one typed array. */
+class Samples {
+  values = new Float64Array(1024);
+  length = 0;
+
+  /** Makes room for `count` more values; returns the array to write them into from `length`. */
+  reserve(count: number): Float64Array {
+    if (this.length + count > this.values.length) {
+      const grown = new Float64Array(Math.max(2 * this.values.length, this.length + count));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    return this.values;
+  }
+
+  /** The values written so far, as a view (no copy). */
+  view(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+
+  /** The values written so far, in an array of their own (what a cache may keep). */
+  copy(): Float64Array {
+    return this.values.slice(0, this.length);
+  }
+}
+
 function runPool(servers: number, service: ServiceTime, streams: readonly BatchStream[]): PoolRun {
   const random = new SimRandom(SEED);
   const pool = new ServerPool(servers);
@@ -93,9 +119,9 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
   const batchCount = Math.ceil(COPIES / meanCopies);
   const warmUp = Math.ceil(batchCount / 10);
   const cumulative = streams.map((_, i) => streams.slice(0, i + 1).reduce((a, s) => a + s.qps, 0) / totalQps);
-  const sizes = [...new Set(streams.map((s) => s.copies))];
-  const collected = new Map(sizes.map((k) => [k, [] as number[]]));
-  const all: number[] = [];
+  const collected = new Map(streams.map((s) => [s.copies, new Samples()]));
+  const lists = streams.map((s) => collected.get(s.copies)!);
+  const all = new Samples();
   const meanGapMs = 1000 / totalQps;
   let now = 0;
   for (let b = 0; b < batchCount + warmUp; b++) {
@@ -104,33 +130,43 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
     let s = 0;
     while (s < streams.length - 1 && cumulative[s]! < u) s++;
     const copies = streams[s]!.copies;
-    const list = collected.get(copies)!;
+    if (b < warmUp) {
+      for (let c = 0; c < copies; c++) pool.seize(now, random.logNormal(service.p50Ms, service.sigma));
+      continue;
+    }
+    const list = lists[s]!;
+    const allValues = all.reserve(copies);
+    const listValues = list.reserve(copies);
     for (let c = 0; c < copies; c++) {
       const serviceMs = random.logNormal(service.p50Ms, service.sigma);
       const own = pool.seize(now, serviceMs) - now + serviceMs;
-      if (b < warmUp) continue;
-      all.push(own);
-      list.push(own);
+      allValues[all.length++] = own;
+      listValues[list.length++] = own;
     }
   }
-  return { own: Dist.fromSamples(all), batches: new Map([...collected].map(([k, v]) => [k, Float64Array.from(v)])) };
+  return { own: Dist.fromSamples(all.view()), batches: new Map([...collected].map(([k, v]) => [k, v.copy()])) };
 }
 
-/** Draws from a distribution on the grid by its inverse CDF. */
+/** Draws from a distribution on the grid by its inverse CDF (a bucket table finds the start of each search). */
 function sampler(dist: Dist): (u: number) => number {
-  const cumulative = new Float64Array(dist.masses.length);
+  const n = dist.masses.length;
+  const cumulative = new Float64Array(n);
   let c = dist.zero;
-  for (let i = 0; i < dist.masses.length; i++) cumulative[i] = c += dist.masses[i]!;
+  for (let i = 0; i < n; i++) cumulative[i] = c += dist.masses[i]!;
+  // first[b]: the first index whose cumulative mass reaches b / buckets, where the search for any u in bucket b starts.
+  const buckets = 4 * n + 1;
+  const first = new Int32Array(buckets + 1);
+  for (let b = 0, i = 0; b <= buckets; b++) {
+    while (i < n - 1 && cumulative[i]! < b / buckets) i++;
+    first[b] = i;
+  }
+  const values = Float64Array.from({ length: n }, (_, i) => at(dist.lo + i));
   return (u) => {
-    if (u <= dist.zero || dist.isZero) return 0;
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (cumulative[mid]! < u) low = mid + 1;
-      else high = mid;
-    }
-    return at(dist.lo + low);
+    if (u <= dist.zero || n === 0) return 0;
+    let i = first[Math.floor(u * buckets)]!;
+    while (i > 0 && cumulative[i - 1]! >= u) i--;
+    while (i < n - 1 && cumulative[i]! < u) i++;
+    return values[i]!;
   };
 }
 

@@ -25,26 +25,35 @@ export function queueDiagnostics(diagram: Diagram, queues: ReadonlyMap<string, Q
     if (!q) continue;
     const servers = `${q.replicas} replica${q.replicas === 1 ? '' : 's'} x concurrency ${q.servers / q.replicas}`;
     if (q.saturated) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'saturated',
-        node: node.id,
-        message:
-          `"${node.label}" is saturated: ${formatQps(qps(node.id))} at peak needs ${q.offeredLoad.toFixed(1)} busy servers but it has ` +
-          `${servers}; its latency and that of everything calling it is unbounded. Add replicas, use "auto", or cut its load with a cache.`,
-      });
+      diagnostics.push({ severity: 'error', code: 'saturated', node: node.id, message: saturatedMessage(node.label, q, qps(node.id), servers) });
     } else if (q.utilization > HIGH_UTILIZATION) {
+      const capped = q.maxReplicas !== undefined && q.neededReplicas > q.maxReplicas ? `, held at its limit of ${q.maxReplicas} replicas where it needs ${q.neededReplicas}` : '';
       diagnostics.push({
         severity: 'warning',
         code: 'high-utilization',
         node: node.id,
         message:
-          `"${node.label}" runs at ${formatPercent(q.utilization)} utilization at peak (${servers}): queueing delay grows steeply ` +
+          `"${node.label}" runs at ${formatPercent(q.utilization)} utilization at peak (${servers}${capped}): queueing delay grows steeply ` +
           `above ${formatPercent(HIGH_UTILIZATION)}. Add replicas or lower targetUtilization.`,
       });
     }
   }
   return diagnostics;
+}
+
+/** Why a node is saturated: its replica limit, its shards, or its fixed servers. */
+function saturatedMessage(label: string, q: Queueing, peakQps: number, servers: string): string {
+  const unbounded = 'its latency and that of everything calling it is unbounded';
+  if (q.shardCeilingQps !== undefined && !(peakQps < q.shardCeilingQps)) {
+    return `"${label}" needs ${formatQps(peakQps)}, its shards serve at most ${formatQps(q.shardCeilingQps)}: saturated; ${unbounded}. Add shards.`;
+  }
+  if (q.maxReplicas !== undefined && q.neededReplicas > q.maxReplicas) {
+    return `"${label}" needs ${q.neededReplicas} replicas, limit ${q.maxReplicas}: saturated; ${unbounded}. Raise maxReplicas or cut its load.`;
+  }
+  return (
+    `"${label}" is saturated: ${formatQps(peakQps)} at peak needs ${q.offeredLoad.toFixed(1)} busy servers but it has ` +
+    `${servers}; ${unbounded}. Add replicas, use "auto", or cut its load with a cache.`
+  );
 }
 
 /** Nodes that no traffic entry reaches by any edge, or a diagram with no traffic at all. */

@@ -5,24 +5,30 @@ import { checkStructure } from '../model/structure';
 import { batchArrivalDiagnostics, chainDiagnostics, sequentialCopiesDiagnostics } from './approximations';
 import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
-import { composeLatencies } from './latency';
+import { holdFleet } from './fleet';
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
-import { CAPACITY_DEFAULTS, capacityInput, queueing, serviceTime, type Queueing } from './queueing';
-import { propagateRates } from './rates';
+import { CAPACITY_DEFAULTS } from './queueing';
+import { solve } from './solve';
+import { batchingDiagnostics, batchingFigures, pricedNode, roundFigures, BUSIEST_BATCHING } from './servingFigures';
+import { callEstimates, callPolicyDiagnostics } from './callFigures';
 import { monthlyCost, storageBytes } from './storage';
 import { lint } from '../lint/rules';
-import { highest } from '../numbers';
+import { highest, round6 as round } from '../numbers';
 
 export interface EstimateOptions {
   catalog?: Catalog;
   /** Multiplies every traffic entry's load (the what-if slider); default 1. */
   trafficMultiplier?: number;
+  /** Holds every "auto" pool at the replicas it has at 1x while the multiplier moves the load (a fixed fleet); default false. */
+  fixedFleet?: boolean;
+  /**
+   * Figures and capacity diagnostics only: no p99 breakdowns, lint or
+   * approximation notes, for callers that estimate many variants (sweeps,
+   * sensitivity, failures); default false.
+   */
+  figuresOnly?: boolean;
 }
 
-/** Rounds figures read off a distribution to 6 significant digits: the grid is not more precise than that. */
-function round(value: number): number {
-  return Number.isFinite(value) ? Number(value.toPrecision(6)) : value;
-}
 
 function emptyEstimate(diagnostics: Diagnostic[]): Estimate {
   return {
@@ -50,36 +56,33 @@ function scaleTraffic(diagram: Diagram, factor: number): Diagram {
  */
 export function estimate(input: Diagram, options: EstimateOptions = {}): Estimate {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
-  const diagram = scaleTraffic(input, options.trafficMultiplier ?? 1);
-  const problems = checkStructure(diagram, catalog);
-  if (problems.length > 0) return emptyEstimate(structureDiagnostics(diagram, problems));
+  const problems = checkStructure(input, catalog);
+  if (problems.length > 0) return emptyEstimate(structureDiagnostics(input, problems));
+  const diagram = scaleTraffic(options.fixedFleet ? holdFleet(input) : input, options.trafficMultiplier ?? 1);
 
-  const rates = propagateRates(diagram);
-  const queues = new Map<string, Queueing>();
-  for (const node of diagram.nodes) {
-    if (!node.latency || !node.capacity) continue;
-    queues.set(node.id, queueing(rates.get(node.id)!.peak, serviceTime(node.latency.p50Ms, node.latency.p99Ms), capacityInput(node.capacity)));
-  }
   const order = topologicalOrder(diagram);
-  const latencies = composeLatencies(diagram, order, queues, rates);
+  const solution = solve(diagram, order);
+  const { rates, queues, runs, modelled, latencies } = solution;
   const entryIds = diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
-  const breakdowns = p99Breakdowns(entryIds, latencies, order);
+  const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, latencies, order);
 
   const nodes: NodeEstimate[] = diagram.nodes.map((node) => {
     const rate = rates.get(node.id)!;
-    const queue = queues.get(node.id);
+    const queue = modelled.get(node.id);
     const replicas = queue?.replicas ?? (node.capacity ? fixedReplicas(node.capacity) : null);
     const bytes = storageBytes(node, rate.avg);
-    const cost = monthlyCost(node, replicas ?? 1, bytes, catalog);
+    const cost = monthlyCost(pricedNode(node, catalog), replicas ?? 1, bytes, catalog);
     const total = latencies.get(node.id)!.total;
+    const run = runs.get(node.id);
     return {
       id: node.id,
       qps: { peak: rate.peak, avg: rate.avg },
       replicas,
-      utilization: queue ? round(queue.utilization) : null,
+      utilization: queue ? round(run && !run.saturated ? Math.min(queue.utilization, BUSIEST_BATCHING) : queue.utilization) : null,
       latencyMs: total ? { mean: round(total.mean()), p50: round(total.quantile(0.5)), p99: round(total.quantile(0.99)) } : null,
       storageBytes: bytes,
       costUsdPerMonth: cost,
+      ...(run ? { batching: roundFigures(batchingFigures(node, run, rate.peak, catalog)) } : {}),
     };
   });
 
@@ -116,8 +119,13 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     budgets.monthlyCostUsd = { limit, actual: totalCost, ok: totalCost <= limit };
   }
 
-  const diagnostics = [
+  const capacityDiagnostics = [
     ...queueDiagnostics(diagram, queues, (id) => rates.get(id)!.peak),
+    ...batchingDiagnostics(diagram, runs, (id) => rates.get(id)!.peak),
+    ...callPolicyDiagnostics(diagram, solution),
+  ];
+  const diagnostics = options.figuresOnly ? capacityDiagnostics : [
+    ...capacityDiagnostics,
     ...batchArrivalDiagnostics(diagram, queues),
     ...chainDiagnostics(diagram, queues),
     ...sequentialCopiesDiagnostics(diagram, queues),
@@ -133,6 +141,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     totals: { storageBytes: totalStorage, costUsdPerMonth: totalCost },
     budgets,
     diagnostics,
+    ...(solution.policies.size > 0 ? { calls: callEstimates(diagram, solution) } : {}),
   };
 }
 

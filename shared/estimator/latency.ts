@@ -6,6 +6,7 @@ import { serviceTime } from './queueing';
 import { mg1Wait } from './mg1';
 import { batchCallTime, batchMatters, batchStreams, simulatePool, widestParallelCalls, type PoolRun } from './batches';
 import type { Rate } from './rates';
+import { callPolicy, hasCallPolicy } from './callPolicy';
 
 /** One sync call of a node and the distribution of its time (K copies of the callee). */
 export interface CallTime {
@@ -73,6 +74,8 @@ export function ownTime(node: DiagramNode, queue: Queueing | undefined): Dist {
 /**
  * T(v) for every node (docs/estimator.md, section 3), callees before callers:
  * T(v) = W(v) + S(v) + miss(v) * sum over stages of the slowest call in the stage.
+ * `owns` replaces W(v) + S(v) where a node's own time is modelled elsewhere
+ * (a batching pool); an edge's retries and hedges shape each copy of its call.
  * A saturated node, and every node that calls it synchronously, is unbounded.
  */
 export function composeLatencies(
@@ -80,6 +83,7 @@ export function composeLatencies(
   order: readonly string[],
   queues: ReadonlyMap<string, Queueing>,
   rates?: ReadonlyMap<string, Rate>,
+  owns?: ReadonlyMap<string, Dist>,
 ): Map<string, NodeLatency> {
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
   const pools = rates ? batchPools(diagram, queues, rates) : new Map<string, PoolRun>();
@@ -110,7 +114,7 @@ export function composeLatencies(
           continue;
         }
         const pool = pools.get(edge.target);
-        const dist = pool ? batchedCallTime(edge, callee, pool) : callTime(edge, callee.total);
+        const dist = pool ? batchedCallTime(edge, callee, pool) : callTime(edge, hasCallPolicy(edge) ? callPolicy(edge, callee.total).time : callee.total);
         calls.push({ edge, dist });
         slowest = slowest.max(dist);
       }
@@ -118,7 +122,7 @@ export function composeLatencies(
       downstream = downstream.plus(slowest);
       prefixes.push(downstream);
     }
-    const own = pools.get(id)?.own ?? ownTime(node, queue);
+    const own = owns?.get(id) ?? pools.get(id)?.own ?? ownTime(node, queue);
     const missed = Dist.mix(pass, downstream, Dist.ZERO);
     const total = unbounded ? null : own.plus(missed);
     result.set(id, { own, stages, prefixes, missed, pass, total });
@@ -133,7 +137,7 @@ function batchPools(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyM
   for (const [id, copies] of widestParallelCalls(diagram)) {
     const node = nodes.get(id);
     const queue = queues.get(id);
-    if (!node?.latency || !queue || !batchMatters(copies, queue)) continue;
+    if (!node?.latency || node.batching || !queue || !batchMatters(copies, queue)) continue;
     const service = serviceTime(node.latency.p50Ms, node.latency.p99Ms);
     pools.set(id, simulatePool(queue.servers, service, batchStreams(diagram, id, rates)));
   }

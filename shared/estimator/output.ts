@@ -1,3 +1,5 @@
+import type { BatchingFigures } from './servingFigures';
+
 /** Severity of a diagnostic: errors fail `mlsd estimate --check`. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -34,6 +36,22 @@ export interface NodeEstimate {
   latencyMs: { mean: number; p50: number; p99: number } | null;
   storageBytes: number;
   costUsdPerMonth: { compute: number; storage: number; total: number };
+  /** Present on a node with a batching block (docs/estimator.md, section 9). */
+  batching?: BatchingFigures;
+}
+
+/** An edge with retries or a hedge (docs/estimator.md, sections 10 and 11). */
+export interface CallEstimate {
+  edge: string;
+  /** Copies the callee receives per call: attempts x (1 + hedge share). */
+  amplification: number;
+  /** Extra requests per second at peak the policy sends to the callee. */
+  extraPeakQps: number;
+  failedShare: number;
+  hedge: { afterMs: number; share: number } | null;
+  /** p99 of one call with its policy, and of the callee alone; null when unbounded. */
+  p99Ms: number | null;
+  p99WithoutPolicyMs: number | null;
 }
 
 export interface BudgetCheck {
@@ -51,4 +69,6 @@ export interface Estimate {
   totals: { storageBytes: number; costUsdPerMonth: number };
   budgets: { p99Ms?: BudgetCheck; monthlyCostUsd?: BudgetCheck };
   diagnostics: Diagnostic[];
+  /** Present when some edge retries or hedges. */
+  calls?: CallEstimate[];
 }

@@ -79,6 +79,12 @@ export interface Queueing {
   waitProbability: number;
   /** Mean of the wait when a request waits, ms (Allen-Cunneen); Infinity when saturated. */
   waitWhenWaitingMs: number;
+  /** Replicas "auto" sizing asks for before `maxReplicas` caps it (the fixed count otherwise). */
+  neededReplicas: number;
+  /** The node's `maxReplicas`, where it has one. */
+  maxReplicas?: number;
+  /** shards x qpsPerShard, where the node is shard-bounded: a peak at or above it saturates the node. */
+  shardCeilingQps?: number;
 }
 
 export interface CapacityInput {
@@ -86,10 +92,15 @@ export interface CapacityInput {
   concurrency: number;
   targetUtilization: number;
   minReplicas: number;
+  /** The most replicas "auto" may size to; absent or Infinity where unlimited. */
+  maxReplicas?: number;
+  /** Shard count and each shard's highest request rate, where the node is shard-bounded. */
+  shards?: number;
+  qpsPerShard?: number;
 }
 
-/** What an empty capacity block means: "auto" replicas of one request each, sized to 60% busy, at least one. */
-export const CAPACITY_DEFAULTS = { replicas: 'auto', concurrency: 1, targetUtilization: 0.6, minReplicas: 1 } as const;
+/** What an empty capacity block means: "auto" replicas of one request each, sized to 60% busy, at least one, no upper limit. */
+export const CAPACITY_DEFAULTS = { replicas: 'auto', concurrency: 1, targetUtilization: 0.6, minReplicas: 1, maxReplicas: Infinity } as const;
 
 /** A node's capacity block with the defaults filled in. */
 export function capacityInput(capacity: Partial<CapacityInput>): CapacityInput {
@@ -98,28 +109,43 @@ export function capacityInput(capacity: Partial<CapacityInput>): CapacityInput {
     concurrency: capacity.concurrency ?? CAPACITY_DEFAULTS.concurrency,
     targetUtilization: capacity.targetUtilization ?? CAPACITY_DEFAULTS.targetUtilization,
     minReplicas: capacity.minReplicas ?? CAPACITY_DEFAULTS.minReplicas,
+    maxReplicas: capacity.maxReplicas ?? CAPACITY_DEFAULTS.maxReplicas,
+    ...(capacity.qpsPerShard !== undefined ? { shards: capacity.shards ?? 1, qpsPerShard: capacity.qpsPerShard } : {}),
   };
+}
+
+/** The replicas a capacity block asks for at this load: "auto" sizes to the target utilization, at least minReplicas. */
+export function neededReplicas(peakQps: number, service: ServiceTime, capacity: CapacityInput): number {
+  if (capacity.replicas !== 'auto') return capacity.replicas;
+  const offeredLoad = (peakQps / 1000) * service.meanMs;
+  return Math.max(capacity.minReplicas, Math.ceil(offeredLoad / (capacity.concurrency * capacity.targetUtilization) - 1e-9));
 }
 
 /**
  * Sizes the servers and computes the M/G/c wait with the Allen-Cunneen
  * correction: with probability ErlangC(c, a) a request waits an exponential
- * time of mean (1 + cs2) / 2 / (c / E[S] - lambda); exact for M/M/c.
+ * time of mean (1 + cs2) / 2 / (c / E[S] - lambda); exact for M/M/c. "auto"
+ * replicas stop at maxReplicas; at utilization 1 or more, or a peak at or
+ * above a shard-bounded node's shards x qpsPerShard, the node is saturated.
  */
 export function queueing(peakQps: number, service: ServiceTime, capacity: CapacityInput): Queueing {
   const lambdaPerMs = peakQps / 1000;
   const offeredLoad = lambdaPerMs * service.meanMs;
-  const replicas =
-    capacity.replicas === 'auto'
-      ? Math.max(capacity.minReplicas, Math.ceil(offeredLoad / (capacity.concurrency * capacity.targetUtilization) - 1e-9))
-      : capacity.replicas;
+  const needed = neededReplicas(peakQps, service, capacity);
+  const maxReplicas = capacity.maxReplicas ?? Infinity;
+  const replicas = capacity.replicas === 'auto' ? Math.min(needed, maxReplicas) : needed;
   const servers = replicas * capacity.concurrency;
   const utilization = servers > 0 ? offeredLoad / servers : offeredLoad > 0 ? Infinity : 0;
+  const limits = {
+    neededReplicas: needed,
+    ...(Number.isFinite(maxReplicas) ? { maxReplicas } : {}),
+    ...(capacity.qpsPerShard !== undefined ? { shardCeilingQps: (capacity.shards ?? 1) * capacity.qpsPerShard } : {}),
+  };
   // Not below 1 also catches a load too large to be a number (Infinity / Infinity).
-  if (!(utilization < 1)) {
-    return { replicas, servers, offeredLoad, utilization, saturated: true, waitProbability: 0, waitWhenWaitingMs: Infinity };
+  if (!(utilization < 1) || (limits.shardCeilingQps !== undefined && !(peakQps < limits.shardCeilingQps))) {
+    return { replicas, servers, offeredLoad, utilization, saturated: true, waitProbability: 0, waitWhenWaitingMs: Infinity, ...limits };
   }
   const waitProbability = erlangC(servers, offeredLoad);
   const waitWhenWaitingMs = ((1 + service.cs2) / 2) / (servers / service.meanMs - lambdaPerMs);
-  return { replicas, servers, offeredLoad, utilization, saturated: false, waitProbability, waitWhenWaitingMs };
+  return { replicas, servers, offeredLoad, utilization, saturated: false, waitProbability, waitWhenWaitingMs, ...limits };
 }

@@ -24,10 +24,11 @@ export function passShare(node: DiagramNode): number {
 
 /**
  * The rate every node receives: its own traffic plus, over incoming sync and
- * async edges, the caller's rate x its pass share x the edge's calls. Peak
- * and average propagate side by side. Assumes no load cycle.
+ * async edges, the caller's rate x its pass share x the edge's calls (x the
+ * copies its retries and hedges send, where given). Peak and average
+ * propagate side by side. Assumes no load cycle.
  */
-export function propagateRates(diagram: Pick<Diagram, 'nodes' | 'edges'>): Map<string, Rate> {
+export function propagateRates(diagram: Pick<Diagram, 'nodes' | 'edges'>, amplification?: ReadonlyMap<string, number>): Map<string, Rate> {
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
   const rates = new Map<string, Rate>(diagram.nodes.map((n) => [n.id, trafficRate(n)]));
   const outgoing = new Map<string, typeof diagram.edges>();
@@ -42,7 +43,7 @@ export function propagateRates(diagram: Pick<Diagram, 'nodes' | 'edges'>): Map<s
     const share = passShare(nodes.get(id)!);
     for (const edge of outgoing.get(id) ?? []) {
       const to = rates.get(edge.target)!;
-      const calls = edge.calls ?? 1;
+      const calls = (edge.calls ?? 1) * (amplification?.get(edge.id) ?? 1);
       to.peak += from.peak * share * calls;
       to.avg += from.avg * share * calls;
     }

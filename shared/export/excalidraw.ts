@@ -4,7 +4,7 @@ import { NOTE_COLOUR } from '../layout/annotationBox';
 import { captionsOf } from './drawing';
 import { pictureOf } from './geometry';
 import { exportId } from './ids';
-import { edgeMetadata, nodeMetadata } from './metadata';
+import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import { textWidth } from './scene';
 import type { ExportFormat, ExportInput } from './types';
 
@@ -47,7 +47,9 @@ const STROKE = {
  * to both ends (dashed for async, dotted for offline) with their caption
  * and fields, dashed boxes for groups, yellow cards for sticky notes and
  * free text for text annotations. Element ids come from
- * `exportId`, with "-label" for texts.
+ * `exportId`, with "-label" for texts. The model travels in customData
+ * (a node's id, label, group and fields; the diagram's own fields on the
+ * first element), so importing the scene gives the diagram back.
  */
 export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
   const { diagram, estimate, figures } = input;
@@ -72,7 +74,7 @@ export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate'
     const id = exportId('node', node.id);
     const rect: Element = {
       ...base(id, 'rectangle', box.x, box.y, box.width, box.height), strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', roundness: { type: 3 },
-      customData: { mlsdId: node.id, ...nodeMetadata(node) },
+      customData: { mlsdId: node.id, mlsdLabel: node.label, ...(node.group !== undefined && { mlsdInGroup: node.group }), ...nodeMetadata(node) },
     };
     const label = text(`${id}-label`, lines.join('\n'), box.x + 8, box.y + 10, 14, id);
     rect.boundElements.push({ type: 'text', id: label.id });
@@ -123,6 +125,9 @@ export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate'
     card.boundElements.push({ type: 'text', id: label.id });
     elements.push(card, label);
   }
+  // The diagram's own fields (title, budgets, brief, notes) ride on the first element, where Excalidraw keeps them through edits.
+  const first = elements[0];
+  if (first) first.customData = { ...(first.customData as Record<string, unknown> | undefined), mlsdDiagram: diagramMetadata(diagram) };
   const scene = { type: 'excalidraw', version: 2, source: 'MLSD Studio', elements, appState: { viewBackgroundColor: '#ffffff', gridSize: null }, files: {} };
   return `${JSON.stringify(scene, null, 2)}\n`;
 }

@@ -1,7 +1,9 @@
 import { findKind, KINDS } from '../kinds';
 import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
 import { importId } from '../export/ids';
-import { uniqueId, type ImportResult } from './common';
+import { emptyReport, fitLabel, uniqueId, type ImportResult } from './common';
+import { guessedNode } from './guess';
+import { tooMany } from './limits';
 
 /** Mermaid's named entity codes that labels use, and the characters they stand for. */
 const NAMED: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', apos: "'" };
@@ -21,7 +23,7 @@ const NODE = new RegExp(String.raw`^\s*(${ID})\s*(?:(\[\[|\[\(|\(\(|\(\[|\[\/|\[
 const ARROW = /^\s*(?:(-\.->|-->|==>|---|-\.-|===|--o|--x)(?:\s*\|\s*(?:"([^"]*)"|([^|]*))\s*\|)?|(--|==|-\.)\s+(?:"([^"]*)"|([^-=.>]+?))\s+(-->|==>|\.->|---))/;
 
 interface Parsed {
-  nodes: Map<string, { label?: string; group?: string }>;
+  nodes: Map<string, { label?: string; group?: string; shape?: string }>;
   edges: { source: string; target: string; arrow: string; label?: string }[];
   groups: { id: string; label: string }[];
   metadata: { diagram?: Record<string, unknown>; nodes: Map<string, Record<string, unknown>>; edges: Map<string, Record<string, unknown>> };
@@ -33,6 +35,7 @@ function readNode(rest: string, parsed: Parsed, group: string | undefined): { id
   const id = m[1]!;
   const known = parsed.nodes.get(id) ?? {};
   if (m[2] !== undefined) known.label = mermaidLabel(m[3] ?? m[4] ?? '').trim();
+  if (m[2] === '[(') known.shape = 'cylinder';
   if (group !== undefined && known.group === undefined) known.group = group;
   parsed.nodes.set(id, known);
   return { id, rest: rest.slice(m[0].length) };
@@ -123,20 +126,31 @@ function kindFromLabel(label: string): { kind: string; label: string } | undefin
 export function importMermaid(text: string): ImportResult {
   const { parsed, problems } = parse(text);
   if (problems.length > 0) return { ok: false, problems };
+  const many = tooMany(parsed.nodes.size, 'nodes') ?? tooMany(parsed.edges.length, 'arrows');
+  if (many) return { ok: false, problems: [many] };
+  const report = emptyReport('Mermaid flowchart');
   // Groups, nodes and edges each have their own ids in a diagram file.
   const groupTaken = new Set<string>();
   const nodeTaken = new Set<string>();
   const groupIds = new Map(parsed.groups.map((g) => [g.id, uniqueId(importId('group', g.id) ?? g.id, groupTaken)]));
   const nodeIds = new Map([...parsed.nodes.keys()].map((id) => [id, uniqueId(importId('node', id) ?? id, nodeTaken)]));
   // The metadata comments list nodes in the diagram's own order; subgraphs list them group by group.
-  const order = [...parsed.metadata.nodes.keys()];
-  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const order = new Map([...parsed.metadata.nodes.keys()].map((id, i) => [id, i]));
+  const rank = (id: string) => order.get(id) ?? order.size;
   const nodes: DiagramNode[] = [...parsed.nodes].sort(([a], [b]) => rank(a) - rank(b)).map(([raw, n]) => {
     const meta = parsed.metadata.nodes.get(raw);
+    const id = nodeIds.get(raw)!;
     const fromLabel = meta ? undefined : kindFromLabel(n.label ?? raw);
-    const label = meta ? (n.label ?? raw).split('\n')[0]! : fromLabel?.label ?? (n.label ?? raw).replace(/\n/g, ' ');
-    const kind = typeof meta?.kind === 'string' && findKind(meta.kind) ? meta.kind : fromLabel?.kind ?? 'service';
-    return { id: nodeIds.get(raw)!, label: label.slice(0, 120) || raw, ...(n.group !== undefined && { group: groupIds.get(n.group)! }), ...meta, kind } as DiagramNode;
+    const where = `node "${raw}"`;
+    const label = fitLabel(meta ? (n.label ?? raw).split('\n')[0]! : fromLabel?.label ?? (n.label ?? raw), raw, where, report);
+    const base = { id, label, ...(n.group !== undefined && { group: groupIds.get(n.group)! }) };
+    if (typeof meta?.kind === 'string' && findKind(meta.kind)) {
+      report.kept++;
+      return { ...base, ...meta, kind: meta.kind } as DiagramNode;
+    }
+    if (!fromLabel) return guessedNode(base, n.shape, report);
+    report.guesses.push({ node: id, label, kind: fromLabel.kind, from: 'label', clue: findKind(fromLabel.kind)!.label });
+    return { ...base, kind: fromLabel.kind, ...structuredClone(findKind(fromLabel.kind)!.defaults) } as DiagramNode;
   });
   const edgeTaken = new Set<string>();
   const metaEdges = [...parsed.metadata.edges];
@@ -145,15 +159,16 @@ export function importMermaid(text: string): ImportResult {
     const [exported, meta] = metaEdges[i] ?? [undefined, undefined];
     const id = uniqueId(exported ? importId('edge', exported) ?? `e${i + 1}` : `e${i + 1}`, edgeTaken);
     const mode = e.arrow.startsWith('-.') || e.arrow === '.->' ? 'async' : e.arrow.startsWith('==') ? 'offline' : 'sync';
-    const label = meta ? (meta.label as string | undefined) : e.label;
+    const label = meta ? (meta.label as string | undefined) : e.label !== undefined ? fitLabel(e.label, '', `arrow ${i + 1}`, report) : undefined;
     const { label: _label, ...numbers } = meta ?? {};
     return { id, source: nodeIds.get(e.source)!, target: nodeIds.get(e.target)!, ...(mode !== 'sync' && { mode }), ...(label !== undefined && { label }), ...numbers } as DiagramEdge;
   });
-  const groups = parsed.groups.map((g) => ({ id: groupIds.get(g.id)!, label: g.label || g.id }));
+  const groups = parsed.groups.map((g) => ({ id: groupIds.get(g.id)!, label: fitLabel(g.label, g.id, `subgraph "${g.id}"`, report) }));
+  if (nodes.some((n) => !n.position)) report.notes.push('a flowchart has no positions: the nodes are laid out when the diagram opens');
   const diagram = {
-    format: 'mlsd-studio/diagram', version: 1, title: 'Imported flowchart',
+    format: 'mlsd-studio/diagram', version: 1,
     ...parsed.metadata.diagram,
     ...(groups.length > 0 && { groups }), nodes, edges,
   } as Diagram;
-  return { ok: true, diagram };
+  return { ok: true, diagram, report };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineKind } from './define';
 import { count } from './params';
 
@@ -11,7 +11,7 @@ export const model = defineKind({
   icon: 'brain',
   colour: '#8b5cf6',
   category: 'ml',
-  blocks: ['latency', 'capacity', 'cache', 'storage', 'cost'],
+  blocks: ['latency', 'capacity', 'cache', 'storage', 'cost', 'batching'],
   defaults: {
     latency: { p50Ms: 10, p99Ms: 40 },
     capacity: { replicas: 'auto', concurrency: 4, targetUtilization: 0.6, minReplicas: 2 },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS } from '../model/blocks';
 
 /** A count or size parameter: not negative, at most LIMITS.items (products of four stay finite). */

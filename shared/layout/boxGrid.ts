@@ -58,14 +58,26 @@ export class BoxGrid<K = string> {
       this.entries.forEach((_, i) => found.push(i));
     } else {
       this.visit += 1;
-      for (const cell of this.cellsOf(grown)) {
-        for (const i of this.cells.get(cell) ?? []) {
-          if (this.seen[i] === this.visit) continue;
-          this.seen[i] = this.visit;
-          found.push(i);
+      const i0 = Math.floor(grown.x / CELL_PX);
+      const i1 = Math.floor((grown.x + grown.width) / CELL_PX);
+      const j0 = Math.floor(grown.y / CELL_PX);
+      const j1 = Math.floor((grown.y + grown.height) / CELL_PX);
+      for (let i = i0; i <= i1; i++) {
+        for (let j = j0; j <= j1; j++) {
+          const list = this.cells.get(cellKey(i, j));
+          if (!list) continue;
+          for (const k of list) {
+            if (this.seen[k] === this.visit) continue;
+            this.seen[k] = this.visit;
+            found.push(k);
+          }
         }
       }
-      found.sort((a, b) => a - b);
+      // Back in the order added; a typed array sorts numbers without a comparator call per pair.
+      if (found.length > 1) {
+        const order = Int32Array.from(found).sort();
+        for (let i = 0; i < order.length; i++) found[i] = order[i]!;
+      }
     }
     const result: Box[] = [];
     for (const i of found) if (!skip || !skip(this.entries[i]!.key)) result.push(this.entries[i]!.box);

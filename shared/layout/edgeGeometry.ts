@@ -103,14 +103,32 @@ function placeLabel(points: readonly Position[], size: LabelSize, nodes: BoxGrid
     for (const [dx, dy] of offsets) candidates.push({ x: c.x + dx! - size.width / 2, y: c.y + dy! - size.height / 2 });
   }
   const rounded = candidates.map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
-  const clear = rounded.find((p) => labelClear({ ...p, width: size.width, height: size.height }, nodes, labels));
-  if (clear) return clear;
-  const overlap = (p: Position) => [...nodes.near({ ...p, ...size }), ...labels.near({ ...p, ...size })].reduce((sum, b) => {
-    const w = Math.min(p.x + size.width, b.x + b.width) - Math.max(p.x, b.x);
-    const h = Math.min(p.y + size.height, b.y + b.height) - Math.max(p.y, b.y);
-    return sum + (w > 0 && h > 0 ? w * h : 0);
-  }, 0);
-  return rounded.reduce((a, b) => (overlap(b) < overlap(a) ? b : a));
+  // The first clear place, else the one overlapping least (the first of equals): one look-up of the neighbours per place.
+  let best = rounded[0]!;
+  let bestOverlap = Infinity;
+  for (const p of rounded) {
+    const box = { ...p, width: size.width, height: size.height };
+    const nearNodes = nodes.near(box, LABEL_GAP);
+    const nearLabels = labels.near(box, 2);
+    if (nearNodes.every((n) => !boxesOverlap(box, n, LABEL_GAP)) && nearLabels.every((l) => !boxesOverlap(box, l, 2))) return p;
+    const overlap = overlapArea(box, nearNodes) + overlapArea(box, nearLabels);
+    if (overlap < bestOverlap) {
+      bestOverlap = overlap;
+      best = p;
+    }
+  }
+  return best;
+}
+
+/** The area a box shares with the boxes of a list, px². */
+function overlapArea(box: Box, others: readonly Box[]): number {
+  let sum = 0;
+  for (const b of others) {
+    const w = Math.min(box.x + box.width, b.x + b.width) - Math.max(box.x, b.x);
+    const h = Math.min(box.y + box.height, b.y + b.height) - Math.max(box.y, b.y);
+    if (w > 0 && h > 0) sum += w * h;
+  }
+  return sum;
 }
 
 /** A loop from a node's right side over its top back into it, for an edge from a node to itself. */

@@ -118,13 +118,19 @@ export function elkGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, ids: readonl
  * at 1,000 nodes (default 7), where a perfect order is unreadable anyway.
  */
 const LARGE_PART_THOROUGHNESS = '1';
+/**
+ * A large part keeps the file's order of nodes within a layer but lets ELK
+ * order edges freely: comparing every pair of edges by file order cost about
+ * four fifths of the layout time at 1,000 nodes.
+ */
+const LARGE_PART_MODEL_ORDER = 'NODES_ONLY';
 
 /** A large part's graph: nodes sized from their names, plain edges, a quicker crossing minimisation. */
 function plainGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, ids: readonly string[]): ElkNode {
   const set = new Set(ids);
   const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   const edges = diagram.edges.filter((e) => set.has(e.source) && set.has(e.target) && e.source !== e.target).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] }));
-  const layoutOptions = { ...LAYERED, 'elk.layered.thoroughness': LARGE_PART_THOROUGHNESS };
+  const layoutOptions = { ...LAYERED, 'elk.layered.thoroughness': LARGE_PART_THOROUGHNESS, 'elk.layered.considerModelOrder.strategy': LARGE_PART_MODEL_ORDER };
   return { id: '__root', layoutOptions, children: ids.map((id) => ({ id, ...nodeSize(byId.get(id)?.label ?? id) })), edges };
 }
 

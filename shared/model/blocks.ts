@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The largest (and a few smallest) values a diagram may hold. Each is far
@@ -83,6 +83,9 @@ export const CapacitySchema = z.strictObject({
   concurrency: z.int().min(1).max(LIMITS.servers).optional(),
   targetUtilization: z.number().gt(0).max(1).optional(),
   minReplicas: z.int().min(0).max(LIMITS.servers).optional(),
+  maxReplicas: z.int().min(1).max(LIMITS.servers).optional(),
+  shards: z.int().min(1).max(LIMITS.servers).optional(),
+  qpsPerShard: z.number().gt(0).max(LIMITS.qps).optional(),
 });
 
 /** Calls leaving the node happen only on a miss. */
@@ -120,4 +123,4 @@ export type Cost = z.infer<typeof CostSchema>;
 export type Position = z.infer<typeof PositionSchema>;
 
 /** The optional per-node blocks, by the field name they have in a node. */
-export type BlockName = 'traffic' | 'latency' | 'capacity' | 'cache' | 'storage' | 'cost';
+export type BlockName = 'traffic' | 'latency' | 'capacity' | 'cache' | 'storage' | 'cost' | 'batching';

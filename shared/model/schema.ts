@@ -1,18 +1,18 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { KIND_IDS } from '../kinds';
 import {
   CacheSchema, CapacitySchema, CostSchema, IdSchema, LatencySchema, LIMITS, PositionSchema, StorageSchema, TrafficSchema,
   latencyMs, upTo, within,
 } from './blocks';
+import { BatchingSchema, HedgeSchema, RetrySchema } from './serving';
+import { PracticeStateSchema, STEP_KEYS, type StepKey } from './practiceSchema';
 
 /** The `format` string every diagram file carries. */
 export const DIAGRAM_FORMAT = 'mlsd-studio/diagram';
 /** The format version this build reads and writes. */
 export const CURRENT_VERSION = 1;
 
-/** The seven steps of the ML system design method, in order. */
-export const STEP_KEYS = ['requirements', 'framing', 'data', 'model', 'evaluation', 'serving', 'monitoring'] as const;
-export type StepKey = (typeof STEP_KEYS)[number];
+export { STEP_KEYS, type StepKey } from './practiceSchema';
 
 export const NodeSchema = z.strictObject({
   id: IdSchema,
@@ -27,6 +27,7 @@ export const NodeSchema = z.strictObject({
   cache: CacheSchema.optional(),
   storage: StorageSchema.optional(),
   cost: CostSchema.optional(),
+  batching: BatchingSchema.optional(),
   params: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -48,6 +49,10 @@ export const EdgeSchema = z.strictObject({
   stage: z.int().min(-LIMITS.stage).max(LIMITS.stage).optional(),
   label: z.string().optional(),
   payloadBytes: upTo(LIMITS.bytesPerItem).optional(),
+  retry: RetrySchema.optional(),
+  hedge: HedgeSchema.optional(),
+  /** The node called instead when the target is down (a failure scenario); the normal figures ignore it. */
+  fallback: z.string().optional(),
   route: RouteSchema.optional(),
 });
 
@@ -118,6 +123,7 @@ export const DiagramSchema = z.strictObject({
   nodes: z.array(NodeSchema),
   edges: z.array(EdgeSchema),
   annotations: z.array(AnnotationSchema).max(1000).optional(),
+  practice: PracticeStateSchema.optional(),
   viewport: z
     .strictObject({ x: within(LIMITS.viewport), y: within(LIMITS.viewport), zoom: z.number().min(LIMITS.minZoom).max(LIMITS.maxZoom) })
     .optional(),

@@ -4,6 +4,7 @@ import { article, didYouMean } from './didYouMean';
 import { findLoadCycles } from './graph';
 import { formatPath, type Problem } from './problems';
 import type { Diagram, DiagramNode } from './schema';
+import { checkBatching } from './servingChecks';
 import { problemsFromIssues } from './zodProblems';
 
 function duplicates<T extends { id: string }>(items: readonly T[], section: string, problems: Problem[]): void {
@@ -19,7 +20,7 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
   const at = formatPath(['nodes', index]);
   const kind = findKind(node.kind);
   if (!kind) return;
-  for (const block of ['traffic', 'latency', 'capacity', 'cache', 'storage', 'cost'] as const) {
+  for (const block of ['traffic', 'latency', 'capacity', 'cache', 'storage', 'cost', 'batching'] as const) {
     if (node[block] !== undefined && !kind.blocks.includes(block)) {
       problems.push({ path: `${at}.${block}`, code: 'block-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no ${block} block` });
     }
@@ -38,6 +39,7 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
       problems.push({ path: `${at}.traffic.${missing}`, code: 'traffic-shape', message: 'is required with ' + (missing === 'dau' ? 'requestsPerUserPerDay' : 'dau') });
     }
   }
+  if (node.capacity) checkCapacity(node.capacity, node.kind, at, problems);
   if (latency && latency.p99Ms < latency.p50Ms) {
     problems.push({ path: `${at}.latency.p99Ms`, code: 'latency-order', message: `must be >= p50Ms (${latency.p50Ms})` });
   }
@@ -62,6 +64,7 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
       code: 'unknown-price', message: `no storage class "${cost.storageClass}" in the price catalog${didYouMean(cost.storageClass, Object.keys(catalog.storageClasses))}`,
     });
   }
+  checkBatching(node, at, catalog, problems);
   if (node.params !== undefined) {
     if (!kind.params) {
       problems.push({ path: `${at}.params`, code: 'params-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no params` });
@@ -69,6 +72,25 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
       const result = kind.params.schema.safeParse(node.params);
       if (!result.success) problems.push(...problemsFromIssues(kind.params.schema, result.error.issues, node.params, ['nodes', index, 'params']));
     }
+  }
+}
+
+/** Kinds whose throughput is bounded by their shards: each shard serves at most `qpsPerShard`. */
+export const SHARD_BOUNDED_KINDS: readonly string[] = ['database', 'cache', 'featureStore', 'vectorIndex', 'searchIndex', 'queue'];
+
+function checkCapacity(capacity: NonNullable<DiagramNode['capacity']>, kindId: string, at: string, problems: Problem[]): void {
+  const { minReplicas = 1, maxReplicas, replicas } = capacity;
+  if (maxReplicas !== undefined && maxReplicas < minReplicas) {
+    problems.push({ path: `${at}.capacity.maxReplicas`, code: 'capacity-range', message: `must be >= minReplicas (${minReplicas})` });
+  }
+  if (maxReplicas !== undefined && typeof replicas === 'number' && replicas > maxReplicas) {
+    problems.push({ path: `${at}.capacity.replicas`, code: 'capacity-range', message: `must be <= maxReplicas (${maxReplicas})` });
+  }
+  if ((capacity.shards !== undefined || capacity.qpsPerShard !== undefined) && !SHARD_BOUNDED_KINDS.includes(kindId)) {
+    const field = capacity.shards !== undefined ? 'shards' : 'qpsPerShard';
+    problems.push({ path: `${at}.capacity.${field}`, code: 'capacity-range', message: `applies only to shard-bounded kinds (${SHARD_BOUNDED_KINDS.join(', ')})` });
+  } else if (capacity.shards !== undefined && capacity.qpsPerShard === undefined) {
+    problems.push({ path: `${at}.capacity.qpsPerShard`, code: 'capacity-range', message: 'is required with shards (the most requests per second one shard serves)' });
   }
 }
 
@@ -103,6 +125,10 @@ export function checkStructure(diagram: Diagram, catalog: Catalog): Problem[] {
       if (!nodesById.has(edge[end])) {
         problems.push({ path: `edges[${index}].${end}`, code: 'dangling-edge', message: `no node "${edge[end]}"${didYouMean(edge[end], nodeIds)}` });
       }
+    }
+    if (edge.fallback !== undefined && (!nodesById.has(edge.fallback) || edge.fallback === edge.target || edge.fallback === edge.source)) {
+      const message = nodesById.has(edge.fallback) ? 'must name a node other than the edge\'s own ends' : `no node "${edge.fallback}"${didYouMean(edge.fallback, nodeIds)}`;
+      problems.push({ path: `edges[${index}].fallback`, code: 'dangling-edge', message });
     }
     if (nodesById.get(edge.target)?.kind === 'traffic') {
       problems.push({ path: `edges[${index}].target`, code: 'edge-into-traffic', message: `"${edge.target}" is a traffic node: load only leaves it, nothing may call it` });

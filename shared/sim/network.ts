@@ -5,7 +5,7 @@
  */
 import type { Diagram } from '../model/schema';
 import { syncStages } from '../estimator/latency';
-import { queueing, serviceTime } from '../estimator/queueing';
+import { capacityInput, queueing, serviceTime } from '../estimator/queueing';
 import { passShare, propagateRates, trafficRate } from '../estimator/rates';
 
 /** One call of an edge: floor(n) or floor(n) + 1 copies of the target. */
@@ -64,12 +64,7 @@ export function compileNetwork(diagram: Pick<Diagram, 'nodes' | 'edges'>): SimNe
     let servers = 0;
     let saturated = false;
     if (service && node.capacity) {
-      const q = queueing(rates.get(node.id)!.peak, service, {
-        replicas: node.capacity.replicas ?? 'auto',
-        concurrency: node.capacity.concurrency ?? 1,
-        targetUtilization: node.capacity.targetUtilization ?? 0.6,
-        minReplicas: node.capacity.minReplicas ?? 1,
-      });
+      const q = queueing(rates.get(node.id)!.peak, service, capacityInput(node.capacity));
       servers = q.servers;
       saturated = q.saturated;
     }

@@ -1,32 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { LIMITS } from '../../shared/model/blocks';
 import { fixtureJson } from '../helpers';
 import { generateDiagram } from './generate';
-import { report } from './measure';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-interface Usage {
-  wallS: number;
-  cpuS: number;
-  maxRssMb: number;
-  code: number;
-}
-
-/** Runs `mlsd ARGS` under GNU time -v and reads its wall time, CPU time and peak resident memory. */
-function timed(args: string[]): Usage {
-  const run = spawnSync('/usr/bin/time', ['-v', 'node', 'bin/mlsd.mjs', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const field = (name: string) => Number(new RegExp(`${name}: ([\\d.:]+)`).exec(run.stderr)?.[1]?.split(':').reduce((a, b) => a * 60 + Number(b), 0) ?? NaN);
-  return {
-    wallS: field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)'),
-    cpuS: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
-    maxRssMb: field('Maximum resident set size \\(kbytes\\)') / 1024,
-    code: run.status ?? -1,
-  };
-}
+import { report, timed, type Usage } from './measure';
 
 /** Judged on CPU time: on a shared machine the wall clock also counts the wait for a free core. */
 function line(name: string, usage: Usage, limitS: number): void {

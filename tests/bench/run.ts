@@ -5,7 +5,7 @@ import { benchPage } from './page.bench';
 import { benchSimulatorAndCli } from './sim.bench';
 
 console.log(`MLSD Studio benchmarks (one core, Node ${process.versions.node})\n`);
-benchEstimator();
+await benchEstimator();
 benchSimulatorAndCli();
 benchHostile();
 await benchLayout();

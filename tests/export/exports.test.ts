@@ -191,8 +191,8 @@ describe('exports of the fixture diagram', () => {
       expect(scene.elements.find((e) => e.id === `n_${node.id}`)?.type).toBe('rectangle');
       expect(scene.elements.find((e) => e.containerId === `n_${node.id}`)?.text).toContain(node.label);
     }
-    const { id: _id, label: _label, group: _group, ...rerank } = fixture.nodes.find((n) => n.id === 'rerank')!;
-    expect(scene.elements.find((e) => e.id === 'n_rerank')!.customData).toEqual({ mlsdId: 'rerank', ...rerank });
+    const { id: _id, label, group, ...rerank } = fixture.nodes.find((n) => n.id === 'rerank')!;
+    expect(scene.elements.find((e) => e.id === 'n_rerank')!.customData).toEqual({ mlsdId: 'rerank', mlsdLabel: label, ...(group && { mlsdInGroup: group }), ...rerank });
     const arrows = scene.elements.filter((e) => e.type === 'arrow');
     expect(arrows.map((a) => [a.startBinding?.elementId, a.endBinding?.elementId])).toEqual(fixture.edges.map((e) => [`n_${e.source}`, `n_${e.target}`]));
     const e8 = arrows.find((a) => a.id === 'e_e8')!;

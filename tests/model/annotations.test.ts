@@ -4,7 +4,7 @@ import { rasterize } from '../../cli/nodeServices';
 import { estimate } from '../../shared/estimator/estimate';
 import { exportDiagram, exportFormat } from '../../shared/export/registry';
 import { pictureOf } from '../../shared/export/geometry';
-import { importDrawio } from '../../shared/import/drawio';
+import { importDiagram } from '../../shared/import';
 import { formatDiagramFile } from '../../shared/model/formatFile';
 import { lint } from '../../shared/lint/rules';
 import { loadDiagram } from '../../shared/model/load';
@@ -104,7 +104,7 @@ describe('annotations in the exports', () => {
     expect(xml).toContain('style="shape=note;');
     expect(xml).toContain('label="Cache hit rate &amp;lt;90%? ask &amp;quot;product&amp;quot; &amp;amp; ops | *soon*"');
     const edited = xml.replace('label="Online path"', 'label="Online path (v2)"').replace(/(mlsd_annotation="title2"><mxCell[^>]*><mxGeometry) x="[^"]*"/, '$1 x="64"');
-    const result = importDrawio(edited);
+    const result = await importDiagram(edited);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.diagram.nodes.map((n) => n.id)).toEqual(laid().nodes.map((n) => n.id));

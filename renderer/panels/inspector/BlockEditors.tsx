@@ -3,6 +3,7 @@ import { CAPACITY_DEFAULTS } from '../../../shared/estimator/queueing';
 import type { BlockName } from '../../../shared/model/blocks';
 import type { DiagramNode } from '../../../shared/model/schema';
 import { NumberField, SelectField } from './fields';
+import { BatchingEditor } from './ServingEditors';
 
 /** Applies a change to the node being inspected, as one undo step per field burst. */
 export type NodeEdit = (field: string, recipe: (node: DiagramNode) => void) => void;
@@ -66,6 +67,7 @@ export function CapacityEditor({ node, edit }: { node: DiagramNode; edit: NodeEd
         <>
           <NumberField label="Target utilization" value={c.targetUtilization} optional placeholder={String(CAPACITY_DEFAULTS.targetUtilization)} rule={{ min: 0, aboveMin: true, max: 1 }} onCommit={(v) => edit('capacity.target', (n) => setOrDelete(n.capacity!, 'targetUtilization', v))} />
           <NumberField label="Minimum replicas" value={c.minReplicas} optional placeholder={String(CAPACITY_DEFAULTS.minReplicas)} rule={{ min: 0, integer: true }} onCommit={(v) => edit('capacity.min', (n) => setOrDelete(n.capacity!, 'minReplicas', v))} />
+          <NumberField label="Maximum replicas" value={c.maxReplicas} optional placeholder="no limit" rule={{ min: 1, integer: true }} onCommit={(v) => edit('capacity.max', (n) => setOrDelete(n.capacity!, 'maxReplicas', v))} />
         </>
       )}
     </>
@@ -132,6 +134,7 @@ export const BLOCK_EDITORS: Record<BlockName, (props: { node: DiagramNode; edit:
   cache: CacheEditor,
   storage: StorageEditor,
   cost: CostEditor,
+  batching: BatchingEditor,
 };
 
 export const BLOCK_TITLES: Record<BlockName, string> = {
@@ -141,4 +144,5 @@ export const BLOCK_TITLES: Record<BlockName, string> = {
   cache: 'Cache',
   storage: 'Storage',
   cost: 'Cost',
+  batching: 'Batching (GPU serving)',
 };

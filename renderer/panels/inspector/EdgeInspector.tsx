@@ -4,9 +4,11 @@ import { useApp } from '../../app/AppContext';
 import { connectionProblem } from '../../state/commands';
 import { useEditor } from '../../state/store';
 import { NumberField, SelectField, TextField } from './fields';
+import { CallPolicyEditor } from './ServingEditors';
+import type { CallEstimate } from '../../../shared/estimator/output';
 
 /** An edge's mode, calls, fan-out, stage, label and payload. */
-export function EdgeInspector({ edge, peakQps }: { edge: DiagramEdge; peakQps?: number }) {
+export function EdgeInspector({ edge, peakQps, figures }: { edge: DiagramEdge; peakQps?: number; figures?: CallEstimate }) {
   const { store } = useApp();
   const doc = useEditor(store, (s) => s.doc);
   const label = (id: string) => doc.nodes.find((n) => n.id === id)?.label ?? id;
@@ -51,6 +53,7 @@ export function EdgeInspector({ edge, peakQps }: { edge: DiagramEdge; peakQps?: 
             onChange={(v) => edit('fanout', (e) => (v === 'parallel' ? delete e.fanout : (e.fanout = v)))}
           />
           <NumberField label="Stage" value={edge.stage} optional placeholder="in order" rule={{ integer: true }} onCommit={(v) => edit('stage', (e) => (v === undefined ? delete e.stage : (e.stage = v)))} />
+          <CallPolicyEditor edge={edge} edit={edit} figures={figures} />
         </>
       )}
       <TextField label="Label" value={edge.label} onCommit={(v) => edit('label', (e) => (v ? (e.label = v) : delete e.label))} />

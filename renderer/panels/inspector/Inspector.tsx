@@ -17,6 +17,6 @@ export function Inspector({ estimate }: { estimate: Estimate | null }) {
   const node = doc.nodes.find((n) => n.id === selection.nodes[0]);
   if (node) return <NodeInspector key={node.id} node={node} figures={estimate?.nodes.find((n) => n.id === node.id)} />;
   const edge = doc.edges.find((e) => e.id === selection.edges[0]);
-  if (edge) return <EdgeInspector key={edge.id} edge={edge} peakQps={estimate ? edgeRates(doc, estimate).get(edge.id)?.peak : undefined} />;
+  if (edge) return <EdgeInspector key={edge.id} edge={edge} peakQps={estimate ? edgeRates(doc, estimate).get(edge.id)?.peak : undefined} figures={estimate?.calls?.find((c) => c.edge === edge.id)} />;
   return <DiagramInspector />;
 }

@@ -9,7 +9,8 @@ import { ExplainButton } from '../../explain/ExplainContext';
 import { KindIcon } from '../../canvas/KindIcon';
 import { useEditor } from '../../state/store';
 import { BLOCK_EDITORS, BLOCK_TITLES, type NodeEdit } from './BlockEditors';
-import { NumberField, SelectField, TextField } from './fields';
+import { FigureList, NumberField, SelectField, TextField } from './fields';
+import { BatchingFiguresView, DEFAULT_BATCHING } from './ServingEditors';
 
 /** One figure of the node, which opens its derivation when clicked. */
 function Explained({ id, figure, name, text }: { id: string; figure: NodeFigure; name: string; text: string }) {
@@ -27,16 +28,7 @@ function Figures({ figures }: { figures: NodeEstimate }) {
   if (figures.utilization !== null) rows.push(['Utilization', <Explained id={id} figure="utilization" name="utilization" text={formatPercent(figures.utilization)} />]);
   if (figures.storageBytes > 0) rows.push(['Storage', <Explained id={id} figure="storage" name="storage" text={formatBytes(figures.storageBytes)} />]);
   rows.push(['Cost', <Explained id={id} figure="cost" name="monthly cost" text={`${formatUsd(figures.costUsdPerMonth.total)}/mo`} />]);
-  return (
-    <dl className="figures" aria-label="Figures">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FigureList label="Figures" rows={rows} />;
 }
 
 /** Everything about one node: label, group, notes, each block the kind takes, its params and its figures. */
@@ -52,7 +44,7 @@ export function NodeInspector({ node, figures }: { node: DiagramNode; figures?: 
     }, `node:${node.id}:${field}`);
   const toggle = (block: BlockName, on: boolean) =>
     edit(`block.${block}`, (n) => {
-      if (on) (n as Record<string, unknown>)[block] = structuredClone(kind.defaults[block] ?? defaultBlock(block));
+      if (on) (n as Record<string, unknown>)[block] = structuredClone((block === 'batching' ? undefined : kind.defaults[block]) ?? defaultBlock(block));
       else delete n[block];
     });
 
@@ -66,6 +58,7 @@ export function NodeInspector({ node, figures }: { node: DiagramNode; figures?: 
         </div>
       </header>
       {figures && <Figures figures={figures} />}
+      {figures?.batching && <BatchingFiguresView figures={figures.batching} />}
       <TextField label="Label" value={node.label} required maxLength={120} onCommit={(v) => edit('label', (n) => void (n.label = v))} />
       <SelectField
         label="Group"
@@ -124,5 +117,6 @@ function defaultBlock(block: BlockName): object {
     case 'storage': return { items: 1_000_000, bytesPerItem: 1_000 };
     case 'cost': return { instance: 'm7i.xlarge' };
     case 'traffic': return { qps: 100 };
+    case 'batching': return DEFAULT_BATCHING;
   }
 }

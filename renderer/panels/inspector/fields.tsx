@@ -130,3 +130,17 @@ export function SelectField<T extends string>({ label, value, options, onChange 
     </div>
   );
 }
+
+/** Figures as a list of name and value, the way the inspector shows an estimate. */
+export function FigureList({ label, rows }: { label: string; rows: readonly (readonly [string, React.ReactNode])[] }) {
+  return (
+    <dl className="figures" aria-label={label}>
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

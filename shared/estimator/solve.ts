@@ -1,0 +1,80 @@
+/**
+ * Rates, servers and latencies together. Where an edge's load depends on the
+ * callee's latency (a timeout that triggers retries, a hedge sent after a
+ * delay), the two are solved in rounds: latencies at the current copies per
+ * call give new copies per call, until they settle.
+ */
+import type { Diagram } from '../model/schema';
+import type { BatchingRun } from './batching';
+import { batchingQueue } from './batching';
+import { callPolicy, hasCallPolicy, loadDependsOnLatency, staticAmplification, type CallPolicyOutcome } from './callPolicy';
+import type { Dist } from './grid';
+import { composeLatencies, type NodeLatency } from './latency';
+import { capacityInput, queueing, serviceTime, type Queueing } from './queueing';
+import { propagateRates, type Rate } from './rates';
+import { batchingRuns } from './servingFigures';
+
+/** Rounds of the load-latency iteration before the estimate says it did not settle. */
+export const MAX_ROUNDS = 8;
+/** Copies per call settle when no edge's changes by more than this share in a round. */
+const SETTLED = 1e-3;
+
+export interface Solution {
+  rates: Map<string, Rate>;
+  /** Queues of nodes modelled by Erlang C / Allen-Cunneen. */
+  queues: Map<string, Queueing>;
+  /** Batching pools, by node. */
+  runs: Map<string, BatchingRun>;
+  /** Every modelled node as a queue (batching pools included). */
+  modelled: Map<string, Queueing>;
+  latencies: Map<string, NodeLatency>;
+  /** Each policy edge's outcome per call (null where the callee is unbounded). */
+  policies: Map<string, CallPolicyOutcome | null>;
+  /** Copies per call on each policy edge, as the rates used them. */
+  amplification: Map<string, number>;
+  settled: boolean;
+}
+
+function solveOnce(diagram: Diagram, order: readonly string[], amplification: Map<string, number>): Solution {
+  const rates = propagateRates(diagram, amplification);
+  const runs = batchingRuns(diagram, rates);
+  const queues = new Map<string, Queueing>();
+  for (const node of diagram.nodes) {
+    if (!node.latency || !node.capacity || runs.has(node.id)) continue;
+    queues.set(node.id, queueing(rates.get(node.id)!.peak, serviceTime(node.latency.p50Ms, node.latency.p99Ms), capacityInput(node.capacity)));
+  }
+  const modelled = new Map(queues);
+  const owns = new Map<string, Dist>();
+  for (const [id, run] of runs) {
+    modelled.set(id, batchingQueue(run, capacityInput(diagram.nodes.find((n) => n.id === id)!.capacity ?? {})));
+    if (run.own) owns.set(id, run.own);
+  }
+  const latencies = composeLatencies(diagram, order, modelled, rates, owns);
+  const policies = new Map<string, CallPolicyOutcome | null>();
+  for (const edge of diagram.edges) {
+    if (!hasCallPolicy(edge) || (edge.mode ?? 'sync') === 'offline') continue;
+    const callee = latencies.get(edge.target)?.total ?? null;
+    policies.set(edge.id, callee ? callPolicy(edge, callee) : null);
+  }
+  return { rates, queues, runs, modelled, latencies, policies, amplification, settled: true };
+}
+
+/** Solves the diagram, iterating where edges' loads depend on latencies. */
+export function solve(diagram: Diagram, order: readonly string[]): Solution {
+  const amplification = new Map(diagram.edges.filter(hasCallPolicy).map((e) => [e.id, staticAmplification(e)]));
+  let solution = solveOnce(diagram, order, amplification);
+  if (!diagram.edges.some((e) => hasCallPolicy(e) && loadDependsOnLatency(e))) return solution;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const next = new Map(solution.amplification);
+    let change = 0;
+    for (const [id, outcome] of solution.policies) {
+      if (!outcome) continue;
+      const before = next.get(id)!;
+      change = Math.max(change, Math.abs(outcome.amplification - before) / before);
+      next.set(id, outcome.amplification);
+    }
+    if (change < SETTLED) return solution;
+    solution = solveOnce(diagram, order, next);
+  }
+  return { ...solution, settled: false };
+}
