@@ -132,7 +132,7 @@ export function SelectField<T extends string>({ label, value, options, onChange 
 }
 
 /** Figures as a list of name and value, the way the inspector shows an estimate. */
-export function FigureList({ label, rows }: { label: string; rows: readonly [string, React.ReactNode][] }) {
+export function FigureList({ label, rows }: { label: string; rows: readonly (readonly [string, React.ReactNode])[] }) {
   return (
     <dl className="figures" aria-label={label}>
       {rows.map(([k, v]) => (
