@@ -165,6 +165,7 @@ export function roundDay(day: NodeDay): NodeDay {
 /** A node's monthly cost with its compute from the day's replica-hours (x 730 / 24), not from peak replicas around the clock. */
 export function costFromDay<C extends { compute: number; storage: number; total: number }>(cost: C, day: NodeDay | undefined, perReplicaMonthUsd: number): C {
   if (!day) return cost;
-  const compute = (perReplicaMonthUsd * day.replicaHours) / 24;
+  // From the replica-hours as reported (6 significant digits), so the figure follows from the figures shown.
+  const compute = (perReplicaMonthUsd * round6(day.replicaHours)) / 24;
   return { ...cost, compute, total: compute + cost.storage };
 }

@@ -1,8 +1,8 @@
 import { carriesLoad } from '../model/graph';
 import type { DiagramNode } from '../model/schema';
 import { passShare } from '../estimator/rates';
-import { num, op, type Term } from './expression';
-import { checkedDerivation, figureTerm, quoted, type ExplainContext } from './context';
+import { agrees, checkedDerivation, figureTerm, quoted, type ExplainContext } from './context';
+import { evaluate, formatValue, num, op, type Term } from './expression';
 import { noDerivation, type Derivation, type Step } from './figures';
 
 type Which = 'peak' | 'avg';
@@ -61,6 +61,14 @@ export function explainRate(ctx: ExplainContext, id: string, which: Which): Deri
   }
   const name = which === 'peak' ? 'Peak rate' : 'Average rate';
   const step: Step = { name, result: num(qps[which], 'qps'), expr: op('+', ...terms) };
+  const policies = ctx.diagram.edges.filter((e) => e.target === id && carriesLoad(e) && (e.retry || e.hedge));
+  if (policies.length > 0 && !agrees(evaluate(step.expr!), qps[which])) {
+    return noDerivation(
+      figure, title, qps[which], 'qps',
+      `Callers' retries or hedged copies add load here (docs/estimator.md, sections 10 and 11): ${formatValue(evaluate(step.expr!), 'qps')} ` +
+        `of first attempts, ${formatValue(qps[which], 'qps')} with the extra copies; each call's copies are among its edge's figures.`,
+    );
+  }
   const note = which === 'peak' && !own && terms.length > 1 ? 'Peaks of different callers are added as if they coincide.' : undefined;
   return checkedDerivation(figure, title, qps[which], 'qps', [step], note);
 }

@@ -33,11 +33,17 @@ export function loadSteps(ctx: ExplainContext, id: string): { steps: Step[]; off
  * the busy servers at peak fill `targetUtilization` of replicas x concurrency,
  * and at least `minReplicas`.
  */
+/** Why a GPU pool with dynamic batching has no worksheet line for its replicas or utilization yet. */
+const BATCHING_NOTE =
+  'Sized by dynamic batching (docs/estimator.md, section 9): from the batch the load forms, the batch run time and the executors ' +
+  'it keeps busy; those figures are under the node\'s batching figures in the inspector. Not written out as a worksheet line yet.';
+
 export function explainReplicas(ctx: ExplainContext, id: string): Derivation {
   const figure = { node: id, figure: 'replicas' } as const;
   const title = `Replicas of ${quoted(ctx, id)}`;
   const node = ctx.node(id);
   const replicas = ctx.figures(id)?.replicas ?? null;
+  if (node?.batching && replicas !== null) return noDerivation(figure, title, replicas, 'number', BATCHING_NOTE);
   if (!node?.capacity || replicas === null) return noDerivation(figure, title, replicas, 'number', 'No capacity block: unlimited servers, so no replicas to size and no queueing.');
   const at = `${ctx.at(id)}.capacity`;
   const c = capacityInput(node.capacity);
@@ -60,6 +66,7 @@ export function explainUtilization(ctx: ExplainContext, id: string): Derivation 
   const figure = { node: id, figure: 'utilization' } as const;
   const title = `Utilization of ${quoted(ctx, id)}`;
   const utilization = ctx.figures(id)?.utilization ?? null;
+  if (ctx.node(id)?.batching && utilization !== null) return noDerivation(figure, title, utilization, 'percent', BATCHING_NOTE);
   const load = loadSteps(ctx, id);
   if (utilization === null || !load) return noDerivation(figure, title, utilization, 'percent', 'Not modelled: utilization needs both a latency block and a capacity block.');
   const node = ctx.node(id)!;

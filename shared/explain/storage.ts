@@ -60,7 +60,8 @@ export function explainStorage(ctx: ExplainContext, id: string): Derivation {
 
 /**
  * Monthly cost: compute is instances x hourly price x 730 h (one instance
- * where the node has no capacity block), storage is GB x price per
+ * where the node has no capacity block; under a daily wave, the day's
+ * replica-hours x hourly price x 730/24 days), storage is GB x price per
  * GB-month; each price from the node's override or the catalog.
  */
 export function explainCost(ctx: ExplainContext, id: string): Derivation {
@@ -83,7 +84,11 @@ export function explainCost(ctx: ExplainContext, id: string): Derivation {
   const steps: Step[] = [];
   if (hourly) {
     const instances = figures.replicas !== null ? figureTerm(figures.replicas, 'number', replicasLabel(figures.replicas), id, 'replicas') : num(1, 'number', 'instance');
-    steps.push({ name: 'Compute', result: num(compute, 'usd', 'per month'), expr: op('x', instances, hourly, num(HOURS_PER_MONTH, 'number', 'h/mo')) });
+    // Under a daily wave the pool autoscales: compute is paid for the replica-hours the day uses, not peak replicas around the clock.
+    const expr = figures.day
+      ? op('x', num(figures.day.replicaHours, 'number', 'replica-hours a day'), hourly, num(HOURS_PER_MONTH / 24, 'number', 'days/mo'))
+      : op('x', instances, hourly, num(HOURS_PER_MONTH, 'number', 'h/mo'));
+    steps.push({ name: 'Compute', result: num(compute, 'usd', 'per month'), expr });
   }
   if (perGb) {
     const gb = op('/', figureTerm(figures.storageBytes, 'bytes', '', id, 'storage'), num(1e9, 'number', 'B/GB'));

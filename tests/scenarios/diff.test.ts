@@ -10,7 +10,7 @@ function variants(): Diagram {
   const d = addScenario(blueprint('video-recommendation')!, 'bigger cache');
   const nodes = d.nodes.map((n) => {
     if (n.kind === 'cache' && n.cache) return { ...n, cache: { hitRate: 0.6 }, position: { x: 1, y: 2 } };
-    if (n.id === 'ranker') return { ...n, latency: { p50Ms: n.latency!.p50Ms / 2, p99Ms: n.latency!.p99Ms / 2 } };
+    if (n.id === 'ranker') return { ...n, batching: { ...n.batching!, fixedMs: n.batching!.fixedMs! / 2, perItemMs: n.batching!.perItemMs! / 2 } };
     return n;
   });
   nodes.push({ id: 'extra', kind: 'service', label: 'Extra check', latency: { p50Ms: 1, p99Ms: 3 } });
@@ -46,7 +46,7 @@ describe('comparing scenarios', () => {
     const cache = diff.nodes.changed.find((c) => c.changes.some((x) => x.path === 'cache.hitRate'))!;
     expect(cache.changes.map((c) => c.path)).toEqual(['cache.hitRate']);
     const ranker = diff.nodes.changed.find((c) => c.id === 'ranker')!;
-    expect(ranker.changes.map((c) => c.path).sort()).toEqual(['latency.p50Ms', 'latency.p99Ms']);
+    expect(ranker.changes.map((c) => c.path).sort()).toEqual(['batching.fixedMs', 'batching.perItemMs']);
     expect(diff.edges.added.map((e) => e.id)).toEqual(['extraEdge']);
     // The other way round, the same node is removed.
     expect(diffScenarios(variants(), 'bigger cache', 'baseline')!.nodes.removed).toEqual([{ id: 'extra', label: 'Extra check' }]);
