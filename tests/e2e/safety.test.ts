@@ -91,7 +91,9 @@ describe('nothing is lost in the browser', () => {
       edges: [{ id: 'e1', source: 'evil', target: 'ghost' }],
     };
     await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(evil));
-    await page.getByTestId('canvas').click({ position: { x: 20, y: 20 } });
+    // An empty spot of the canvas, clear of the scenario bar at its top left.
+    const box = (await page.getByTestId('canvas').boundingBox())!;
+    await page.getByTestId('canvas').click({ position: { x: box.width / 2, y: box.height - 12 } });
     await page.keyboard.press('Control+v');
     await expect.poll(() => page.locator('.notice').textContent()).toMatch(/^Nothing was pasted: the copied nodes are not valid: nodes\[0\]\.kind/);
     expect(await nodeCount(page)).toBe(count);
