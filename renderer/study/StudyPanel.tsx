@@ -12,7 +12,7 @@ function Figures({ figures }: { figures: StudyFigure[] | undefined }) {
     <dl className="study-figures">
       {figures.map((f) => (
         <div key={f.label}>
-          <dt>{f.label}</dt>
+          <dt title={f.label}>{f.label}</dt>
           <dd>{f.text} <ExplainButton figure={f.figure} name={f.name} className="why-link">why?</ExplainButton></dd>
         </div>
       ))}
