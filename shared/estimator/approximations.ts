@@ -7,6 +7,7 @@ import type { Diagram } from '../model/schema';
 import type { Diagnostic } from './output';
 import { chooseBatchPools, MAX_SIMULATED_POOLS, type PoolArrivals } from './batches';
 import type { Queueing } from './queueing';
+import { findChains, MAX_SIMULATED_CHAIN_NODES } from './chains';
 
 /** Single-server stages in a row from which a chain is flagged. */
 export const CHAIN_LENGTH = 3;
@@ -67,14 +68,29 @@ export function batchArrivalDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'
 }
 
 /**
- * Three or more single-server nodes called one after another: each smooths the
- * arrivals of the next, so waits downstream are shorter than the estimator's
- * Poisson model says (the estimate errs high, on the safe side).
+ * Single-server nodes called one after another: each smooths the arrivals of
+ * the next, and a request's waits along them go together. A chain of plain
+ * calls (chains.ts) is sampled as a whole: the node says so. Three or more in
+ * a row that are not such a chain (a node that also calls others, or is
+ * called from elsewhere) keep the stage-by-stage model, whose waits
+ * downstream err long (on the safe side): the node says that instead.
  */
 export function chainDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
+  const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
+  const { chains, skipped } = findChains(diagram, queues, new Set(chooseBatchPools(diagram, queues).simulated.keys()));
+  const sampled = new Set(chains.flat());
+  const diagnostics: Diagnostic[] = chains.map((chain) => ({
+    severity: 'info' as const,
+    code: 'single-server-chain',
+    node: chain[0]!,
+    message:
+      `"${labels.get(chain[0]!)}" starts a chain of ${chain.length} single-server nodes: each smooths the arrivals of the next and a ` +
+      "request's waits along it go together, so the chain's figures come from a sampled run of it as a whole, good to a few percent. " +
+      'Check the whole design by simulation (mlsd simulate).',
+  }));
   const single = (id: string) => {
     const q = queues.get(id);
-    return q !== undefined && !q.saturated && q.servers === 1;
+    return q !== undefined && !q.saturated && q.servers === 1 && !sampled.has(id);
   };
   const next = new Map<string, string[]>();
   const hasSingleCaller = new Set<string>();
@@ -94,16 +110,20 @@ export function chainDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queu
     length.set(id, result);
     return result;
   };
-  return diagram.nodes
-    .filter((n) => single(n.id) && !hasSingleCaller.has(n.id))
-    .map((n) => ({ node: n, run: runFrom(n.id, new Set()) }))
-    .filter(({ run }) => run >= CHAIN_LENGTH)
-    .map(({ node, run }) => ({
-      severity: 'info' as const,
+  const notSampled = new Set(skipped.flat());
+  for (const node of diagram.nodes) {
+    if (!single(node.id) || hasSingleCaller.has(node.id)) continue;
+    const run = runFrom(node.id, new Set());
+    if (run < CHAIN_LENGTH) continue;
+    diagnostics.push({
+      severity: 'info',
       code: 'single-server-chain',
       node: node.id,
       message:
         `"${node.label}" starts a chain of ${run} single-server nodes: each smooths the arrivals of the next, so waits ` +
-        'further down are shorter than estimated (the figures err on the safe side). Check by simulation (mlsd simulate).',
-    }));
+        `further down are shorter than estimated (the figures err on the safe side)${notSampled.has(node.id) ? `; only ${MAX_SIMULATED_CHAIN_NODES} chain members are sampled per estimate` : ''}. ` +
+        'Check by simulation (mlsd simulate).',
+    });
+  }
+  return diagnostics;
 }

@@ -6,6 +6,7 @@ import { serviceTime } from './queueing';
 import { mg1Wait } from './mg1';
 import { batchCallTime, batchStreams, chooseBatchPools, turnCallTime } from './batches';
 import { simulatePool, type PoolRun } from './poolRun';
+import { chainTotal, findChains, runChain, type ChainRun } from './chains';
 import type { Rate } from './rates';
 import { callPolicy, hasCallPolicy } from './callPolicy';
 
@@ -89,6 +90,9 @@ export function composeLatencies(
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
   const sampled: ReadonlyMap<string, unknown> = rates ? chooseBatchPools(diagram, queues).simulated : new Map();
   const pools = new Map<string, PoolRun>();
+  const chainOf = new Map<string, string[]>();
+  if (rates) for (const chain of findChains(diagram, queues, new Set(sampled.keys())).chains) for (const id of chain) chainOf.set(id, chain);
+  const chainRuns = new Map<string[], { run: ChainRun; tailMissed?: Dist }>();
   const syncOut = new Map<string, DiagramEdge[]>();
   for (const edge of diagram.edges) {
     if ((edge.mode ?? 'sync') !== 'sync' || !nodes.has(edge.target)) continue;
@@ -126,6 +130,16 @@ export function composeLatencies(
     }
     const missed = Dist.mix(pass, downstream, Dist.ZERO);
     if (sampled.has(id)) pools.set(id, simulateArrivals(diagram, id, node, queue!, rates!, missed));
+    const chain = owns?.has(id) ? undefined : chainOf.get(id);
+    if (chain) {
+      const known = chainRuns.get(chain) ?? { run: runChain(chain, nodes, queues) };
+      chainRuns.set(chain, known);
+      if (id === chain.at(-1)) known.tailMissed = missed;
+      const own = known.run.own[chain.indexOf(id)]!;
+      const total = unbounded ? null : id === chain.at(-1) ? own.plus(missed) : chainTotal(known.run, id, known.tailMissed!);
+      result.set(id, { own, stages, prefixes, missed, pass, total });
+      continue;
+    }
     const own = owns?.get(id) ?? pools.get(id)?.own ?? ownTime(node, queue);
     const total = unbounded ? null : own.plus(missed);
     result.set(id, { own, stages, prefixes, missed, pass, total });

@@ -74,6 +74,11 @@ describe('the estimator against the simulator', () => {
     expect(Math.abs(p99.relativeError!)).toBeLessThan(0.05 + p99.halfWidthMs! / p99.simulatedMs!);
   });
 
+  it('a chain of 10 single servers at 70%: p99 within 5% (the chain sampled as a whole), not 16% high', () => {
+    const p99 = check('chain of 10 single servers, (5, 20 ms), 70%', 150_000).find((f) => f.figure === 'p99')!;
+    expect(Math.abs(p99.relativeError!)).toBeLessThan(0.05 + p99.halfWidthMs! / p99.simulatedMs!);
+  });
+
   it('two entries sharing a 4-server database with 2 parallel calls each at 80%: p99 holds', () => {
     const d = design('two entries share a 4-server database, 2 parallel calls each, 80%');
     for (const e of compareWithEstimate(estimate(d), simulate(d, { requests: 300_000, seed: 11 }))) {

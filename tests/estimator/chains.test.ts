@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { findChains } from '../../shared/estimator/chains';
+import { estimate } from '../../shared/estimator/estimate';
+import { solve } from '../../shared/estimator/solve';
+import { topologicalOrder } from '../../shared/model/graph';
+import type { Diagram } from '../../shared/model/schema';
+import { call, diagramOf, svc, users } from './build';
+
+const one = { capacity: { replicas: 1, concurrency: 1 } };
+/** Users at `qps` through single servers a -> b -> c, each (5, 20) ms, plus any extra edges and nodes. */
+function abc(qps: number, extraNodes = [] as ReturnType<typeof svc>[], extraEdges = [] as ReturnType<typeof call>[]): Diagram {
+  return diagramOf(
+    [users(qps), svc('a', 5, 20, one), svc('b', 5, 20, one), svc('c', 5, 20, one), ...extraNodes],
+    [call('users', 'a'), call('a', 'b'), call('b', 'c'), ...extraEdges],
+  );
+}
+
+const chainsOf = (d: Diagram) => findChains(d, solve(d, topologicalOrder(d)).queues, new Set()).chains;
+
+describe('chains of single servers', () => {
+  it('finds a chain of plain calls, head first', () => {
+    expect(chainsOf(abc(100))).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('ends a chain at a node called from elsewhere, at a call of two copies, and at a node that also calls another', () => {
+    // b, called by a and x, starts a chain of its own (its arrivals merge); a alone is none.
+    expect(chainsOf(abc(100, [svc('x', 1, 2)], [call('x', 'b')]))).toEqual([['b', 'c']]);
+    const twice = diagramOf(
+      [users(50), svc('a', 5, 20, one), svc('b', 5, 20, one), svc('c', 5, 20, one)],
+      [call('users', 'a'), call('a', 'b', { calls: 2 }), call('b', 'c')],
+    );
+    expect(chainsOf(twice)).toEqual([['b', 'c']]);
+    expect(chainsOf(abc(100, [svc('leaf', 1, 2)], [call('b', 'leaf')]))).toEqual([['a', 'b']]);
+  });
+
+  it('samples a chain as a whole: at 70% busy its p99 falls below the stage-by-stage model and it says so on the head', () => {
+    // (5, 20) ms log-normal: mean 5 x e^(sigma^2 / 2) with sigma = ln 4 / 2.326; 70% busy at 0.7 / mean arrivals per ms.
+    const sigma = Math.log(4) / 2.3263;
+    const qps = (0.7 * 1000) / (5 * Math.exp((sigma * sigma) / 2));
+    const result = estimate(abc(qps));
+    const head = result.diagnostics.find((d) => d.code === 'single-server-chain')!;
+    expect([head.node, head.severity]).toEqual(['a', 'info']);
+    expect(head.message).toMatch(/chain of 3 single-server nodes: .*sampled run of it as a whole/);
+    // The stage-by-stage model read 123.9 ms here against a simulation of 114.3 +- 1.7 ms (docs/accuracy.md, design 17).
+    const p99 = result.entries[0]!.latencyMs!.p99;
+    expect(p99).toBeGreaterThan(114.3 * 0.95);
+    expect(p99).toBeLessThan(114.3 * 1.05);
+    // Each member's figure is its time to the end of the chain: a above b above c.
+    const nodeP99 = (id: string) => result.nodes.find((n) => n.id === id)!.latencyMs!.p99;
+    expect(nodeP99('a')).toBeGreaterThan(nodeP99('b'));
+    expect(nodeP99('b')).toBeGreaterThan(nodeP99('c'));
+  });
+
+  it('passes only misses down a chain through a cache: the members after it see that share of requests', () => {
+    const d = diagramOf(
+      [users(60), svc('a', 5, 20, { ...one, kind: 'cache', cache: { hitRate: 0.5 } }), svc('b', 5, 20, one), svc('c', 5, 20, one)],
+      [call('users', 'a'), call('a', 'b'), call('b', 'c')],
+    );
+    expect(chainsOf(d)).toEqual([['a', 'b', 'c']]);
+    const result = estimate(d);
+    // Half the requests stop at a (about its own time); the other half go through b and c too.
+    const entry = result.entries[0]!.latencyMs!;
+    const a = result.nodes.find((n) => n.id === 'a')!.latencyMs!;
+    const b = result.nodes.find((n) => n.id === 'b')!.latencyMs!;
+    expect(entry.p50).toBeLessThan(b.p50 + a.p50);
+    expect(entry.mean).toBeGreaterThan(0.5 * b.mean);
+  });
+});
