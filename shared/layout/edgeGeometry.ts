@@ -100,6 +100,7 @@ function labelClear(box: Box, nodes: BoxGrid, labels: BoxGrid): boolean {
  * least bad one.
  */
 function placeLabel(points: readonly Position[], size: LabelSize, nodes: BoxGrid, labels: BoxGrid, work: PlacementBudget): Position {
+  if (work.looks <= 0) return firstPlace(points, size);
   const candidates: Position[] = [];
   const segments = segmentsOf(points)
     .map((s) => ({ ...s, length: Math.abs(s.b.x - s.a.x) + Math.abs(s.b.y - s.a.y) }))
@@ -132,6 +133,17 @@ function placeLabel(points: readonly Position[], size: LabelSize, nodes: BoxGrid
     }
   }
   return best;
+}
+
+/** A caption's first place along a route, with no look at its neighbours: centred on the longest segment (the first of equals). */
+function firstPlace(points: readonly Position[], size: LabelSize): Position {
+  let longest = { a: points[0]!, b: points[0]! };
+  let length = -1;
+  for (const s of segmentsOf(points)) {
+    const l = Math.abs(s.b.x - s.a.x) + Math.abs(s.b.y - s.a.y);
+    if (l > length) [longest, length] = [s, l];
+  }
+  return { x: Math.round((longest.a.x + longest.b.x) / 2 - size.width / 2), y: Math.round((longest.a.y + longest.b.y) / 2 - size.height / 2) };
 }
 
 /** The area a box shares with the boxes of a list, px². */
