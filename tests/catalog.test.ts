@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATALOG } from '../shared/catalog';
+import { CatalogSchema, DEFAULT_CATALOG } from '../shared/catalog';
+import prices from '../shared/catalog/prices.json';
 
 describe('the price catalog', () => {
   const all = [...Object.entries(DEFAULT_CATALOG.instances), ...Object.entries(DEFAULT_CATALOG.storageClasses)];
+
+  it('is a valid price catalog file, read as it is written', () => {
+    const checked = CatalogSchema.safeParse(prices);
+    expect(checked.error?.issues).toBeUndefined();
+    expect(DEFAULT_CATALOG).toEqual(checked.data);
+  });
 
   it('gives every price a source and a year-month date', () => {
     for (const [, price] of all) {

@@ -7,8 +7,13 @@
 /** Characters XML 1.0 forbids outright (C0 controls other than tab, newline and return; lone surrogates; U+FFFE/FFFF). */
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any character xmlText changes: markup characters, whitespace written as references, controls and surrogates. */
+const XML_SPECIAL = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Text for XML element content or a quoted attribute value (SVG, draw.io): markup characters as entities, forbidden characters dropped. */
 export function xmlText(text: string): string {
+  // Most values (numbers, path data, plain names) have nothing to escape: one look, no copies.
+  if (!XML_SPECIAL.test(text)) return text;
   return text
     .replace(XML_FORBIDDEN, '')
     .replace(/&/g, '&amp;')

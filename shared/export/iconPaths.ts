@@ -61,10 +61,18 @@ function elementPath(tag: string, a: Attributes): string | null {
   }
 }
 
+/** Each icon's paths, worked out once: a large diagram draws the same few icons on every node. */
+const iconCache = new Map<string, string[]>();
+
 /** A kind icon (24 x 24 units, drawn with a 2-unit stroke) as SVG path data, one string per element. */
 export function iconPaths(name: string): string[] {
-  return (ICONS[name] ?? ICONS.server ?? []).flatMap(([tag, attributes]) => {
-    const d = elementPath(tag, attributes);
-    return d ? [d] : [];
-  });
+  let paths = iconCache.get(name);
+  if (!paths) {
+    paths = (ICONS[name] ?? ICONS.server ?? []).flatMap(([tag, attributes]) => {
+      const d = elementPath(tag, attributes);
+      return d ? [d] : [];
+    });
+    iconCache.set(name, paths);
+  }
+  return [...paths];
 }

@@ -1,4 +1,5 @@
 import { findKind } from '../kinds';
+import { nodesByGroup } from '../layout/groupBounds';
 import type { Diagram } from '../model/schema';
 import { captionsOf } from './drawing';
 import { mermaidText } from './escape';
@@ -21,8 +22,9 @@ export function renderMermaid(input: Pick<ExportInput, 'diagram' | 'estimate' | 
   const lines = ['flowchart LR'];
   // The kind goes on a second line as a real line break: HTML tags in a label make Mermaid decode the entity codes before reading Markdown.
   const nodeLine = (n: Diagram['nodes'][number]) => `${exportId('node', n.id)}["${mermaidText(n.label)}\n${mermaidText(findKind(n.kind)?.label ?? n.kind)}"]`;
+  const byGroup = nodesByGroup(diagram.nodes);
   for (const group of diagram.groups ?? []) {
-    const members = diagram.nodes.filter((n) => n.group === group.id);
+    const members = byGroup.get(group.id) ?? [];
     if (members.length === 0) continue;
     lines.push(`  subgraph ${exportId('group', group.id)}["${mermaidText(group.label)}"]`);
     for (const n of members) lines.push(`    ${nodeLine(n)}`);

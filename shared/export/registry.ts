@@ -1,5 +1,6 @@
 import { estimate as estimateDiagram } from '../estimator/estimate';
 import type { Catalog } from '../catalog';
+import type { Estimate } from '../estimator/output';
 import type { Diagram } from '../model/schema';
 import { drawioFormat } from './drawio';
 import { excalidrawFormat } from './excalidraw';
@@ -43,13 +44,21 @@ export function selectionOf(diagram: Diagram, only: ReadonlySet<string>): Diagra
   };
 }
 
+/** What a picture without figures is drawn from: no figures at all (the estimate is not run). */
+const NO_FIGURES: Estimate = {
+  format: 'mlsd-studio/estimate', version: 1, entries: [], nodes: [],
+  totals: { storageBytes: 0, costUsdPerMonth: 0 }, budgets: {}, diagnostics: [],
+};
+
 /**
  * Exports a laid-out diagram (every node placed) in a format. Figures come
  * from the whole diagram's estimate, so a selection shows the same numbers
- * as the full picture.
+ * as the full picture; a format that shows figures, asked for none, is made
+ * without running the estimate.
  */
 export async function exportDiagram(diagram: Diagram, format: ExportFormat, services: ExportServices, options: ExportOptions = {}): Promise<string | Uint8Array> {
-  const figures = estimateDiagram(diagram, { catalog: options.catalog });
+  const withoutFigures = format.takesFigures && options.figures === false;
+  const figures = withoutFigures ? NO_FIGURES : estimateDiagram(diagram, { catalog: options.catalog });
   const shown = options.only ? selectionOf(diagram, options.only) : diagram;
   const estimate = options.only ? { ...figures, nodes: figures.nodes.filter((n) => options.only!.has(n.id)) } : figures;
   const input = { diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light' as const, paper: options.paper ?? 'fit' as const };

@@ -8,7 +8,12 @@ import type { ExportFormat, ExportInput } from './types';
 const FONT = LABEL_FONT_FAMILY;
 
 function attributes(values: Record<string, string | number | undefined>): string {
-  return Object.entries(values).filter(([, v]) => v !== undefined).map(([k, v]) => ` ${k}="${xmlText(String(v))}"`).join('');
+  let out = '';
+  for (const key in values) {
+    const value = values[key];
+    if (value !== undefined) out += ` ${key}="${xmlText(String(value))}"`;
+  }
+  return out;
 }
 
 function shapeSvg(shape: Shape): string {

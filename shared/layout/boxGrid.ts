@@ -1,10 +1,16 @@
 import type { Box } from './boxes';
 
-/** Boxes in the way: a list of them all, or a look-up of those near an area (possibly more, never fewer). */
-export type Obstacles = readonly Box[] | ((area: Box) => readonly Box[]);
+/** Things placed on a diagram: a list of them all, or a look-up of those near an area (possibly more, never fewer). */
+export type Nearby<T> = readonly T[] | ((area: Box) => readonly T[]);
+
+/** Boxes in the way: a list of them all, or a look-up of those near an area. */
+export type Obstacles = Nearby<Box>;
+
+/** The things near an area (all of a plain list). */
+export const nearbyIn = <T>(things: Nearby<T>, area: Box): readonly T[] => (typeof things === 'function' ? things(area) : things);
 
 /** The obstacles near an area (all of a plain list). */
-export const obstaclesNear = (obstacles: Obstacles, area: Box): readonly Box[] => (typeof obstacles === 'function' ? obstacles(area) : obstacles);
+export const obstaclesNear: (obstacles: Obstacles, area: Box) => readonly Box[] = nearbyIn;
 
 /** Side of a grid cell, px: about one node box with the room around it. */
 const CELL_PX = 256;
@@ -51,37 +57,46 @@ export class BoxGrid<K = string> {
    * bounds gets every box.
    */
   near(area: Box, gap = 0, skip?: (key: K) => boolean): Box[] {
+    const result: Box[] = [];
+    for (const i of this.indicesNear(area, gap)) if (!skip || !skip(this.entries[i]!.key)) result.push(this.entries[i]!.box);
+    return result;
+  }
+
+  /** The keys of the boxes that come within `gap` px of an area (as `near`), in the order added. */
+  keysNear(area: Box, gap = 0): K[] {
+    return this.indicesNear(area, gap).map((i) => this.entries[i]!.key);
+  }
+
+  private indicesNear(area: Box, gap: number): number[] {
     const found: number[] = [];
     const grown = { x: area.x - gap, y: area.y - gap, width: area.width + 2 * gap, height: area.height + 2 * gap };
     if (unbounded(area) || cellCount(grown) > this.entries.length) {
       // Looking through the cells would cost more than looking at every box.
       this.entries.forEach((_, i) => found.push(i));
-    } else {
-      this.visit += 1;
-      const i0 = Math.floor(grown.x / CELL_PX);
-      const i1 = Math.floor((grown.x + grown.width) / CELL_PX);
-      const j0 = Math.floor(grown.y / CELL_PX);
-      const j1 = Math.floor((grown.y + grown.height) / CELL_PX);
-      for (let i = i0; i <= i1; i++) {
-        for (let j = j0; j <= j1; j++) {
-          const list = this.cells.get(cellKey(i, j));
-          if (!list) continue;
-          for (const k of list) {
-            if (this.seen[k] === this.visit) continue;
-            this.seen[k] = this.visit;
-            found.push(k);
-          }
+      return found;
+    }
+    this.visit += 1;
+    const i0 = Math.floor(grown.x / CELL_PX);
+    const i1 = Math.floor((grown.x + grown.width) / CELL_PX);
+    const j0 = Math.floor(grown.y / CELL_PX);
+    const j1 = Math.floor((grown.y + grown.height) / CELL_PX);
+    for (let i = i0; i <= i1; i++) {
+      for (let j = j0; j <= j1; j++) {
+        const list = this.cells.get(cellKey(i, j));
+        if (!list) continue;
+        for (const k of list) {
+          if (this.seen[k] === this.visit) continue;
+          this.seen[k] = this.visit;
+          found.push(k);
         }
       }
-      // Back in the order added; a typed array sorts numbers without a comparator call per pair.
-      if (found.length > 1) {
-        const order = Int32Array.from(found).sort();
-        for (let i = 0; i < order.length; i++) found[i] = order[i]!;
-      }
     }
-    const result: Box[] = [];
-    for (const i of found) if (!skip || !skip(this.entries[i]!.key)) result.push(this.entries[i]!.box);
-    return result;
+    // Back in the order added; a typed array sorts numbers without a comparator call per pair.
+    if (found.length > 1) {
+      const order = Int32Array.from(found).sort();
+      for (let i = 0; i < order.length; i++) found[i] = order[i]!;
+    }
+    return found;
   }
 
   private *cellsOf(box: Box): Generator<number> {

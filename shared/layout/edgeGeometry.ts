@@ -1,7 +1,7 @@
 import type { Diagram, DiagramEdge, Position } from '../model/schema';
 import { BoxGrid, obstaclesNear, type Obstacles } from './boxGrid';
 import { boxesOverlap, nodeBoxes, onBorder, segmentCrossesBox, type Box } from './boxes';
-import { routeBetween, ROUTE_CLEARANCE, type Segment } from './router';
+import { routeBetween, ROUTE_CLEARANCE, type RouteBudget, type Segment } from './router';
 import { reservedLabelSize, type LabelSize } from './sizes';
 import { stageMarkers } from './stages';
 
@@ -41,19 +41,32 @@ function along(points: readonly Position[], distance: number): Position | undefi
  * its start, where the marker overlaps no node, caption or other marker (the
  * calls of one caller leave side by side and part after a bend).
  */
-function placeMarker(points: readonly Position[], nodes: BoxGrid, labels: BoxGrid, markers: readonly Position[]): Position {
+function placeMarker(points: readonly Position[], nodes: BoxGrid, labels: BoxGrid, markers: BoxGrid<Position>, work: PlacementBudget): Position {
   const r = STAGE_MARKER_RADIUS;
   const first = along(points, r + 6) ?? points[0]!;
-  for (let d = r + 6; d < 400; d += 4) {
+  for (let d = r + 6; d < 400 && work.looks-- > 0; d += 4) {
     const p = along(points, d);
     if (!p) break;
     const box = { x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r };
-    if (markers.some((m) => Math.abs(m.x - p.x) < 2 * r + 3 && Math.abs(m.y - p.y) < 2 * r + 3)) continue;
+    if (markers.keysNear(box, r + 3).some((m) => Math.abs(m.x - p.x) < 2 * r + 3 && Math.abs(m.y - p.y) < 2 * r + 3)) continue;
     if (nodes.near(box, 2).some((n) => boxesOverlap(box, n, 2)) || labels.near(box, 1).some((l) => boxesOverlap(box, l, 1))) continue;
     return p;
   }
   return first;
 }
+
+/**
+ * Grid points the router may search for all of one diagram's routes (about a
+ * second's work); past it, the remaining edges of a very large diagram
+ * without stored routes are drawn plain.
+ */
+const ROUTE_BUDGET = 500_000;
+
+/** Places looked at for captions and stage markers, all of one diagram's together; past it, each takes its first place. */
+interface PlacementBudget {
+  looks: number;
+}
+const PLACEMENT_BUDGET = 500_000;
 
 /** Room kept between a caption and a node box, px. */
 const LABEL_GAP = 4;
@@ -86,7 +99,8 @@ function labelClear(box: Box, nodes: BoxGrid, labels: BoxGrid): boolean {
  * first; the first place clear of nodes and other captions wins, else the
  * least bad one.
  */
-function placeLabel(points: readonly Position[], size: LabelSize, nodes: BoxGrid, labels: BoxGrid): Position {
+function placeLabel(points: readonly Position[], size: LabelSize, nodes: BoxGrid, labels: BoxGrid, work: PlacementBudget): Position {
+  if (work.looks <= 0) return firstPlace(points, size);
   const candidates: Position[] = [];
   const segments = segmentsOf(points)
     .map((s) => ({ ...s, length: Math.abs(s.b.x - s.a.x) + Math.abs(s.b.y - s.a.y) }))
@@ -107,6 +121,7 @@ function placeLabel(points: readonly Position[], size: LabelSize, nodes: BoxGrid
   let best = rounded[0]!;
   let bestOverlap = Infinity;
   for (const p of rounded) {
+    if (work.looks-- <= 0) break;
     const box = { ...p, width: size.width, height: size.height };
     const nearNodes = nodes.near(box, LABEL_GAP);
     const nearLabels = labels.near(box, 2);
@@ -118,6 +133,17 @@ function placeLabel(points: readonly Position[], size: LabelSize, nodes: BoxGrid
     }
   }
   return best;
+}
+
+/** A caption's first place along a route, with no look at its neighbours: centred on the longest segment (the first of equals). */
+function firstPlace(points: readonly Position[], size: LabelSize): Position {
+  let longest = { a: points[0]!, b: points[0]! };
+  let length = -1;
+  for (const s of segmentsOf(points)) {
+    const l = Math.abs(s.b.x - s.a.x) + Math.abs(s.b.y - s.a.y);
+    if (l > length) [longest, length] = [s, l];
+  }
+  return { x: Math.round((longest.a.x + longest.b.x) / 2 - size.width / 2), y: Math.round((longest.a.y + longest.b.y) / 2 - size.height / 2) };
 }
 
 /** The area a box shares with the boxes of a list, px². */
@@ -159,24 +185,27 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeGeo
   const placed = diagram.edges.filter((e) => boxes.has(e.source) && boxes.has(e.target));
   const others = (e: DiagramEdge) => (area: Box) => grid.near(area, 0, (id) => id === e.source || id === e.target);
   const points = new Map<string, Position[]>();
-  const drawn: Segment[] = [];
-  const ends: Position[] = [];
+  // Routes drawn so far and their ends, looked up near each new route (a large diagram has many).
+  const drawn = new BoxGrid<Segment>();
+  const ends = new BoxGrid<Position>();
+  const draw = (id: string, route: Position[]) => {
+    points.set(id, route);
+    for (const s of segmentsOf(route)) drawn.add(s, spanOf(s));
+    for (const p of [route[0]!, route.at(-1)!]) ends.add(p, { ...p, width: 0, height: 0 });
+  };
+  const drawnNear = (area: Box) => drawn.keysNear(area);
+  const endsNear = (area: Box) => ends.keysNear(area);
   for (const e of placed) {
     const stored = e.route;
-    if (e.source === e.target) points.set(e.id, selfLoop(boxes.get(e.source)!));
-    else if (stored && routeFits(stored.points, boxes.get(e.source)!, boxes.get(e.target)!, others(e))) points.set(e.id, stored.points);
-    else continue;
-    drawn.push(...segmentsOf(points.get(e.id)!));
-    ends.push(points.get(e.id)![0]!, points.get(e.id)!.at(-1)!);
+    if (e.source === e.target) draw(e.id, selfLoop(boxes.get(e.source)!));
+    else if (stored && routeFits(stored.points, boxes.get(e.source)!, boxes.get(e.target)!, others(e))) draw(e.id, stored.points);
   }
+  const budget: RouteBudget = { gridPoints: ROUTE_BUDGET };
   for (const e of placed) {
-    if (points.has(e.id)) continue;
-    const route = routeBetween(boxes.get(e.source)!, boxes.get(e.target)!, others(e), drawn, ends);
-    points.set(e.id, route);
-    drawn.push(...segmentsOf(route));
-    ends.push(route[0]!, route.at(-1)!);
+    if (!points.has(e.id)) draw(e.id, routeBetween(boxes.get(e.source)!, boxes.get(e.target)!, others(e), drawnNear, endsNear, budget));
   }
   const labels = new BoxGrid();
+  const work: PlacementBudget = { looks: PLACEMENT_BUDGET };
   const sizes = new Map(placed.map((e) => [e.id, reservedLabelSize(e)]));
   const at = new Map<string, Position>();
   for (const e of placed) {
@@ -184,26 +213,26 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeGeo
     const size = sizes.get(e.id);
     if (!size || !stored?.label || points.get(e.id) !== stored.points) continue;
     const box = { ...stored.label, width: size.width, height: size.height };
-    if (!labelClear(box, grid, labels)) continue;
+    if (work.looks-- > 0 && !labelClear(box, grid, labels)) continue;
     labels.add(e.id, box);
     at.set(e.id, stored.label);
   }
   for (const e of placed) {
     const size = sizes.get(e.id);
     if (!size || at.has(e.id)) continue;
-    const p = placeLabel(points.get(e.id)!, size, grid, labels);
+    const p = placeLabel(points.get(e.id)!, size, grid, labels, work);
     labels.add(e.id, { ...p, width: size.width, height: size.height });
     at.set(e.id, p);
   }
-  const markerAt: Position[] = [];
+  const markerAt = new BoxGrid<Position>();
   return placed.map((edge) => {
     const size = sizes.get(edge.id);
     const label = size ? { ...at.get(edge.id)!, width: size.width, height: size.height, lines: size.lines } : undefined;
     const stage = markers.get(edge.id);
     const route = points.get(edge.id)!;
     if (!stage) return { edge, points: route, ...(label ? { label } : {}) };
-    const stageAt = placeMarker(route, grid, labels, markerAt);
-    markerAt.push(stageAt);
+    const stageAt = placeMarker(route, grid, labels, markerAt, work);
+    markerAt.add(stageAt, { ...stageAt, width: 0, height: 0 });
     return { edge, points: route, ...(label ? { label } : {}), stage, stageAt };
   });
 }

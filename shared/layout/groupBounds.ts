@@ -15,10 +15,23 @@ export interface GroupBox {
   height: number;
 }
 
+/** The nodes of each group, by group id, in one pass (a large diagram has many groups); ungrouped nodes are left out. */
+export function nodesByGroup<N extends { group?: string }>(nodes: readonly N[]): Map<string, N[]> {
+  const byGroup = new Map<string, N[]>();
+  for (const n of nodes) {
+    if (n.group === undefined) continue;
+    const list = byGroup.get(n.group);
+    if (list) list.push(n);
+    else byGroup.set(n.group, [n]);
+  }
+  return byGroup;
+}
+
 /** The box of each group around its placed members (groups with none are left out). */
 export function groupBoxes(diagram: Pick<Diagram, 'nodes' | 'groups'>): GroupBox[] {
+  const placed = nodesByGroup(diagram.nodes.filter((n) => n.position));
   return (diagram.groups ?? []).flatMap((group) => {
-    const members = diagram.nodes.filter((n) => n.group === group.id && n.position);
+    const members = placed.get(group.id) ?? [];
     if (members.length === 0) return [];
     const xs = members.map((n) => n.position!.x);
     const ys = members.map((n) => n.position!.y);

@@ -1,5 +1,5 @@
 import type { Position } from '../model/schema';
-import { obstaclesNear, type Obstacles } from './boxGrid';
+import { nearbyIn, obstaclesNear, type Nearby, type Obstacles } from './boxGrid';
 import { inflate, type Box } from './boxes';
 
 /** Clearance kept between a route and any node box, px. */
@@ -28,8 +28,12 @@ interface Port {
   cost: number;
 }
 
+/** Room around a port in which another route's end makes it busy, px. */
+const PORT_ROOM = 6;
+
 /** Points on each side of a box where a route may leave or arrive, the preferred sides cheaper. */
-function ports(box: Box, preferred: Side, taken: readonly Position[]): Port[] {
+function ports(box: Box, preferred: Side, ends: Nearby<Position>): Port[] {
+  const taken = nearbyIn(ends, inflate(box, PORT_ROOM));
   const sides: Side[] = ['right', 'left', 'top', 'bottom'];
   const result: Port[] = [];
   for (const side of sides) {
@@ -42,7 +46,7 @@ function ports(box: Box, preferred: Side, taken: readonly Position[]): Port[] {
       const at = horizontal
         ? { x: Math.round(box.x + along), y: side === 'top' ? box.y : box.y + box.height }
         : { x: side === 'left' ? box.x : box.x + box.width, y: Math.round(box.y + along) };
-      const busy = taken.some((p) => Math.abs(p.x - at.x) < 6 && Math.abs(p.y - at.y) < 6);
+      const busy = taken.some((p) => Math.abs(p.x - at.x) < PORT_ROOM && Math.abs(p.y - at.y) < PORT_ROOM);
       const [dx, dy] = OUT[side];
       result.push({ at, stub: { x: at.x + dx * ROUTE_CLEARANCE, y: at.y + dy * ROUTE_CLEARANCE }, side, cost: sideCost + Math.abs(step) * 4 + (busy ? 400 : 0) });
     }
@@ -120,17 +124,20 @@ function simplify(points: Position[]): Position[] {
  * middles and quarters, counting length, bends, and
  * running along or across `drawn` segments (so parallel routes take their own
  * lanes). Leaves by the side facing the target where it can, and avoids the
- * points where `ends` (other routes' ends) already touch the boxes. Across a
- * very large diagram (more than MAX_GRID_POINTS to search) it draws a plain
- * three-segment route instead.
+ * points where `ends` (other routes' ends) already touch the boxes. `drawn`
+ * and `ends` are lists, or look-ups of those near an area (a large diagram's
+ * grid). Across a
+ * very large diagram (more than MAX_GRID_POINTS to search), or once `budget`
+ * is spent, it draws a plain three-segment route instead.
  */
-export function routeBetween(source: Box, target: Box, obstacles: Obstacles, drawn: readonly Segment[] = [], ends: readonly Position[] = []): Position[] {
+export function routeBetween(source: Box, target: Box, obstacles: Obstacles, drawn: Nearby<Segment> = [], ends: Nearby<Position> = [], budget?: RouteBudget): Position[] {
   const forward = target.x >= source.x + source.width + 2 * ROUTE_CLEARANCE;
   const below = target.y >= source.y + source.height;
   const leave: Side = forward ? 'right' : below ? 'bottom' : 'top';
   const arrive: Side = forward ? 'left' : below ? 'top' : 'bottom';
   for (const margin of [REGION_MARGIN, REGION_MARGIN * 4, Infinity]) {
-    const route = search(source, target, obstacles, drawn, ends, leave, arrive, margin);
+    if (budget && budget.gridPoints <= 0) break;
+    const route = search(source, target, obstacles, drawn, ends, leave, arrive, margin, budget);
     if (route === 'too large') break;
     if (route) return route;
   }
@@ -179,7 +186,16 @@ function lowerBound(values: readonly number[], v: number): number {
 /** Grid points a search may take; past this (two ends far apart across a very large diagram) the plain route is drawn. */
 const MAX_GRID_POINTS = 40_000;
 
-function search(source: Box, target: Box, obstacles: Obstacles, drawn: readonly Segment[], ends: readonly Position[], leave: Side, arrive: Side, margin: number): Position[] | null | 'too large' {
+/**
+ * Grid points the searches of many routes may still take together (each
+ * search spends its grid's size); once spent, the remaining routes are
+ * plain, so a diagram of many thousands of edges is drawn in bounded time.
+ */
+export interface RouteBudget {
+  gridPoints: number;
+}
+
+function search(source: Box, target: Box, obstacles: Obstacles, drawn: Nearby<Segment>, ends: Nearby<Position>, leave: Side, arrive: Side, margin: number, budget: RouteBudget | undefined): Position[] | null | 'too large' {
   const region = {
     left: Math.min(source.x, target.x) - margin,
     right: Math.max(source.x + source.width, target.x + target.width) + margin,
@@ -187,11 +203,12 @@ function search(source: Box, target: Box, obstacles: Obstacles, drawn: readonly 
     bottom: Math.max(source.y + source.height, target.y + target.height) + margin,
   };
   const inRegion = (b: Box) => b.x < region.right && b.x + b.width > region.left && b.y < region.bottom && b.y + b.height > region.top;
-  const nearby = obstaclesNear(obstacles, { x: region.left, y: region.top, width: region.right - region.left, height: region.bottom - region.top });
+  const area = { x: region.left, y: region.top, width: region.right - region.left, height: region.bottom - region.top };
+  const nearby = obstaclesNear(obstacles, area);
   const walls = [source, target, ...nearby.filter(inRegion)].map((b) => inflate(b, ROUTE_CLEARANCE));
   const starts = ports(source, leave, ends);
   const goals = ports(target, arrive, ends);
-  const near = drawn.filter((s) => Math.max(s.a.x, s.b.x) >= region.left && Math.min(s.a.x, s.b.x) <= region.right && Math.max(s.a.y, s.b.y) >= region.top && Math.min(s.a.y, s.b.y) <= region.bottom);
+  const near = nearbyIn(drawn, area).filter((s) => Math.max(s.a.x, s.b.x) >= region.left && Math.min(s.a.x, s.b.x) <= region.right && Math.max(s.a.y, s.b.y) >= region.top && Math.min(s.a.y, s.b.y) <= region.bottom);
   const lanes = new Lanes(near);
   const xLines = [...walls.flatMap((w) => [w.x, w.x + w.width]), ...starts.map((p) => p.stub.x), ...goals.map((p) => p.stub.x)];
   const yLines = [...walls.flatMap((w) => [w.y, w.y + w.height]), ...starts.map((p) => p.stub.y), ...goals.map((p) => p.stub.y)];
@@ -211,6 +228,12 @@ function search(source: Box, target: Box, obstacles: Obstacles, drawn: readonly 
   const nx = xs.length;
   const ny = ys.length;
   if (nx * ny > MAX_GRID_POINTS) return 'too large';
+  if (budget) {
+    // What is left is not enough for this search: the rest are plain.
+    const cost = nx * ny + near.length + walls.length;
+    budget.gridPoints = cost > budget.gridPoints ? 0 : budget.gridPoints - cost;
+    if (budget.gridPoints === 0) return 'too large';
+  }
   // Grid points strictly inside a wall, and grid steps through a wall's inside (walls' borders are grid lines).
   const blocked = new Uint8Array(nx * ny);
   const blockedRight = new Uint8Array(nx * ny);

@@ -20,7 +20,12 @@ export function servingNodes(diagram: Pick<Diagram, 'nodes' | 'edges'>): Set<str
 /** The sequential stages of each caller's sync calls (as the estimator runs them), by caller id. */
 function stagesByCaller(diagram: Pick<Diagram, 'edges'>): Map<string, DiagramEdge[][]> {
   const calls = new Map<string, DiagramEdge[]>();
-  for (const e of diagram.edges) if (modeOf(e) === 'sync') calls.set(e.source, [...(calls.get(e.source) ?? []), e]);
+  for (const e of diagram.edges) {
+    if (modeOf(e) !== 'sync') continue;
+    const list = calls.get(e.source);
+    if (list) list.push(e);
+    else calls.set(e.source, [e]);
+  }
   return new Map([...calls].map(([caller, edges]) => [caller, syncStages(edges).map((s) => s.edges)]));
 }
 

@@ -21,6 +21,24 @@ describe('orthogonal router', () => {
     expect(route.length).toBeGreaterThan(2);
   });
 
+  it('searches within a budget shared by many routes, then draws plain routes', () => {
+    const budget = { gridPoints: 1_000_000 };
+    const searched = routeBetween(source, target, [wall], [], [], budget);
+    expect(crosses(searched, wall)).toBe(false);
+    expect(budget.gridPoints).toBeLessThan(1_000_000);
+    const spent = { gridPoints: 0 };
+    const plain = routeBetween(source, target, [wall], [], [], spent);
+    expect(plain).toEqual([{ x: 220, y: 42 }, { x: 700, y: 42 }]);
+    expect(spent.gridPoints).toBe(0);
+  });
+
+  it('finds the same lane when drawn routes and their ends are looked up near it', () => {
+    const first = routeBetween(source, target, [wall]);
+    const drawn = first.slice(1).map((b, i) => ({ a: first[i]!, b }));
+    const ends = [first[0]!, first.at(-1)!];
+    expect(routeBetween(source, target, [wall], () => drawn, () => ends)).toEqual(routeBetween(source, target, [wall], drawn, ends));
+  });
+
   it('takes a lane of its own beside a route already drawn', () => {
     const first = routeBetween(source, target, [wall]);
     const drawn = first.slice(1).map((b, i) => ({ a: first[i]!, b }));
