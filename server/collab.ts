@@ -6,7 +6,9 @@ import { Server, type Extension } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import * as Y from 'yjs';
 import { accessOf, newRoomId, parseDocumentName, ROOM_LIMITS, type Role } from '../shared/live/room';
+import { DiagramGate } from './contentGate';
 import { RateLimit } from './limits';
+import { updateInMessage } from './messages';
 import { fileStore, redisStore, type DocumentStore } from './stores';
 import { issueToken, verifyToken } from './tokens';
 
@@ -68,6 +70,8 @@ export async function startCollabServer(options: CollabOptions): Promise<CollabS
   const sizes = new Map<string, number>();
   const roomsByAddress = new Map<string, RateLimit>();
   const open = new Set<string>();
+  /** A content gate for each open diagram document. */
+  const gates = new Map<string, DiagramGate>();
 
   const guard: Extension = {
     async onAuthenticate({ token, documentName, connectionConfig }) {
@@ -81,7 +85,7 @@ export async function startCollabServer(options: CollabOptions): Promise<CollabS
       connectionConfig.readOnly = access === 'read';
       return { role: verified.claims.role };
     },
-    async beforeHandleMessage({ update, socketId, document, documentName }) {
+    async beforeHandleMessage({ update, socketId, document, documentName, connection }) {
       if (update.byteLength > ROOM_LIMITS.messageBytes) throw refusal('message-too-big', 1009);
       let bucket = buckets.get(socketId);
       if (!bucket) buckets.set(socketId, (bucket = new RateLimit(ROOM_LIMITS.messagesPerSecond, ROOM_LIMITS.messageBurst, nowMs())));
@@ -90,13 +94,20 @@ export async function startCollabServer(options: CollabOptions): Promise<CollabS
       if (size + update.byteLength > ROOM_LIMITS.documentBytes) size = Y.encodeStateAsUpdate(document).byteLength;
       if (size + update.byteLength > ROOM_LIMITS.documentBytes) throw refusal('document-too-big', 4413);
       sizes.set(documentName, size + update.byteLength);
+      const gate = gates.get(documentName);
+      const change = gate && !connection.readOnly ? updateInMessage(update) : null;
+      const refused = change && gate!.check(change);
+      if (refused) throw refusal(refused, 4422);
     },
     async afterLoadDocument({ documentName, document }) {
       open.add(documentName);
+      if (parseDocumentName(documentName)?.document === 'diagram') gates.set(documentName, new DiagramGate(document));
       sizes.set(documentName, Y.encodeStateAsUpdate(document).byteLength);
     },
     async afterUnloadDocument({ documentName }) {
       open.delete(documentName);
+      gates.get(documentName)?.destroy();
+      gates.delete(documentName);
       sizes.delete(documentName);
     },
     async onDisconnect({ socketId }) {
