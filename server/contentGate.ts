@@ -13,9 +13,18 @@ export class DiagramGate {
   /** The scratch copy's problems, or null when an update from elsewhere changed it since they were read. */
   private problems: Set<string> | null = null;
   private changed = false;
-  private readonly onScratchUpdate = () => void (this.changed = true);
-  private readonly mirror = (update: Uint8Array) => {
-    // Updates already checked here change nothing; others (Redis, the store) are taken as they are.
+  /** Bumped each time the scratch copy starts again, which forgets what was checked before. */
+  private generation = 0;
+  /** Per sender, the generations of updates checked here and not yet applied to the real document. */
+  private readonly checked = new Map<unknown, number[]>();
+  // Watching transactions rather than updates spares Yjs encoding each change again.
+  private readonly onScratchTransaction = (transaction: Y.Transaction) => void (this.changed ||= transaction.changed.size > 0);
+  private readonly mirror = (update: Uint8Array, origin: unknown) => {
+    // An update checked here is in the scratch copy already (unless it started again since); others (Redis, the store) are taken as they are.
+    const queue = this.checked.get(origin);
+    const checkedIn = queue?.shift();
+    if (queue && queue.length === 0) this.checked.delete(origin);
+    if (checkedIn === this.generation) return;
     if (this.applyToScratch(update)) this.problems = null;
   };
 
@@ -27,8 +36,9 @@ export class DiagramGate {
   /**
    * Checks one update from a client: null when it may be applied, or why it
    * is refused (the first new problem, and how many more there are).
+   * `sender` is the origin the real document will apply it with.
    */
-  check(update: Uint8Array): string | null {
+  check(update: Uint8Array, sender: unknown): string | null {
     const before = this.problems ?? new Set(problemsOf(this.scratch));
     let changed: boolean;
     try {
@@ -45,6 +55,9 @@ export class DiagramGate {
     const added = after.filter((p) => !before.has(p));
     if (added.length === 0) {
       this.problems = new Set(after);
+      const queue = this.checked.get(sender) ?? [];
+      queue.push(this.generation);
+      this.checked.set(sender, queue);
       return null;
     }
     this.restart(before);
@@ -62,12 +75,14 @@ export class DiagramGate {
     this.scratch.destroy();
     this.scratch = this.copy();
     this.problems = problems;
+    this.generation += 1;
+    this.checked.clear();
   }
 
   private copy(): Y.Doc {
     const scratch = new Y.Doc();
     Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.document));
-    scratch.on('update', this.onScratchUpdate);
+    scratch.on('afterTransaction', this.onScratchTransaction);
     return scratch;
   }
 
