@@ -60,6 +60,8 @@ export class LiveSession {
   private lastDoc: Diagram | null = null;
   /** The candidate's join token, on the interviewer's side, to share as a link. */
   invite: string | null = null;
+  /** The candidate's whole link, when the host made it (a page served by the host, not this window's own address). */
+  inviteLink: string | null = null;
   private bound = false;
   private receiving = false;
   private sendTimer: ReturnType<typeof setTimeout> | null = null;
