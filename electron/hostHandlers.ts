@@ -6,6 +6,7 @@ import { formatProblem } from '../shared/model/problems';
 import { basename } from 'node:path';
 import { changedOnDisk, diskVersion, readDiagramFile, RecentFiles, RecoveryStore, saveAtomically, saveDocument } from './files';
 import { DIAGRAM_SUFFIX, FileHandles } from './fileHandles';
+import type { InterviewHosting } from './liveHosting';
 
 /** The parts of Electron the host needs, injected so tests can stand in for them. */
 export interface HostDeps {
@@ -26,6 +27,8 @@ export interface HostDeps {
   recentChanged(): void;
   /** The files the page may name, shared by every window. */
   handles: FileHandles;
+  /** The mock interview the app hosts on the local network, owned by one window (its slot). */
+  hosting: InterviewHosting;
 }
 
 /** Refuses a request that names a file the user never chose, and logs it: a page asking for one is misbehaving. */
@@ -131,6 +134,9 @@ export function createHost(deps: HostDeps): StudioHost {
     async closeWindow() {
       deps.closeWindow();
     },
+    hostInterview: () => deps.hosting.host(deps.slot),
+    hostedInterview: async () => deps.hosting.current(deps.slot),
+    stopHosting: () => deps.hosting.stop(deps.slot),
   };
 }
 

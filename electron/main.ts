@@ -7,6 +7,7 @@ import { RecentFiles, RecoveryStore, saveAtomically } from './files';
 import { DIAGRAM_SUFFIX, FileHandles } from './fileHandles';
 import type { StudioHost } from '../shared/ipc';
 import { createHost, handleRequest, type HostDeps } from './hostHandlers';
+import { hostingDeps, InterviewHosting } from './liveHosting';
 import { menuTemplate } from './menu';
 import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalLink, permissionAllowed, restorableBounds, windowOptions } from './windowOptions';
 
@@ -18,6 +19,8 @@ const recent = new RecentFiles(data);
 /** The files pages may name, as handles; a page never sends a path. */
 const handles = new FileHandles();
 const boundsFile = join(data, 'window.json');
+/** The mock interview this app hosts on the local network, serving its page from the app's own files. */
+const hosting = new InterviewHosting(hostingDeps(join(data, 'live-rooms'), join(__dirname, '../renderer')));
 let window: BrowserWindow | null = null;
 /** Each open window's host, by its page's id: every window autosaves into a recovery slot of its own. */
 const hosts = new Map<number, { host: StudioHost; slot: string }>();
@@ -86,6 +89,7 @@ function createWindow(): void {
   });
   window.on('closed', () => {
     hosts.delete(contentsId);
+    void hosting.stop(slot);
     window = null;
   });
   void window.loadFile(rendererIndex);
@@ -125,6 +129,7 @@ const hostDeps: Omit<HostDeps, 'slot' | 'liveSlots'> = {
   recent,
   recentChanged: buildMenu,
   handles,
+  hosting,
 };
 
 if (!app.requestSingleInstanceLock()) {
@@ -160,6 +165,7 @@ if (!app.requestSingleInstanceLock()) {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
   });
+  app.on('will-quit', () => void hosting.stopAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -6,7 +6,10 @@ import { Server, type Extension } from '@hocuspocus/server';
 import IORedis from 'ioredis';
 import * as Y from 'yjs';
 import { accessOf, newRoomId, parseDocumentName, ROOM_LIMITS, type Role } from '../shared/live/room';
+import { serveAppFile } from './appFiles';
+import { DiagramGate } from './contentGate';
 import { RateLimit } from './limits';
+import { updateInMessage } from './messages';
 import { fileStore, redisStore, type DocumentStore } from './stores';
 import { issueToken, verifyToken } from './tokens';
 
@@ -21,6 +24,8 @@ export interface CollabOptions {
   redisUrl?: string;
   /** Folder for documents when there is no Redis (or to keep them in files anyway). */
   dataDir?: string;
+  /** The app's browser build, served over HTTP so a link opens the app in any browser on the network. */
+  appDir?: string;
   /** The clock, in ms since 1970 (tests move it). */
   nowMs?: () => number;
 }
@@ -41,8 +46,16 @@ export interface CollabServer {
 /** A refusal the client sees as its reason. */
 const refusal = (reason: string, code = 4403) => Object.assign(new Error(reason), { reason, code });
 
-/** Opens a room: its id and a token for each role, as JSON. */
-function openRoom(secret: string, nowMs: number): { room: string; interviewer: string; candidate: string; expiresAtMs: number } {
+/** A room just opened: its id and a token for each role. */
+export interface OpenedRoom {
+  room: string;
+  interviewer: string;
+  candidate: string;
+  expiresAtMs: number;
+}
+
+/** Opens a room: its id and a token for each role. */
+export function openRoom(secret: string, nowMs: number): OpenedRoom {
   const room = newRoomId((n) => new Uint8Array(randomBytes(n)));
   const token = (role: Role) => issueToken(secret, room, role, nowMs);
   return { room, interviewer: token('interviewer'), candidate: token('candidate'), expiresAtMs: nowMs + ROOM_LIMITS.tokenMs };
@@ -68,6 +81,8 @@ export async function startCollabServer(options: CollabOptions): Promise<CollabS
   const sizes = new Map<string, number>();
   const roomsByAddress = new Map<string, RateLimit>();
   const open = new Set<string>();
+  /** A content gate for each open diagram document. */
+  const gates = new Map<string, DiagramGate>();
 
   const guard: Extension = {
     async onAuthenticate({ token, documentName, connectionConfig }) {
@@ -81,7 +96,7 @@ export async function startCollabServer(options: CollabOptions): Promise<CollabS
       connectionConfig.readOnly = access === 'read';
       return { role: verified.claims.role };
     },
-    async beforeHandleMessage({ update, socketId, document, documentName }) {
+    async beforeHandleMessage({ update, socketId, document, documentName, connection }) {
       if (update.byteLength > ROOM_LIMITS.messageBytes) throw refusal('message-too-big', 1009);
       let bucket = buckets.get(socketId);
       if (!bucket) buckets.set(socketId, (bucket = new RateLimit(ROOM_LIMITS.messagesPerSecond, ROOM_LIMITS.messageBurst, nowMs())));
@@ -90,13 +105,20 @@ export async function startCollabServer(options: CollabOptions): Promise<CollabS
       if (size + update.byteLength > ROOM_LIMITS.documentBytes) size = Y.encodeStateAsUpdate(document).byteLength;
       if (size + update.byteLength > ROOM_LIMITS.documentBytes) throw refusal('document-too-big', 4413);
       sizes.set(documentName, size + update.byteLength);
+      const gate = gates.get(documentName);
+      const change = gate && !connection.readOnly ? updateInMessage(update) : null;
+      const refused = change && gate!.check(change, connection);
+      if (refused) throw refusal(refused, 4422);
     },
     async afterLoadDocument({ documentName, document }) {
       open.add(documentName);
+      if (parseDocumentName(documentName)?.document === 'diagram') gates.set(documentName, new DiagramGate(document));
       sizes.set(documentName, Y.encodeStateAsUpdate(document).byteLength);
     },
     async afterUnloadDocument({ documentName }) {
       open.delete(documentName);
+      gates.get(documentName)?.destroy();
+      gates.delete(documentName);
       sizes.delete(documentName);
     },
     async onDisconnect({ socketId }) {
@@ -121,16 +143,27 @@ export async function startCollabServer(options: CollabOptions): Promise<CollabS
         else reply(response, 201, openRoom(options.secret, nowMs()));
         throw null;
       }
+      if (options.appDir && request.method === 'GET' && request.headers.upgrade === undefined) {
+        await serveAppFile(options.appDir, path, response);
+        throw null;
+      }
     },
   };
 
   const extensions: Extension[] = [guard, new Database({ fetch: ({ documentName }) => store.fetch(documentName), store: ({ documentName, state }) => store.store(documentName, state) })];
   if (redis) extensions.push(new RedisExtension({ redis, prefix: 'mlsd' }));
   const server = new Server(
-    { port: options.port, address: options.address, quiet: true, stopOnSignals: false, extensions, debounce: 1000, maxDebounce: 5000 },
+    { port: options.port, address: options.address, quiet: true, stopOnSignals: false, extensions, debounce: 2000, maxDebounce: 10_000 },
     { maxPayload: ROOM_LIMITS.messageBytes },
   );
-  await server.listen();
+  // Listened to here: Hocuspocus passes its address to Node as `address`, which Node ignores, so it would listen on every interface.
+  await new Promise<void>((resolve, reject) => {
+    server.httpServer.once('error', reject);
+    server.httpServer.listen({ port: options.port, host: options.address }, () => {
+      server.httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const port = server.address.port;
   const host = options.address === '0.0.0.0' ? '127.0.0.1' : options.address;
   return {

@@ -20,6 +20,7 @@ function documentFile(dir: string, documentName: string): string {
 
 /** Keeps documents as files in a folder, each written whole through a temporary file, so a crash never leaves half a document. */
 export function fileStore(dir: string): DocumentStore {
+  const made = new Set<string>();
   return {
     describe: `files in ${dir}`,
     async fetch(documentName) {
@@ -32,7 +33,11 @@ export function fileStore(dir: string): DocumentStore {
     },
     async store(documentName, state) {
       const file = documentFile(dir, documentName);
-      await mkdir(join(file, '..'), { recursive: true });
+      const folder = join(file, '..');
+      if (!made.has(folder)) {
+        await mkdir(folder, { recursive: true });
+        made.add(folder);
+      }
       const temporary = `${file}.${process.pid}.tmp`;
       await writeFile(temporary, state);
       await rename(temporary, file);

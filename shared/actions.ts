@@ -26,6 +26,7 @@ export const ACTIONS = [
   { id: 'file.saveAs', label: 'Save As…', keys: ['Mod+Shift+S'], menu: 'file' },
   { id: 'file.export', label: 'Export…', keys: ['Mod+E'], menu: 'file', separatorBefore: true },
   { id: 'practice.start', label: 'Practice an Interview…', keys: ['Mod+Shift+P'], menu: 'file', separatorBefore: true },
+  { id: 'practice.host', label: 'Host a Mock Interview…', menu: 'file' },
   { id: 'edit.undo', label: 'Undo', keys: ['Mod+Z'], menu: 'edit' },
   { id: 'edit.redo', label: 'Redo', keys: ['Mod+Shift+Z', 'Mod+Y'], menu: 'edit' },
   { id: 'edit.cut', label: 'Cut', keys: ['Mod+X'], menu: 'edit', separatorBefore: true },

@@ -37,6 +37,26 @@ export interface RecoveryCopy extends RecoveryEntry {
   slot: string;
 }
 
+/**
+ * A mock interview this app hosts on the local network: the links to join
+ * it. The server's secret and its folder stay in the main process.
+ */
+export interface HostedInterview {
+  /** The room's server, `ws://ADDRESS:PORT`. */
+  server: string;
+  room: string;
+  /** Joins as the interviewer (in a browser, or pasted into another copy of the app). */
+  interviewerLink: string;
+  /** Joins as the candidate: the page is served by this app's server, so any browser on the network opens it. */
+  candidateLink: string;
+  /** The candidate's join token, for the interviewer's own window to share. */
+  candidateToken: string;
+  /** The interviewer's join token, for the interviewer's own window to join with. */
+  interviewerToken: string;
+  /** When the links stop working, ms since 1970. */
+  expiresAtMs: number;
+}
+
 /** What the user chose when asked about unsaved changes. */
 export type DiscardChoice = 'save' | 'discard' | 'cancel';
 
@@ -78,6 +98,16 @@ export interface StudioHost {
   openExternal(request: { url: string }): Promise<void>;
   /** Closes the window after the renderer has dealt with unsaved work. */
   closeWindow(): Promise<void>;
+  /**
+   * Hosts a mock interview on the local network (the desktop app only): starts
+   * a live room server, opens a room and answers with its links; asked again,
+   * answers with the same room. Another window's room is refused.
+   */
+  hostInterview(): Promise<HostedInterview | HostError>;
+  /** The interview this window hosts, or null. */
+  hostedInterview(): Promise<HostedInterview | null>;
+  /** Stops hosting: the server closes and the links stop working. */
+  stopHosting(): Promise<void | HostError>;
 }
 
 /** Events the host sends the renderer. */
@@ -94,6 +124,7 @@ export interface StudioHostEvents {
 export const HOST_METHODS = [
   'openFile', 'openRecent', 'save', 'saveAs', 'exportFile', 'recentFiles',
   'writeRecovery', 'listRecovery', 'clearRecovery', 'discardRecovery', 'setTitle', 'confirmDiscard', 'openExternal', 'closeWindow',
+  'hostInterview', 'hostedInterview', 'stopHosting',
 ] as const satisfies readonly (keyof StudioHost)[];
 export const HOST_EVENTS = ['action', 'openFile', 'closeRequested'] as const satisfies readonly (keyof StudioHostEvents)[];
 

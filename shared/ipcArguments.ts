@@ -23,5 +23,8 @@ export const HOST_ARGUMENTS: Record<(typeof HOST_METHODS)[number], z.ZodType> = 
   confirmDiscard: z.strictObject({ name: z.string().max(255) }),
   openExternal: z.strictObject({ url: z.url({ protocol: /^https?$/ }) }),
   closeWindow: z.undefined(),
+  hostInterview: z.undefined(),
+  hostedInterview: z.undefined(),
+  stopHosting: z.undefined(),
 };
 

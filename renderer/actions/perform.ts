@@ -81,6 +81,7 @@ const PERFORM: Record<ActionId, Perform> = {
   'file.saveAs': (ctx) => saveDocument(ctx, true),
   'file.export': (ctx) => ctx.store.set({ dialog: 'export' }),
   'practice.start': (ctx) => ctx.store.set({ dialog: 'practice' }),
+  'practice.host': (ctx) => ctx.store.set({ dialog: 'host' }),
   'edit.copyAsPng': (ctx) => copyPicture(ctx, 'png', defaultChoice(ctx)),
   'edit.copyAsSvg': (ctx) => copyPicture(ctx, 'svg', defaultChoice(ctx)),
   'edit.undo': (ctx) => ctx.store.undo(),

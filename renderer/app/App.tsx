@@ -23,6 +23,7 @@ import { PanelToggle } from './PanelToggle';
 import { Splitter } from './Splitter';
 import { BlueprintPicker, ImportReportDialog, LoadProblemsDialog, Notice, ShortcutsDialog } from './Dialogs';
 import { RecoveryBanner } from './Recovery';
+import { HostDialog } from '../live/HostDialog';
 import { Toolbar } from './Toolbar';
 import { useActionBindings } from './useActions';
 import { useDocumentSafety } from './useDocumentSafety';
@@ -115,6 +116,7 @@ export function App() {
           {dialog === 'replay' && <ReplayDialog />}
           {dialog === 'simulate' && <SimulateDialog />}
           {dialog === 'scenarios' && <CompareScenariosDialog />}
+          {dialog === 'host' && <HostDialog />}
           <LoadProblemsDialog />
           <ImportReportDialog />
           <Notice />

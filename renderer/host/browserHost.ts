@@ -197,5 +197,12 @@ export function createBrowserHost(win: Window & PickerWindow = window): StudioHo
     async closeWindow() {
       win.close();
     },
+    async hostInterview() {
+      return { error: 'Hosting a mock interview needs the desktop app (or run `mlsd serve` and open a room there); the browser can join a room from its link.' };
+    },
+    async hostedInterview() {
+      return null;
+    },
+    async stopHosting() {},
   };
 }

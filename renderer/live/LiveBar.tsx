@@ -26,7 +26,7 @@ export function LiveBar({ session, view }: { session: LiveSession; view: LiveVie
   const { store } = useApp();
   const copyInvite = async () => {
     if (!session.invite) return;
-    const link = roomLink(window.location.href, { server: session.address.url, room: session.address.room, token: session.invite, name: 'Candidate' });
+    const link = session.inviteLink ?? roomLink(window.location.href, { server: session.address.url, room: session.address.room, token: session.invite, name: 'Candidate' });
     try {
       await navigator.clipboard.writeText(link);
       store.set({ notice: 'Candidate link copied: send it to the candidate.' });

@@ -32,15 +32,4 @@ export function readRoomLink(search: string): RoomLink | null {
   return { server, room, token, role, name: (params.get('name') ?? '').slice(0, 40) || (role === 'interviewer' ? 'Interviewer' : 'Candidate'), invite: params.get('invite') };
 }
 
-/** The page address that joins a room. */
-export function roomLink(base: string, link: { server: string; room: string; token: string; name?: string; invite?: string | null }): string {
-  const url = new URL(base);
-  url.search = '';
-  url.hash = '';
-  url.searchParams.set('live', link.server);
-  url.searchParams.set('room', link.room);
-  url.searchParams.set('token', link.token);
-  if (link.name) url.searchParams.set('name', link.name);
-  if (link.invite) url.searchParams.set('invite', link.invite);
-  return url.toString();
-}
+export { roomLink } from '../../shared/live/room';

@@ -60,6 +60,8 @@ export class LiveSession {
   private lastDoc: Diagram | null = null;
   /** The candidate's join token, on the interviewer's side, to share as a link. */
   invite: string | null = null;
+  /** The candidate's whole link, when the host made it (a page served by the host, not this window's own address). */
+  inviteLink: string | null = null;
   private bound = false;
   private receiving = false;
   private sendTimer: ReturnType<typeof setTimeout> | null = null;
@@ -86,7 +88,9 @@ export class LiveSession {
     }
     // Work kept from an earlier visit shows at once, before the server answers.
     if (hasDiagram(this.ydoc)) this.bind(initial);
-    this.diagram = connectDocument(this.address, 'diagram', this.ydoc, { awareness: this.awareness });
+    // The server refuses an edit that would make the diagram invalid, and says why to this side only.
+    const onClosed = (reason: string) => void this.store.set({ notice: `The room's server closed the connection: ${reason}` });
+    this.diagram = connectDocument(this.address, 'diagram', this.ydoc, { awareness: this.awareness, onClosed });
     this.interviewConnection = connectDocument(this.address, 'interview', this.interviewDoc, { awareness: null });
     if (this.role === 'interviewer') this.privateConnection = connectDocument(this.address, 'private', this.privateDoc, { awareness: null });
     // Once in the room, any state but connected means edits are kept here until the connection is back.

@@ -47,7 +47,7 @@ export interface EditorState {
   /** A message shown briefly at the bottom of the window. */
   notice: string | null;
   /** The dialog open over the canvas, if any. */
-  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'replay' | 'simulate' | 'scenarios' | null;
+  dialog: 'blueprints' | 'shortcuts' | 'export' | 'practice' | 'compare' | 'replay' | 'simulate' | 'scenarios' | 'host' | null;
   /** What the right-hand panel shows. */
   sidePanel: 'inspector' | 'practice' | 'study';
   /** The interview being practised, if any. */

@@ -28,6 +28,8 @@ export interface ConnectOptions {
   awareness?: Awareness | null;
   /** Keeps retrying after the connection drops (the default); tests of a refusal turn it off. */
   retry?: boolean;
+  /** Told why the server closed this document (a refused edit, say); the connection opens again on its own. */
+  onClosed?: (reason: string) => void;
 }
 
 /**
@@ -56,6 +58,7 @@ export function connectDocument(address: RoomAddress, document: RoomDocument, yd
     onAuthenticated: ({ scope }) => void (readOnly = scope === 'readonly'),
     onAuthenticationFailed: ({ reason }) => settle.reject(new Error(reason)),
     onSynced: ({ state }) => void (state && settle.resolve({ readOnly })),
+    onClose: ({ event }) => void (event.reason && options.onClosed?.(event.reason)),
   });
   provider.attach();
   return {

@@ -44,6 +44,17 @@ export function readChecked(ydoc: Y.Doc, options: LoadOptions = {}): CheckedRead
   return { ok: false, problems: left };
 }
 
+/**
+ * Every problem the load gate finds in a shared document, each named by the
+ * item's id (the same text on every peer and the server). Empty when the
+ * document holds a valid diagram.
+ */
+export function problemsOf(ydoc: Y.Doc, options: LoadOptions = {}): string[] {
+  const raw = readDiagram(ydoc);
+  const result = loadDiagramValue(raw, options);
+  return result.ok ? [] : result.problems.map((p) => describe(p, raw));
+}
+
 /** A problem named by the item's id rather than its index, which differs between peers. */
 function describe(problem: Problem, raw: Record<string, unknown>): string {
   const match = ITEM_PATH.exec(problem.path);

@@ -73,3 +73,16 @@ export const ROOM_LIMITS = {
   /** Rooms a client address may open per minute. */
   roomsPerMinute: 20,
 } as const;
+
+/** The page address that joins a room. */
+export function roomLink(base: string, link: { server: string; room: string; token: string; name?: string; invite?: string | null }): string {
+  const url = new URL(base);
+  url.search = '';
+  url.hash = '';
+  url.searchParams.set('live', link.server);
+  url.searchParams.set('room', link.room);
+  url.searchParams.set('token', link.token);
+  if (link.name) url.searchParams.set('name', link.name);
+  if (link.invite) url.searchParams.set('invite', link.invite);
+  return url.toString();
+}

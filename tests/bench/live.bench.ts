@@ -24,7 +24,7 @@ interface Pair {
 }
 
 /** A room with the news-feed diagram and two clients, the interviewer on `first`, the candidate on `second`. */
-async function pairOn(first: Instance, second: Instance): Promise<Pair> {
+export async function pairOn(first: Instance, second: Instance): Promise<Pair> {
   // Tokens signed here with the servers' secret: POST /rooms is rate-limited per address, as it should be.
   const id = newRoomId((n) => new Uint8Array(randomBytes(n)));
   const room = { room: id, interviewer: issueToken(SECRET, id, 'interviewer', Date.now()), candidate: issueToken(SECRET, id, 'candidate', Date.now()) };
@@ -69,7 +69,7 @@ async function measure(pairs: Pair[], rounds: number, gapMs: number): Promise<nu
 }
 
 /** Every room editing once a second (each at its own moment), for `seconds`: the latencies sorted. */
-async function measureSteady(pairs: Pair[], seconds: number): Promise<number[]> {
+export async function measureSteady(pairs: Pair[], seconds: number): Promise<number[]> {
   const times: number[] = [];
   await Promise.all(pairs.map(async (pair, i) => {
     await sleep(Math.random() * 1000);
@@ -82,13 +82,24 @@ async function measureSteady(pairs: Pair[], seconds: number): Promise<number[]> 
   return times.sort((x, y) => x - y);
 }
 
+/** CPU time a process has used so far, ms (user and system, from /proc). */
+export function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** The machine's load over the last minute, for reading a figure measured on a shared machine. */
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
+
 const rssKb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
 
 /** Live rooms: edit-to-remote latency on one and two instances, rooms an instance holds under the latency target, memory per room. */
 export async function benchLive(): Promise<void> {
   console.log('\nLive rooms (mlsd serve, loopback; clients in this process)');
   const flags = ['--secret', SECRET, '--data', dataDir()];
-  const one = await startInstance(flags);
+  // MLSD_BENCH_PROFILE=DIR writes a CPU profile of the instance that holds the rooms into DIR.
+  const profile = process.env.MLSD_BENCH_PROFILE;
+  const one = await startInstance(flags, profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
   const pairs: Pair[] = [];
   try {
     const single = await pairOn(one, one);
@@ -118,17 +129,25 @@ export async function benchLive(): Promise<void> {
     // Rooms on one instance, two clients each, every room editing once a second, until p99 passes the target.
     const baseKb = rssKb(one.child.pid!);
     let held = 1;
-    let lastP99 = 0;
     for (const rooms of [25, 50, 100, 200, 300, 400]) {
       while (pairs.length < rooms) pairs.push(await pairOn(one, one));
+      const serverBefore = cpuMsOf(one.child.pid!);
+      const clientsBefore = process.cpuUsage();
       const roundTimes = await measureSteady(pairs, 4);
-      lastP99 = percentile(roundTimes, 0.99);
-      if (lastP99 > TARGET_P99_MS) break;
+      const serverMs = cpuMsOf(one.child.pid!) - serverBefore;
+      const clientsUsed = process.cpuUsage(clientsBefore);
+      const clientsMs = (clientsUsed.user + clientsUsed.system) / 1000;
+      const p99 = percentile(roundTimes, 0.99);
+      console.log(
+        `      ${rooms} rooms: p50 ${percentile(roundTimes, 0.5).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms; ` +
+          `server ${(serverMs / roundTimes.length).toFixed(2)} ms CPU per edit, clients ${(clientsMs / roundTimes.length).toFixed(2)} ms; ` +
+          `${((rssKb(one.child.pid!) - baseKb) / 1024 / Math.max(1, pairs.length - 1)).toFixed(2)} MB per room; load ${loadAverage()}`,
+      );
+      if (p99 > TARGET_P99_MS) break;
       held = rooms;
     }
     const perRoomKb = (rssKb(one.child.pid!) - baseKb) / Math.max(1, pairs.length - 1);
     report('rooms per instance (2 clients, an edit a second)', `${held}`, `>= ${TARGET_ROOMS}`, held >= TARGET_ROOMS);
-    console.log(`      p99 at ${pairs.length} rooms: ${lastP99.toFixed(1)} ms`);
     report('server memory per room (news-feed diagram)', `${(perRoomKb / 1024).toFixed(2)} MB`, 'none', true);
   } finally {
     for (const pair of pairs) {

@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Builds the renderer once into a temporary folder and serves it on a free local port. */
-export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveRenderer(): Promise<{ url: string; outDir: string; close: () => Promise<void> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'mlsd-e2e-'));
   // The test runner sets NODE_ENV=test; the app is tested as shipped, in production mode.
   const nodeEnv = process.env.NODE_ENV;
@@ -37,7 +37,7 @@ export async function serveRenderer(): Promise<{ url: string; close: () => Promi
     preview: { port, strictPort: true, host: '127.0.0.1' },
     logLevel: 'error',
   });
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.httpServer.close(() => done())) };
+  return { url: `http://127.0.0.1:${port}/`, outDir, close: () => new Promise((done) => server.httpServer.close(() => done())) };
 }
 
 export async function launch(): Promise<Browser> {

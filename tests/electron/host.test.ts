@@ -6,27 +6,9 @@ import { RecentFiles, RecoveryStore } from '../../electron/files';
 import { FileHandles } from '../../electron/fileHandles';
 import { createHost, handleRequest, type HostDeps } from '../../electron/hostHandlers';
 import { accelerator, menuTemplate } from '../../electron/menu';
+import { setup } from './hostSetup';
 import { isAppUrl, isExternalLink, restorableBounds, windowOptions } from '../../electron/windowOptions';
 
-function setup(overrides: Partial<HostDeps> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'mlsd-host-'));
-  const deps: HostDeps = {
-    showOpenDialog: vi.fn(async () => null),
-    showSaveDialog: vi.fn(async () => null),
-    askUnsaved: vi.fn(async () => 2),
-    openExternal: vi.fn(async () => {}),
-    setTitle: vi.fn(),
-    closeWindow: vi.fn(),
-    recovery: new RecoveryStore(join(dir, 'recovery')),
-    slot: 'this-window',
-    liveSlots: () => new Set(['this-window', 'other-open-window']),
-    recent: new RecentFiles(dir),
-    recentChanged: vi.fn(),
-    handles: new FileHandles(),
-    ...overrides,
-  };
-  return { dir, deps, host: createHost(deps) };
-}
 
 describe('the main-process host', () => {
   it('opens the file chosen in the dialog and remembers it as recent', async () => {
@@ -265,7 +247,7 @@ describe('the window and menus', () => {
     const template = menuTemplate(run, [{ ref: '/d/a.json', name: 'a.json' }], openRecent, false);
     expect(template.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Help']);
     const file = template[0]!.submenu as Electron.MenuItemConstructorOptions[];
-    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New', 'New from Blueprint…', 'Open…', 'Open Recent', 'Import…', 'Save', 'Save As…', 'Export…', 'Practice an Interview…', 'Exit']);
+    expect(file.filter((i) => i.label).map((i) => i.label)).toEqual(['New', 'New from Blueprint…', 'Open…', 'Open Recent', 'Import…', 'Save', 'Save As…', 'Export…', 'Practice an Interview…', 'Host a Mock Interview…', 'Exit']);
     const edit = template[1]!.submenu as Electron.MenuItemConstructorOptions[];
     expect(edit.filter((i) => i.label).map((i) => i.label)).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Copy as PNG', 'Copy as SVG', 'Duplicate', 'Delete', 'Select All', 'Group Selection', 'Ungroup', 'Add Sticky Note', 'Add Text']);
     const undo = edit.find((i) => i.label === 'Undo')!;

@@ -57,10 +57,10 @@ export async function startRedis(): Promise<Running & { url: string }> {
   return { child, url: `redis://127.0.0.1:${port}`, stop: () => stopChild(child) };
 }
 
-/** `mlsd serve` as its own process. */
-export async function startInstance(flags: string[]): Promise<Running & { url: string; httpUrl: string; kill(): Promise<void> }> {
+/** `mlsd serve` as its own process; `nodeFlags` go to Node (`--cpu-prof` to profile it). */
+export async function startInstance(flags: string[], nodeFlags: string[] = []): Promise<Running & { url: string; httpUrl: string; kill(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/mlsd.mjs'), 'serve', '--port', String(port), ...flags], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...nodeFlags, join(ROOT, 'bin/mlsd.mjs'), 'serve', '--port', String(port), ...flags], { stdio: 'pipe' });
   const match = await waitForLine(child, /live rooms at (ws:\/\/[^\s]+)/, 'mlsd serve');
   const url = match[1]!;
   return { child, url, httpUrl: url.replace('ws:', 'http:'), stop: () => stopChild(child), kill: () => stopChild(child, 'SIGKILL') };

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { expect } from 'vitest';
 import userEvent from '@testing-library/user-event';
 import type { ReactFlowInstance } from '@xyflow/react';
-import type { HostError, OpenedFile, RecoveryCopy, RecoveryEntry, SavedFile, StudioHost } from '../../shared/ipc';
+import type { HostedInterview, HostError, OpenedFile, RecoveryCopy, RecoveryEntry, SavedFile, StudioHost } from '../../shared/ipc';
 import type { Diagram } from '../../shared/model/schema';
 import { App } from '../../renderer/app/App';
 import { AppProvider } from '../../renderer/app/AppContext';
@@ -47,6 +47,11 @@ export class MemoryHost implements StudioHost {
   async confirmDiscard() { return this.discardChoice; }
   async openExternal() {}
   async closeWindow() {}
+  /** What hosting a mock interview answers (the browser's refusal unless a test sets a room). */
+  hosted: HostedInterview | null = null;
+  async hostInterview(): Promise<HostedInterview | HostError> { return this.hosted ?? { error: 'Hosting a mock interview needs the desktop app' }; }
+  async hostedInterview() { return this.hosted; }
+  async stopHosting() { this.hosted = null; }
 }
 
 /** Renders the whole app on a document, with a memory host, and waits for the first figures. */
