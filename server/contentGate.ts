@@ -1,17 +1,20 @@
 import * as Y from 'yjs';
-import { problemsOf } from '../shared/live/gate';
+import { problemsByText } from '../shared/live/gate';
 
 /**
  * The server's check on what enters a room's diagram: every update a client
  * sends is applied first to a scratch copy of the document and read through
  * the same load gate the editors use (schema, bounds, structure). An update
  * that would add a problem is refused before the real document, and so any
- * other client or the store, sees it.
+ * other client or the store, sees it. Problems between items (an edge to a
+ * node another person deleted meanwhile) are let through: two honest edits
+ * make them together, refusing the second would cut its sender off from the
+ * room, and every editor leaves such an item out of what it shows.
  */
 export class DiagramGate {
   private scratch: Y.Doc;
   /** The scratch copy's problems, or null when an update from elsewhere changed it since they were read. */
-  private problems: Set<string> | null = null;
+  private problems: ReadonlySet<string> | null = null;
   private changed = false;
   /** Bumped each time the scratch copy starts again, which forgets what was checked before. */
   private generation = 0;
@@ -39,7 +42,7 @@ export class DiagramGate {
    * `sender` is the origin the real document will apply it with.
    */
   check(update: Uint8Array, sender: unknown): string | null {
-    const before = this.problems ?? new Set(problemsOf(this.scratch));
+    const before = this.problems ?? new Set(problemsByText(this.scratch).keys());
     let changed: boolean;
     try {
       changed = this.applyToScratch(update);
@@ -51,10 +54,10 @@ export class DiagramGate {
       this.problems = before;
       return null;
     }
-    const after = problemsOf(this.scratch);
-    const added = after.filter((p) => !before.has(p));
+    const after = problemsByText(this.scratch);
+    const added = [...after].filter(([text, { betweenItems }]) => !before.has(text) && !betweenItems).map(([text]) => text);
     if (added.length === 0) {
-      this.problems = new Set(after);
+      this.problems = new Set(after.keys());
       const queue = this.checked.get(sender) ?? [];
       queue.push(this.generation);
       this.checked.set(sender, queue);
@@ -71,7 +74,7 @@ export class DiagramGate {
   }
 
   /** The scratch copy holds what was refused: start again from the real document. */
-  private restart(problems: Set<string>): void {
+  private restart(problems: ReadonlySet<string>): void {
     this.scratch.destroy();
     this.scratch = this.copy();
     this.problems = problems;

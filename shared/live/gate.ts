@@ -50,9 +50,23 @@ export function readChecked(ydoc: Y.Doc, options: LoadOptions = {}): CheckedRead
  * document holds a valid diagram.
  */
 export function problemsOf(ydoc: Y.Doc, options: LoadOptions = {}): string[] {
+  return [...problemsByText(ydoc, options).keys()];
+}
+
+/**
+ * Problems between items rather than in one: an edge to a node someone else
+ * deleted, a cycle two people closed from both ends, a node put in a group
+ * someone removed. Two honest edits, each valid alone, can make these
+ * together, and every editor leaves such an item out of what it shows.
+ */
+const BETWEEN_ITEMS = new Set(['dangling-edge', 'unknown-group', 'cycle', 'edge-into-traffic', 'duplicate-id']);
+
+/** Every problem of a shared document by its text (as problemsOf), with whether it lies between items (see BETWEEN_ITEMS). */
+export function problemsByText(ydoc: Y.Doc, options: LoadOptions = {}): Map<string, { betweenItems: boolean }> {
   const raw = readDiagram(ydoc);
   const result = loadDiagramValue(raw, options);
-  return result.ok ? [] : result.problems.map((p) => describe(p, raw));
+  if (result.ok) return new Map();
+  return new Map(result.problems.map((p) => [describe(p, raw), { betweenItems: p.code !== undefined && BETWEEN_ITEMS.has(p.code) }]));
 }
 
 /** A problem named by the item's id rather than its index, which differs between peers. */

@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { blueprint } from '../../shared/blueprints';
 import { connectDocument } from '../../shared/live/client';
+import { readChecked } from '../../shared/live/gate';
 import { collectionMap, writeDiagram } from '../../shared/live/mapping';
 import { dataDir, eventually, joinRoom, openRoom, startInstance } from './servers';
 
@@ -78,17 +79,27 @@ describe('mlsd serve: what a peer may put into the diagram', () => {
     expect(nodes(interviewer.ydoc).get('feed')!.get('kind')).toBe(diagram.nodes.find((n) => n.id === 'feed')!.kind);
   });
 
-  it('refuses an edge to a node that is not there', async () => {
+  it('lets through an edge to a node deleted meanwhile (two honest edits make one): its sender stays in the room and every editor leaves the edge out', async () => {
+    const interviewer = join(room.interviewer);
     const reasons: string[] = [];
-    const rogue = join(room.candidate, (reason) => reasons.push(reason));
-    await rogue.ready;
-    rogue.ydoc.transact(() => {
+    const candidate = join(room.candidate, (reason) => reasons.push(reason));
+    await Promise.all([interviewer.ready, candidate.ready]);
+    // The candidate draws an edge to "ranker" while the interviewer deletes it: the server gets the deletion first.
+    const target = [...nodes(candidate.ydoc).keys()].find((id) => id !== 'feed')!;
+    nodes(interviewer.ydoc).delete(target);
+    candidate.ydoc.transact(() => {
       const edge = new Y.Map<unknown>();
       edge.set('source', 'feed');
-      edge.set('target', 'nowhere');
-      collectionMap(rogue.ydoc, 'edges').set('to-nowhere', edge);
+      edge.set('target', target);
+      collectionMap(candidate.ydoc, 'edges').set('to-deleted', edge);
     });
-    await eventually(() => reasons, (r) => r.length > 0);
-    expect(reasons[0]).toContain('edges "to-nowhere".target: no node "nowhere"');
+    await eventually(() => collectionMap(interviewer.ydoc, 'edges').has('to-deleted'), (has) => has);
+    const read = readChecked(interviewer.ydoc);
+    expect(read.ok && read.diagram.edges.some((e) => e.id === 'to-deleted')).toBe(false);
+    expect(read.ok && read.left.some((l) => l.startsWith(`edges "to-deleted".target: no node "${target}"`))).toBe(true);
+    // The candidate's later edits still reach the interviewer.
+    nodes(candidate.ydoc).get('feed')!.set('label', 'Feed after the conflict');
+    await eventually(() => nodes(interviewer.ydoc).get('feed')?.get('label'), (l) => l === 'Feed after the conflict');
+    expect(reasons).toEqual([]);
   });
 });
