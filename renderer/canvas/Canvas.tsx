@@ -5,7 +5,6 @@ import {
 import { useCallback, useMemo, useRef } from 'react';
 import type { Estimate } from '../../shared/estimator/output';
 import { findKind } from '../../shared/kinds';
-import { edgeGeometry } from '../../shared/layout/edgeGeometry';
 import { useApp } from '../app/AppContext';
 import { connectionProblem, moveNodes } from '../state/commands';
 import { useEditor } from '../state/store';
@@ -21,6 +20,7 @@ import { placeNode } from './placing';
 import { ScenarioBar } from '../scenarios/ScenarioBar';
 import { TrafficBanner } from './TrafficBanner';
 import { useCanvasEditing } from './useCanvasEditing';
+import { useEdgeGeometry } from './useEdgeGeometry';
 import { LiveLayer } from '../live/LiveLayer';
 import './editing.css';
 
@@ -42,7 +42,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
   const critical = useEditor(store, (s) => s.criticalPath);
   const nodes = useMemo(() => markCritical(flowNodes(doc, estimate, selection), critical?.nodes), [doc, estimate, selection, critical]);
   // Routes depend on nodes and edges only: an edit elsewhere (title, budgets, notes) keeps them.
-  const geometry = useMemo(() => edgeGeometry({ nodes: doc.nodes, edges: doc.edges }), [doc.nodes, doc.edges]);
+  const geometry = useEdgeGeometry(doc.nodes, doc.edges);
   const edges = useMemo(() => markCritical(flowEdges(doc, estimate, selection, geometry), critical?.edges), [doc, estimate, selection, geometry, critical]);
   const dragStart = useRef<{ x: number; y: number } | null>(null);
   const editing = useCanvasEditing();
