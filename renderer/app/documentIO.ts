@@ -8,6 +8,7 @@ import type { Diagram } from '../../shared/model/schema';
 import { isDirty } from '../state/store';
 import { showStudy } from '../study/study';
 import type { AppContext } from './context';
+import { showOpeningView } from '../canvas/showOpeningView';
 
 /** The file content of a document: pretty JSON, as the format describes. */
 export function serialize(doc: Diagram): string {
@@ -54,7 +55,7 @@ export async function openContent(ctx: AppContext, opened: OpenedFile): Promise<
     return false;
   }
   ctx.store.load(await withLayout(ctx, result.diagram), { name: opened.name, ref: opened.ref });
-  requestAnimationFrame(() => ctx.flow()?.fitView({ padding: 0.1 }));
+  requestAnimationFrame(() => showOpeningView(ctx));
   return true;
 }
 
@@ -64,7 +65,7 @@ export async function openBlueprint(ctx: AppContext, slug: string): Promise<bool
   if (!diagram) return false;
   ctx.store.load(await withLayout(ctx, diagram), { name: `${slug}.mlsd.json`, ref: null });
   showStudy(ctx.store);
-  requestAnimationFrame(() => ctx.flow()?.fitView({ padding: 0.1 }));
+  requestAnimationFrame(() => showOpeningView(ctx));
   return true;
 }
 

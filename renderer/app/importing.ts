@@ -4,6 +4,7 @@ import { loadDiagramValue } from '../../shared/model/load';
 import { formatProblem } from '../../shared/model/problems';
 import type { AppContext } from './context';
 import { confirmDiscard, withLayout } from './documentIO';
+import { showOpeningView } from '../canvas/showOpeningView';
 
 /**
  * Whether a dropped file is one to import rather than open: a Mermaid,
@@ -45,7 +46,7 @@ export async function importContent(ctx: AppContext, name: string, content: stri
   ctx.store.set({
     importReport: { name, lines: [`${nodes.length} node${nodes.length === 1 ? '' : 's'} and ${edges.length} edge${edges.length === 1 ? '' : 's'} from ${formatName(imported.report)}.`, ...reportLines(imported.report)] },
   });
-  requestAnimationFrame(() => ctx.flow()?.fitView({ padding: 0.1 }));
+  requestAnimationFrame(() => showOpeningView(ctx));
   return true;
 }
 

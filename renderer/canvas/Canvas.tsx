@@ -1,11 +1,10 @@
 import {
   Background, BackgroundVariant, ConnectionMode, Controls, MarkerType, ReactFlow,
-  type Connection, type EdgeChange, type Node, type NodeChange,
+  type Connection, type EdgeChange, type Node, type NodeChange, type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Estimate } from '../../shared/estimator/output';
 import { findKind } from '../../shared/kinds';
-import { edgeGeometry } from '../../shared/layout/edgeGeometry';
 import { useApp } from '../app/AppContext';
 import { connectionProblem, moveNodes } from '../state/commands';
 import { useEditor } from '../state/store';
@@ -21,6 +20,8 @@ import { placeNode } from './placing';
 import { ScenarioBar } from '../scenarios/ScenarioBar';
 import { TrafficBanner } from './TrafficBanner';
 import { useCanvasEditing } from './useCanvasEditing';
+import { useEdgeGeometry } from './useEdgeGeometry';
+import { showOpeningView } from './showOpeningView';
 import { LiveLayer } from '../live/LiveLayer';
 import './editing.css';
 
@@ -42,7 +43,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
   const critical = useEditor(store, (s) => s.criticalPath);
   const nodes = useMemo(() => markCritical(flowNodes(doc, estimate, selection), critical?.nodes), [doc, estimate, selection, critical]);
   // Routes depend on nodes and edges only: an edit elsewhere (title, budgets, notes) keeps them.
-  const geometry = useMemo(() => edgeGeometry({ nodes: doc.nodes, edges: doc.edges }), [doc.nodes, doc.edges]);
+  const geometry = useEdgeGeometry(doc.nodes, doc.edges);
   const edges = useMemo(() => markCritical(flowEdges(doc, estimate, selection, geometry), critical?.edges), [doc, estimate, selection, geometry, critical]);
   const dragStart = useRef<{ x: number; y: number } | null>(null);
   const editing = useCanvasEditing();
@@ -94,6 +95,22 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
     [store],
   );
 
+  // The first view: the document's opening view (whole, or its request path at a readable zoom).
+  const onInit = useCallback(
+    (flow: ReactFlowInstance) => {
+      ctx.setFlow(flow);
+      requestAnimationFrame(() => showOpeningView(ctx));
+    },
+    [ctx],
+  );
+
+  // A document arriving on an empty canvas (a shared room, a recovered draft) opens in the same view; a first node placed by hand does not move the view.
+  const nodeCount = useRef(doc.nodes.length);
+  useEffect(() => {
+    if (nodeCount.current === 0 && doc.nodes.length > 1) requestAnimationFrame(() => showOpeningView(ctx));
+    nodeCount.current = doc.nodes.length;
+  }, [ctx, doc.nodes.length]);
+
   const onConnect = useCallback((c: Connection) => connectFromCanvas(store, c.source, c.target), [store]);
 
   // Dragging a group moves its members with it, as one step.
@@ -142,7 +159,7 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         defaultEdgeOptions={defaultEdgeOptions}
-        onInit={ctx.setFlow}
+        onInit={onInit}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -164,8 +181,6 @@ export function Canvas({ estimate }: { estimate: Estimate | null }) {
         snapGrid={[8, 8]}
         minZoom={0.1}
         maxZoom={2.5}
-        fitView
-        fitViewOptions={{ padding: 0.1 }}
         colorMode={theme}
         proOptions={{ hideAttribution: true }}
       >

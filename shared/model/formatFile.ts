@@ -7,7 +7,8 @@ const ONE_PER_LINE = new Set(['nodes', 'edges', 'groups', 'annotations']);
  * line, so a change to one component is one line in a diff.
  */
 export function formatDiagramFile(diagram: Diagram): string {
-  const keys = Object.keys(diagram) as (keyof Diagram)[];
+  // A key set to undefined is left out, as JSON.stringify leaves it out.
+  const keys = (Object.keys(diagram) as (keyof Diagram)[]).filter((key) => diagram[key] !== undefined);
   const lines = ['{'];
   keys.forEach((key, i) => {
     const comma = i < keys.length - 1 ? ',' : '';

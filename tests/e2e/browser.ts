@@ -86,9 +86,39 @@ export function sharedBrowser(): { server: () => Awaited<ReturnType<typeof serve
   return { server: () => server!, browser: () => browser! };
 }
 
+/** Drops a file onto the canvas the way a file manager does: a drag carrying a File. */
+export async function dropFile(page: Page, name: string, content: string): Promise<void> {
+  const transfer = await page.evaluateHandle(([fileName, text]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], fileName));
+    return data;
+  }, [name, content] as const);
+  await page.dispatchEvent('.react-flow', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('.react-flow', 'drop', { dataTransfer: transfer });
+}
+
+/**
+ * Fits the whole diagram in the canvas (the zoom controls' fit button), as a test that works on any
+ * of its nodes needs: a large diagram opens on its request path at a
+ * readable zoom, with the rest off screen. Waits until the view is still.
+ */
+export async function fitWhole(page: Page): Promise<void> {
+  await page.locator('.react-flow__node').first().waitFor();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.locator('.react-flow__controls-fitview').click();
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(100);
+    const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+    if (now === last) return;
+    last = now;
+  }
+}
+
 /**
  * Serves the app and starts Chromium for the tests of one file (stopped after
- * them); `open(slug)` gives a page on a blueprint once its figures are drawn.
+ * them); `open(slug)` gives a page on a blueprint once its figures are drawn,
+ * the whole diagram fitted in the canvas.
  * Page errors are collected in `errors`.
  */
 export function editorPages(errors: string[]): { open: (slug: string) => Promise<Page> } {
@@ -98,6 +128,7 @@ export function editorPages(errors: string[]): { open: (slug: string) => Promise
       const page = await newPage(shared.browser(), errors);
       await page.goto(`${shared.server().url}?blueprint=${slug}`);
       await page.waitForSelector('[data-testid="budget-bar"] .meter');
+      await fitWhole(page);
       return page;
     },
   };

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { blueprint, BLUEPRINT_SLUGS } from '../../shared/blueprints';
-import { newPage, screenshot, sharedBrowser } from './browser';
+import { READABLE_ZOOM } from '../../shared/layout/openingView';
+import { fitWhole, newPage, screenshot, sharedBrowser } from './browser';
 
 const shared = sharedBrowser();
 let page: Page;
@@ -68,10 +69,44 @@ describe.each([[1280, 720], [1920, 1080]])('the canvas at %i x %i', (width, heig
   }, 240_000);
 });
 
+/** The opening view: the zoom, the drawn size of node names, and whether the traffic entry is inside the canvas. */
+async function openingFigures(p: Page, entries: string[]) {
+  return p.evaluate((ids) => {
+    const zoom = Number(/scale\(([\d.]+)\)/.exec((document.querySelector('.react-flow__viewport') as HTMLElement).style.transform)?.[1]);
+    const name = document.querySelector('.component-label-line') as HTMLElement;
+    const canvas = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const inView = ids.some((id) => {
+      const entry = document.querySelector(`.react-flow__node-component[data-id="${id}"]`)!.getBoundingClientRect();
+      return entry.left >= canvas.left && entry.right <= canvas.right && entry.top >= canvas.top && entry.bottom <= canvas.bottom;
+    });
+    return { zoom, namePx: parseFloat(getComputedStyle(name).fontSize) * zoom, inView };
+  }, entries);
+}
+
+describe.each([[1280, 720], [1920, 1080]])('the opening view at %i x %i', (width, height) => {
+  it('shows every blueprint with names readable, starting at its traffic entry', async () => {
+    await page.setViewportSize({ width, height });
+    const problems: string[] = [];
+    const figures: string[] = [];
+    for (const slug of BLUEPRINT_SLUGS) {
+      await open(slug);
+      const entries = blueprint(slug)!.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
+      const { zoom, namePx, inView } = await openingFigures(page, entries);
+      figures.push(`${slug} ${namePx.toFixed(1)} px`);
+      if (zoom < READABLE_ZOOM - 0.001) problems.push(`${slug}: opens at zoom ${zoom}`);
+      if (!inView) problems.push(`${slug}: no traffic entry in view`);
+      await screenshot(page, `opening-${slug}-${width}`);
+    }
+    console.info(`node names at ${width}x${height}: ${figures.join(', ')}`);
+    expect(problems).toEqual([]);
+  }, 240_000);
+});
+
 describe('call stages on the canvas', () => {
   it('numbers the stages of the video recommendation fan-out, and a click on each caption selects that edge', async () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await open('video-recommendation');
+    await fitWhole(page);
     const { markers } = await drawn(page);
     expect(Object.fromEntries(markers.map((m) => [m.id, m.text]))).toEqual({ e4: '1', e6: '1', e7: '1', e8: '1', e12: '2', e13: '3', e14: '4' });
     for (const id of ['e4', 'e6', 'e7', 'e8', 'e12', 'e13', 'e14']) {

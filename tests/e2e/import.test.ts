@@ -2,21 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers';
-import { clickAction, editorPages, screenshot } from './browser';
+import { clickAction, dropFile, editorPages, screenshot } from './browser';
 
 const errors: string[] = [];
 const { open } = editorPages(errors);
-
-/** Drops a file onto the canvas the way a file manager does: a drag carrying a File. */
-async function dropFile(page: Page, name: string, content: string): Promise<void> {
-  const transfer = await page.evaluateHandle(([fileName, text]) => {
-    const data = new DataTransfer();
-    data.items.add(new File([text], fileName));
-    return data;
-  }, [name, content] as const);
-  await page.dispatchEvent('.react-flow', 'dragover', { dataTransfer: transfer });
-  await page.dispatchEvent('.react-flow', 'drop', { dataTransfer: transfer });
-}
 
 const labels = (page: Page) => page.locator('.react-flow__node-component').allTextContents();
 

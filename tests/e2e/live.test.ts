@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCollabServer, type CollabServer } from '../../server/collab';
 import { freePort } from '../live/servers';
-import { screenshot, sharedBrowser } from './browser';
+import { fitWhole, screenshot, sharedBrowser } from './browser';
 
 const SECRET = 'e2e-secret';
 const shared = sharedBrowser();
@@ -25,6 +25,7 @@ async function person(browser: Browser, query: string, size = { width: 1440, hei
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${shared.server().url}?${query}`);
+  await fitWhole(page);
   return page;
 }
 

@@ -13,4 +13,12 @@ describe('the diagram file text', () => {
     for (const node of d.nodes) expect(lines.filter((l) => l.includes(`"id":"${node.id}","kind"`))).toHaveLength(1);
     expect(lines.filter((l) => /^ {4}\{"id":"e\d+","source"/.test(l))).toHaveLength(d.edges.length);
   });
+
+  it('leaves out a key set to undefined, as saving an edited document can leave one', () => {
+    const d = blueprint('news-feed')!;
+    const text = formatDiagramFile({ ...d, annotations: undefined });
+    const back = loadDiagram(text);
+    expect(back.ok && back.diagram).toEqual({ ...d, annotations: undefined });
+    expect(text).not.toContain('"annotations"');
+  });
 });
