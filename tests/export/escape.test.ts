@@ -34,6 +34,10 @@ describe('exportId', () => {
       expect(importId('node', exportId('node', a))).toBe(a);
     }));
     expect(importId('edge', 'n_a')).toBeUndefined();
+    // Not an id we wrote: an unknown escape, or a character code never closed.
+    expect(importId('node', 'n_a_x1_')).toBeUndefined();
+    expect(importId('node', 'n_a_u41')).toBeUndefined();
+    expect(importId('node', 'n_a_u41_')).toBe('aA');
   });
 });
 
@@ -103,6 +107,8 @@ describe('escaping the characters a label rarely holds', () => {
     expect(markdownBlock('```\n<a>\n``` x\n<b>')).toBe('```\n<a>\n``` x\n<b>\n```');
     // Four spaces of indent make a code line, not a fence: what follows is still running text.
     expect(markdownBlock('    ```\n<a>')).toBe('    ```\n&lt;a>');
+    // A closing fence may be indented up to three spaces.
+    expect(markdownBlock('```\n<a>\n  ```\n<b>')).toBe('```\n<a>\n  ```\n&lt;b>');
     expect(markdownBlock('a\r\n<b>\r<c>')).toBe('a\n&lt;b>\n&lt;c>');
   });
 
@@ -126,6 +132,10 @@ describe('wrapLines', () => {
   it('wraps at spaces, breaks only overlong words, and drops no character', () => {
     expect(wrapLines('Event recommendation service', 24)).toEqual(['Event recommendation', 'service']);
     expect(wrapLines('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapLines('abcdefgh', 4)).toEqual(['abcd', 'efgh']);
+    expect(wrapLines('ab cd', 5)).toEqual(['ab cd']);
+    expect(wrapLines(' a  b ', 10)).toEqual(['a b']);
+    expect(wrapLines('one\ntwo\r\nthree', 20)).toEqual(['one', 'two', 'three']);
     fc.assert(fc.property(fc.string(), fc.integer({ min: 1, max: 40 }), (text, width) => {
       const lines = wrapLines(text, width);
       for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
