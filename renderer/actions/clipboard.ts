@@ -25,7 +25,8 @@ export function admitClip(value: unknown): ClipToPaste {
   if (!checked.ok) return { ok: false, reason: `Nothing was pasted: ${checked.reason}` };
   const { droppedEdges } = checked;
   const note = droppedEdges > 0 ? `Pasted without ${droppedEdges} edge${droppedEdges === 1 ? '' : 's'} to nodes that were not copied` : null;
-  return { ok: true, clip: { format: CLIP_FORMAT, nodes: checked.nodes, edges: checked.edges }, note };
+  const { nodes, edges, annotations } = checked;
+  return { ok: true, clip: { format: CLIP_FORMAT, nodes, edges, ...(annotations.length > 0 && { annotations }) }, note };
 }
 
 /**

@@ -55,6 +55,7 @@ function addAnnotationAction(kind: 'note' | 'text'): Perform {
   };
 }
 const hasNodes = (s: EditorState) => s.selection.nodes.length > 0;
+const hasNodesOrNotes = (s: EditorState) => hasNodes(s) || (s.selection.annotations?.length ?? 0) > 0;
 
 function nudge(dx: number, dy: number): Perform {
   return (ctx) => {
@@ -117,7 +118,8 @@ const PERFORM: Record<ActionId, Perform> = {
   },
   'edit.selectAll': (ctx) => {
     const { doc } = ctx.store.getState();
-    ctx.store.set({ selection: { nodes: doc.nodes.map((n) => n.id), edges: doc.edges.map((e) => e.id) } });
+    const annotations = (doc.annotations ?? []).map((a) => a.id);
+    ctx.store.set({ selection: { nodes: doc.nodes.map((n) => n.id), edges: doc.edges.map((e) => e.id), ...(annotations.length > 0 && { annotations }) } });
   },
   'edit.group': (ctx) => {
     const ids = ctx.store.getState().selection.nodes;
@@ -154,12 +156,12 @@ const PERFORM: Record<ActionId, Perform> = {
 const ENABLED: Partial<Record<ActionId, (s: EditorState) => boolean>> = {
   'edit.undo': (s) => s.past.length > 0 || s.gestureBase !== null,
   'edit.redo': (s) => s.future.length > 0,
-  'edit.copy': hasNodes,
+  'edit.copy': hasNodesOrNotes,
   'edit.copyAsPng': (s) => s.doc.nodes.length > 0,
   'edit.copyAsSvg': (s) => s.doc.nodes.length > 0,
   'file.export': (s) => s.doc.nodes.length > 0,
-  'edit.cut': hasNodes,
-  'edit.duplicate': hasNodes,
+  'edit.cut': hasNodesOrNotes,
+  'edit.duplicate': hasNodesOrNotes,
   'edit.delete': hasSelection,
   'view.layoutSelection': (s) => s.selection.nodes.length > 1,
   'edit.group': hasNodes,

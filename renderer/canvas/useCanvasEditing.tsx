@@ -24,6 +24,7 @@ type Overlay =
   | null;
 
 const NODE_MENU: readonly MenuItem[] = ['edit.cut', 'edit.copy', 'edit.duplicate', 'edit.delete', '-', 'edit.group', 'edit.ungroup', 'view.layoutSelection', '-', 'edit.copyAsPng', 'edit.copyAsSvg'];
+const ANNOTATION_MENU: readonly MenuItem[] = ['edit.cut', 'edit.copy', 'edit.duplicate', 'edit.delete'];
 const GROUP_MENU: readonly MenuItem[] = ['edit.ungroup', 'view.layoutSelection', '-', 'edit.cut', 'edit.copy', 'edit.duplicate', 'edit.delete'];
 
 const isGroup = (id: string) => id.startsWith('group:');
@@ -143,8 +144,8 @@ export function useCanvasEditing(): { props: Partial<ReactFlowProps>; overlay: R
         }
         const annotationId = annotationIdOf(node.id);
         if (annotationId !== null) {
-          store.set({ selection: { nodes: [], edges: [], annotations: [annotationId] } });
-          openMenu(event, 'Annotation', ['edit.delete']);
+          if (!selection.annotations?.includes(annotationId)) store.set({ selection: { nodes: [], edges: [], annotations: [annotationId] } });
+          openMenu(event, 'Annotation', ANNOTATION_MENU);
           return;
         }
         if (!selection.nodes.includes(node.id)) store.set({ selection: { nodes: [node.id], edges: [] } });

@@ -130,21 +130,25 @@ export function moveNodes(draft: Diagram, ids: readonly string[], dx: number, dy
   }
 }
 
-/** What the clipboard holds: nodes and the edges among them. */
+/** What the clipboard holds: nodes, the edges among them, and sticky notes or free text. */
 export interface Clip {
   format: 'mlsd-studio/clip';
   nodes: DiagramNode[];
   edges: DiagramEdge[];
+  annotations?: Annotation[];
 }
 
-/** Copies the selected nodes, and the edges between them, to a clip. */
+/** Copies the selected nodes, the edges between them and the selected annotations to a clip; null when none is selected. */
 export function copySelection(doc: Diagram, selection: Selection): Clip | null {
   const ids = new Set(selection.nodes);
-  if (ids.size === 0) return null;
+  const notes = new Set(selection.annotations);
+  const annotations = (doc.annotations ?? []).filter((a) => notes.has(a.id));
+  if (ids.size === 0 && annotations.length === 0) return null;
   return {
     format: 'mlsd-studio/clip',
     nodes: structuredClone(doc.nodes.filter((n) => ids.has(n.id))),
     edges: structuredClone(doc.edges.filter((e) => ids.has(e.source) && ids.has(e.target))),
+    ...(annotations.length > 0 && { annotations: structuredClone(annotations) }),
   };
 }
 
@@ -173,6 +177,14 @@ export function paste(draft: Diagram, clip: Clip, offset: Position): Selection {
     edgeIds.add(id);
     draft.edges.push({ ...structuredClone(edge), id, source: renamed.get(edge.source)!, target: renamed.get(edge.target)! });
     selection.edges.push(id);
+  }
+  const taken = takenIds(draft);
+  for (const annotation of clip.annotations ?? []) {
+    const id = uniqueId(annotation.id, taken);
+    taken.add(id);
+    const { x, y } = annotation.position;
+    (draft.annotations ??= []).push({ ...structuredClone(annotation), id, position: { x: x + offset.x, y: y + offset.y } });
+    (selection.annotations ??= []).push(id);
   }
   return selection;
 }

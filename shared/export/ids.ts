@@ -40,6 +40,7 @@ export function importId(space: IdSpace, exported: string): string | undefined {
     else if (next === 'h') out += '-';
     else if (next === 'u') {
       const end = body.indexOf('_', i + 1);
+      // Stryker disable next-line EqualityOperator: the search starts after the "u", so it never finds "_" at 0
       if (end < 0) return undefined;
       out += String.fromCodePoint(Number.parseInt(body.slice(i + 1, end), 16));
       i = end;

@@ -8,6 +8,7 @@ export function wrapLines(text: string, maxChars: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = '';
+    // Stryker disable next-line Regex: empty words are filtered out, so splitting at each space gives the same words
     for (const word of paragraph.split(/ +/).filter((w) => w.length > 0)) {
       const chars = [...word];
       if (line && [...line].length + 1 + chars.length <= maxChars) {
@@ -15,6 +16,7 @@ export function wrapLines(text: string, maxChars: number): string[] {
         continue;
       }
       if (line) lines.push(line);
+      // Stryker disable next-line StringLiteral: a word is never empty, so the loop below always sets the line
       line = '';
       for (let i = 0; i < chars.length; i += maxChars) {
         const piece = chars.slice(i, i + maxChars).join('');

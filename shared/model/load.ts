@@ -122,15 +122,15 @@ function structureOfInvalid(doc: RawDiagram, catalog: Catalog, reported: readonl
 /** The `format` string of nodes copied to the clipboard. */
 export const CLIP_FORMAT = 'mlsd-studio/clip';
 
-/** Nodes and edges from the clipboard, checked like a file, or why none can be pasted. */
+/** Nodes, edges and annotations from the clipboard, checked like a file, or why none can be pasted. */
 export type ClipResult =
-  | { ok: true; nodes: Diagram['nodes']; edges: Diagram['edges']; droppedEdges: number }
+  | { ok: true; nodes: Diagram['nodes']; edges: Diagram['edges']; annotations: NonNullable<Diagram['annotations']>; droppedEdges: number }
   | { ok: false; reason: string };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * Checks a clip (copied nodes and the edges among them) with the same schema
+ * Checks a clip (copied nodes, the edges among them, sticky notes and free text) with the same schema
  * and structure checks as a file. What is unambiguous is repaired: edges to
  * nodes outside the clip are dropped (ids are made fresh when pasting);
  * anything else wrong refuses the whole clip with the reason, so a paste
@@ -140,19 +140,22 @@ export function loadClip(value: unknown, options: LoadOptions = {}): ClipResult 
   if (!isRecord(value) || value.format !== CLIP_FORMAT || !Array.isArray(value.nodes) || !Array.isArray(value.edges)) {
     return { ok: false, reason: 'the clipboard holds no MLSD Studio nodes' };
   }
-  if (value.nodes.length === 0) return { ok: false, reason: 'the clipboard holds no nodes' };
+  const annotations = value.annotations ?? [];
+  if (!Array.isArray(annotations)) return { ok: false, reason: 'the copied notes are not a list' };
+  if (value.nodes.length === 0 && annotations.length === 0) return { ok: false, reason: 'the clipboard holds no nodes or notes' };
   const ids = new Set(value.nodes.map((n) => (isRecord(n) ? n.id : undefined)).filter((id): id is string => typeof id === 'string'));
   const inside = (edge: unknown) => !isRecord(edge) || (ids.has(edge.source as string) && ids.has(edge.target as string));
   const edges = value.edges.filter(inside);
   // Copied nodes name their groups; pasting keeps those the document has, so here any group name is taken as given.
   const groupIds = new Set(value.nodes.map((n) => (isRecord(n) ? n.group : undefined)).filter((g): g is string => typeof g === 'string'));
   const groups = [...groupIds].map((id) => ({ id, label: id.slice(0, 120) || id }));
-  const trial = { format: DIAGRAM_FORMAT, version: CURRENT_VERSION, title: 'Clipboard', groups, nodes: value.nodes, edges };
+  const trial = { format: DIAGRAM_FORMAT, version: CURRENT_VERSION, title: 'Clipboard', groups, nodes: value.nodes, edges, annotations };
   const result = loadDiagramValue(trial, options);
   if (!result.ok) {
     const shown = result.problems.slice(0, 3).map((p) => `${p.path}: ${p.message}`);
     const more = result.problems.length > 3 ? ` (and ${result.problems.length - 3} more)` : '';
     return { ok: false, reason: `the copied nodes are not valid: ${shown.join('; ')}${more}` };
   }
-  return { ok: true, nodes: result.diagram.nodes, edges: result.diagram.edges, droppedEdges: value.edges.length - edges.length };
+  const { nodes, edges: kept, annotations: notes = [] } = result.diagram;
+  return { ok: true, nodes, edges: kept, annotations: notes, droppedEdges: value.edges.length - edges.length };
 }

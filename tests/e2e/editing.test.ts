@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
@@ -34,6 +35,8 @@ async function edgeMiddle(page: Page, id: string): Promise<{ x: number; y: numbe
     return { x: at.x * m.a + at.y * m.c + m.e, y: at.x * m.b + at.y * m.d + m.f };
   });
 }
+/** The text of a sticky note on the canvas, its wrapped lines joined again. */
+const noteText = (page: Page, id: string) => page.getByTestId(`annotation-${id}`).locator('.annotation-line').allTextContents().then((lines) => lines.join(' '));
 const handle = (page: Page, node: string, type: 'source' | 'target') => page.locator(`[data-id="${node}"] .react-flow__handle.${type}`);
 
 describe('canvas editing in Chromium', () => {
@@ -158,6 +161,41 @@ describe('canvas editing in Chromium', () => {
     await screenshot(page, 'practice-timer-sticky');
     await page.close();
   });
+
+  it('adds a sticky note, edits its text, copies and pastes it, saves, and sees both notes after reopening', async () => {
+    const page = await open('similar-listings');
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('n');
+    const note = page.getByTestId('annotation-note1');
+    await expect.poll(() => noteText(page, 'note1')).toBe('Note');
+    await note.dblclick();
+    const field = page.getByRole('textbox', { name: 'Sticky note text' });
+    await field.fill('Peak is 3x the daily average');
+    await field.press('Control+Enter');
+    await expect.poll(() => noteText(page, 'note1')).toBe('Peak is 3x the daily average');
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    const copy = page.getByTestId('annotation-note2');
+    await expect.poll(() => noteText(page, 'note2')).toBe('Peak is 3x the daily average');
+    const [first, second] = [(await note.boundingBox())!, (await copy.boundingBox())!];
+    expect(second.x).toBeGreaterThan(first.x);
+    expect(second.y).toBeGreaterThan(first.y);
+    await screenshot(page, 'sticky-note-pasted');
+
+    const downloading = page.waitForEvent('download');
+    await page.keyboard.press('Control+s');
+    const saved = await (await downloading).path();
+    const texts = (JSON.parse(readFileSync(saved, 'utf8')).annotations as { id: string; text: string }[]).map((a) => `${a.id}: ${a.text}`);
+    expect(texts).toEqual(['note1: Peak is 3x the daily average', 'note2: Peak is 3x the daily average']);
+
+    const fresh = await open('news-feed');
+    const choosing = fresh.waitForEvent('filechooser');
+    await clickAction(fresh, 'Open…');
+    await (await choosing).setFiles(saved);
+    for (const id of ['note1', 'note2']) await expect.poll(() => noteText(fresh, id)).toBe('Peak is 3x the daily average');
+    await fresh.close();
+    await page.close();
+  }, 90_000);
 
   it('raised no page errors', () => {
     expect(errors).toEqual([]);

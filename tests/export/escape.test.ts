@@ -34,6 +34,10 @@ describe('exportId', () => {
       expect(importId('node', exportId('node', a))).toBe(a);
     }));
     expect(importId('edge', 'n_a')).toBeUndefined();
+    // Not an id we wrote: an unknown escape, or a character code never closed.
+    expect(importId('node', 'n_a_x1_')).toBeUndefined();
+    expect(importId('node', 'n_a_u41')).toBeUndefined();
+    expect(importId('node', 'n_a_u41_')).toBe('aA');
   });
 });
 
@@ -82,10 +86,56 @@ describe('escaping', () => {
   });
 });
 
+describe('escaping the characters a label rarely holds', () => {
+  it('xmlText keeps returns and tabs as character references, and drops what XML forbids (lone surrogates, U+FFFE, controls)', () => {
+    expect(xmlText('a\r\tb')).toBe('a&#13;&#9;b');
+    expect(xmlText('x\uD800y\uDC00z\uFFFE\uFFFF🚀\u000B\u000C\u001F\u0008\u0000')).toBe('xyz🚀');
+  });
+
+  it('htmlText writes an apostrophe as a reference and a Windows line break as one <br>', () => {
+    expect(htmlText("it's a\r\nb")).toBe('it&#39;s a<br>b');
+  });
+
+  it('markdownText escapes strike-through, brackets and backslashes, and joins Windows lines', () => {
+    expect(markdownText('~x~ [a] \\ b\r\nc')).toBe('\\~x\\~ \\[a\\] \\\\ b c');
+  });
+
+  it('markdownBlock closes a fence only with the same character, at least as long, alone on its line', () => {
+    expect(markdownBlock('~~~\n<a>\n~~~\n<b>')).toBe('~~~\n<a>\n~~~\n&lt;b>');
+    expect(markdownBlock('````\n<a>\n```\n<b>')).toBe('````\n<a>\n```\n<b>\n````');
+    expect(markdownBlock('```\n<a>\n~~~\n<b>')).toBe('```\n<a>\n~~~\n<b>\n```');
+    expect(markdownBlock('```\n<a>\n``` x\n<b>')).toBe('```\n<a>\n``` x\n<b>\n```');
+    // Four spaces of indent make a code line, not a fence: what follows is still running text.
+    expect(markdownBlock('    ```\n<a>')).toBe('    ```\n&lt;a>');
+    // A closing fence may be indented up to three spaces.
+    expect(markdownBlock('```\n<a>\n  ```\n<b>')).toBe('```\n<a>\n  ```\n&lt;b>');
+    expect(markdownBlock('a\r\n<b>\r<c>')).toBe('a\n&lt;b>\n&lt;c>');
+  });
+
+  it('codeFence uses three backticks when the content has shorter runs or none', () => {
+    expect(codeFence('plain')).toBe('```\nplain\n```');
+    expect(codeFence('``')).toBe('```\n``\n```');
+  });
+
+  it('mermaidText drops control characters, turns a newline into a space and codes every list marker', () => {
+    expect(mermaidText('a\u0001b\u007fc\u0085d\u2028e\u2029f\u00a0g\nh\ti')).toBe('abcdef\u00a0g hi');
+    expect(mermaidText('2) step')).toBe('#50;) step');
+    expect(mermaidText('  + x')).toBe('  #43; x');
+    expect(mermaidText('-')).toBe('#45;');
+    expect(mermaidText('1.5 ms')).toBe('1.5 ms');
+    expect(mermaidText('a - b')).toBe('a - b');
+    expect(mermaidText('1234567890. x')).toBe('1234567890. x');
+  });
+});
+
 describe('wrapLines', () => {
   it('wraps at spaces, breaks only overlong words, and drops no character', () => {
     expect(wrapLines('Event recommendation service', 24)).toEqual(['Event recommendation', 'service']);
     expect(wrapLines('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+    expect(wrapLines('abcdefgh', 4)).toEqual(['abcd', 'efgh']);
+    expect(wrapLines('ab cd', 5)).toEqual(['ab cd']);
+    expect(wrapLines(' a  b ', 10)).toEqual(['a b']);
+    expect(wrapLines('one\ntwo\r\nthree', 20)).toEqual(['one', 'two', 'three']);
     fc.assert(fc.property(fc.string(), fc.integer({ min: 1, max: 40 }), (text, width) => {
       const lines = wrapLines(text, width);
       for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);

@@ -16,7 +16,17 @@ describe('checking a clip from the clipboard like a file', () => {
     expect(result).toMatchObject({ ok: true, droppedEdges: 2, edges: [] });
   });
 
+  it('accepts copied notes, alone or with nodes', () => {
+    const note = { id: 'note1', kind: 'note', text: 'Ask about peaks', position: { x: 0, y: 0 } };
+    expect(loadClip({ ...clip([]), annotations: [note] })).toMatchObject({ ok: true, nodes: [], annotations: [note] });
+    expect(loadClip({ ...clip([api('a')]), annotations: [note] })).toMatchObject({ ok: true, nodes: [{ id: 'a' }], annotations: [note] });
+    expect(loadClip(clip([api('a')]))).toMatchObject({ ok: true, annotations: [] });
+  });
+
   it.each([
+    ['notes that are not a list', { ...clip([api('a')]), annotations: 'note' }, 'the copied notes are not a list'],
+    ['an empty note', { ...clip([]), annotations: [{ id: 'n', kind: 'note', text: '', position: { x: 0, y: 0 } }] }, 'annotations[0].text'],
+    ['a note with the id of a copied node', { ...clip([api('a')]), annotations: [{ id: 'a', kind: 'text', text: 'x', position: { x: 0, y: 0 } }] }, 'annotations[0].id'],
     ['something not ours', { format: 'other', nodes: [], edges: [] }, 'the clipboard holds no MLSD Studio nodes'],
     ['no nodes', clip([]), 'the clipboard holds no nodes'],
     ['a node without a kind', clip([{ id: 'evil', label: 'no kind' }]), 'the copied nodes are not valid: nodes[0].kind: '],

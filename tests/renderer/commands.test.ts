@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addNode, connect, connectionProblem, copySelection, deleteSelection, emptyDiagram, groupNodes, moveNodes, paste,
+  addAnnotation, addNode, connect, connectionProblem, copySelection, deleteSelection, emptyDiagram, groupNodes, moveNodes, paste,
   renameGroup, ungroupNodes, uniqueId,
 } from '../../renderer/state/commands';
 import { loadDiagramValue } from '../../shared/model/load';
@@ -118,6 +118,42 @@ describe('copy and paste', () => {
       ['cache', undefined, { x: 15, y: 7 }],
     ]);
     expect('group' in to.nodes[1]!).toBe(false);
+  });
+
+  it('copies selected sticky notes and free text with the nodes, and pastes them with fresh ids beside the copies', () => {
+    const d = emptyDiagram();
+    addNode(d, 'service', { x: 0, y: 0 });
+    addAnnotation(d, 'note', { x: 40, y: 50 }, 'Peak is 3x the average');
+    addAnnotation(d, 'text', { x: 300, y: 0 }, 'Left out');
+    d.annotations![0]!.colour = '#bbf7d0';
+    d.annotations![0]!.width = 260;
+    const clip = copySelection(d, { nodes: ['service'], edges: [], annotations: ['note1'] })!;
+    expect(clip.annotations!.map((a) => a.text)).toEqual(['Peak is 3x the average']);
+    clip.annotations![0]!.text = 'changed';
+    expect(d.annotations![0]!.text).toBe('Peak is 3x the average');
+    clip.annotations![0]!.text = 'Peak is 3x the average';
+
+    const selection = paste(d, clip, { x: 32, y: 32 });
+    expect(selection).toEqual({ nodes: ['service2'], edges: [], annotations: ['note2'] });
+    expect(d.annotations).toEqual([
+      { id: 'note1', kind: 'note', text: 'Peak is 3x the average', position: { x: 40, y: 50 }, colour: '#bbf7d0', width: 260 },
+      { id: 'text1', kind: 'text', text: 'Left out', position: { x: 300, y: 0 } },
+      { id: 'note2', kind: 'note', text: 'Peak is 3x the average', position: { x: 72, y: 82 }, colour: '#bbf7d0', width: 260 },
+    ]);
+    expect(loadDiagramValue(d).ok).toBe(true);
+  });
+
+  it('copies notes alone, and gives a pasted note an id no node, edge or group holds', () => {
+    const from = emptyDiagram();
+    addAnnotation(from, 'text', { x: 0, y: 0 }, 'SLO: p99 under 200 ms');
+    expect(copySelection(from, { nodes: [], edges: [], annotations: ['missing'] })).toBeNull();
+    const clip = copySelection(from, { nodes: [], edges: [], annotations: ['text1'] })!;
+    expect(clip.nodes).toEqual([]);
+    const to = emptyDiagram();
+    to.groups!.push({ id: 'text1', label: 'Taken' });
+    expect(paste(to, clip, { x: 10, y: 0 })).toEqual({ nodes: [], edges: [], annotations: ['text2'] });
+    expect(to.annotations).toEqual([{ id: 'text2', kind: 'text', text: 'SLO: p99 under 200 ms', position: { x: 10, y: 0 } }]);
+    expect(loadDiagramValue(to).ok).toBe(true);
   });
 });
 
