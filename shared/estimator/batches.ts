@@ -84,26 +84,30 @@ export function batchMatters(copies: number, queue: Queueing | undefined): boole
   return queue !== undefined && !queue.saturated && copies >= 2 && copies >= BATCH_SHARE_OF_IDLE * (queue.servers - queue.offeredLoad);
 }
 
-/** The streams of batches reaching a node: parallel copies together, copies in turn and single calls one by one. */
-export function batchStreams(diagram: Pick<Diagram, 'nodes' | 'edges'>, target: string, rates: ReadonlyMap<string, Rate>): BatchStream[] {
+/** The streams of batches reaching each of `targets`: parallel copies together, copies in turn and single calls one by one. */
+export function batchStreams(diagram: Pick<Diagram, 'nodes' | 'edges'>, targets: Iterable<string>, rates: ReadonlyMap<string, Rate>): Map<string, BatchStream[]> {
+  const streams = new Map<string, BatchStream[]>();
+  for (const target of targets) streams.set(target, []);
+  if (streams.size === 0) return streams;
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
-  const streams: BatchStream[] = [];
   for (const edge of diagram.edges) {
-    if (edge.target !== target || (edge.mode ?? 'sync') === 'offline') continue;
+    const list = streams.get(edge.target);
+    if (!list || (edge.mode ?? 'sync') === 'offline') continue;
     const source = nodes.get(edge.source);
     if (!source) continue;
     const qps = rates.get(edge.source)!.peak * passShare(source);
     const n = edge.calls ?? 1;
     if ((edge.fanout ?? 'parallel') === 'sequential') {
-      streams.push({ qps: qps * n, copies: 1 });
+      list.push({ qps: qps * n, copies: 1 });
       continue;
     }
     const whole = Math.floor(n);
     const fraction = n - whole;
-    if (whole > 0) streams.push({ qps: qps * (1 - fraction), copies: whole });
-    if (fraction > 1e-12) streams.push({ qps: qps * fraction, copies: whole + 1 });
+    if (whole > 0) list.push({ qps: qps * (1 - fraction), copies: whole });
+    if (fraction > 1e-12) list.push({ qps: qps * fraction, copies: whole + 1 });
   }
-  return streams.filter((s) => s.qps > 0);
+  for (const [target, list] of streams) streams.set(target, list.filter((s) => s.qps > 0));
+  return streams;
 }
 
 /** What the pool's run measured: every copy's own time (wait plus service), and per batch size the batches' own times. */

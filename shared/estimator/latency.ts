@@ -134,10 +134,11 @@ export function composeLatencies(
 function batchPools(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>, rates: ReadonlyMap<string, Rate>): Map<string, PoolRun> {
   const pools = new Map<string, PoolRun>();
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
-  for (const id of chooseBatchPools(diagram, queues).simulated.keys()) {
+  const streams = batchStreams(diagram, chooseBatchPools(diagram, queues).simulated.keys(), rates);
+  for (const [id, arrivals] of streams) {
     const node = nodes.get(id)!;
     const service = serviceTime(node.latency!.p50Ms, node.latency!.p99Ms);
-    pools.set(id, simulatePool(queues.get(id)!.servers, service, batchStreams(diagram, id, rates)));
+    pools.set(id, simulatePool(queues.get(id)!.servers, service, arrivals));
   }
   return pools;
 }
