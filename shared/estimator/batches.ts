@@ -131,10 +131,14 @@ export function simulatePool(servers: number, service: ServiceTime, streams: rea
   return run;
 }
 
-/** A growing list of numbers in one typed array. */
+/** A growing list of numbers in one typed array, sized up front for what it is expected to hold. */
 class Samples {
-  values = new Float64Array(1024);
+  values: Float64Array;
   length = 0;
+
+  constructor(expected: number) {
+    this.values = new Float64Array(Math.max(1024, Math.ceil(expected)));
+  }
 
   /** Makes room for `count` more values; returns the array to write them into from `length`. */
   reserve(count: number): Float64Array {
@@ -151,9 +155,9 @@ class Samples {
     return this.values.subarray(0, this.length);
   }
 
-  /** The values written so far, in an array of their own (what a cache may keep). */
-  copy(): Float64Array {
-    return this.values.slice(0, this.length);
+  /** The values written so far, in an array of their own size (what a cache may keep); no copy when full. */
+  trimmed(): Float64Array {
+    return this.length === this.values.length ? this.values : this.values.slice(0, this.length);
   }
 }
 
@@ -165,10 +169,15 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
   const batchCount = Math.ceil(COPIES / meanCopies);
   const warmUp = Math.ceil(batchCount / 10);
   const cumulative = streams.map((_, i) => streams.slice(0, i + 1).reduce((a, s) => a + s.qps, 0) / totalQps);
-  const collected = new Map(streams.map((s) => [s.copies, new Samples()]));
+  // Copies each list is expected to hold, with room for chance: one list holds exactly batchCount batches.
+  const expected = new Map<number, number>();
+  for (const s of streams) expected.set(s.copies, (expected.get(s.copies) ?? 0) + (batchCount * s.qps * s.copies) / totalQps);
+  const collected = new Map([...expected].map(([copies, n]) => [copies, new Samples(expected.size === 1 ? batchCount * copies : n * 1.02 + 64 * copies)]));
   const lists = streams.map((s) => collected.get(s.copies)!);
-  const all = new Samples();
+  // With one batch size, every copy's own time is in its list already.
+  const all = collected.size === 1 ? lists[0]! : new Samples(batchCount * meanCopies * 1.02 + 64);
   const meanGapMs = 1000 / totalQps;
+  let serviceMs = new Float64Array(64);
   let now = 0;
   for (let b = 0; b < batchCount + warmUp; b++) {
     now += random.exponential(meanGapMs);
@@ -176,21 +185,33 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
     let s = 0;
     while (s < streams.length - 1 && cumulative[s]! < u) s++;
     const copies = streams[s]!.copies;
+    if (serviceMs.length < copies) serviceMs = new Float64Array(copies);
+    drawServiceMs(random, service, serviceMs, copies);
     if (b < warmUp) {
-      for (let c = 0; c < copies; c++) pool.seize(now, random.logNormal(service.p50Ms, service.sigma));
+      for (let c = 0; c < copies; c++) pool.seize(now, serviceMs[c]!);
       continue;
     }
     const list = lists[s]!;
-    const allValues = all.reserve(copies);
-    const listValues = list.reserve(copies);
-    for (let c = 0; c < copies; c++) {
-      const serviceMs = random.logNormal(service.p50Ms, service.sigma);
-      const own = pool.seize(now, serviceMs) - now + serviceMs;
-      allValues[all.length++] = own;
-      listValues[list.length++] = own;
+    seizeAll(pool, now, serviceMs, copies, list.reserve(copies), list.length);
+    const listValues = list.values;
+    const start = list.length;
+    list.length += copies;
+    if (all !== list) {
+      const allValues = all.reserve(copies);
+      for (let c = 0; c < copies; c++) allValues[all.length++] = listValues[start + c]!;
     }
   }
-  return { own: Dist.fromSamples(all.view()), batches: new Map([...collected].map(([k, v]) => [k, v.copy()])) };
+  return { own: Dist.fromSamples(all.view()), batches: new Map([...collected].map(([k, v]) => [k, v.trimmed()])) };
+}
+
+/** Draws `count` service times in turn into `out` (a loop of its own, so the draws stay unboxed). */
+function drawServiceMs(random: SimRandom, service: ServiceTime, out: Float64Array, count: number): void {
+  for (let c = 0; c < count; c++) out[c] = random.logNormal(service.p50Ms, service.sigma);
+}
+
+/** Copies of one batch arriving at `nowMs` seize servers in turn; each one's own time (wait plus service) goes to `out` from `at`. */
+function seizeAll(pool: ServerPool, nowMs: number, serviceMs: Float64Array, count: number, out: Float64Array, at: number): void {
+  for (let c = 0; c < count; c++) out[at + c] = pool.seize(nowMs, serviceMs[c]!) - nowMs + serviceMs[c]!;
 }
 
 /** Draws from a distribution on the grid by its inverse CDF (a bucket table finds the start of each search). */

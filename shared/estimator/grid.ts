@@ -126,20 +126,11 @@ export class Dist {
 
   /** The empirical distribution of samples in ms (each split between its neighbouring points, keeping the mean). */
   static fromSamples(samples: ArrayLike<number>): Dist {
+    // One pass over the samples into masses over the whole grid, then only the used range is kept.
+    const grid = new Float64Array(POINTS.length);
     let zero = 0;
     let lo = Infinity;
     let hi = -Infinity;
-    const index = new Int32Array(samples.length);
-    for (let i = 0; i < samples.length; i++) {
-      const v = samples[i]!;
-      if (!(v > 0)) continue;
-      const k = clampIndex(indexBelow(v));
-      index[i] = k;
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-    }
-    if (lo > hi) return Dist.ZERO;
-    const masses = new Float64Array(hi - lo + 2);
     const share = 1 / samples.length;
     for (let i = 0; i < samples.length; i++) {
       const v = samples[i]!;
@@ -147,12 +138,15 @@ export class Dist {
         zero += share;
         continue;
       }
-      const k = index[i]!;
+      const k = clampIndex(indexBelow(v));
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
       const w = Math.min(1, Math.max(0, (v - at(k)) * INV_STEP[k - K_MIN]!));
-      masses[k - lo]! += share * (1 - w);
-      masses[k - lo + 1]! += share * w;
+      grid[k - K_MIN]! += share * (1 - w);
+      grid[k - K_MIN + 1]! += share * w;
     }
-    return Dist.fromMasses(zero, lo, masses);
+    if (lo > hi) return Dist.ZERO;
+    return Dist.fromMasses(zero, lo, grid.subarray(lo - K_MIN, hi - K_MIN + 2));
   }
 
   /** The mixture that is `a` with probability p and `b` otherwise. */
