@@ -36,7 +36,7 @@ export interface Solution {
 }
 
 function solveOnce(diagram: Diagram, order: readonly string[], amplification: Map<string, number>): Solution {
-  const rates = propagateRates(diagram, amplification);
+  const rates = propagateRates(diagram, amplification, order);
   const runs = batchingRuns(diagram, rates);
   const queues = new Map<string, Queueing>();
   for (const node of diagram.nodes) {
