@@ -29,7 +29,7 @@
 
 import { at, clampIndex, indexBelow, INV_STEP, K_MIN, LN_R, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
 import { normalCdfFast } from './normal';
-import { scratch, SLOT } from './scratch';
+import { kept as keptArray, scratch, SLOT } from './scratch';
 
 /** Mass below this cumulative probability is folded into the first kept point. */
 const LOW_TAIL = 1e-6;
@@ -68,7 +68,8 @@ export class Dist {
     }
     let high = 0;
     while (last > first && high + masses[last]! < HIGH_TAIL * total) high += masses[last--]!;
-    const kept = masses.slice(first, last + 1);
+    const kept = keptArray(last + 1 - first);
+    kept.set(masses.subarray(first, last + 1));
     kept[0]! += lowFolded;
     kept[kept.length - 1]! += high;
     if (total !== 1) for (let i = 0; i < kept.length; i++) kept[i]! /= total;

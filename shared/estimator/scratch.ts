@@ -38,3 +38,26 @@ export function scratch(slot: number, length: number, zeroed = true): Float64Arr
   if (zeroed) view.fill(0);
   return view;
 }
+
+/** Doubles per block that kept arrays are cut from: 32 KB, small enough to come from the allocator's free lists, not fresh pages. */
+const BLOCK = 1 << 12;
+let block = new Float64Array(BLOCK);
+let used = 0;
+
+/**
+ * A zeroed array of `length` that a result keeps (a distribution's masses, a
+ * weight's values): a view cut from a shared block instead of an allocation of
+ * its own, which for the many small arrays of an estimate costs the allocator
+ * and the garbage collector far more than the numbers in them. A block is
+ * freed when no array cut from it is left.
+ */
+export function kept(length: number): Float64Array {
+  if (length > BLOCK / 8) return new Float64Array(length);
+  if (used + length > BLOCK) {
+    block = new Float64Array(BLOCK);
+    used = 0;
+  }
+  const view = new Float64Array(block.buffer, used * Float64Array.BYTES_PER_ELEMENT, length);
+  used += length;
+  return view;
+}

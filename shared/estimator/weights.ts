@@ -10,7 +10,7 @@
 
 import type { Dist } from './grid';
 import { INV_STEP, K_MIN, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
-import { scratch, SLOT } from './scratch';
+import { kept, scratch, SLOT } from './scratch';
 
 /** A function of a latency, at the grid points of one distribution's support, and at 0. */
 export class Weight {
@@ -22,7 +22,7 @@ export class Weight {
 
   /** A weight of 0 everywhere on a distribution's support. */
   static on(dist: Dist): Weight {
-    return new Weight(dist.lo, new Float64Array(dist.masses.length), 0);
+    return new Weight(dist.lo, kept(dist.masses.length), 0);
   }
 
   /** Value at grid index k; outside the known range, the value at the nearest end. */
