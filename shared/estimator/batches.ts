@@ -109,30 +109,34 @@ export function turnsMatter(copies: number, queue: Queueing | undefined): boolea
   return queue !== undefined && !queue.saturated && copies >= 2 && queue.waitProbability >= SEQUENTIAL_WAIT_SHARE;
 }
 
-/** The streams of calls reaching a node: parallel copies together, sync copies in turn one after another, other calls one by one. */
-export function batchStreams(diagram: Pick<Diagram, 'nodes' | 'edges'>, target: string, rates: ReadonlyMap<string, Rate>): BatchStream[] {
+/** The streams of calls reaching each of `targets`: parallel copies together, sync copies in turn one after another, other calls one by one. */
+export function batchStreams(diagram: Pick<Diagram, 'nodes' | 'edges'>, targets: Iterable<string>, rates: ReadonlyMap<string, Rate>): Map<string, BatchStream[]> {
+  const streams = new Map<string, BatchStream[]>();
+  for (const target of targets) streams.set(target, []);
+  if (streams.size === 0) return streams;
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
-  const streams: BatchStream[] = [];
   for (const edge of diagram.edges) {
     const mode = edge.mode ?? 'sync';
-    if (edge.target !== target || mode === 'offline') continue;
+    const list = streams.get(edge.target);
+    if (!list || mode === 'offline') continue;
     const source = nodes.get(edge.source);
     if (!source) continue;
     const qps = rates.get(edge.source)!.peak * passShare(source);
     const n = edge.calls ?? 1;
     const sequential = (edge.fanout ?? 'parallel') === 'sequential';
     if (sequential && mode !== 'sync') {
-      streams.push({ qps: qps * n, copies: 1 });
+      list.push({ qps: qps * n, copies: 1 });
       continue;
     }
     const whole = Math.floor(n);
     const fraction = n - whole;
     const stream = (share: number, copies: number): BatchStream =>
       sequential && copies >= 2 ? { qps: qps * share, copies, inTurn: true } : sequential ? { qps: qps * share * copies, copies: 1 } : { qps: qps * share, copies };
-    if (whole > 0) streams.push(stream(1 - fraction, whole));
-    if (fraction > 1e-12) streams.push(stream(fraction, whole + 1));
+    if (whole > 0) list.push(stream(1 - fraction, whole));
+    if (fraction > 1e-12) list.push(stream(fraction, whole + 1));
   }
-  return streams.filter((s) => s.qps > 0);
+  for (const [target, list] of streams) streams.set(target, list.filter((s) => s.qps > 0));
+  return streams;
 }
 
 /** The time of a call of `copies` copies in turn into a simulated pool: each request's copies one after another, as the run measured them. */
@@ -140,6 +144,9 @@ export function turnCallTime(run: PoolRun, copies: number): Dist {
   const times = run.turns.get(copies);
   return times && times.length > 0 ? Dist.fromSamples(times) : Dist.ZERO;
 }
+
+/** Per pool run and batch size, the slowest copy's own time: the call's time into a pool that makes no calls of its own. */
+const slowestOwn = new WeakMap<PoolRun, Map<number, Dist>>();
 
 /**
  * The time of a parallel call of `copies` copies that arrive together: for
@@ -149,17 +156,25 @@ export function turnCallTime(run: PoolRun, copies: number): Dist {
 export function batchCallTime(run: PoolRun, copies: number, after: Dist): Dist {
   const own = run.batches.get(copies);
   if (!own || own.length < copies) return Dist.ZERO;
+  const known = after.isZero ? slowestOwn.get(run)?.get(copies) : undefined;
+  if (known) return known;
   const random = new SimRandom(SEED + copies);
-  const draw = sampler(after);
+  const draw = after.isZero ? undefined : sampler(after);
   const count = Math.floor(own.length / copies);
   const times = new Float64Array(count);
   for (let b = 0; b < count; b++) {
     let slowest = 0;
     for (let c = 0; c < copies; c++) {
-      const t = own[b * copies + c]! + draw(random.uniform());
+      const t = draw ? own[b * copies + c]! + draw(random.uniform()) : own[b * copies + c]!;
       if (t > slowest) slowest = t;
     }
     times[b] = slowest;
   }
-  return Dist.fromSamples(times);
+  const time = Dist.fromSamples(times);
+  if (after.isZero) {
+    const sizes = slowestOwn.get(run) ?? new Map<number, Dist>();
+    sizes.set(copies, time);
+    slowestOwn.set(run, sizes);
+  }
+  return time;
 }

@@ -25,6 +25,14 @@ function addMs(ms: Map<string, number>, id: string, value: number): void {
   if (value > 0) ms.set(id, (ms.get(id) ?? 0) + value);
 }
 
+/** Inserts `id` into `pending`, kept latest position first. */
+function insertByPosition(pending: string[], id: string, position: ReadonlyMap<string, number>): void {
+  const at = position.get(id)!;
+  let i = pending.length;
+  while (i > 0 && position.get(pending[i - 1]!)! < at) i--;
+  pending.splice(i, 0, id);
+}
+
 /** The weight the branches of a max pass to one branch: it is critical where the others stay below it. */
 function branchWeight(h: Weight, branch: Dist, others: readonly CdfMid[]): Weight {
   const w = Weight.on(branch);
@@ -87,11 +95,11 @@ export function p99Breakdowns(
     const start = tailWeight(total, threshold);
     const tailMass = weightedMass(total, start);
     const incoming = new Map<string, Weight>([[entry, start]]);
+    // Nodes waiting for their turn, latest in topological order first, so the last is the earliest.
     const pending = [entry];
     const ms = new Map<string, number>();
     while (pending.length > 0) {
       // Always the earliest node in topological order: all its callers are done.
-      pending.sort((a, b) => position.get(b)! - position.get(a)!);
       const id = pending.pop()!;
       const node = latencies.get(id)!;
       const h = incoming.get(id)!;
@@ -114,7 +122,8 @@ export function p99Breakdowns(
         const before = s > 0 ? node.prefixes[s - 1]! : undefined;
         const stageWeight = before ? correlate(prefixWeight, stage.dist, before) : prefixWeight;
         if (before) prefixWeight = correlate(prefixWeight, before, stage.dist);
-        const below = stage.calls.map((c) => new CdfMid(c.dist));
+        // A call alone in its stage is critical wherever the stage is; with others, where they stay below it.
+        const below = stage.calls.length > 1 ? stage.calls.map((c) => new CdfMid(c.dist)) : [];
         stage.calls.forEach((call, c) => {
           const callee = latencies.get(call.edge.target)!.total!;
           const branch = branchWeight(stageWeight, call.dist, below.filter((_, o) => o !== c));
@@ -123,7 +132,7 @@ export function p99Breakdowns(
           if (existing) existing.add(w);
           else {
             incoming.set(call.edge.target, w);
-            pending.push(call.edge.target);
+            insertByPosition(pending, call.edge.target, position);
           }
         });
       }

@@ -11,21 +11,32 @@ import { passShare } from './rates';
 import type { Solution } from './solve';
 import { mostAttempts } from './callPolicy';
 
-function label(diagram: Diagram, id: string): string {
-  return diagram.nodes.find((n) => n.id === id)?.label ?? id;
+/** The diagram's nodes and edges by id, so a figure per policy edge costs no search. */
+interface Index {
+  nodes: Map<string, Diagram['nodes'][number]>;
+  edges: Map<string, Diagram['edges'][number]>;
+}
+
+function indexOf(diagram: Diagram): Index {
+  return { nodes: new Map(diagram.nodes.map((n) => [n.id, n])), edges: new Map(diagram.edges.map((e) => [e.id, e])) };
+}
+
+function label(index: Index, id: string): string {
+  return index.nodes.get(id)?.label ?? id;
 }
 
 /** Peak rate of calls the caller makes on an edge, before retries and hedges. */
-function callRate(diagram: Diagram, solution: Solution, edgeId: string): { edge: Diagram['edges'][number]; qps: number } {
-  const edge = diagram.edges.find((e) => e.id === edgeId)!;
-  const caller = diagram.nodes.find((n) => n.id === edge.source)!;
+function callRate(index: Index, solution: Solution, edgeId: string): { edge: Diagram['edges'][number]; qps: number } {
+  const edge = index.edges.get(edgeId)!;
+  const caller = index.nodes.get(edge.source)!;
   return { edge, qps: solution.rates.get(edge.source)!.peak * passShare(caller) * (edge.calls ?? 1) };
 }
 
 /** One figure set per edge with a retry or hedge policy. */
 export function callEstimates(diagram: Diagram, solution: Solution): CallEstimate[] {
+  const index = indexOf(diagram);
   return [...solution.policies].map(([id, outcome]) => {
-    const { edge, qps } = callRate(diagram, solution, id);
+    const { edge, qps } = callRate(index, solution, id);
     const amplification = solution.amplification.get(id) ?? 1;
     const callee = solution.latencies.get(edge.target)?.total ?? null;
     return {
@@ -47,9 +58,10 @@ export function callEstimates(diagram: Diagram, solution: Solution): CallEstimat
  */
 export function callPolicyDiagnostics(diagram: Diagram, solution: Solution): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const index = solution.policies.size > 0 ? indexOf(diagram) : undefined;
   for (const [id, outcome] of solution.policies) {
-    const { edge, qps } = callRate(diagram, solution, id);
-    const callee = label(diagram, edge.target);
+    const { edge, qps } = callRate(index!, solution, id);
+    const callee = label(index!, edge.target);
     const queue = solution.modelled.get(edge.target);
     const amplification = solution.amplification.get(id) ?? 1;
     if (edge.retry && queue && !queue.saturated) {
@@ -60,7 +72,7 @@ export function callPolicyDiagnostics(diagram: Diagram, solution: Solution): Dia
         diagnostics.push({
           severity: 'warning', code: 'retry-storm', node: edge.target, edge: id,
           message:
-            `retries from "${label(diagram, edge.source)}" could saturate "${callee}": if its calls fail, ${edge.retry.retries ?? 0} retries` +
+            `retries from "${label(index!, edge.source)}" could saturate "${callee}": if its calls fail, ${edge.retry.retries ?? 0} retries` +
             `${edge.retry.budget !== undefined ? ` within a ${formatPercent(edge.retry.budget)} budget` : ''} send up to ` +
             `${worst.toFixed(1)}x the ${formatQps(qps)} of calls, taking it to ${formatPercent(stormUtilization)} of its capacity. ` +
             'Cap retries with a retry budget, back off exponentially, or break the circuit.',

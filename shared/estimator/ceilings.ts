@@ -23,6 +23,13 @@ export function ceilingDiagnostics(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const diagramNodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const asyncWritesPerS = new Map<string, number>();
+  for (const e of diagram.edges) {
+    if (e.mode !== 'async' || diagramNodes.get(e.target)?.kind !== 'database') continue;
+    const writes = rates.get(e.source)!.peak * passShare(diagramNodes.get(e.source)!) * (e.calls ?? 1);
+    asyncWritesPerS.set(e.target, (asyncWritesPerS.get(e.target) ?? 0) + writes);
+  }
   for (const node of diagram.nodes) {
     const figures = byId.get(node.id)!;
     // A cache whose bytes are priced (as RAM, SSD) pays for what holds them; otherwise its instances' memory is all it has.
@@ -43,9 +50,7 @@ export function ceilingDiagnostics(
       }
     }
     if (node.kind === 'database') {
-      const writesPerS = diagram.edges
-        .filter((e) => e.target === node.id && e.mode === 'async')
-        .reduce((sum, e) => sum + rates.get(e.source)!.peak * passShare(diagram.nodes.find((n) => n.id === e.source)!) * (e.calls ?? 1), 0) + growthPerS(node.storage?.growthItemsPerDay, rates.get(node.id)!.avg);
+      const writesPerS = (asyncWritesPerS.get(node.id) ?? 0) + growthPerS(node.storage?.growthItemsPerDay, rates.get(node.id)!.avg);
       const shards = node.capacity?.shards ?? 1;
       if (writesPerS > shards * WRITES_PER_SHARD_PER_S) {
         diagnostics.push({

@@ -68,7 +68,8 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   const { rates, queues, runs, modelled, latencies } = solution;
   const day = simulateDay(diagram, solution.amplification);
   const dayWorst = day.worstHour === null || options.figuresOnly ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification), order) : solution };
-  const entryIds = diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => n.id);
+  const entryNodes = diagram.nodes.filter((n) => n.kind === 'traffic');
+  const entryIds = entryNodes.map((n) => n.id);
   const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, latencies, order);
 
   const nodes: NodeEstimate[] = diagram.nodes.map((node) => {
@@ -93,7 +94,8 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     };
   });
 
-  const entries: EntryEstimate[] = entryIds.map((id) => {
+  const entries: EntryEstimate[] = entryNodes.map((entry) => {
+    const id = entry.id;
     const rate = rates.get(id)!;
     const total = latencies.get(id)!.total;
     return {
@@ -109,7 +111,7 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
           }
         : null,
       p99Breakdown: (breakdowns.get(id) ?? []).map((item) => ({ node: item.node, ms: round(item.ms) })),
-      ...(dayWorst ? { day: worstOfDay(total, dayWorst.solution.latencies.get(id)!.total, dayWorst.hour, peakHourOf(diagram.nodes.find((n) => n.id === id)!)) } : {}),
+      ...(dayWorst ? { day: worstOfDay(total, dayWorst.solution.latencies.get(id)!.total, dayWorst.hour, peakHourOf(entry)) } : {}),
     };
   });
 

@@ -29,6 +29,7 @@
 
 import { at, clampIndex, indexBelow, INV_STEP, K_MIN, LN_R, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
 import { normalCdfFast } from './normal';
+import { kept as keptArray, scratch, SLOT } from './scratch';
 
 /** Mass below this cumulative probability is folded into the first kept point. */
 const LOW_TAIL = 1e-6;
@@ -67,7 +68,8 @@ export class Dist {
     }
     let high = 0;
     while (last > first && high + masses[last]! < HIGH_TAIL * total) high += masses[last--]!;
-    const kept = masses.slice(first, last + 1);
+    const kept = keptArray(last + 1 - first);
+    kept.set(masses.subarray(first, last + 1));
     kept[0]! += lowFolded;
     kept[kept.length - 1]! += high;
     if (total !== 1) for (let i = 0; i < kept.length; i++) kept[i]! /= total;
@@ -82,8 +84,8 @@ export class Dist {
     const hi = clampIndex(Math.ceil((mu + 5.9 * sigma) / LN_R));
     // At each grid point: the CDF, and the CDF of the size-biased law (E[X; X <= x] / E[X]).
     const n = hi - lo + 1;
-    const cdf = new Float64Array(n);
-    const partial = new Float64Array(n);
+    const cdf = scratch(SLOT.cdf, n, false);
+    const partial = scratch(SLOT.partial, n, false);
     for (let i = 0; i < n; i++) {
       const z = ((lo + i) * LN_R - mu) / sigma;
       cdf[i] = normalCdfFast(z);
@@ -110,7 +112,7 @@ export class Dist {
    */
   static project(lo: number, cdf: Float64Array, cellMean: (cell: number) => number): Dist {
     const n = cdf.length;
-    const masses = new Float64Array(n);
+    const masses = scratch(SLOT.masses, n);
     masses[0] = cdf[0]!;
     for (let i = 0; i < n - 1; i++) {
       const mass = cdf[i + 1]! - cdf[i]!;
@@ -126,20 +128,11 @@ export class Dist {
 
   /** The empirical distribution of samples in ms (each split between its neighbouring points, keeping the mean). */
   static fromSamples(samples: ArrayLike<number>): Dist {
+    // One pass over the samples into masses over the whole grid, then only the used range is kept.
+    const grid = scratch(SLOT.masses, POINTS.length);
     let zero = 0;
     let lo = Infinity;
     let hi = -Infinity;
-    const index = new Int32Array(samples.length);
-    for (let i = 0; i < samples.length; i++) {
-      const v = samples[i]!;
-      if (!(v > 0)) continue;
-      const k = clampIndex(indexBelow(v));
-      index[i] = k;
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-    }
-    if (lo > hi) return Dist.ZERO;
-    const masses = new Float64Array(hi - lo + 2);
     const share = 1 / samples.length;
     for (let i = 0; i < samples.length; i++) {
       const v = samples[i]!;
@@ -147,12 +140,15 @@ export class Dist {
         zero += share;
         continue;
       }
-      const k = index[i]!;
+      const k = clampIndex(indexBelow(v));
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
       const w = Math.min(1, Math.max(0, (v - at(k)) * INV_STEP[k - K_MIN]!));
-      masses[k - lo]! += share * (1 - w);
-      masses[k - lo + 1]! += share * w;
+      grid[k - K_MIN]! += share * (1 - w);
+      grid[k - K_MIN + 1]! += share * w;
     }
-    return Dist.fromMasses(zero, lo, masses);
+    if (lo > hi) return Dist.ZERO;
+    return Dist.fromMasses(zero, lo, grid.subarray(lo - K_MIN, hi - K_MIN + 2));
   }
 
   /** The mixture that is `a` with probability p and `b` otherwise. */
@@ -162,7 +158,7 @@ export class Dist {
     if (a.masses.length === 0 && b.masses.length === 0) return Dist.ZERO;
     const lo = Math.min(a.masses.length ? a.lo : b.lo, b.masses.length ? b.lo : a.lo);
     const hi = Math.max(a.masses.length ? a.hi : b.hi, b.masses.length ? b.hi : a.hi);
-    const masses = new Float64Array(hi - lo + 1);
+    const masses = scratch(SLOT.masses, hi - lo + 1);
     for (let i = 0; i < a.masses.length; i++) masses[a.lo - lo + i]! += p * a.masses[i]!;
     for (let i = 0; i < b.masses.length; i++) masses[b.lo - lo + i]! += (1 - p) * b.masses[i]!;
     return Dist.fromMasses(p * a.zero + (1 - p) * b.zero, lo, masses);
@@ -184,7 +180,7 @@ export class Dist {
     if (other.isZero) return this;
     const lo = Math.min(this.lo, other.lo);
     const hi = Math.max(this.hi, other.hi) + SUM_M[0]! + 2;
-    const out = new Float64Array(hi - lo + 1);
+    const out = scratch(SLOT.masses, hi - lo + 1);
     addPositiveSum(this, other, lo, out, false);
     addPositiveSum(other, this, lo, out, true);
     // X = 0 or Y = 0: the other one alone.
@@ -204,7 +200,7 @@ export class Dist {
     const lo = this.isZero || this.zero > 0 ? Math.min(this.isZero ? Infinity : this.lo, clampIndex(indexBelow(meanMs * 1e-4))) : this.lo;
     const top = (this.isZero ? 0 : at(this.hi)) + 40 * meanMs;
     const hi = clampIndex(indexBelow(top) + 1);
-    const out = new Float64Array(hi - lo + 1);
+    const out = scratch(SLOT.masses, hi - lo + 1, false);
     let cumulative = this.zero;
     let decayed = this.zero * Math.exp(-midAbove(lo - 1) / meanMs);
     let previousCdf = this.zero * (1 - p);
@@ -231,7 +227,7 @@ export class Dist {
     if (other.isZero) return this;
     const lo = Math.min(this.lo, other.lo);
     const hi = Math.max(this.hi, other.hi);
-    const out = new Float64Array(hi - lo + 1);
+    const out = scratch(SLOT.masses, hi - lo + 1, false);
     let fa = this.zero;
     let fb = other.zero;
     let previous = fa * fb;
@@ -249,7 +245,7 @@ export class Dist {
   maxOf(n: number): Dist {
     if (n === 0 || this.isZero) return Dist.ZERO;
     if (n === 1) return this;
-    const out = new Float64Array(this.masses.length);
+    const out = scratch(SLOT.masses, this.masses.length, false);
     let f = this.zero;
     let previous = Math.pow(f, n);
     for (let i = 0; i < this.masses.length; i++) {
@@ -328,8 +324,10 @@ function addPositiveSum(a: Dist, b: Dist, outLo: number, out: Float64Array, stri
   const n = b.masses.length;
   const bLo = b.lo;
   const bHi = b.hi;
-  const prefixMass = new Float64Array(n + 1);
-  const prefixValue = new Float64Array(n + 1);
+  const prefixMass = scratch(SLOT.prefixMass, n + 1, false);
+  const prefixValue = scratch(SLOT.prefixValue, n + 1, false);
+  prefixMass[0] = 0;
+  prefixValue[0] = 0;
   for (let j = 0; j < n; j++) {
     const q = b.masses[j]!;
     prefixMass[j + 1] = prefixMass[j]! + q;

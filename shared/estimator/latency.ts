@@ -5,7 +5,7 @@ import type { Queueing } from './queueing';
 import { serviceTime } from './queueing';
 import { mg1Wait } from './mg1';
 import { batchCallTime, batchStreams, chooseBatchPools, turnCallTime } from './batches';
-import { simulatePool, type PoolRun } from './poolRun';
+import { simulatePool, type BatchStream, type PoolRun } from './poolRun';
 import { chainTotal, findChains, runChain, type ChainRun } from './chains';
 import type { Rate } from './rates';
 import { callPolicy, hasCallPolicy } from './callPolicy';
@@ -89,6 +89,7 @@ export function composeLatencies(
 ): Map<string, NodeLatency> {
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
   const sampled: ReadonlyMap<string, unknown> = rates ? chooseBatchPools(diagram, queues).simulated : new Map();
+  const arrivals = rates ? batchStreams(diagram, sampled.keys(), rates) : new Map<string, BatchStream[]>();
   const pools = new Map<string, PoolRun>();
   const chainOf = new Map<string, string[]>();
   if (rates) for (const chain of findChains(diagram, queues, new Set(sampled.keys())).chains) for (const id of chain) chainOf.set(id, chain);
@@ -129,7 +130,7 @@ export function composeLatencies(
       prefixes.push(downstream);
     }
     const missed = Dist.mix(pass, downstream, Dist.ZERO);
-    if (sampled.has(id)) pools.set(id, simulateArrivals(diagram, id, node, queue!, rates!, missed));
+    if (sampled.has(id)) pools.set(id, simulateArrivals(node, queue!, arrivals.get(id)!, missed));
     const chain = owns?.has(id) ? undefined : chainOf.get(id);
     if (chain) {
       const known = chainRuns.get(chain) ?? { run: runChain(chain, nodes, queues) };
@@ -152,16 +153,9 @@ export function composeLatencies(
  * (poolRun.ts); `missed` is its time after its own, which a copy in turn
  * waits for before the next one leaves.
  */
-function simulateArrivals(
-  diagram: Pick<Diagram, 'nodes' | 'edges'>,
-  id: string,
-  node: DiagramNode,
-  queue: Queueing,
-  rates: ReadonlyMap<string, Rate>,
-  missed: Dist,
-): PoolRun {
+function simulateArrivals(node: DiagramNode, queue: Queueing, streams: readonly BatchStream[], missed: Dist): PoolRun {
   const service = serviceTime(node.latency!.p50Ms, node.latency!.p99Ms);
-  return simulatePool(queue.servers, service, batchStreams(diagram, id, rates), missed);
+  return simulatePool(queue.servers, service, streams, missed);
 }
 
 /** A call into a simulated pool: parallel copies from the run's batches, copies in turn from its requests in turn. */

@@ -53,10 +53,14 @@ export function simulatePool(servers: number, service: ServiceTime, streams: rea
   return run;
 }
 
-/** A growing list of numbers in one typed array. */
+/** A growing list of numbers in one typed array, sized up front for what it is expected to hold. */
 class Samples {
-  values = new Float64Array(1024);
+  values: Float64Array;
   length = 0;
+
+  constructor(expected = 0) {
+    this.values = new Float64Array(Math.max(1024, Math.ceil(expected)));
+  }
 
   /** Makes room for `count` more values; returns the array to write them into from `length`. */
   reserve(count: number): Float64Array {
@@ -78,9 +82,9 @@ class Samples {
     return this.values.subarray(0, this.length);
   }
 
-  /** The values written so far, in an array of their own (what a cache may keep). */
+  /** The values written so far, in an array of their own size (what a cache may keep); no copy when full. */
   copy(): Float64Array {
-    return this.values.slice(0, this.length);
+    return this.length === this.values.length ? this.values : this.values.slice(0, this.length);
   }
 }
 
@@ -152,10 +156,16 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
   const batchCount = Math.ceil(COPIES / meanCopies);
   const warmUp = Math.ceil(batchCount / 10);
   const cumulative = streams.map((_, i) => streams.slice(0, i + 1).reduce((a, s) => a + s.qps, 0) / totalQps);
-  const collected = new Map(streams.filter((s) => !s.inTurn).map((s) => [s.copies, new Samples()]));
+  // Copies each list of batches is expected to hold, with room for chance: one list holds exactly batchCount batches.
+  const together = streams.filter((s) => !s.inTurn);
+  const expected = new Map<number, number>();
+  for (const s of together) expected.set(s.copies, (expected.get(s.copies) ?? 0) + (batchCount * s.qps * s.copies) / totalQps);
+  const exact = together.length === streams.length && expected.size === 1;
+  const collected = new Map([...expected].map(([copies, n]) => [copies, new Samples(exact ? batchCount * copies : n * 1.02 + 64 * copies)]));
   const lists = streams.map((s) => collected.get(s.copies)!);
   const turns = new Map(streams.filter((s) => s.inTurn).map((s) => [s.copies, new Samples()]));
-  const all = new Samples();
+  const all = new Samples(batchCount * meanCopies * 1.02 + 64);
+  let serviceMs = new Float64Array(64);
   const pending = new InTurnRequests();
   const meanGapMs = 1000 / totalQps;
   const copyInTurn = (slot: number, nowMs: number) => {
@@ -183,19 +193,19 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
       copyInTurn(pending.open(copies, s, b >= warmUp), now);
       continue;
     }
+    if (serviceMs.length < copies) serviceMs = new Float64Array(copies);
+    drawServiceMs(random, service, serviceMs, copies);
     if (b < warmUp) {
-      for (let c = 0; c < copies; c++) pool.seize(now, random.logNormal(service.p50Ms, service.sigma));
+      for (let c = 0; c < copies; c++) pool.seize(now, serviceMs[c]!);
       continue;
     }
     const list = lists[s]!;
-    const allValues = all.reserve(copies);
+    const start = list.length;
     const listValues = list.reserve(copies);
-    for (let c = 0; c < copies; c++) {
-      const serviceMs = random.logNormal(service.p50Ms, service.sigma);
-      const own = pool.seize(now, serviceMs) - now + serviceMs;
-      allValues[all.length++] = own;
-      listValues[list.length++] = own;
-    }
+    seizeAll(pool, now, serviceMs, copies, listValues, start);
+    list.length += copies;
+    const allValues = all.reserve(copies);
+    for (let c = 0; c < copies; c++) allValues[all.length++] = listValues[start + c]!;
   }
   while (pending.heap.size > 0) {
     const time = pending.heap.topTime;
@@ -203,6 +213,16 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
   }
   const copied = (m: Map<number, Samples>) => new Map([...m].map(([k, v]) => [k, v.copy()]));
   return { own: Dist.fromSamples(all.view()), batches: copied(collected), turns: copied(turns) };
+}
+
+/** Draws `count` service times in turn into `out` (a loop of its own, so the draws stay unboxed). */
+function drawServiceMs(random: SimRandom, service: ServiceTime, out: Float64Array, count: number): void {
+  for (let c = 0; c < count; c++) out[c] = random.logNormal(service.p50Ms, service.sigma);
+}
+
+/** Copies of one batch arriving at `nowMs` seize servers in turn; each one's own time (wait plus service) goes to `out` from `at`. */
+function seizeAll(pool: ServerPool, nowMs: number, serviceMs: Float64Array, count: number, out: Float64Array, at: number): void {
+  for (let c = 0; c < count; c++) out[at + c] = pool.seize(nowMs, serviceMs[c]!) - nowMs + serviceMs[c]!;
 }
 
 /** Draws from a distribution on the grid by its inverse CDF (a bucket table finds the start of each search). */

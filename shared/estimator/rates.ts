@@ -26,9 +26,14 @@ export function passShare(node: DiagramNode): number {
  * The rate every node receives: its own traffic plus, over incoming sync and
  * async edges, the caller's rate x its pass share x the edge's calls (x the
  * copies its retries and hedges send, where given). Peak and average
- * propagate side by side. Assumes no load cycle.
+ * propagate side by side, callers first in `order` (a topological order of the
+ * diagram, computed when not given). Assumes no load cycle.
  */
-export function propagateRates(diagram: Pick<Diagram, 'nodes' | 'edges'>, amplification?: ReadonlyMap<string, number>): Map<string, Rate> {
+export function propagateRates(
+  diagram: Pick<Diagram, 'nodes' | 'edges'>,
+  amplification?: ReadonlyMap<string, number>,
+  order: readonly string[] = topologicalOrder(diagram),
+): Map<string, Rate> {
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
   const rates = new Map<string, Rate>(diagram.nodes.map((n) => [n.id, trafficRate(n)]));
   const outgoing = new Map<string, typeof diagram.edges>();
@@ -38,7 +43,7 @@ export function propagateRates(diagram: Pick<Diagram, 'nodes' | 'edges'>, amplif
     list.push(edge);
     outgoing.set(edge.source, list);
   }
-  for (const id of topologicalOrder(diagram)) {
+  for (const id of order) {
     const from = rates.get(id)!;
     const share = passShare(nodes.get(id)!);
     for (const edge of outgoing.get(id) ?? []) {

@@ -36,7 +36,7 @@ export interface Solution {
 }
 
 function solveOnce(diagram: Diagram, order: readonly string[], amplification: Map<string, number>): Solution {
-  const rates = propagateRates(diagram, amplification);
+  const rates = propagateRates(diagram, amplification, order);
   const runs = batchingRuns(diagram, rates);
   const queues = new Map<string, Queueing>();
   for (const node of diagram.nodes) {
@@ -45,8 +45,9 @@ function solveOnce(diagram: Diagram, order: readonly string[], amplification: Ma
   }
   const modelled = new Map(queues);
   const owns = new Map<string, Dist>();
+  const byId = runs.size > 0 ? new Map(diagram.nodes.map((n) => [n.id, n])) : undefined;
   for (const [id, run] of runs) {
-    modelled.set(id, batchingQueue(run, capacityInput(diagram.nodes.find((n) => n.id === id)!.capacity ?? {})));
+    modelled.set(id, batchingQueue(run, capacityInput(byId!.get(id)!.capacity ?? {})));
     if (run.own) owns.set(id, run.own);
   }
   const latencies = composeLatencies(diagram, order, modelled, rates, owns);

@@ -10,6 +10,7 @@
 
 import type { Dist } from './grid';
 import { INV_STEP, K_MIN, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
+import { kept, scratch, SLOT } from './scratch';
 
 /** A function of a latency, at the grid points of one distribution's support, and at 0. */
 export class Weight {
@@ -21,7 +22,7 @@ export class Weight {
 
   /** A weight of 0 everywhere on a distribution's support. */
   static on(dist: Dist): Weight {
-    return new Weight(dist.lo, new Float64Array(dist.masses.length), 0);
+    return new Weight(dist.lo, kept(dist.masses.length), 0);
   }
 
   /** Value at grid index k; outside the known range, the value at the nearest end. */
@@ -80,14 +81,17 @@ export function correlate(h: Weight, y: Dist, z: Dist): Weight {
   // h and its slope per ms at every index a pair can land on, read once.
   const base = Math.min(zLo, y.isZero ? zLo : y.lo);
   const top = Math.max(zHi, y.isZero ? zHi : y.hi) + SUM_M[0]! + 2;
-  const hv = new Float64Array(top - base + 1);
-  const slope = new Float64Array(top - base + 1);
+  const hv = scratch(SLOT.weight, top - base + 1, false);
+  const slope = scratch(SLOT.slope, top - base + 1, false);
   for (let t = base; t <= top; t++) hv[t - base] = h.at(t);
   for (let t = base; t < top; t++) slope[t - base] = (hv[t + 1 - base]! - hv[t - base]!) * INV_STEP[t - K_MIN]!;
+  slope[top - base] = 0;
 
   // Pairs with index(z) <= index(y): prefix sums of Z's mass and value.
-  const prefixMass = new Float64Array(n + 1);
-  const prefixValue = new Float64Array(n + 1);
+  const prefixMass = scratch(SLOT.prefixMass, n + 1, false);
+  const prefixValue = scratch(SLOT.prefixValue, n + 1, false);
+  prefixMass[0] = 0;
+  prefixValue[0] = 0;
   for (let j = 0; j < n; j++) {
     prefixMass[j + 1] = prefixMass[j]! + z.masses[j]!;
     prefixValue[j + 1] = prefixValue[j]! + z.masses[j]! * POINTS[zLo + j - K_MIN]!;
@@ -97,8 +101,8 @@ export function correlate(h: Weight, y: Dist, z: Dist): Weight {
   // adds a constant plus x_y times a constant over a range of y points: two
   // difference arrays, summed once at the end.
   const ny = out.values.length;
-  const constant = new Float64Array(ny + 1);
-  const perMs = new Float64Array(ny + 1);
+  const constant = scratch(SLOT.constant, ny + 1);
+  const perMs = scratch(SLOT.perMs, ny + 1);
   for (let j = 0; j < n; j++) {
     const q = z.masses[j]!;
     if (q === 0) continue;

@@ -11,6 +11,11 @@ export function reachable(diagram: Pick<Diagram, 'edges'>, start: Iterable<strin
     if (list) list.push(e.target);
     else out.set(e.source, [e.target]);
   }
+  return walk(out, start);
+}
+
+/** The nodes reached from `start` (not counting it) through the lists of next nodes in `out`. */
+function walk(out: ReadonlyMap<string, readonly string[]>, start: Iterable<string>): Set<string> {
   const seen = new Set<string>();
   const stack = [...start];
   while (stack.length > 0) {
@@ -26,9 +31,15 @@ export function reachable(diagram: Pick<Diagram, 'edges'>, start: Iterable<strin
 
 /** The nodes from which some node of `targets` can be reached (edges of any mode), targets included. */
 export function reaching(diagram: Pick<Diagram, 'edges'>, targets: Iterable<string>): Set<string> {
-  const reversed = { edges: diagram.edges.map((e) => ({ ...e, source: e.target, target: e.source })) };
+  // Edges followed backwards, each target's callers in edge order.
+  const back = new Map<string, string[]>();
+  for (const e of diagram.edges) {
+    const list = back.get(e.target);
+    if (list) list.push(e.source);
+    else back.set(e.target, [e.source]);
+  }
   const start = [...targets];
-  return new Set([...start, ...reachable(reversed, start)]);
+  return new Set([...start, ...walk(back, start)]);
 }
 
 /** A label per node naming its connected part of the graph (edges of any mode, either direction). */

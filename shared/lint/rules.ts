@@ -19,6 +19,16 @@ export const BUDGET_SHARE = 0.8;
 /** Sync chains at least this long (nodes after the entry) are "long". */
 export const LONG_CHAIN = 4;
 
+/** The diagram that lint() is checking, and its request path, found once for all the rules. */
+let linting: { diagram: Diagram; online?: ReadonlySet<string> } | undefined;
+
+/** The request path (onlinePath), shared by the rules of one lint() run. */
+function requestPath(d: Diagram): ReadonlySet<string> {
+  if (linting?.diagram !== d) return onlinePath(d);
+  linting.online ??= onlinePath(d);
+  return linting.online;
+}
+
 /** A node's label, or its id when it has none in this diagram. */
 const label = (d: Diagram, id: string) => d.nodes.find((n) => n.id === id)?.label ?? id;
 
@@ -29,7 +39,7 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'A model on the request path has no monitoring',
     hint: 'log features and predictions (async) to a Monitoring node that tracks drift (PSI on features, KL on predictions) and triggers retraining.',
     check(d) {
-      const online = onlinePath(d);
+      const online = requestPath(d);
       const monitors = new Set(d.nodes.filter((n) => n.kind === 'monitoring').map((n) => n.id));
       // Nodes from which a monitor can be reached: a model is watched if it, or what calls it, is one.
       const watching = reaching(d, monitors);
@@ -52,7 +62,7 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'Online features are not shared with training',
     hint: 'serve features from a feature store that the training pipeline also reads (or writes), so training and serving compute features the same way.',
     check(d) {
-      const online = onlinePath(d);
+      const online = requestPath(d);
       const training = d.nodes.filter((n) => n.kind === 'training').map((n) => n.id);
       if (training.length === 0) return [];
       // Shared means data flows between them off the request path (offline or async edges).
@@ -77,7 +87,7 @@ export const LINT_RULES: readonly LintRule[] = [
     check(d) {
       const training = new Set(d.nodes.filter((n) => n.kind === 'training').map((n) => n.id));
       if (training.size === 0) return [];
-      const online = onlinePath(d);
+      const online = new Set(requestPath(d));
       for (const entry of d.nodes.filter((n) => n.kind === 'traffic')) online.add(entry.id);
       return reachesThroughAsync(d, online, training) ? [] : [{ detail: 'nothing the request path does is logged to the data training reads' }];
     },
@@ -116,7 +126,7 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'A single point of failure on the request path',
     hint: 'put a cache (or a fallback) in front of external APIs, and run at least two replicas (or "auto") of anything requests wait on.',
     check(d) {
-      const online = onlinePath(d);
+      const online = requestPath(d);
       const byId = new Map(d.nodes.map((n) => [n.id, n]));
       const findings: { node?: string; detail: string }[] = [];
       for (const e of d.edges) {
@@ -180,6 +190,15 @@ export const LINT_RULES: readonly LintRule[] = [
 
 /** Every rule's findings as diagnostics: the message says what is wrong and how to fix it. */
 export function lint(diagram: Diagram, estimate: Pick<Estimate, 'entries'>): Diagnostic[] {
+  linting = { diagram };
+  try {
+    return lintRules(diagram, estimate);
+  } finally {
+    linting = undefined;
+  }
+}
+
+function lintRules(diagram: Diagram, estimate: Pick<Estimate, 'entries'>): Diagnostic[] {
   return LINT_RULES.flatMap((rule) =>
     rule.check(diagram, estimate).map((f) => ({
       severity: rule.severity,

@@ -70,6 +70,7 @@ export class ServerPool {
 
   /** Seizes the first free server for `serviceMs` from `nowMs`; returns when the request starts. */
   seize(nowMs: number, serviceMs: number): number {
+    if (this.freeAt.length <= SCANNED_POOL) return this.seizeByScan(nowMs, serviceMs);
     const heap = this.freeAt;
     const start = heap[0]! > nowMs ? heap[0]! : nowMs;
     const done = start + serviceMs;
@@ -86,4 +87,17 @@ export class ServerPool {
     heap[i] = done;
     return start;
   }
+
+  /** The same for a small pool: a scan for the earliest free server beats the heap's unpredictable branches. */
+  private seizeByScan(nowMs: number, serviceMs: number): number {
+    const free = this.freeAt;
+    let first = 0;
+    for (let i = 1; i < free.length; i++) if (free[i]! < free[first]!) first = i;
+    const start = free[first]! > nowMs ? free[first]! : nowMs;
+    free[first] = start + serviceMs;
+    return start;
+  }
 }
+
+/** Pools of up to this many servers find their earliest free server by a scan instead of the heap. */
+const SCANNED_POOL = 16;

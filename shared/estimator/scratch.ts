@@ -1,0 +1,63 @@
+/**
+ * Work arrays that the grid's kernels (grid.ts, weights.ts) reuse from one call
+ * to the next. A large estimate runs them hundreds of thousands of times; a
+ * fresh typed array for every intermediate result made the garbage collector a
+ * tenth of the work. Each slot belongs to one step of one kernel, and no kernel
+ * calls another that uses the same slot while it holds it. Results a caller
+ * keeps are always copied out (Dist.fromMasses slices its input).
+ */
+
+/** The slots: who owns which work array. */
+export const SLOT = {
+  /** Masses on their way into Dist.fromMasses. */
+  masses: 0,
+  /** Prefix sums of one distribution's masses and of mass times value (sums and correlations). */
+  prefixMass: 1,
+  prefixValue: 2,
+  /** A weight's values and slopes read once over a range (correlations). */
+  weight: 3,
+  slope: 4,
+  /** Difference arrays summed once at the end (correlations). */
+  constant: 5,
+  perMs: 6,
+  /** A log-normal's CDF and size-biased CDF at the grid points. */
+  cdf: 7,
+  partial: 8,
+} as const;
+
+const buffers: Float64Array[] = [];
+
+/** A work array of `length` from a slot, zeroed unless `zeroed` is false (the caller writes every element first). */
+export function scratch(slot: number, length: number, zeroed = true): Float64Array {
+  let buffer = buffers[slot];
+  if (buffer === undefined || buffer.length < length) {
+    buffer = new Float64Array(Math.max(length, 2 * (buffer?.length ?? 512)));
+    buffers[slot] = buffer;
+  }
+  const view = buffer.subarray(0, length);
+  if (zeroed) view.fill(0);
+  return view;
+}
+
+/** Doubles per block that kept arrays are cut from: 32 KB, small enough to come from the allocator's free lists, not fresh pages. */
+const BLOCK = 1 << 12;
+let block = new Float64Array(BLOCK);
+let used = 0;
+
+/**
+ * A zeroed array of `length` that a result keeps (a distribution's masses, a
+ * weight's values): a view cut from a shared block instead of an allocation of
+ * its own, which for the many small arrays of an estimate costs the allocator
+ * and the garbage collector far more than the numbers in them. A block is
+ * freed when no array cut from it is left.
+ */
+export function kept(length: number): Float64Array {
+  if (length > BLOCK / 8) return new Float64Array(length);
+  if (used + length > BLOCK) {
+    block = new Float64Array(BLOCK);
+    used = 0;
+  }
+  const view = new Float64Array(block.buffer, used * Float64Array.BYTES_PER_ELEMENT, length);
+  used += length;
+  return view;
+}
