@@ -5,7 +5,7 @@
  */
 import type { Diagram } from '../model/schema';
 import type { Diagnostic } from './output';
-import { chooseBatchPools, MAX_SIMULATED_POOLS } from './batches';
+import { chooseBatchPools, MAX_SIMULATED_POOLS, type PoolArrivals } from './batches';
 import type { Queueing } from './queueing';
 
 /** Single-server stages in a row from which a chain is flagged. */
@@ -13,42 +13,55 @@ export const CHAIN_LENGTH = 3;
 
 /**
  * Parallel copies of one request reach the same pool at the same instant and
- * queue behind each other. Where that matters the estimator samples the pool
- * with its batch arrivals (batches.ts): close, but sampled, so the node says so.
- * Beyond MAX_SIMULATED_POOLS such pools the rest keep the analytic model,
- * which is optimistic there: a warning on each.
+ * queue behind each other; copies in turn find the queue the one before left.
+ * Where that matters the estimator samples the pool with those arrivals
+ * (poolRun.ts): close, but sampled, so the node says so. Beyond
+ * MAX_SIMULATED_POOLS such pools the rest keep the analytic model, which is
+ * optimistic there: a warning on each.
  */
 export function batchArrivalDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
   const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
   const { simulated, skipped } = chooseBatchPools(diagram, queues);
-  const arrival = (id: string, copies: number) => {
+  const servers = (id: string) => {
     const q = queues.get(id)!;
-    const idle = q.servers - q.offeredLoad;
-    return `${copies} copies arrive together into ${q.servers} server${q.servers === 1 ? '' : 's'} of "${labels.get(id)}" ` +
-      `(${idle.toFixed(1)} idle on average) and queue behind each other`;
+    return `${q.servers} server${q.servers === 1 ? '' : 's'} of "${labels.get(id)}"`;
   };
+  const together = (id: string, copies: number) => {
+    const q = queues.get(id)!;
+    return `${copies} copies arrive together into ${servers(id)} (${(q.servers - q.offeredLoad).toFixed(1)} idle on average) and queue behind each other`;
+  };
+  const inTurn = (id: string, copies: number) =>
+    `${copies} copies in turn into ${servers(id)}, where ${Math.round(queues.get(id)!.waitProbability * 100)}% of requests wait: ` +
+    'a copy that waited leaves the next one likely to wait too';
+  const described = (id: string, a: PoolArrivals) => [
+    ...(a.together ? [{ code: 'batch-arrivals', text: together(id, a.together), how: 'its batch arrivals' }] : []),
+    ...(a.inTurn ? [{ code: 'sequential-waits', text: inTurn(id, a.inTurn), how: 'its copies in turn' }] : []),
+  ];
   const diagnostics: Diagnostic[] = [];
-  for (const [id, copies] of simulated) {
-    diagnostics.push({
-      severity: 'info',
-      code: 'batch-arrivals',
-      node: id,
-      message:
-        `${arrival(id, copies)}: its figures come from a sampled run of this pool ` +
-        'with its batch arrivals, good to a few percent. Check the whole design by simulation (mlsd simulate), or add servers.',
-    });
+  for (const [id, arrivals] of simulated) {
+    for (const { code, text, how } of described(id, arrivals)) {
+      diagnostics.push({
+        severity: 'info',
+        code,
+        node: id,
+        message: `${text}: its figures come from a sampled run of this pool with ${how}, good to a few percent. ` +
+          'Check the whole design by simulation (mlsd simulate), or add servers.',
+      });
+    }
   }
   const total = simulated.size + skipped.size;
-  for (const [id, copies] of skipped) {
-    diagnostics.push({
-      severity: 'warning',
-      code: 'batch-arrivals-not-sampled',
-      node: id,
-      message:
-        `${arrival(id, copies)}, but the design has ${total} such pools and only the ${MAX_SIMULATED_POOLS} where batches weigh most ` +
-        'are sampled: this one keeps the model of independent arrivals, so its waits and p99 are optimistic. ' +
-        'Check by simulation (mlsd simulate), or add servers.',
-    });
+  for (const [id, arrivals] of skipped) {
+    for (const { code, text } of described(id, arrivals)) {
+      diagnostics.push({
+        severity: 'warning',
+        code: `${code}-not-sampled`,
+        node: id,
+        message:
+          `${text}, but the design has ${total} such pools and only the ${MAX_SIMULATED_POOLS} where these arrivals weigh most ` +
+          'are sampled: this one keeps the model of independent arrivals, so its callers\' tail figures are optimistic. ' +
+          'Check by simulation (mlsd simulate), or add servers.',
+      });
+    }
   }
   return diagnostics;
 }
@@ -92,37 +105,5 @@ export function chainDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queu
       message:
         `"${node.label}" starts a chain of ${run} single-server nodes: each smooths the arrivals of the next, so waits ` +
         'further down are shorter than estimated (the figures err on the safe side). Check by simulation (mlsd simulate).',
-    }));
-}
-
-/** Wait probability from which copies in turn into a pool are flagged. */
-export const SEQUENTIAL_WAIT_SHARE = 0.1;
-
-/**
- * Copies of a call made one after another into a pool where requests often
- * wait: a copy that waited leaves the queue long for the next one, so their
- * waits go together, while the estimator sums them as independent. The tail
- * is then optimistic (a third low for 3 copies into 4 servers at 75%).
- */
-export function sequentialCopiesDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
-  const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
-  const most = new Map<string, number>();
-  for (const edge of diagram.edges) {
-    if ((edge.mode ?? 'sync') !== 'sync' || edge.fanout !== 'sequential' || (edge.calls ?? 1) < 2) continue;
-    most.set(edge.target, Math.max(most.get(edge.target) ?? 0, Math.ceil((edge.calls ?? 1) - 1e-12)));
-  }
-  return [...most]
-    .filter(([id]) => {
-      const q = queues.get(id);
-      return q !== undefined && !q.saturated && q.waitProbability >= SEQUENTIAL_WAIT_SHARE;
-    })
-    .map(([id, copies]) => ({
-      severity: 'warning' as const,
-      code: 'sequential-waits',
-      node: id,
-      message:
-        `${copies} copies in turn into "${labels.get(id)}", where ${Math.round(queues.get(id)!.waitProbability * 100)}% of requests wait: ` +
-        'a copy that waited leaves the next one likely to wait too, so the tail figures of its callers are optimistic. ' +
-        'Check by simulation (mlsd simulate), or add servers.',
     }));
 }

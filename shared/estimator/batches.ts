@@ -1,30 +1,22 @@
 /**
  * Copies of one request that reach a pool at the same instant (a parallel
- * call with several copies) queue behind each other, which a model of
- * independent arrivals misses. Where that matters (the copies are a sizeable
- * share of the pool's idle servers), the pool alone is simulated with batch
- * arrivals: a small, seeded run, cached by its inputs, so the estimate stays
- * deterministic and a re-estimate after an unrelated edit costs nothing.
+ * call with several copies) queue behind each other, and copies in turn
+ * find the queue the previous one left: a model of independent arrivals
+ * misses both. Where that matters (the copies are a sizeable share of the
+ * pool's idle servers, or requests often wait), the pool alone is simulated
+ * with those arrivals (poolRun.ts). This module chooses the pools, describes
+ * their arrivals and reads the calls' times off the runs.
  */
 import type { Diagram } from '../model/schema';
-import { ServerPool } from '../sim/heap';
 import { SimRandom } from '../sim/random';
 import { Dist } from './grid';
-import { at } from './gridPoints';
-import type { Queueing, ServiceTime } from './queueing';
+import { sampler, type BatchStream, type PoolRun } from './poolRun';
+import type { Queueing } from './queueing';
 import { passShare, type Rate } from './rates';
 
 /** Copies of one parallel call at or above this share of a pool's idle servers count as a batch. */
 export const BATCH_SHARE_OF_IDLE = 0.25;
-/** Copies simulated per pool (after a 10% warm-up): p999 of a 20-copy call to a few percent. */
-const COPIES = 400_000;
 const SEED = 20_261;
-
-/** Arrivals at a pool: batches of `copies` copies at `qps` batches per second. */
-export interface BatchStream {
-  qps: number;
-  copies: number;
-}
 
 /** The widest parallel call (copies) into each node, over its sync and async edges. */
 export function widestParallelCalls(diagram: Pick<Diagram, 'edges'>): Map<string, number> {
@@ -37,6 +29,17 @@ export function widestParallelCalls(diagram: Pick<Diagram, 'edges'>): Map<string
   return widest;
 }
 
+/** The most copies in turn of one sync call into each node. */
+export function mostCallsInTurn(diagram: Pick<Diagram, 'edges'>): Map<string, number> {
+  const most = new Map<string, number>();
+  for (const edge of diagram.edges) {
+    if ((edge.mode ?? 'sync') !== 'sync' || edge.fanout !== 'sequential') continue;
+    const copies = Math.ceil((edge.calls ?? 1) - 1e-12);
+    if (copies >= 2) most.set(edge.target, Math.max(most.get(edge.target) ?? 0, copies));
+  }
+  return most;
+}
+
 /**
  * Pools simulated with their batch arrivals in one estimate, at most. Each run
  * costs about a tenth of a second, so a design with hundreds of such pools
@@ -45,17 +48,23 @@ export function widestParallelCalls(diagram: Pick<Diagram, 'edges'>): Map<string
  */
 export const MAX_SIMULATED_POOLS = 10;
 
-/** The pools whose batch arrivals matter, split into those simulated and those left analytic (beyond MAX_SIMULATED_POOLS). */
+/** Why a pool's arrivals are not independent: the widest parallel call into it, and the most copies in turn (0 where they do not matter). */
+export interface PoolArrivals {
+  together: number;
+  inTurn: number;
+}
+
+/** The pools whose arrivals matter, split into those simulated and those left analytic (beyond MAX_SIMULATED_POOLS). */
 export interface BatchPoolChoice {
-  /** Node id to the widest parallel call into it (copies). */
-  simulated: Map<string, number>;
-  skipped: Map<string, number>;
+  simulated: Map<string, PoolArrivals>;
+  skipped: Map<string, PoolArrivals>;
 }
 
 /**
- * Chooses the pools to simulate: every pool where batches matter (see
- * batchMatters), the largest batches relative to idle servers first, ties in
- * node order, so the choice is deterministic.
+ * Chooses the pools to simulate: every pool where copies arriving together
+ * matter (see batchMatters) or copies in turn often wait (see turnsMatter),
+ * the most copies relative to idle servers first, ties in node order, so the
+ * choice is deterministic.
  */
 export function chooseBatchPools(
   diagram: Pick<Diagram, 'nodes' | 'edges'>,
@@ -63,16 +72,24 @@ export function chooseBatchPools(
 ): BatchPoolChoice {
   const order = new Map(diagram.nodes.map((n, i) => [n.id, i]));
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
-  const weight = (id: string, copies: number) => {
+  const together = widestParallelCalls(diagram);
+  const inTurn = mostCallsInTurn(diagram);
+  const candidates: [string, PoolArrivals][] = [];
+  for (const id of new Set([...together.keys(), ...inTurn.keys()])) {
+    const node = nodes.get(id);
+    const queue = queues.get(id);
+    if (node?.latency === undefined || node.batching) continue;
+    const arrivals = {
+      together: batchMatters(together.get(id) ?? 0, queue) ? together.get(id)! : 0,
+      inTurn: turnsMatter(inTurn.get(id) ?? 0, queue) ? inTurn.get(id)! : 0,
+    };
+    if (arrivals.together > 0 || arrivals.inTurn > 0) candidates.push([id, arrivals]);
+  }
+  const weight = (id: string, a: PoolArrivals) => {
     const q = queues.get(id)!;
-    return copies / Math.max(q.servers - q.offeredLoad, 1e-9);
+    return Math.max(a.together, a.inTurn) / Math.max(q.servers - q.offeredLoad, 1e-9);
   };
-  const candidates = [...widestParallelCalls(diagram)]
-    .filter(([id, copies]) => {
-      const node = nodes.get(id);
-      return node?.latency !== undefined && !node.batching && batchMatters(copies, queues.get(id));
-    })
-    .sort(([a, ca], [b, cb]) => weight(b, cb) - weight(a, ca) || order.get(a)! - order.get(b)!);
+  candidates.sort(([a, ca], [b, cb]) => weight(b, cb) - weight(a, ca) || order.get(a)! - order.get(b)!);
   return {
     simulated: new Map(candidates.slice(0, MAX_SIMULATED_POOLS)),
     skipped: new Map(candidates.slice(MAX_SIMULATED_POOLS)),
@@ -84,132 +101,44 @@ export function batchMatters(copies: number, queue: Queueing | undefined): boole
   return queue !== undefined && !queue.saturated && copies >= 2 && copies >= BATCH_SHARE_OF_IDLE * (queue.servers - queue.offeredLoad);
 }
 
-/** The streams of batches reaching a node: parallel copies together, copies in turn and single calls one by one. */
+/** Chance of waiting at a pool from which copies in turn into it are simulated: their waits go together. */
+export const SEQUENTIAL_WAIT_SHARE = 0.1;
+
+/** Whether `copies` in turn matter for a pool: a copy that waited leaves the next one likely to wait too. */
+export function turnsMatter(copies: number, queue: Queueing | undefined): boolean {
+  return queue !== undefined && !queue.saturated && copies >= 2 && queue.waitProbability >= SEQUENTIAL_WAIT_SHARE;
+}
+
+/** The streams of calls reaching a node: parallel copies together, sync copies in turn one after another, other calls one by one. */
 export function batchStreams(diagram: Pick<Diagram, 'nodes' | 'edges'>, target: string, rates: ReadonlyMap<string, Rate>): BatchStream[] {
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
   const streams: BatchStream[] = [];
   for (const edge of diagram.edges) {
-    if (edge.target !== target || (edge.mode ?? 'sync') === 'offline') continue;
+    const mode = edge.mode ?? 'sync';
+    if (edge.target !== target || mode === 'offline') continue;
     const source = nodes.get(edge.source);
     if (!source) continue;
     const qps = rates.get(edge.source)!.peak * passShare(source);
     const n = edge.calls ?? 1;
-    if ((edge.fanout ?? 'parallel') === 'sequential') {
+    const sequential = (edge.fanout ?? 'parallel') === 'sequential';
+    if (sequential && mode !== 'sync') {
       streams.push({ qps: qps * n, copies: 1 });
       continue;
     }
     const whole = Math.floor(n);
     const fraction = n - whole;
-    if (whole > 0) streams.push({ qps: qps * (1 - fraction), copies: whole });
-    if (fraction > 1e-12) streams.push({ qps: qps * fraction, copies: whole + 1 });
+    const stream = (share: number, copies: number): BatchStream =>
+      sequential && copies >= 2 ? { qps: qps * share, copies, inTurn: true } : sequential ? { qps: qps * share * copies, copies: 1 } : { qps: qps * share, copies };
+    if (whole > 0) streams.push(stream(1 - fraction, whole));
+    if (fraction > 1e-12) streams.push(stream(fraction, whole + 1));
   }
   return streams.filter((s) => s.qps > 0);
 }
 
-/** What the pool's run measured: every copy's own time (wait plus service), and per batch size the batches' own times. */
-export interface PoolRun {
-  own: Dist;
-  /** Own times of consecutive batches of each size, `size` values per batch, ms. */
-  batches: Map<number, Float64Array>;
-}
-
-const cache = new Map<string, PoolRun>();
-const CACHE_SIZE = 64;
-
-/** Simulates one FCFS pool fed by batch streams (cached by its inputs). */
-export function simulatePool(servers: number, service: ServiceTime, streams: readonly BatchStream[]): PoolRun {
-  const key = JSON.stringify([servers, service.p50Ms, service.sigma, streams]);
-  const known = cache.get(key);
-  if (known) return known;
-  const run = runPool(servers, service, streams);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  cache.set(key, run);
-  return run;
-}
-
-/** A growing list of numbers in one typed array. */
-class Samples {
-  values = new Float64Array(1024);
-  length = 0;
-
-  /** Makes room for `count` more values; returns the array to write them into from `length`. */
-  reserve(count: number): Float64Array {
-    if (this.length + count > this.values.length) {
-      const grown = new Float64Array(Math.max(2 * this.values.length, this.length + count));
-      grown.set(this.values);
-      this.values = grown;
-    }
-    return this.values;
-  }
-
-  /** The values written so far, as a view (no copy). */
-  view(): Float64Array {
-    return this.values.subarray(0, this.length);
-  }
-
-  /** The values written so far, in an array of their own (what a cache may keep). */
-  copy(): Float64Array {
-    return this.values.slice(0, this.length);
-  }
-}
-
-function runPool(servers: number, service: ServiceTime, streams: readonly BatchStream[]): PoolRun {
-  const random = new SimRandom(SEED);
-  const pool = new ServerPool(servers);
-  const totalQps = streams.reduce((a, s) => a + s.qps, 0);
-  const meanCopies = streams.reduce((a, s) => a + s.qps * s.copies, 0) / totalQps;
-  const batchCount = Math.ceil(COPIES / meanCopies);
-  const warmUp = Math.ceil(batchCount / 10);
-  const cumulative = streams.map((_, i) => streams.slice(0, i + 1).reduce((a, s) => a + s.qps, 0) / totalQps);
-  const collected = new Map(streams.map((s) => [s.copies, new Samples()]));
-  const lists = streams.map((s) => collected.get(s.copies)!);
-  const all = new Samples();
-  const meanGapMs = 1000 / totalQps;
-  let now = 0;
-  for (let b = 0; b < batchCount + warmUp; b++) {
-    now += random.exponential(meanGapMs);
-    const u = random.uniform();
-    let s = 0;
-    while (s < streams.length - 1 && cumulative[s]! < u) s++;
-    const copies = streams[s]!.copies;
-    if (b < warmUp) {
-      for (let c = 0; c < copies; c++) pool.seize(now, random.logNormal(service.p50Ms, service.sigma));
-      continue;
-    }
-    const list = lists[s]!;
-    const allValues = all.reserve(copies);
-    const listValues = list.reserve(copies);
-    for (let c = 0; c < copies; c++) {
-      const serviceMs = random.logNormal(service.p50Ms, service.sigma);
-      const own = pool.seize(now, serviceMs) - now + serviceMs;
-      allValues[all.length++] = own;
-      listValues[list.length++] = own;
-    }
-  }
-  return { own: Dist.fromSamples(all.view()), batches: new Map([...collected].map(([k, v]) => [k, v.copy()])) };
-}
-
-/** Draws from a distribution on the grid by its inverse CDF (a bucket table finds the start of each search). */
-function sampler(dist: Dist): (u: number) => number {
-  const n = dist.masses.length;
-  const cumulative = new Float64Array(n);
-  let c = dist.zero;
-  for (let i = 0; i < n; i++) cumulative[i] = c += dist.masses[i]!;
-  // first[b]: the first index whose cumulative mass reaches b / buckets, where the search for any u in bucket b starts.
-  const buckets = 4 * n + 1;
-  const first = new Int32Array(buckets + 1);
-  for (let b = 0, i = 0; b <= buckets; b++) {
-    while (i < n - 1 && cumulative[i]! < b / buckets) i++;
-    first[b] = i;
-  }
-  const values = Float64Array.from({ length: n }, (_, i) => at(dist.lo + i));
-  return (u) => {
-    if (u <= dist.zero || n === 0) return 0;
-    let i = first[Math.floor(u * buckets)]!;
-    while (i > 0 && cumulative[i - 1]! >= u) i--;
-    while (i < n - 1 && cumulative[i]! < u) i++;
-    return values[i]!;
-  };
+/** The time of a call of `copies` copies in turn into a simulated pool: each request's copies one after another, as the run measured them. */
+export function turnCallTime(run: PoolRun, copies: number): Dist {
+  const times = run.turns.get(copies);
+  return times && times.length > 0 ? Dist.fromSamples(times) : Dist.ZERO;
 }
 
 /**

@@ -2,7 +2,7 @@ import { DEFAULT_CATALOG, type Catalog } from '../catalog';
 import { topologicalOrder } from '../model/graph';
 import type { Diagram } from '../model/schema';
 import { checkStructure } from '../model/structure';
-import { batchArrivalDiagnostics, chainDiagnostics, sequentialCopiesDiagnostics } from './approximations';
+import { batchArrivalDiagnostics, chainDiagnostics } from './approximations';
 import { p99Breakdowns } from './breakdown';
 import { budgetDiagnostics, queueDiagnostics, reachDiagnostics, structureDiagnostics } from './diagnostics';
 import { ceilingDiagnostics } from './ceilings';
@@ -137,7 +137,6 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     ...capacityDiagnostics,
     ...batchArrivalDiagnostics(diagram, queues),
     ...chainDiagnostics(diagram, queues),
-    ...sequentialCopiesDiagnostics(diagram, queues),
     ...ceilingDiagnostics(diagram, nodes, rates, catalog),
     ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
     ...reachDiagnostics(diagram),

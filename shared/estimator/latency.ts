@@ -4,7 +4,8 @@ import { passShare } from './rates';
 import type { Queueing } from './queueing';
 import { serviceTime } from './queueing';
 import { mg1Wait } from './mg1';
-import { batchCallTime, batchStreams, chooseBatchPools, simulatePool, type PoolRun } from './batches';
+import { batchCallTime, batchStreams, chooseBatchPools, turnCallTime } from './batches';
+import { simulatePool, type PoolRun } from './poolRun';
 import type { Rate } from './rates';
 import { callPolicy, hasCallPolicy } from './callPolicy';
 
@@ -86,7 +87,8 @@ export function composeLatencies(
   owns?: ReadonlyMap<string, Dist>,
 ): Map<string, NodeLatency> {
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
-  const pools = rates ? batchPools(diagram, queues, rates) : new Map<string, PoolRun>();
+  const sampled: ReadonlyMap<string, unknown> = rates ? chooseBatchPools(diagram, queues).simulated : new Map();
+  const pools = new Map<string, PoolRun>();
   const syncOut = new Map<string, DiagramEdge[]>();
   for (const edge of diagram.edges) {
     if ((edge.mode ?? 'sync') !== 'sync' || !nodes.has(edge.target)) continue;
@@ -122,33 +124,40 @@ export function composeLatencies(
       downstream = downstream.plus(slowest);
       prefixes.push(downstream);
     }
-    const own = owns?.get(id) ?? pools.get(id)?.own ?? ownTime(node, queue);
     const missed = Dist.mix(pass, downstream, Dist.ZERO);
+    if (sampled.has(id)) pools.set(id, simulateArrivals(diagram, id, node, queue!, rates!, missed));
+    const own = owns?.get(id) ?? pools.get(id)?.own ?? ownTime(node, queue);
     const total = unbounded ? null : own.plus(missed);
     result.set(id, { own, stages, prefixes, missed, pass, total });
   }
   return result;
 }
 
-/** Pools where copies arriving together matter, each simulated with its batch arrivals (batches.ts), up to MAX_SIMULATED_POOLS. */
-function batchPools(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>, rates: ReadonlyMap<string, Rate>): Map<string, PoolRun> {
-  const pools = new Map<string, PoolRun>();
-  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
-  for (const id of chooseBatchPools(diagram, queues).simulated.keys()) {
-    const node = nodes.get(id)!;
-    const service = serviceTime(node.latency!.p50Ms, node.latency!.p99Ms);
-    pools.set(id, simulatePool(queues.get(id)!.servers, service, batchStreams(diagram, id, rates)));
-  }
-  return pools;
+/**
+ * Runs a pool whose copies arrive together or in turn with those arrivals
+ * (poolRun.ts); `missed` is its time after its own, which a copy in turn
+ * waits for before the next one leaves.
+ */
+function simulateArrivals(
+  diagram: Pick<Diagram, 'nodes' | 'edges'>,
+  id: string,
+  node: DiagramNode,
+  queue: Queueing,
+  rates: ReadonlyMap<string, Rate>,
+  missed: Dist,
+): PoolRun {
+  const service = serviceTime(node.latency!.p50Ms, node.latency!.p99Ms);
+  return simulatePool(queue.servers, service, batchStreams(diagram, id, rates), missed);
 }
 
-/** A call into a pool whose copies arrive together: parallel copies from the pool's batch run, copies in turn as usual. */
+/** A call into a simulated pool: parallel copies from the run's batches, copies in turn from its requests in turn. */
 function batchedCallTime(edge: DiagramEdge, callee: NodeLatency, pool: PoolRun): Dist {
-  if ((edge.fanout ?? 'parallel') !== 'parallel' || callee.total === null) return callTime(edge, callee.total!);
   const n = edge.calls ?? 1;
   const k = Math.floor(n);
   const fraction = n - k;
-  const copies = (count: number) => (count === 0 ? Dist.ZERO : count === 1 ? callee.total! : batchCallTime(pool, count, callee.missed));
+  const inTurn = (edge.fanout ?? 'parallel') === 'sequential';
+  const copies = (count: number) =>
+    count === 0 ? Dist.ZERO : count === 1 ? callee.total! : inTurn ? turnCallTime(pool, count) : batchCallTime(pool, count, callee.missed);
   if (fraction < 1e-12) return copies(k);
   return Dist.mix(fraction, copies(k + 1), copies(k));
 }

@@ -5,7 +5,7 @@
  * that the p99 is read off the composed distribution, with the sum of the
  * parts' p99s beside it to show how far that shortcut would be off.
  */
-import { widestParallelCalls } from '../estimator/batches';
+import { mostCallsInTurn, widestParallelCalls } from '../estimator/batches';
 import { syncStages } from '../estimator/latency';
 import { formatMs } from '../units';
 import { num, op, type Term, type ValueTerm } from './expression';
@@ -30,9 +30,12 @@ function ownStep(ctx: ExplainContext, id: string): { step: Step; p99Ms: number }
   if (load && !load.queue.saturated) {
     const q = load.queue;
     parts.push(num(q.servers, 'number', 'servers'), num(q.utilization, 'percent', 'busy'));
-    const copies = widestParallelCalls(ctx.diagram).get(id) ?? 0;
-    const sampled = ctx.estimate.diagnostics.some((d) => d.node === id && d.code === 'batch-arrivals');
-    if (sampled) method = `log-normal service plus the wait of ${copies} copies arriving together, simulated with batch arrivals`;
+    const sampled = (code: string) => ctx.estimate.diagnostics.some((d) => d.node === id && d.code === code && d.severity === 'info');
+    if (sampled('batch-arrivals')) {
+      method = `log-normal service plus the wait of ${widestParallelCalls(ctx.diagram).get(id) ?? 0} copies arriving together, simulated with batch arrivals`;
+    } else if (sampled('sequential-waits')) {
+      method = `log-normal service plus the wait of ${mostCallsInTurn(ctx.diagram).get(id) ?? 0} copies in turn, each finding the queue the one before left, simulated`;
+    }
     else if (q.servers === 1) method = 'log-normal service plus the exact single-server wait (Pollaczek-Khinchine)';
     else if (q.waitProbability < NEGLIGIBLE_WAIT) method = 'log-normal service; the chance of waiting for a server (Erlang C) is below one in a billion';
     else {

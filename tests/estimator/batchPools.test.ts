@@ -30,4 +30,15 @@ describe('pools sampled with their batch arrivals', () => {
     expect(full.latencyMs!.p99).toBeLessThan(alone.nodes.find((n) => n.id === 'pool2')!.latencyMs!.p99);
     expect(full.latencyMs!.p99).toBeCloseTo(40.06, 1);
   });
+
+  it('samples copies in turn only where requests often wait: at 75% busy, not at 20%', () => {
+    const inTurn = (qps: number) =>
+      diagramOf([users(qps), svc('pool', 4, 16, { capacity: { replicas: 4, concurrency: 1 } })], [call('users', 'pool', { calls: 3, fanout: 'sequential' })]);
+    // 4 servers of a (4, 16) ms service: about 6.36 ms mean, so 3 visits per request at 157 QPS keep them 75% busy.
+    expect(estimate(inTurn(157)).diagnostics.map((d) => `${d.code}:${d.severity}`)).toContain('sequential-waits:info');
+    const quiet = estimate(inTurn(42));
+    expect(quiet.diagnostics.map((d) => d.code)).not.toContain('sequential-waits');
+    // At 20% the copies rarely wait, so the call is three independent draws of the pool's time.
+    expect(quiet.entries[0]!.latencyMs!.p50).toBeGreaterThan(3 * 4 * 0.95);
+  });
 });

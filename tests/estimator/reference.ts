@@ -4,7 +4,8 @@ import { Random } from '../random';
 
 /**
  * An independent Monte Carlo reference for the latency model of docs/estimator.md:
- * it draws requests straight from the model (log-normal service, a queueing wait,
+ * it draws requests straight from the model (log-normal service, a queueing wait:
+ * exact M/G/1 for one server, Allen-Cunneen's for several,
  * Bernoulli misses and fractional calls), with no grid, and records each request's
  * critical path. It shares no estimator code: rates, the service-time fit, server
  * sizing, Erlang C and the staging of calls are written out again here from the
@@ -25,12 +26,25 @@ export function sampleRequests(diagram: Diagram, entry: string, count: number, s
     }),
   );
 
+  /**
+   * The exact M/G/1 wait (Pollaczek-Khinchine, as a geometric sum): with
+   * probability rho^k it is the sum of k residual service times, each a
+   * uniform share of a length-biased draw of the service (for a log-normal,
+   * the same sigma with the median times e^(sigma^2)).
+   */
+  const singleServerWait = (utilization: number, p50Ms: number, sigma: number) => {
+    let wait = 0;
+    while (random.next() < utilization) wait += random.next() * p50Ms * Math.exp(sigma * sigma + sigma * normal());
+    return wait;
+  };
+
   type Path = Map<string, number>;
   function visit(id: string, path: Path): number {
     const p = plan.get(id)!;
     if (p.wait?.saturated) throw new Error(`${id} is saturated: the reference samples bounded diagrams only`);
     let own = p.service ? p.service.p50Ms * Math.exp(p.service.sigma * normal()) : 0;
-    if (p.wait && random.next() < p.wait.probability) own += -Math.log(random.next()) * p.wait.meanWhenWaitingMs;
+    if (p.wait && p.service && p.wait.servers === 1) own += singleServerWait(p.wait.utilization, p.service.p50Ms, p.service.sigma);
+    else if (p.wait && random.next() < p.wait.probability) own += -Math.log(random.next()) * p.wait.meanWhenWaitingMs;
     path.set(id, (path.get(id) ?? 0) + own);
     let total = own;
     if (random.next() >= p.pass) return total;
@@ -141,7 +155,7 @@ export function waitModel(peakQps: number, service: { meanMs: number; cs2: numbe
   }
   const c = replicas * concurrency;
   const utilization = c > 0 ? erlangs / c : erlangs > 0 ? Infinity : 0;
-  const sizing = { replicas, utilization, saturated: utilization >= 1 };
+  const sizing = { replicas, servers: c, utilization, saturated: utilization >= 1 };
   if (erlangs === 0 || sizing.saturated) return { ...sizing, probability: 0, meanWhenWaitingMs: 0 };
   // Terms a^k / k! relative to a^c / c!, summed from k = c - 1 down to 0, so large c does not overflow.
   let below = 0;

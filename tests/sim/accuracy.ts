@@ -90,10 +90,11 @@ ${misses.length > 0 ? `- Missed:\n${misses.map((m) => `  - ${m}`).join('\n')}` :
   without it, 20 copies into 8 servers at 70% read 70% low. The node says so
   in an info diagnostic: the figures are sampled, good to a few percent.
 - **Copies in turn into a busy pool.** A copy that waited leaves the queue
-  long for the next copy of the same request, so their waits go together;
-  the estimator sums them as independent, and the tail is optimistic
-  (design 12: a third low). A warning on the node says so where at least 10%
-  of requests wait.
+  long for the next copy of the same request, so their waits go together.
+  Where at least 10% of requests wait, the estimator runs the pool with its
+  copies in turn (each leaving when the one before came back) and takes the
+  calls' time from that run; summed as independent, design 12 read a third
+  low at p99. The node says so in an info diagnostic.
 - **Several servers.** The wait is the Allen-Cunneen approximation: exact
   for exponential service, within a few percent of the simulation otherwise.
 - **One server.** The wait is exact (Pollaczek-Khinchine on the latency

@@ -1,0 +1,229 @@
+/**
+ * A small seeded run of one FCFS pool on its own, fed by the streams of calls
+ * that reach it: parallel copies of one request arriving at the same instant,
+ * copies in turn (each one arriving when the one before it came back), and
+ * single calls. The estimator uses it where such arrivals make the model of
+ * independent arrivals optimistic (batches.ts chooses the pools); runs are
+ * cached by their inputs, so an estimate stays deterministic and a
+ * re-estimate after an unrelated edit costs nothing.
+ */
+import { ServerPool, TimeHeap } from '../sim/heap';
+import { SimRandom } from '../sim/random';
+import { Dist } from './grid';
+import { at } from './gridPoints';
+import type { ServiceTime } from './queueing';
+
+/** Copies simulated per pool (after a 10% warm-up): p999 of a 20-copy call to a few percent. */
+const COPIES = 400_000;
+const SEED = 20_261;
+
+/** Arrivals at a pool: requests of `copies` copies at `qps` requests per second, together or (`inTurn`) one after another. */
+export interface BatchStream {
+  qps: number;
+  copies: number;
+  inTurn?: boolean;
+}
+
+/** What the pool's run measured. */
+export interface PoolRun {
+  /** Every copy's own time (wait plus service). */
+  own: Dist;
+  /** Own times of consecutive batches of each size arriving together, `size` values per batch, ms. */
+  batches: Map<number, Float64Array>;
+  /** Per number of copies in turn, the whole call's time of each request: the sum of its copies' own times and times after them, ms. */
+  turns: Map<number, Float64Array>;
+}
+
+const cache = new Map<string, PoolRun>();
+const CACHE_SIZE = 64;
+
+/**
+ * Simulates one FCFS pool fed by its streams (cached by its inputs). `after`
+ * is the callee's time after its own (its calls, on a miss): a copy in turn
+ * comes back, and the next one leaves, only once that is over too.
+ */
+export function simulatePool(servers: number, service: ServiceTime, streams: readonly BatchStream[], after: Dist = Dist.ZERO): PoolRun {
+  const inTurn = streams.some((s) => s.inTurn);
+  const key = JSON.stringify([servers, service.p50Ms, service.sigma, streams, inTurn ? [after.zero, after.lo, Array.from(after.masses)] : 0]);
+  const known = cache.get(key);
+  if (known) return known;
+  const run = runPool(servers, service, streams, inTurn ? sampler(after) : () => 0);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(key, run);
+  return run;
+}
+
+/** A growing list of numbers in one typed array. */
+class Samples {
+  values = new Float64Array(1024);
+  length = 0;
+
+  /** Makes room for `count` more values; returns the array to write them into from `length`. */
+  reserve(count: number): Float64Array {
+    if (this.length + count > this.values.length) {
+      const grown = new Float64Array(Math.max(2 * this.values.length, this.length + count));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    return this.values;
+  }
+
+  /** Appends one value. */
+  push(value: number): void {
+    this.reserve(1)[this.length++] = value;
+  }
+
+  /** The values written so far, as a view (no copy). */
+  view(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+
+  /** The values written so far, in an array of their own (what a cache may keep). */
+  copy(): Float64Array {
+    return this.values.slice(0, this.length);
+  }
+}
+
+/** Requests of copies in turn still under way: their next copy waits in a heap ordered by the time it leaves the caller. */
+class InTurnRequests {
+  readonly heap = new TimeHeap();
+  private left = new Int32Array(256);
+  private elapsed = new Float64Array(256);
+  private stream = new Int32Array(256);
+  private measured = new Uint8Array(256);
+  private free: number[] = [];
+  private next = 0;
+
+  /** Starts a request of `copies` copies from stream `stream`; returns its slot. */
+  open(copies: number, stream: number, measured: boolean): number {
+    let slot = this.free.pop();
+    if (slot === undefined) {
+      slot = this.next++;
+      if (slot === this.left.length) this.grow();
+    }
+    this.left[slot] = copies;
+    this.elapsed[slot] = 0;
+    this.stream[slot] = stream;
+    this.measured[slot] = measured ? 1 : 0;
+    return slot;
+  }
+
+  /**
+   * Adds one copy's time (own plus after) to the request; returns the request's
+   * whole time once its last copy is back, else -1 (and its next copy is queued).
+   */
+  back(slot: number, atMs: number, copyMs: number): number {
+    this.elapsed[slot] = this.elapsed[slot]! + copyMs;
+    if (--this.left[slot]! > 0) {
+      this.heap.push(atMs + copyMs, slot);
+      return -1;
+    }
+    this.free.push(slot);
+    return this.elapsed[slot]!;
+  }
+
+  streamOf(slot: number): number {
+    return this.stream[slot]!;
+  }
+
+  isMeasured(slot: number): boolean {
+    return this.measured[slot] === 1;
+  }
+
+  private grow(): void {
+    const size = 2 * this.left.length;
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.left = grow(this.left, (n) => new Int32Array(n));
+    this.elapsed = grow(this.elapsed, (n) => new Float64Array(n));
+    this.stream = grow(this.stream, (n) => new Int32Array(n));
+    this.measured = grow(this.measured, (n) => new Uint8Array(n));
+  }
+}
+
+function runPool(servers: number, service: ServiceTime, streams: readonly BatchStream[], after: (u: number) => number): PoolRun {
+  const random = new SimRandom(SEED);
+  const pool = new ServerPool(servers);
+  const totalQps = streams.reduce((a, s) => a + s.qps, 0);
+  const meanCopies = streams.reduce((a, s) => a + s.qps * s.copies, 0) / totalQps;
+  const batchCount = Math.ceil(COPIES / meanCopies);
+  const warmUp = Math.ceil(batchCount / 10);
+  const cumulative = streams.map((_, i) => streams.slice(0, i + 1).reduce((a, s) => a + s.qps, 0) / totalQps);
+  const collected = new Map(streams.filter((s) => !s.inTurn).map((s) => [s.copies, new Samples()]));
+  const lists = streams.map((s) => collected.get(s.copies)!);
+  const turns = new Map(streams.filter((s) => s.inTurn).map((s) => [s.copies, new Samples()]));
+  const all = new Samples();
+  const pending = new InTurnRequests();
+  const meanGapMs = 1000 / totalQps;
+  const copyInTurn = (slot: number, nowMs: number) => {
+    const serviceMs = random.logNormal(service.p50Ms, service.sigma);
+    const own = pool.seize(nowMs, serviceMs) - nowMs + serviceMs;
+    const measured = pending.isMeasured(slot);
+    if (measured) all.push(own);
+    const whole = pending.back(slot, nowMs, own + after(random.uniform()));
+    if (whole >= 0 && measured) turns.get(streams[pending.streamOf(slot)]!.copies)!.push(whole);
+  };
+  let now = 0;
+  for (let b = 0; b < batchCount + warmUp; b++) {
+    const arrival = now + random.exponential(meanGapMs);
+    while (pending.heap.topTime <= arrival) {
+      const time = pending.heap.topTime;
+      copyInTurn(pending.heap.pop(), time);
+    }
+    now = arrival;
+    const u = random.uniform();
+    let s = 0;
+    while (s < streams.length - 1 && cumulative[s]! < u) s++;
+    const stream = streams[s]!;
+    const copies = stream.copies;
+    if (stream.inTurn) {
+      copyInTurn(pending.open(copies, s, b >= warmUp), now);
+      continue;
+    }
+    if (b < warmUp) {
+      for (let c = 0; c < copies; c++) pool.seize(now, random.logNormal(service.p50Ms, service.sigma));
+      continue;
+    }
+    const list = lists[s]!;
+    const allValues = all.reserve(copies);
+    const listValues = list.reserve(copies);
+    for (let c = 0; c < copies; c++) {
+      const serviceMs = random.logNormal(service.p50Ms, service.sigma);
+      const own = pool.seize(now, serviceMs) - now + serviceMs;
+      allValues[all.length++] = own;
+      listValues[list.length++] = own;
+    }
+  }
+  while (pending.heap.size > 0) {
+    const time = pending.heap.topTime;
+    copyInTurn(pending.heap.pop(), time);
+  }
+  const copied = (m: Map<number, Samples>) => new Map([...m].map(([k, v]) => [k, v.copy()]));
+  return { own: Dist.fromSamples(all.view()), batches: copied(collected), turns: copied(turns) };
+}
+
+/** Draws from a distribution on the grid by its inverse CDF (a bucket table finds the start of each search). */
+export function sampler(dist: Dist): (u: number) => number {
+  const n = dist.masses.length;
+  const cumulative = new Float64Array(n);
+  let c = dist.zero;
+  for (let i = 0; i < n; i++) cumulative[i] = c += dist.masses[i]!;
+  // first[b]: the first index whose cumulative mass reaches b / buckets, where the search for any u in bucket b starts.
+  const buckets = 4 * n + 1;
+  const first = new Int32Array(buckets + 1);
+  for (let b = 0, i = 0; b <= buckets; b++) {
+    while (i < n - 1 && cumulative[i]! < b / buckets) i++;
+    first[b] = i;
+  }
+  const values = Float64Array.from({ length: n }, (_, i) => at(dist.lo + i));
+  return (u) => {
+    if (u <= dist.zero || n === 0) return 0;
+    let i = first[Math.floor(u * buckets)]!;
+    while (i > 0 && cumulative[i - 1]! >= u) i--;
+    while (i < n - 1 && cumulative[i]! < u) i++;
+    return values[i]!;
+  };
+}
