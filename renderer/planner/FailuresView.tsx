@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { DEFAULT_ZONES, failureTitle, type Failure } from '../../shared/planner/failures';
+import { failureChoices, failureTitle } from '../../shared/planner/failures';
 import type { PlanFigures } from '../../shared/planner/figures';
 import type { Diagram } from '../../shared/model/schema';
 import { formatLatencyMs, formatUsd } from '../../shared/units';
@@ -7,17 +7,6 @@ import { useApp } from '../app/AppContext';
 import { useEditor } from '../state/store';
 import { JobProgress } from './JobProgress';
 import { useJob } from './useJob';
-
-/** Every failure a person can pick for this design. */
-function failureChoices(doc: Diagram): Failure[] {
-  const pools = doc.nodes.filter((n) => n.latency && n.capacity);
-  return [
-    { kind: 'zone-lost', zones: DEFAULT_ZONES },
-    ...pools.map((n): Failure => ({ kind: 'replica-lost', node: n.id })),
-    ...doc.nodes.filter((n) => n.cache && n.cache.hitRate > 0).map((n): Failure => ({ kind: 'cold-cache', node: n.id })),
-    ...doc.nodes.filter((n) => n.kind !== 'traffic').map((n): Failure => ({ kind: 'node-down', node: n.id })),
-  ];
-}
 
 function Row({ label, normal, failed }: { label: string; normal: string; failed: string }) {
   return (

@@ -4,6 +4,7 @@ import { useApp } from '../app/AppContext';
 import { useEditor } from '../state/store';
 import { TORNADO_ROWS, tornadoConfig } from './charts';
 import { ChartCanvas } from './ChartCanvas';
+import { FixedFleetBox } from './FixedFleetBox';
 import { JobProgress } from './JobProgress';
 import { useJob } from './useJob';
 
@@ -20,12 +21,13 @@ export function SensitivityView() {
   const doc = useEditor(store, (s) => s.doc);
   const [range, setRange] = useState<number>(0.5);
   const [metric, setMetric] = useState<'p99' | 'cost'>('p99');
+  const [fixedFleet, setFixedFleet] = useState(false);
   const job = useJob<'sensitivity'>();
   const { start } = job;
   useEffect(() => {
-    const timer = setTimeout(() => start({ kind: 'sensitivity', doc, range }), SENSITIVITY_DEBOUNCE_MS);
+    const timer = setTimeout(() => start({ kind: 'sensitivity', doc, range, fixedFleet }), SENSITIVITY_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [doc, range, start]);
+  }, [doc, range, fixedFleet, start]);
   const result = job.result;
   const config = useMemo(() => (result ? tornadoConfig(result, metric) : null), [result, metric]);
   const top = result ? (metric === 'p99' ? result.byP99[0] : result.byCost[0]) : undefined;
@@ -44,9 +46,10 @@ export function SensitivityView() {
             {RANGES.map((r) => <option key={r} value={r}>±{r * 100}%</option>)}
           </select>
         </label>
+        <FixedFleetBox checked={fixedFleet} onChange={setFixedFleet} />
         <JobProgress job={job} what="Sensitivity" />
       </div>
-      {top && <p className="sensitivity-top">Most: {top.label} ({effect}); the {TORNADO_ROWS} largest below.</p>}
+      {top && <p className="sensitivity-top">Most: {top.label} ({effect}); the {TORNADO_ROWS} largest below{metric === 'p99' && top.p99EffectMs === Infinity ? ', red where a move saturates the design' : ''}.</p>}
       {config ? <ChartCanvas config={config} label={`Tornado: what moves ${metric === 'p99' ? 'p99' : 'cost'} most`} heightPx={260} /> : !job.error && <p className="muted">Moving each input…</p>}
     </div>
   );

@@ -4,6 +4,7 @@ import { revealNode } from '../panels/Diagnostics';
 import { useEditor } from '../state/store';
 import { sweepChartConfig } from './charts';
 import { ChartCanvas } from './ChartCanvas';
+import { FixedFleetBox } from './FixedFleetBox';
 import { JobProgress } from './JobProgress';
 import { useJob } from './useJob';
 
@@ -33,9 +34,7 @@ export function SweepView() {
   return (
     <div className="planner-view" aria-label="Where the design breaks">
       <div className="planner-controls">
-        <label className="checkbox" title="Hold every automatically sized pool at its replicas at today's load, as a fleet without an autoscaler">
-          <input type="checkbox" checked={fixedFleet} onChange={(e) => setFixedFleet(e.currentTarget.checked)} /> Fixed fleet
-        </label>
+        <FixedFleetBox checked={fixedFleet} onChange={setFixedFleet} />
         <JobProgress job={job} what="Sweep" />
       </div>
       {knees.length > 0 && (

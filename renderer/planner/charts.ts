@@ -133,7 +133,10 @@ export function tornadoConfig(result: Sensitivity, metric: 'p99' | 'cost'): Char
   const base = metric === 'p99' ? (result.base.worstP99Ms ?? Number.NaN) : result.base.costUsdPerMonth;
   const change = (value: number | null) => (value === null ? Infinity : value - base);
   const finite = rows.flatMap((e) => (metric === 'p99' ? [change(e.low.worstP99Ms), change(e.high.worstP99Ms)] : [e.low.costUsdPerMonth - base, e.high.costUsdPerMonth - base])).filter(Number.isFinite);
-  const edge = Math.max(1e-9, ...finite.map(Math.abs)) * 1.2;
+  // A move that saturates the design draws to the edge: past the largest finite change or, where every change is 0 (a held fleet), today's figure.
+  const largest = Math.max(0, ...finite.map(Math.abs));
+  const edge = (largest > 0 ? largest : Number.isFinite(base) && base > 0 ? base : 1) * 1.2;
+  const saturates = (e: (typeof rows)[number]) => metric === 'p99' && (e.low.worstP99Ms === null || e.high.worstP99Ms === null);
   const clip = (v: number) => (Number.isFinite(v) ? v : edge);
   const bar = (low: number, high: number): [number, number] => [Math.min(clip(low), clip(high), 0), Math.max(clip(low), clip(high), 0)];
   const format = (v: number) => (metric === 'p99' ? `${v >= 0 ? '+' : ''}${formatMs(v)}` : `${v >= 0 ? '+' : '-'}${formatUsd(Math.abs(v))}/mo`);
@@ -146,7 +149,7 @@ export function tornadoConfig(result: Sensitivity, metric: 'p99' | 'cost'): Char
         {
           label: `change of ${metric === 'p99' ? 'worst p99' : 'monthly cost'} with the input -${pct}% / +${pct}%`,
           data: rows.map((e) => (metric === 'p99' ? bar(change(e.low.worstP99Ms), change(e.high.worstP99Ms)) : bar(e.low.costUsdPerMonth - base, e.high.costUsdPerMonth - base))),
-          backgroundColor: metric === 'p99' ? '#2563eb' : COST_COLOUR,
+          backgroundColor: rows.map((e) => (saturates(e) ? KNEE_COLOUR : metric === 'p99' ? '#2563eb' : COST_COLOUR)),
         },
       ],
     },

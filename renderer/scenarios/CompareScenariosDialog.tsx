@@ -62,7 +62,7 @@ export function CompareScenariosDialog() {
   const doc = useEditor(store, (s) => s.doc);
   const multiplier = useEditor(store, effectiveMultiplier);
   const names = scenarioNames(doc);
-  const [before, setBefore] = useState(names[1] ?? names[0]!);
+  const [before, setBefore] = useState(names.find((n) => n !== activeScenario(doc)) ?? names[0]!);
   const [after, setAfter] = useState(activeScenario(doc));
   const [diff, setDiff] = useState<DesignDiff | null>(null);
   const client = useRef<EstimateClient | null>(null);

@@ -6,7 +6,7 @@ import { sweep, type Sweep } from '../../shared/planner/sweep';
 /** A planning job: a load sweep, a sensitivity run, a failure scenario or the one-replica-loss check. */
 export type PlanRequest =
   | { kind: 'sweep'; doc: Diagram; fixedFleet: boolean }
-  | { kind: 'sensitivity'; doc: Diagram; range: number }
+  | { kind: 'sensitivity'; doc: Diagram; range: number; fixedFleet: boolean }
   | { kind: 'failure'; doc: Diagram; failure: Failure }
   | { kind: 'replica-loss'; doc: Diagram };
 
@@ -28,7 +28,7 @@ export type PlanMessage =
 export function runPlan(request: PlanRequest, onProgress: (done: number, total: number) => void): PlanResults[keyof PlanResults] {
   switch (request.kind) {
     case 'sweep': return sweep(request.doc, { fixedFleet: request.fixedFleet, onProgress });
-    case 'sensitivity': return sensitivity(request.doc, { range: request.range, onProgress });
+    case 'sensitivity': return sensitivity(request.doc, { range: request.range, fixedFleet: request.fixedFleet, onProgress });
     case 'failure': return failureFigures(request.doc, request.failure);
     case 'replica-loss': return survivesOneReplicaLoss(request.doc);
   }

@@ -159,26 +159,103 @@ export function batchingRun(peakQps: number, spec: Batching, capacity: CapacityI
   return { ...run, neededReplicas: needed };
 }
 
-/** The fewest replicas (at least minReplicas) whose GPUs run batches at most targetUtilization of the time; no latency is computed. */
-export function neededBatchingReplicas(peakQps: number, spec: Batching, capacity: CapacityInput): number {
-  const fits = (replicas: number) => {
-    const run = batchingAt(peakQps, spec, replicas, capacity.concurrency, 'poisson', false);
-    return !run.saturated && run.utilization <= capacity.targetUtilization + 1e-12;
-  };
+/**
+ * The fewest replicas (at least minReplicas) whose GPUs run batches at most
+ * targetUtilization of the time; no latency is computed. `hint`, the answer at
+ * a nearby load (the previous moment of a day), is where the search starts:
+ * the answer is the same, found with fewer batch-size solves.
+ */
+export function neededBatchingReplicas(peakQps: number, spec: Batching, capacity: CapacityInput, hint?: number): number {
+  const fits = (replicas: number) => withinTarget(peakQps, spec, replicas, capacity);
   const lowest = Math.max(1, capacity.minReplicas);
+  const near = hint !== undefined && hint > lowest && hint < SEARCH_CEILING ? fewestFrom(hint, lowest, fits) : undefined;
+  if (near !== undefined) return near;
   if (fits(lowest)) return lowest;
   let low = lowest;
   let high = lowest * 2;
-  while (!fits(high) && high < 1e6) {
+  while (!fits(high) && high < SEARCH_CEILING) {
     low = high;
     high *= 2;
   }
+  return fewestBetween(low, high, fits);
+}
+
+/** How far from the busy batch size a delay batch must be for the quick test to tell the regimes apart, relative. */
+const CLEAR_OF_BUSY = 1e-6;
+
+/**
+ * Whether `replicas` run batches unsaturated and at most targetUtilization of
+ * the time under Poisson arrivals: what batchingAt says, without solving for
+ * the busy batch size where the answer does not need it (busy executors run
+ * at a utilization of 1, less a rounding).
+ */
+function withinTarget(peakQps: number, spec: Batching, replicas: number, capacity: CapacityInput): boolean {
+  const executors = replicas * capacity.concurrency;
+  const lambda = peakQps / 1000;
+  const perExecutor = lambda / executors;
+  const excess = (b: number) => perExecutor * batchLatencyMs(spec, b) - b;
+  if (lambda > 0 && executors > 0 && excess(spec.maxBatchSize) < 0 && capacity.targetUtilization < 1 - CLEAR_OF_BUSY && perItemTimeFalls(spec)) {
+    const byDelay = Math.min(batchCap(spec), 1 + lambda * spec.maxQueueDelayMs);
+    const atDelay = excess(byDelay);
+    // Busy executors: a utilization of 1, above the target.
+    if (excess(1) > 0 && atDelay > 0) return false;
+    // Batches close on the delay: the utilization batchingAt computes for that size.
+    if (excess(1) <= 0 || atDelay < -CLEAR_OF_BUSY * byDelay) return Math.min(1, (lambda * batchLatencyMs(spec, byDelay)) / (byDelay * executors)) <= capacity.targetUtilization + 1e-12;
+  }
+  const run = batchingAt(peakQps, spec, replicas, capacity.concurrency, 'poisson', false);
+  return !run.saturated && run.utilization <= capacity.targetUtilization + 1e-12;
+}
+
+/**
+ * Whether a batch's run time per item never grows with its size (every
+ * segment of the run-time line meets zero size at or above 0 ms): then a busy
+ * executor's load balances at a single batch size.
+ */
+function perItemTimeFalls(spec: Batching): boolean {
+  const table = spec.table;
+  if (!table) return (spec.fixedMs ?? 0) >= 0;
+  for (let i = 1; i < table.length; i++) {
+    const a = table[i - 1]!;
+    const b = table[i]!;
+    if (a.ms - ((b.ms - a.ms) / (b.size - a.size)) * a.size < 0) return false;
+  }
+  return true;
+}
+
+/** Where the doubling search for replicas stops (and answers its last try). */
+const SEARCH_CEILING = 1e6;
+
+/** The fewest fitting count in (low, high], where `high` fits and `low` does not (fitting grows with the count). */
+function fewestBetween(low: number, high: number, fits: (replicas: number) => boolean): number {
   while (high - low > 1) {
     const mid = Math.floor((low + high) / 2);
     if (fits(mid)) high = mid;
     else low = mid;
   }
   return high;
+}
+
+/** The fewest fitting count, galloping out from `hint` (above `lowest`); undefined where it would pass the search ceiling. */
+function fewestFrom(hint: number, lowest: number, fits: (replicas: number) => boolean): number | undefined {
+  let step = 1;
+  if (fits(hint)) {
+    let high = hint;
+    for (;;) {
+      const low = Math.max(lowest, high - step);
+      if (!fits(low)) return fewestBetween(low, high, fits);
+      if (low === lowest) return lowest;
+      high = low;
+      step *= 2;
+    }
+  }
+  let low = hint;
+  for (;;) {
+    const high = low + step;
+    if (high >= SEARCH_CEILING) return undefined;
+    if (fits(high)) return fewestBetween(low, high, fits);
+    low = high;
+    step *= 2;
+  }
 }
 
 /** The pool as the rest of the estimator sees a queue: replicas, executors as servers, utilization. */

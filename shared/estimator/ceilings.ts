@@ -4,7 +4,7 @@ import { formatBytes, formatQps } from '../units';
 import type { Diagnostic, NodeEstimate } from './output';
 import { passShare, type Rate } from './rates';
 
-/** Durable writes one database primary sustains, per second: a well-provisioned single-leader shard on SSD. */
+/** Durable writes one database primary sustains, per second, unless its capacity.writeQpsPerShard says: a well-provisioned single-leader shard on SSD. */
 export const WRITES_PER_SHARD_PER_S = 10_000;
 
 const GIB = 2 ** 30;
@@ -13,7 +13,8 @@ const GIB = 2 ** 30;
  * Physical ceilings that replicas alone do not lift, as warnings: a cache
  * whose data is more than its replicas' memory (its hit rate cannot be what
  * the design says; a cache whose bytes carry a storage price buys what holds them), and a database whose writes (requests arriving over async
- * edges, plus stored items growing) pass WRITES_PER_SHARD_PER_S per shard.
+ * edges, plus stored items growing) pass writeQpsPerShard (default
+ * WRITES_PER_SHARD_PER_S) per shard.
  */
 export function ceilingDiagnostics(
   diagram: Diagram,
@@ -52,14 +53,15 @@ export function ceilingDiagnostics(
     if (node.kind === 'database') {
       const writesPerS = (asyncWritesPerS.get(node.id) ?? 0) + growthPerS(node.storage?.growthItemsPerDay, rates.get(node.id)!.avg);
       const shards = node.capacity?.shards ?? 1;
-      if (writesPerS > shards * WRITES_PER_SHARD_PER_S) {
+      const perShard = node.capacity?.writeQpsPerShard ?? WRITES_PER_SHARD_PER_S;
+      if (writesPerS > shards * perShard) {
         diagnostics.push({
           severity: 'warning',
           code: 'write-ceiling',
           node: node.id,
           message:
             `"${node.label}" takes about ${formatQps(writesPerS)} of writes at peak, more than ${shards} shard${shards === 1 ? '' : 's'} sustain ` +
-            `(~${formatQps(WRITES_PER_SHARD_PER_S)} each on one primary): more replicas only add readers. Shard it (capacity.shards) or batch the writes.`,
+            `(~${formatQps(perShard)} each on one primary): more replicas only add readers. Shard it (capacity.shards) or batch the writes.`,
         });
       }
     }

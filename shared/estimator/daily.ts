@@ -69,9 +69,12 @@ function poolOf(node: DiagramNode): Pool | null {
   const cap = (r: number) => Math.min(r, capacity.maxReplicas ?? Infinity);
   if (node.batching) {
     const spec = node.batching;
+    // The day's load moves a little from one moment to the next: the last answer is where the next search starts.
+    let lastNeeded: number | undefined;
+    const needed = (qps: number) => (lastNeeded = neededBatchingReplicas(qps, spec, capacity, lastNeeded));
     return {
       autoscaled,
-      replicasFor: (qps) => (autoscaled ? cap(neededBatchingReplicas(qps, spec, capacity)) : (capacity.replicas as number)),
+      replicasFor: (qps) => (autoscaled ? cap(needed(qps)) : (capacity.replicas as number)),
       utilizationAt: (qps, replicas) => {
         const run = batchingAt(qps, spec, replicas, capacity.concurrency, 'poisson', false);
         return run.saturated ? Infinity : run.utilization;

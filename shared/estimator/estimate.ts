@@ -25,8 +25,8 @@ export interface EstimateOptions {
   /** Holds every "auto" pool at the replicas it has at 1x while the multiplier moves the load (a fixed fleet); default false. */
   fixedFleet?: boolean;
   /**
-   * Figures and capacity diagnostics only: no p99 breakdowns, lint or
-   * approximation notes, for callers that estimate many variants (sweeps,
+   * Figures and capacity diagnostics only: no p99 breakdowns, serving or day
+   * details, lint or approximation notes, for callers that estimate many variants (sweeps,
    * sensitivity, failures); default false.
    */
   figuresOnly?: boolean;
@@ -89,8 +89,8 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
       latencyMs: total ? { mean: round(total.mean()), p50: round(total.quantile(0.5)), p99: round(total.quantile(0.99)) } : null,
       storageBytes: bytes,
       costUsdPerMonth: cost,
-      ...(run ? { batching: roundFigures(batchingFigures(node, run, rate.peak, catalog)) } : {}),
-      ...(nodeDay ? { day: roundDay(nodeDay) } : {}),
+      ...(run && !options.figuresOnly ? { batching: roundFigures(batchingFigures(node, run, rate.peak, catalog)) } : {}),
+      ...(nodeDay && !options.figuresOnly ? { day: roundDay(nodeDay) } : {}),
     };
   });
 

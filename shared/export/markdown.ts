@@ -4,22 +4,15 @@ import { scenarioSection } from '../scenarios/markdown';
 import { STEP_KEYS } from '../model/schema';
 import { formatBytes, formatLatencyMs, formatMs, formatPercent, formatQps, formatUsd } from '../units';
 import { codeFence, markdownBlock, markdownText } from './escape';
+import { table } from './markdownTable';
 import { renderMermaid } from './mermaid';
+import { plannerSection } from '../planner/markdown';
 import type { ExportFormat, ExportInput } from './types';
 
 const STEP_TITLES: Record<(typeof STEP_KEYS)[number], string> = {
   requirements: 'Requirements', framing: 'Framing as an ML task', data: 'Data', model: 'Model',
   evaluation: 'Evaluation', serving: 'Serving', monitoring: 'Monitoring',
 };
-
-/** A table; every cell is text, escaped. */
-function table(header: string[], rows: string[][], right: ReadonlySet<number>): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map((_, i) => (right.has(i) ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map(markdownText).join(' | ')} |`),
-  ].join('\n');
-}
 
 /**
  * A design document: the brief, the diagram (as Mermaid), the capacity
@@ -91,6 +84,7 @@ export function renderMarkdown({ diagram, estimate, catalog }: Pick<ExportInput,
   if (annotations.length > 0) {
     out.push('## Notes on the diagram', '', annotations.map((a) => `- ${a.kind === 'note' ? 'Sticky note' : 'Text'}: ${markdownText(a.text)}`).join('\n'), '');
   }
+  out.push(...plannerSection(diagram, catalog));
   out.push(...scenarioSection(diagram, catalog));
   if (estimate.entries.length > 0 || estimate.nodes.length > 0) out.push(...derivationAppendix(diagram, estimate, catalog));
   return out.join('\n');

@@ -104,6 +104,8 @@ export const CapacitySchema = z.strictObject({
   scaleUpDelayS: upTo(86_400).optional(),
   shards: z.int().min(1).max(LIMITS.servers).optional(),
   qpsPerShard: z.number().gt(0).max(LIMITS.qps).optional(),
+  /** Durable writes per second one shard's primary sustains (a database); default 10,000. */
+  writeQpsPerShard: z.number().gt(0).max(LIMITS.qps).optional(),
 });
 
 /** Calls leaving the node happen only on a miss. */

@@ -131,6 +131,8 @@ export const DiagramSchema = z.strictObject({
   scenario: ScenarioNameSchema.optional(),
   /** The other variants of the design. */
   scenarios: z.array(ScenarioSchema).max(LIMITS.scenarios).optional(),
+  /** Where the variant shown stands in the scenarios' order (0 first, the default); the others keep their order in `scenarios`. */
+  scenarioIndex: z.int().min(0).max(LIMITS.scenarios).optional(),
 });
 
 export type DiagramNode = z.infer<typeof NodeSchema>;

@@ -90,6 +90,9 @@ function checkCapacity(capacity: NonNullable<DiagramNode['capacity']>, kindId: s
     const field = capacity.shards !== undefined ? 'shards' : 'qpsPerShard';
     problems.push({ path: `${at}.capacity.${field}`, code: 'capacity-range', message: `applies only to shard-bounded kinds (${SHARD_BOUNDED_KINDS.join(', ')})` });
   }
+  if (capacity.writeQpsPerShard !== undefined && kindId !== 'database') {
+    problems.push({ path: `${at}.capacity.writeQpsPerShard`, code: 'capacity-range', message: 'applies only to a database' });
+  }
 }
 
 /**

@@ -104,13 +104,36 @@ export function failureFigures(diagram: Diagram, failure: Failure, options: Fail
   const held = options.fixedFleet ?? true;
   const design = held ? holdFleet(diagram) : diagram;
   const plan = { catalog: options.catalog };
+  return failedBeside(diagram, design, failure, planFigures(design, multiplier, plan), plan, multiplier);
+}
+
+function failedBeside(diagram: Diagram, design: Diagram, failure: Failure, normal: PlanFigures, plan: PlanOptions, multiplier: number): FailureResult {
   return {
     failure,
     title: failureTitle(diagram, failure),
-    normal: planFigures(design, multiplier, plan),
+    normal,
     failed: planFigures(failedDesign(design, failure), multiplier, plan),
     failingCalls: failingCalls(diagram, failure, multiplier),
   };
+}
+
+/** Every failure a person can pick for a design: a zone lost, each pool losing one replica, each cache cold, each node down. */
+export function failureChoices(diagram: Diagram): Failure[] {
+  const pools = diagram.nodes.filter((n) => n.latency && n.capacity);
+  return [
+    { kind: 'zone-lost', zones: DEFAULT_ZONES },
+    ...pools.map((n): Failure => ({ kind: 'replica-lost', node: n.id })),
+    ...diagram.nodes.filter((n) => n.cache && n.cache.hitRate > 0).map((n): Failure => ({ kind: 'cold-cache', node: n.id })),
+    ...diagram.nodes.filter((n) => n.kind !== 'traffic').map((n): Failure => ({ kind: 'node-down', node: n.id })),
+  ];
+}
+
+/** The figures under every failure of `failureChoices`, each beside the normal ones, on the fleet sized at 1x. */
+export function everyFailure(diagram: Diagram, options: PlanOptions = {}): FailureResult[] {
+  const held = holdFleet(diagram);
+  const plan = { catalog: options.catalog };
+  const normal = planFigures(held, 1, plan);
+  return failureChoices(diagram).map((failure) => failedBeside(diagram, held, failure, normal, plan, 1));
 }
 
 /** Whether a pool keeps serving within budget after losing one replica. */

@@ -1,4 +1,7 @@
+import { DEFAULT_CATALOG } from '../catalog';
+import { holdFleet } from '../estimator/fleet';
 import type { Diagram } from '../model/schema';
+import { checkStructure } from '../model/structure';
 import { p99OrInfinity, planFigures, type PlanFigures, type PlanOptions } from './figures';
 import { designInputs, inputValue, scaleInput } from './inputs';
 
@@ -51,15 +54,19 @@ function p99Change(base: number, moved: number): number {
  * Moves every numeric input of the design down and up by `range` (one at a
  * time, the others as they are) and ranks the inputs by how far each moves
  * the worst entry p99 and the monthly cost. An unbounded p99 (a move that
- * saturates something) ranks first.
+ * saturates something) ranks first. With `fixedFleet`, every "auto" pool is
+ * first held at the replicas the design has today, so a move runs on the
+ * same servers (and their replica counts are inputs).
  */
-export function sensitivity(diagram: Diagram, options: SensitivityOptions = {}): Sensitivity {
+export function sensitivity(input: Diagram, options: SensitivityOptions = {}): Sensitivity {
   const range = options.range ?? 0.5;
+  const valid = checkStructure(input, options.catalog ?? DEFAULT_CATALOG).length === 0;
+  const diagram = options.fixedFleet && valid ? holdFleet(input) : input;
   const inputs = designInputs(diagram);
   const total = 1 + inputs.length * 2;
   let done = 0;
   const at = (variant: Diagram): PlanFigures => {
-    const figures = planFigures(variant, 1, options);
+    const figures = planFigures(variant, 1, { catalog: options.catalog });
     done += 1;
     options.onProgress?.(done, total);
     return figures;

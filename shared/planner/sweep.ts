@@ -71,8 +71,13 @@ export function sweep(diagram: Diagram, options: SweepOptions = {}): Sweep {
   const checks = 1 + (budgets.p99Ms !== undefined ? 1 : 0) + (budgets.monthlyCostUsd !== undefined ? 1 : 0);
   const total = count + checks * REFINE_STEPS;
   let done = 0;
+  // Knees that share a bracket (a node saturating where p99 passes its budget) bisect through the same loads: each is estimated once.
+  const estimated = new Map<number, PlanFigures>();
   const at = (multiplier: number): PlanFigures => {
+    const known = estimated.get(multiplier);
+    if (known) return known;
     const figures = planFigures(diagram, multiplier, options);
+    estimated.set(multiplier, figures);
     done += 1;
     options.onProgress?.(done, total);
     return figures;

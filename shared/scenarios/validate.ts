@@ -11,6 +11,10 @@ import { DEFAULT_SCENARIO } from './variants';
  */
 export function scenarioProblems(diagram: Diagram, catalog: Catalog): Problem[] {
   const problems: Problem[] = [];
+  const others = diagram.scenarios?.length ?? 0;
+  if ((diagram.scenarioIndex ?? 0) > others) {
+    problems.push({ path: 'scenarioIndex', code: 'scenario-index', message: `must be at most the number of other scenarios (${others})` });
+  }
   const seen = new Set([diagram.scenario ?? DEFAULT_SCENARIO]);
   (diagram.scenarios ?? []).forEach((variant, index) => {
     const at = `scenarios[${index}]`;

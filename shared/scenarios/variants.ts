@@ -16,9 +16,23 @@ export function activeScenario(diagram: Diagram): string {
   return diagram.scenario ?? DEFAULT_SCENARIO;
 }
 
-/** Every variant's name: the one shown first, then the others in file order. */
+/** Where the variant shown stands among all of them (`scenarioIndex`, first when the file does not say). */
+function shownIndex(diagram: Diagram): number {
+  return Math.min(diagram.scenarioIndex ?? 0, diagram.scenarios?.length ?? 0);
+}
+
+/** Every variant in the order the person made them, the one shown in its place. */
+function orderedVariants(diagram: Diagram): Scenario[] {
+  const all = (diagram.scenarios ?? []).slice();
+  all.splice(shownIndex(diagram), 0, variantOf(diagram, activeScenario(diagram)));
+  return all;
+}
+
+/** Every variant's name, in the order the person made them: showing another one never reorders them. */
 export function scenarioNames(diagram: Diagram): string[] {
-  return [activeScenario(diagram), ...(diagram.scenarios ?? []).map((s) => s.name)];
+  const names = (diagram.scenarios ?? []).map((s) => s.name);
+  names.splice(shownIndex(diagram), 0, activeScenario(diagram));
+  return names;
 }
 
 /** The part of a diagram that differs between variants. */
@@ -29,25 +43,25 @@ function variantOf(diagram: Diagram, name: string): Scenario {
   return variant;
 }
 
-/** A diagram showing `variant`, with `others` waiting; without others, no scenario fields at all. */
-function showing(diagram: Diagram, variant: Scenario, others: Scenario[]): Diagram {
-  const { groups: _g, annotations: _a, scenario: _s, scenarios: _l, ...shared } = diagram;
+/** A diagram showing `variant` at place `index` among all, with `others` waiting in order; without others, no scenario fields at all. */
+function showing(diagram: Diagram, variant: Scenario, others: Scenario[], index: number): Diagram {
+  const { groups: _g, annotations: _a, scenario: _s, scenarios: _l, scenarioIndex: _i, ...shared } = diagram;
   const next: Diagram = { ...shared, nodes: variant.nodes, edges: variant.edges };
   if (variant.groups) next.groups = variant.groups;
   if (variant.annotations) next.annotations = variant.annotations;
   if (others.length > 0 || variant.name !== DEFAULT_SCENARIO) next.scenario = variant.name;
   if (others.length > 0) next.scenarios = others;
+  if (others.length > 0 && index > 0) next.scenarioIndex = Math.min(index, others.length);
   return next;
 }
 
 /** The diagram with `name` shown and the variant that was shown kept in its place; unchanged when `name` is already shown or unknown. */
 export function switchScenario(diagram: Diagram, name: string): Diagram {
-  const others = diagram.scenarios ?? [];
-  const index = others.findIndex((s) => s.name === name);
+  if (name === activeScenario(diagram)) return diagram;
+  const all = orderedVariants(diagram);
+  const index = all.findIndex((s) => s.name === name);
   if (index < 0) return diagram;
-  const kept = others.slice();
-  kept[index] = variantOf(diagram, activeScenario(diagram));
-  return showing(diagram, others[index]!, kept);
+  return showing(diagram, all[index]!, all.filter((_, i) => i !== index), index);
 }
 
 /** Why a text cannot name a scenario at all, or undefined when it can. */
@@ -70,7 +84,8 @@ export function addScenario(diagram: Diagram, name: string): Diagram {
   const problem = scenarioNameProblem(diagram, name);
   if (problem) throw new Error(problem);
   const copy = structuredClone(variantOf(diagram, name));
-  return showing(diagram, copy, [...(diagram.scenarios ?? []), variantOf(diagram, activeScenario(diagram))]);
+  const all = orderedVariants(diagram);
+  return showing(diagram, copy, all, all.length);
 }
 
 /** The diagram with a variant renamed (shown or not). */
@@ -78,7 +93,7 @@ export function renameScenario(diagram: Diagram, from: string, to: string): Diag
   if (from === to) return diagram;
   const problem = nameShapeProblem(to) ?? taken(diagram, to);
   if (problem) throw new Error(problem);
-  if (from === activeScenario(diagram)) return showing(diagram, variantOf(diagram, to), diagram.scenarios ?? []);
+  if (from === activeScenario(diagram)) return showing(diagram, variantOf(diagram, to), diagram.scenarios ?? [], shownIndex(diagram));
   return { ...diagram, scenarios: (diagram.scenarios ?? []).map((s) => (s.name === from ? { ...s, name: to } : s)) };
 }
 
@@ -86,8 +101,12 @@ export function renameScenario(diagram: Diagram, from: string, to: string): Diag
 export function deleteScenario(diagram: Diagram, name: string): Diagram {
   const others = diagram.scenarios ?? [];
   if (others.length === 0) return diagram;
-  if (name !== activeScenario(diagram)) return showing(diagram, variantOf(diagram, activeScenario(diagram)), others.filter((s) => s.name !== name));
-  return showing(diagram, others[0]!, others.slice(1));
+  if (name !== activeScenario(diagram)) {
+    const all = orderedVariants(diagram).filter((s) => s.name !== name);
+    const index = all.findIndex((s) => s.name === activeScenario(diagram));
+    return showing(diagram, all[index]!, all.filter((_, i) => i !== index), index);
+  }
+  return showing(diagram, others[0]!, others.slice(1), 0);
 }
 
 /** The diagram as it would be with `name` shown: for estimating or comparing a variant without switching to it. */

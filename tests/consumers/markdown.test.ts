@@ -30,6 +30,11 @@ describe('the Markdown design doc renders with raw HTML enabled, and nothing in 
     // The diagram block holds the whole Mermaid export: no label closed the fence early.
     expect(shown.mermaid).toEqual([(await exported(diagram, 'mermaid', { figures: true })) as string]);
     expect(shown.headings).toEqual(expect.arrayContaining(['Architecture', 'Components', 'Diagnostics']));
+    // The planner's tables come through as tables: the knees, then each failure by name.
+    if (diagram.nodes.some((n) => n.kind === 'traffic')) {
+      expect(shown.headings).toEqual(expect.arrayContaining(['Where the design breaks', 'What matters most', 'Failures']));
+      expect(shown.cells).toEqual(expect.arrayContaining(['A node saturates', 'None', 'one zone of 3 lost']));
+    }
     for (const node of diagram.nodes) expect(shown.cells, node.label).toContain(squeeze(node.label));
     for (const node of diagram.nodes.filter((n) => n.notes)) expect(shown.cells, node.id).toContain(squeeze(node.notes!));
     expect(await hostileRan(current())).toBe(false);

@@ -27,14 +27,47 @@ describe('the capacity planner in Chromium', () => {
     await screenshot(page, 'planner-sweep-1920');
 
     await page.getByRole('tab', { name: 'What matters most' }).click();
-    await expect.poll(() => page.locator('.sensitivity-top').textContent(), { timeout: 60_000 }).toMatch(/^Most: /);
+    const top = page.locator('.sensitivity-top');
+    await expect.poll(() => top.textContent(), { timeout: 60_000 }).toMatch(/^Most: /);
     await screenshot(page, 'planner-sensitivity-1920');
+    const autoscaled = await top.textContent();
+    await page.getByLabel('What matters most').getByRole('checkbox', { name: 'Fixed fleet' }).check();
+    await expect.poll(() => top.textContent(), { timeout: 60_000 }).not.toBe(autoscaled);
+    await screenshot(page, 'planner-sensitivity-fixed-1920');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect(page.getByLabel('What matters most').getByRole('checkbox', { name: 'Fixed fleet' }).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'planner-sensitivity-fixed-1280');
+    await page.setViewportSize({ width: 1920, height: 1080 });
 
     await page.getByRole('tab', { name: 'Failures' }).click();
     await page.getByRole('button', { name: 'Survives the loss of any one replica?' }).click();
     await expect.poll(() => page.getByRole('list', { name: 'Survives the loss of one replica' }).textContent(), { timeout: 60_000 }).toMatch(/survives|does not survive/);
     await expect.poll(() => page.getByRole('table', { name: 'Figures under the failure' }).textContent()).toContain('one zone of 3 lost');
     await screenshot(page, 'planner-failures-1920');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('keeps the scenarios in the order they were made while switching between them', async () => {
+    const page = await open('video-recommendation');
+    const bar = page.getByRole('toolbar', { name: 'Scenarios' });
+    for (const name of ['add a cache', 'GPU ranker']) {
+      await bar.getByRole('button', { name: /^\+/ }).click();
+      await bar.getByRole('textbox', { name: 'New scenario name' }).fill(name);
+      await bar.getByRole('textbox', { name: 'New scenario name' }).press('Enter');
+    }
+    const order = () => bar.locator('button.scenario').allTextContents();
+    expect(await order()).toEqual(['baseline', 'add a cache', 'GPU ranker']);
+    for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
+      await page.setViewportSize({ width, height });
+      for (const name of ['add a cache', 'baseline', 'GPU ranker']) {
+        await bar.getByRole('button', { name, exact: true }).click();
+        await expect.poll(() => bar.locator('button.scenario[aria-pressed="true"]').textContent()).toBe(name);
+        expect(await order()).toEqual(['baseline', 'add a cache', 'GPU ranker']);
+      }
+      await bar.getByRole('button', { name: 'add a cache', exact: true }).click();
+      await screenshot(page, `scenarios-order-${width}`);
+    }
     expect(errors).toEqual([]);
     await page.close();
   }, 180_000);

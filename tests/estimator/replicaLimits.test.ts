@@ -65,6 +65,16 @@ describe('shards', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]!.path).toBe('nodes[1].capacity.shards');
   });
+
+  it('takes a write rate per shard only on a database, within its bounds', () => {
+    const onModel = loadDiagram(JSON.stringify(ranker(10, {})).replace('"capacity":{}', '"capacity":{"writeQpsPerShard":5000}'));
+    expect(onModel.ok).toBe(false);
+    if (!onModel.ok) expect(onModel.problems.map((p) => `${p.path}: ${p.message}`)).toContain('nodes[1].capacity.writeQpsPerShard: applies only to a database');
+    const zero = loadDiagram(JSON.stringify(store(10)).replace('"qpsPerShard":5000', '"qpsPerShard":5000,"writeQpsPerShard":0'));
+    expect(zero.ok).toBe(false);
+    if (!zero.ok) expect(zero.problems[0]!.path).toBe('nodes[1].capacity.writeQpsPerShard');
+    expect(loadDiagram(JSON.stringify(store(10)).replace('"qpsPerShard":5000', '"qpsPerShard":5000,"writeQpsPerShard":40000')).ok).toBe(true);
+  });
 });
 
 describe('physical ceilings', () => {
@@ -92,5 +102,19 @@ describe('physical ceilings', () => {
     const over = estimate(writes(25_000)).diagnostics.find((d) => d.code === 'write-ceiling')!;
     expect(over.message).toContain('"Events DB" takes about 25k QPS of writes at peak, more than 1 shard sustain');
     expect(estimate(writes(25_000, 3)).diagnostics.map((d) => d.code)).not.toContain('write-ceiling');
+  });
+
+  it("takes a database's own write rate per shard in place of 10,000", () => {
+    const writes = (qps: number, capacity: object) =>
+      diagramOf(
+        [users(qps), svc('api', 1, 2, { capacity: {} }), { id: 'db', kind: 'database', label: 'Events DB', latency: { p50Ms: 1, p99Ms: 4 }, capacity }],
+        [call('users', 'api'), call('api', 'db', { mode: 'async' })],
+      );
+    const codes = (qps: number, capacity: object) => estimate(writes(qps, capacity)).diagnostics.map((d) => d.code);
+    expect(codes(25_000, { writeQpsPerShard: 30_000 })).not.toContain('write-ceiling');
+    expect(codes(2_500, { writeQpsPerShard: 2_000 })).toContain('write-ceiling');
+    expect(codes(7_000, { shards: 4, writeQpsPerShard: 2_000 })).not.toContain('write-ceiling');
+    const over = estimate(writes(9_000, { shards: 4, writeQpsPerShard: 2_000 })).diagnostics.find((d) => d.code === 'write-ceiling')!;
+    expect(over.message).toContain('more than 4 shards sustain (~2k QPS each on one primary)');
   });
 });

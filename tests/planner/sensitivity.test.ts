@@ -33,6 +33,19 @@ describe('sensitivity', () => {
     expect(result.byP99.map((e) => e.label)).toContain('Slow -> Pricey: calls');
   });
 
+  it('with a fixed fleet, moves each input on the servers the design has today', () => {
+    // 100 QPS on "auto" replicas of one request each, sized to 60% busy today.
+    const pool = () => diagramOf([users(100), svc('api', 5, 20, { label: 'API', capacity: { replicas: 'auto' } })], [call('users', 'api')]);
+    const autoscaled = sensitivity(pool()).byP99.find((e) => e.label === 'Users: QPS')!;
+    const held = sensitivity(pool(), { fixedFleet: true });
+    const qps = held.byP99.find((e) => e.label === 'Users: QPS')!;
+    // +50% load on the same replicas queues; resized replicas keep the p99 near today's.
+    expect(qps.high.worstP99Ms!).toBeGreaterThan(3 * held.base.worstP99Ms!);
+    expect(autoscaled.high.worstP99Ms!).toBeLessThan(1.5 * held.base.worstP99Ms!);
+    expect(held.byP99.map((e) => e.label)).toContain('API: replicas');
+    expect(held.base).toEqual(sensitivity(pool()).base);
+  });
+
   it('ranks a move that saturates the design above every finite one', () => {
     // 50 QPS x 1 ms on 10 replicas is light; cut calls, no; raise QPS 50% with 1 fixed replica of 15 ms: saturates.
     const tight = diagramOf([users(50), svc('one', 15, 15, { label: 'One', capacity: { replicas: 1 } })], [call('users', 'one')]);

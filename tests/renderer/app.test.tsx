@@ -57,6 +57,20 @@ describe('the inspector', () => {
     expect(store.getState().doc.edges[0]!.calls).toBe(3);
   });
 
+  it("shows a database's shards and sets its writes per shard, 10,000 until set", async () => {
+    const { store, user } = await renderApp(blueprint('news-feed')!);
+    const index = store.getState().doc.nodes.findIndex((n) => n.id === 'online');
+    act(() => store.set({ selection: { nodes: ['online'], edges: [] } }));
+    const inspector = screen.getByRole('region', { name: 'Node inspector' });
+    expect(within(inspector).getByLabelText('Shards')).toHaveProperty('value', '16');
+    const writes = within(inspector).getByLabelText('Writes per shard');
+    expect(writes).toHaveProperty('placeholder', '10000');
+    await user.type(writes, '25000');
+    expect(store.getState().doc.nodes[index]!.capacity!.writeQpsPerShard).toBe(25_000);
+    act(() => store.set({ selection: { nodes: ['ranker'], edges: [] } }));
+    expect(within(screen.getByRole('region', { name: 'Node inspector' })).queryByLabelText('Writes per shard')).toBeNull();
+  });
+
   it('shows the diagram, its budgets and brief when nothing is selected', async () => {
     const { store, user } = await renderApp(blueprint('event-recommendation')!);
     const inspector = screen.getByRole('region', { name: 'Diagram inspector' });

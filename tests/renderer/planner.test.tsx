@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TORNADO_ROWS } from '../../renderer/planner/charts';
+import { sensitivity } from '../../shared/planner/sensitivity';
+import { formatMs } from '../../shared/units';
 import { renderApp, smallDiagram } from './harness';
 
 afterEach(cleanup);
@@ -28,6 +31,20 @@ describe('the capacity planner in the app', () => {
     await waitFor(() => expect(knees()).toBe('nothing saturates from 0.1x to 100x'), { timeout: 10_000 });
     await user.click(within(screen.getByLabelText('Where the design breaks')).getByRole('checkbox', { name: 'Fixed fleet' }));
     await waitFor(() => expect(knees()).toMatch(/^breaks at 1\.\dx: API saturates$/), { timeout: 10_000 });
+  });
+
+  it('ranks the inputs with a fixed fleet too, as the command line does', async () => {
+    const { user } = await renderApp(small());
+    await user.click(screen.getByRole('tab', { name: 'What matters most' }));
+    const view = screen.getByLabelText('What matters most');
+    const top = (fixedFleet: boolean) => sensitivity(small(), { fixedFleet }).byP99[0]!;
+    const line = (fixedFleet: boolean) => `Most: ${top(fixedFleet).label} (moves p99 by up to ${formatMs(top(fixedFleet).p99EffectMs)}); the ${TORNADO_ROWS} largest below.`;
+    // Held at today's replicas, the pools no longer grow or shrink with a move: the ranking's figures differ.
+    expect(line(true)).not.toBe(line(false));
+    const shown = () => within(view).getByText(/^Most: /).textContent;
+    await waitFor(() => expect(shown()).toBe(line(false)), { timeout: 10_000 });
+    await user.click(within(view).getByRole('checkbox', { name: 'Fixed fleet' }));
+    await waitFor(() => expect(shown()).toBe(line(true)), { timeout: 10_000 });
   });
 
   it('ranks the inputs and shows a failure beside the normal figures', async () => {

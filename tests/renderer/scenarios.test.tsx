@@ -40,6 +40,26 @@ describe('scenarios in the app', () => {
     expect(store.getState().doc.nodes[1]!.label).toBe('Ranker v1');
   });
 
+  it('the picker keeps the order the scenarios were made in, whichever one is shown', async () => {
+    const { store, user } = await renderApp(design());
+    const bar = screen.getByRole('toolbar', { name: 'Scenarios' });
+    for (const scenario of ['cache', 'gpu']) {
+      await user.click(within(bar).getByRole('button', { name: /^\+/ }));
+      const name = within(bar).getByRole('textbox', { name: 'New scenario name' });
+      await user.clear(name);
+      await user.type(name, `${scenario}{Enter}`);
+    }
+    const shown = () => within(bar).getAllByRole('button', { pressed: true }).map((b) => b.textContent);
+    const order = () => within(bar).getAllByRole('button').filter((b) => b.hasAttribute('aria-pressed')).map((b) => b.textContent);
+    expect(order()).toEqual(['baseline', 'cache', 'gpu']);
+    for (const scenario of ['cache', 'baseline', 'gpu', 'cache']) {
+      await user.click(within(bar).getByRole('button', { name: scenario }));
+      expect(shown()).toEqual([scenario]);
+      expect(order()).toEqual(['baseline', 'cache', 'gpu']);
+    }
+    expect(store.getState().doc.scenario).toBe('cache');
+  });
+
   it('a refused name says why and keeps the field open', async () => {
     const { user } = await renderApp(design());
     const bar = screen.getByRole('toolbar', { name: 'Scenarios' });

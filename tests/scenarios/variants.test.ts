@@ -20,7 +20,7 @@ describe('scenarios in one file', () => {
   it('a new scenario is a copy of the one shown, which is kept as "baseline"', () => {
     const d = addScenario(base(), 'add a cache');
     expect(activeScenario(d)).toBe('add a cache');
-    expect(scenarioNames(d)).toEqual(['add a cache', 'baseline']);
+    expect(scenarioNames(d)).toEqual(['baseline', 'add a cache']);
     expect(d.nodes).toEqual(base().nodes);
     expect(d.scenarios![0]!.nodes).toEqual(base().nodes);
     // A copy, not shared: editing one variant leaves the other alone.
@@ -45,8 +45,8 @@ describe('scenarios in one file', () => {
 
   it('renames and deletes; deleting the last other variant leaves a plain file', () => {
     const d = renameScenario(addScenario(base(), 'gpu'), 'baseline', 'cpu');
-    expect(scenarioNames(d)).toEqual(['gpu', 'cpu']);
-    expect(scenarioNames(renameScenario(d, 'gpu', 'GPU ranker'))).toEqual(['GPU ranker', 'cpu']);
+    expect(scenarioNames(d)).toEqual(['cpu', 'gpu']);
+    expect(scenarioNames(renameScenario(d, 'gpu', 'GPU ranker'))).toEqual(['cpu', 'GPU ranker']);
     expect(() => renameScenario(d, 'gpu', 'cpu')).toThrow('there is already a scenario "cpu"');
     const alone = deleteScenario(d, 'cpu');
     expect(alone.scenarios).toBeUndefined();
@@ -54,6 +54,32 @@ describe('scenarios in one file', () => {
     const shownDeleted = deleteScenario(d, 'gpu');
     expect(scenarioNames(shownDeleted)).toEqual(['cpu']);
     expect(deleteScenario(alone, 'gpu')).toBe(alone);
+  });
+
+  it('keep the order they were made in, whichever is shown, through switches, renames, deletes and a save', () => {
+    let d = addScenario(addScenario(addScenario(base(), 'cache'), 'gpu'), 'both');
+    const order = ['baseline', 'cache', 'gpu', 'both'];
+    expect(scenarioNames(d)).toEqual(order);
+    for (const name of ['cache', 'baseline', 'both', 'gpu', 'cache']) {
+      d = switchScenario(d, name);
+      expect(activeScenario(d)).toBe(name);
+      expect(scenarioNames(d)).toEqual(order);
+      const reopened = loadDiagram(JSON.stringify(d));
+      expect(reopened.ok && scenarioNames(reopened.diagram)).toEqual(order);
+    }
+    expect(scenarioNames(renameScenario(d, 'gpu', 'GPU ranker'))).toEqual(['baseline', 'cache', 'GPU ranker', 'both']);
+    expect(scenarioNames(deleteScenario(d, 'baseline'))).toEqual(['cache', 'gpu', 'both']);
+    expect(activeScenario(deleteScenario(d, 'baseline'))).toBe('cache');
+    expect(scenarioNames(deleteScenario(d, 'cache'))).toEqual(['baseline', 'gpu', 'both']);
+    // Each variant keeps its own graph through the switches.
+    expect(switchScenario(switchScenario(d, 'both'), 'cache')).toEqual(d);
+  });
+
+  it('refuses a shown scenario placed past the others, by path', () => {
+    const d = { ...addScenario(base(), 'gpu'), scenarioIndex: 2 };
+    const result = loadDiagram(JSON.stringify(d));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => `${p.path}: ${p.message}`)).toContain('scenarioIndex: must be at most the number of other scenarios (1)');
   });
 
   it('names are checked: not blank, unique, at most 60 characters, at most 17 scenarios', () => {

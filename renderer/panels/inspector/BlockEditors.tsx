@@ -1,6 +1,8 @@
 import { DEFAULT_CATALOG } from '../../../shared/catalog';
+import { WRITES_PER_SHARD_PER_S } from '../../../shared/estimator/ceilings';
 import { CAPACITY_DEFAULTS } from '../../../shared/estimator/queueing';
-import type { BlockName } from '../../../shared/model/blocks';
+import { SHARD_BOUNDED_KINDS } from '../../../shared/model/structure';
+import { LIMITS, type BlockName } from '../../../shared/model/blocks';
 import type { DiagramNode } from '../../../shared/model/schema';
 import { NumberField, SelectField } from './fields';
 import { BatchingEditor } from './ServingEditors';
@@ -72,6 +74,15 @@ export function CapacityEditor({ node, edit }: { node: DiagramNode; edit: NodeEd
           <NumberField label="Maximum replicas" value={c.maxReplicas} optional placeholder="no limit" rule={{ min: 1, integer: true }} onCommit={(v) => edit('capacity.max', (n) => setOrDelete(n.capacity!, 'maxReplicas', v))} />
           <NumberField label="Scale-up delay" unit="s" value={c.scaleUpDelayS} optional placeholder="0" rule={{ min: 0, max: 86_400 }} onCommit={(v) => edit('capacity.delay', (n) => setOrDelete(n.capacity!, 'scaleUpDelayS', v))} />
         </>
+      )}
+      {SHARD_BOUNDED_KINDS.includes(node.kind) && (
+        <>
+          <NumberField label="Shards" value={c.shards} optional placeholder="1" rule={{ min: 1, max: LIMITS.servers, integer: true }} onCommit={(v) => edit('capacity.shards', (n) => setOrDelete(n.capacity!, 'shards', v))} />
+          <NumberField label="Requests per shard" unit="QPS" value={c.qpsPerShard} optional placeholder="no limit" rule={{ min: 0, aboveMin: true, max: LIMITS.qps }} onCommit={(v) => edit('capacity.qpsPerShard', (n) => setOrDelete(n.capacity!, 'qpsPerShard', v))} />
+        </>
+      )}
+      {node.kind === 'database' && (
+        <NumberField label="Writes per shard" unit="writes/s" value={c.writeQpsPerShard} optional placeholder={String(WRITES_PER_SHARD_PER_S)} rule={{ min: 0, aboveMin: true, max: LIMITS.qps }} onCommit={(v) => edit('capacity.writeQpsPerShard', (n) => setOrDelete(n.capacity!, 'writeQpsPerShard', v))} />
       )}
     </>
   );
