@@ -179,7 +179,7 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
   let now = 0;
   for (let b = 0; b < batchCount + warmUp; b++) {
     const arrival = now + random.exponential(meanGapMs);
-    while (pending.heap.topTime <= arrival) {
+    while (pending.heap.size > 0 && pending.heap.topTime <= arrival) {
       const time = pending.heap.topTime;
       copyInTurn(pending.heap.pop(), time);
     }

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
-import { sharedBrowser } from './browser';
+import { fitWhole, sharedBrowser } from './browser';
 
 const shared = sharedBrowser();
 const errors: string[] = [];
@@ -12,6 +12,8 @@ async function tab(context: BrowserContext, slug: string): Promise<Page> {
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${shared.server().url}?blueprint=${slug}`);
   await page.waitForSelector('[data-testid="budget-bar"] .meter');
+  // The whole diagram in view and settled, so a node is clicked where it stays.
+  await fitWhole(page);
   return page;
 }
 
