@@ -7,7 +7,7 @@ export default defineConfig({
     exclude: ['tests/consumers/**', 'node_modules/**'],
     pool: 'forks',
     // `mlsd` runs as a process in some tests: they must run the sources as they are now.
-    globalSetup: ['tests/setup/buildCli.ts'],
+    globalSetup: ['tests/setup/buildCli.ts', 'tests/setup/rendererBuild.ts'],
     testTimeout: 30_000,
     // Browser tests wait for workers and rendering; a busy CI machine gets time, the assertions stay the same.
     expect: { poll: { timeout: 5_000, interval: 50 } },

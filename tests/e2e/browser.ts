@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
+import { SHARED_BUILD_ENV } from '../setup/rendererBuild';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -21,14 +22,60 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Builds the renderer once into a temporary folder and serves it on a free local port. */
-export async function serveRenderer(): Promise<{ url: string; outDir: string; close: () => Promise<void> }> {
-  const outDir = mkdtempSync(join(tmpdir(), 'mlsd-e2e-'));
+/** Builds the renderer, as shipped (production mode), into a folder. */
+async function buildRenderer(outDir: string): Promise<void> {
   // The test runner sets NODE_ENV=test; the app is tested as shipped, in production mode.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
-  await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'renderer'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  process.env.NODE_ENV = nodeEnv;
+  try {
+    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'renderer'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+}
+
+/** Longest a test file waits for another one's build of the renderer, ms. */
+const SHARED_BUILD_WAIT_MS = 300_000;
+
+/**
+ * The folder holding a build of the renderer. In a test run, one build is
+ * shared by every browser test file (the first file to ask makes it, the
+ * others wait for its marker; see tests/setup/rendererBuild.ts); outside a
+ * run (a bench, a script) each call builds its own.
+ */
+async function builtRenderer(): Promise<string> {
+  const shared = process.env[SHARED_BUILD_ENV];
+  if (!shared) {
+    const outDir = mkdtempSync(join(tmpdir(), 'mlsd-e2e-'));
+    await buildRenderer(outDir);
+    return outDir;
+  }
+  const outDir = join(shared, 'renderer');
+  const done = join(shared, 'built');
+  const failed = join(shared, 'failed');
+  try {
+    mkdirSync(join(shared, 'lock'));
+  } catch {
+    for (let waited = 0; waited < SHARED_BUILD_WAIT_MS; waited += 200) {
+      if (existsSync(done)) return outDir;
+      if (existsSync(failed)) throw new Error(`the renderer build failed in another test file: ${readFileSync(failed, 'utf8')}`);
+      await new Promise((wake) => setTimeout(wake, 200));
+    }
+    throw new Error(`no renderer build after ${SHARED_BUILD_WAIT_MS / 1000} s`);
+  }
+  try {
+    await buildRenderer(outDir);
+  } catch (error) {
+    writeFileSync(failed, String(error));
+    throw error;
+  }
+  writeFileSync(done, '');
+  return outDir;
+}
+
+/** Serves a build of the renderer on a free local port. */
+export async function serveRenderer(): Promise<{ url: string; outDir: string; close: () => Promise<void> }> {
+  const outDir = await builtRenderer();
   const port = await freePort();
   const server: PreviewServer = await preview({
     configFile: join(ROOT, 'vite.config.ts'),
