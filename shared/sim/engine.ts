@@ -7,12 +7,20 @@
  */
 import { ServerPool, TimeHeap } from './heap';
 import type { SimCall, SimNetwork } from './network';
+import { PolicyCalls } from './policyCalls';
 import { SimRandom } from './random';
 
 const NO_PARENT = -1;
 /** Sample slot of a request's first visit in the warm-up, and of every other visit. */
 const WARM_UP = -1;
 const NOT_A_REQUEST = -2;
+
+/** A copy of a typed array in a larger one. */
+function grown<A extends Int32Array | Float64Array>(array: A, size: number): A {
+  const bigger = new (array.constructor as new (length: number) => A)(size);
+  bigger.set(array);
+  return bigger;
+}
 
 /** Growable struct-of-arrays storage for in-flight visits, recycled through a free list. */
 class Visits {
@@ -25,6 +33,9 @@ class Visits {
   /** For a request's first visit: its entry's sample slot (-1 in the warm-up); else -1. */
   slot = new Int32Array(1024);
   entry = new Int32Array(1024);
+  /** For a visit made by a call with a policy: the call (else -1) and its attempt's token. */
+  call = new Int32Array(1024);
+  token = new Float64Array(1024);
   arrival = new Float64Array(1024);
   private free = new Int32Array(1024);
   private freeCount = 0;
@@ -37,32 +48,24 @@ class Visits {
   }
 
   release(id: number): void {
-    if (this.freeCount === this.free.length) {
-      const free = new Int32Array(this.free.length * 2);
-      free.set(this.free);
-      this.free = free;
-    }
+    if (this.freeCount === this.free.length) this.free = grown(this.free, this.free.length * 2);
     this.free[this.freeCount++] = id;
   }
 
   private grow(): void {
     const size = this.node.length * 2;
-    const int = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    this.node = int(this.node);
-    this.parent = int(this.parent);
-    this.stage = int(this.stage);
-    this.pending = int(this.pending);
-    this.left = int(this.left);
-    this.slot = int(this.slot);
-    this.entry = int(this.entry);
-    const arrival = new Float64Array(size);
-    arrival.set(this.arrival);
-    this.arrival = arrival;
+    this.node = grown(this.node, size);
+    this.parent = grown(this.parent, size);
+    this.stage = grown(this.stage, size);
+    this.pending = grown(this.pending, size);
+    this.left = grown(this.left, size);
+    this.slot = grown(this.slot, size);
+    this.entry = grown(this.entry, size);
+    this.call = grown(this.call, size);
+    this.token = grown(this.token, size);
+    this.arrival = grown(this.arrival, size);
   }
+
 }
 
 /** Raw observations of a run, summarised by stats.ts. */
@@ -96,6 +99,7 @@ export class Simulation {
   private readonly totalQpsPerMs: number;
   private readonly entryShares: Float64Array;
   private readonly obs: Observations;
+  private readonly policyCalls: PolicyCalls;
   private now = 0;
   private nextArrivalMs: number;
   private arrivals = 0;
@@ -133,6 +137,17 @@ export class Simulation {
       windowMs: 0,
     };
     this.nextArrivalMs = total > 0 ? this.random.exponential(1 / this.totalQpsPerMs) : Infinity;
+    const self = this;
+    this.policyCalls = new PolicyCalls({
+      get nowMs() {
+        return self.now;
+      },
+      uniform: () => this.random.uniform(),
+      startVisit: (node, call, token) => this.start(node, NO_PARENT, 0, NOT_A_REQUEST, 0, call, token),
+      // Timers go on the heap with negative ids, beside the visits' completions.
+      schedule: (atMs, timer) => this.heap.push(atMs, -1 - timer),
+      ended: (parent) => this.callEnded(parent),
+    });
   }
 
   /** Share of the work done, 0 to 1. */
@@ -157,7 +172,9 @@ export class Simulation {
         this.nextArrivalMs = this.now + this.random.exponential(1 / this.totalQpsPerMs);
       } else if (this.heap.size > 0) {
         this.now = this.heap.topTime;
-        this.afterService(this.heap.pop());
+        const id = this.heap.pop();
+        if (id >= 0) this.afterService(id);
+        else this.policyCalls.fire(-1 - id);
       } else break;
     }
     return this.done;
@@ -194,9 +211,11 @@ export class Simulation {
   }
 
   /** A visit arrives at a node now (it may answer at once, inside this call). */
-  private start(node: number, parent: number, left: number, slot: number, entry: number): void {
+  private start(node: number, parent: number, left: number, slot: number, entry: number, call = -1, token = 0): void {
     const v = this.visits;
     const id = v.allocate();
+    v.call[id] = call;
+    v.token[id] = token;
     v.node[id] = node;
     v.parent[id] = parent;
     v.left[id] = left;
@@ -271,6 +290,11 @@ export class Simulation {
   /** Starts `copies` copies of a call: all at once (parallel) or the first of a chain (sequential). */
   private issue(call: SimCall, copies: number, parent: number): void {
     if (copies === 0) return;
+    if (call.policy) {
+      if (!call.parallel) return this.policyCalls.begin(call.policy, call.target, parent, copies);
+      for (let k = 0; k < copies; k++) this.policyCalls.begin(call.policy, call.target, parent, 1);
+      return;
+    }
     if (!call.parallel) return this.start(call.target, parent, copies - 1, NOT_A_REQUEST, 0);
     for (let k = 0; k < copies; k++) this.start(call.target, parent, 0, NOT_A_REQUEST, 0);
   }
@@ -283,14 +307,22 @@ export class Simulation {
     const left = v.left[id]!;
     const slot = v.slot[id]!;
     const entry = v.entry[id]!;
+    const call = v.call[id]!;
+    const token = v.token[id]!;
     const elapsed = this.now - v.arrival[id]!;
     if (this.inWindow) {
       this.obs.answers[node]! += 1;
       this.obs.latencySumMs[node]! += elapsed;
     }
     v.release(id);
+    if (call >= 0) return this.policyCalls.answered(call, token, elapsed);
     if (left > 0) return this.start(node, parent, left - 1, NOT_A_REQUEST, 0);
     if (slot >= 0) this.obs.samples[entry]![slot] = elapsed;
-    if (parent !== NO_PARENT && --v.pending[parent]! === 0) this.nextStage(parent);
+    this.callEnded(parent);
+  }
+
+  /** One of the calls a visit waits on has ended: its next stage starts once all have. */
+  private callEnded(parent: number): void {
+    if (parent !== NO_PARENT && --this.visits.pending[parent]! === 0) this.nextStage(parent);
   }
 }

@@ -3,10 +3,15 @@
  * servers sized the same way (the sizing of docs/estimator.md, through `queueing`), the
  * same log-normal service, the same stages, copies, cache passes and async load.
  */
-import type { Diagram } from '../model/schema';
+import type { Diagram, DiagramEdge } from '../model/schema';
+import { topologicalOrder } from '../model/graph';
+import { hasCallPolicy } from '../estimator/callPolicy';
+import { DEFAULT_HEDGE_PERCENTILE } from '../estimator/hedging';
 import { syncStages } from '../estimator/latency';
 import { capacityInput, queueing, serviceTime } from '../estimator/queueing';
 import { passShare, propagateRates, trafficRate } from '../estimator/rates';
+import { solve } from '../estimator/solve';
+import type { SimPolicy } from './policyCalls';
 
 /** One call of an edge: floor(n) or floor(n) + 1 copies of the target. */
 export interface SimCall {
@@ -14,6 +19,8 @@ export interface SimCall {
   whole: number;
   fraction: number;
   parallel: boolean;
+  /** The edge's retries and hedge, if it has any. */
+  policy: SimPolicy | null;
 }
 
 /** A node as the simulator runs it. */
@@ -48,14 +55,47 @@ export interface SimNetwork {
   entries: SimEntry[];
 }
 
+/**
+ * Rates at every node and each hedge's delay, as the estimator has them: with
+ * retries and hedges, the load their extra copies add (solved with the
+ * latencies where it depends on them) and the delay a hedge at a percentile
+ * of the callee's latency waits.
+ */
+function loadAndDelays(diagram: Pick<Diagram, 'nodes' | 'edges'>): { rates: ReturnType<typeof propagateRates>; hedgeAfterMs: Map<string, number> } {
+  if (!diagram.edges.some(hasCallPolicy)) return { rates: propagateRates(diagram), hedgeAfterMs: new Map() };
+  const solution = solve(diagram as Diagram, topologicalOrder(diagram));
+  const hedgeAfterMs = new Map<string, number>();
+  for (const [id, outcome] of solution.policies) if (outcome?.hedge) hedgeAfterMs.set(id, outcome.hedge.afterMs);
+  return { rates: solution.rates, hedgeAfterMs };
+}
+
+/** An edge's retries and hedge as the simulator runs them. */
+function policyOf(edge: DiagramEdge, index: number, hedgeAfterMs: ReadonlyMap<string, number>): SimPolicy {
+  const retry = edge.retry;
+  return {
+    index,
+    failure: retry?.failureProbability ?? 0,
+    retries: retry?.retries ?? 0,
+    timeoutMs: retry?.timeoutMs ?? Infinity,
+    backoffMs: retry?.backoffMs ?? 0,
+    backoffMultiplier: retry?.backoffMultiplier ?? 1,
+    budget: retry?.budget ?? Infinity,
+    hedgeAfterMs: edge.hedge ? (hedgeAfterMs.get(edge.id) ?? Infinity) : Infinity,
+    hedgePercentile: edge.hedge && edge.hedge.afterMs === undefined ? (edge.hedge.afterPercentile ?? DEFAULT_HEDGE_PERCENTILE) : null,
+  };
+}
+
 /** Compiles a structurally valid diagram for the simulator. */
 export function compileNetwork(diagram: Pick<Diagram, 'nodes' | 'edges'>): SimNetwork {
   const index = new Map(diagram.nodes.map((n, i) => [n.id, i]));
-  const rates = propagateRates(diagram);
+  const { rates, hedgeAfterMs } = loadAndDelays(diagram);
+  const policies = new Map<string, SimPolicy>();
   const call = (edge: Diagram['edges'][number]): SimCall => {
     const n = edge.calls ?? 1;
     const whole = Math.floor(n);
-    return { target: index.get(edge.target)!, whole, fraction: n - whole, parallel: (edge.fanout ?? 'parallel') === 'parallel' };
+    let policy = policies.get(edge.id) ?? null;
+    if (!policy && hasCallPolicy(edge)) policies.set(edge.id, (policy = policyOf(edge, policies.size, hedgeAfterMs)));
+    return { target: index.get(edge.target)!, whole, fraction: n - whole, parallel: (edge.fanout ?? 'parallel') === 'parallel', policy };
   };
   const nodes: SimNode[] = diagram.nodes.map((node) => {
     const sync = diagram.edges.filter((e) => e.source === node.id && (e.mode ?? 'sync') === 'sync' && index.has(e.target));

@@ -64,7 +64,10 @@ The simulation (\`shared/sim/\`) runs the estimator's model without its
 approximations: Poisson arrivals at each entry's peak rate; pools of
 replicas x concurrency servers, first come first served; log-normal service
 fitted to p50/p99; stages, parallel copies that arrive at the same instant,
-copies in turn, fractional calls, cache hits, async load. Each design runs
+copies in turn, fractional calls, cache hits, async load, and calls with
+retries, timeouts and hedges copy by copy (a timed-out copy keeps its
+server busy; a hedge at a percentile waits for that percentile of the
+copies' recent times, as a client tracking it would). Each design runs
 ${requests.toLocaleString('en-US')} measured requests after a 10% warm-up (seed ${seed} + the design's
 number). Intervals are 95%, by batch means over 20 consecutive batches.
 

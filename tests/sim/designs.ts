@@ -107,4 +107,19 @@ export const DESIGNS: Design[] = [
     name: 'serial chain without queues (1, 5), (2, 10), (5, 20 ms)',
     diagram: diagramOf([users(100), svc('a', 1, 5), svc('b', 2, 10), svc('c', 5, 20)], [call('users', 'a'), call('a', 'b'), call('b', 'c')]),
   },
+  {
+    name: 'retries (1% failing, 40 ms timeout, 2 retries) into 4 servers at 70%',
+    diagram: diagramOf(
+      [users(qpsFor(0.7, 4, 5, 20, 1.03)), svc('api', 1, 2), pool('pool', 5, 20, 4)],
+      [call('users', 'api'), call('api', 'pool', { retry: { timeoutMs: 40, retries: 2, failureProbability: 0.01 } })],
+    ),
+  },
+  {
+    name: 'hedged after the p95 into 8 servers at 60%',
+    diagram: diagramOf([users(qpsFor(0.6, 8, 8, 40, 1.05)), svc('api', 1, 2), pool('pool', 8, 40, 8)], [call('users', 'api'), call('api', 'pool', { hedge: {} })]),
+  },
+  {
+    name: 'hedged after 30 ms into 16 servers at 60%',
+    diagram: diagramOf([users(qpsFor(0.6, 16, 8, 40, 1.05)), svc('api', 1, 2), pool('pool', 8, 40, 16)], [call('users', 'api'), call('api', 'pool', { hedge: { afterMs: 30 } })]),
+  },
 ];
