@@ -20,6 +20,8 @@ export const MAX_OPENING_ZOOM = 0.9;
 /** Room kept between the diagram and the canvas's edge, as a share of the diagram (whole) or in px (request path). */
 const FIT_PADDING = 0.1;
 const EDGE_ROOM_PX = 24;
+/** Room on the left of the request path, px: the zoom controls stand over the canvas's bottom-left corner (15 px in, 26 px wide). */
+const LEFT_ROOM_PX = 56;
 /** Room above the request path, px: its group's title and the scenario bar over the canvas's top-left corner. */
 const TOP_ROOM_PX = 64;
 
@@ -52,5 +54,5 @@ export function openingView(diagram: Pick<Diagram, 'nodes' | 'edges'>, canvasWid
   const path = bounds([...boxes].filter(([id]) => serving.has(id)).map(([, box]) => box).concat(serving.size === 0 ? [...boxes.values()] : []));
   const zoom = Math.max(READABLE_ZOOM, Math.min(MAX_OPENING_ZOOM, (canvasHeightPx - TOP_ROOM_PX - EDGE_ROOM_PX) / path.height));
   const spare = canvasHeightPx - path.height * zoom;
-  return { x: EDGE_ROOM_PX - path.x * zoom, y: Math.max(TOP_ROOM_PX, spare / 2) - path.y * zoom, zoom };
+  return { x: LEFT_ROOM_PX - path.x * zoom, y: Math.max(TOP_ROOM_PX, spare / 2) - path.y * zoom, zoom };
 }

@@ -30,7 +30,7 @@ async function open(slug: string, width: number, height: number): Promise<void> 
   }).toBe(true);
 }
 
-/** What a person would find wrong with the window: figures off screen, page scrolling sideways, the minimap over a node. */
+/** What a person would find wrong with the window: figures off screen, page scrolling sideways, the minimap or the zoom controls over a node. */
 async function layoutProblems(slug: string): Promise<string[]> {
   return page.evaluate((name) => {
     const problems: string[] = [];
@@ -39,12 +39,13 @@ async function layoutProblems(slug: string): Promise<string[]> {
     if (figures.length !== 4) problems.push(`${name}: ${figures.length} headline figures`);
     for (const f of figures) if (!inside(f.getBoundingClientRect())) problems.push(`${name}: ${f.getAttribute('data-headline')} outside the window`);
     if (document.scrollingElement!.scrollWidth > innerWidth) problems.push(`${name}: page scrolls sideways (${document.scrollingElement!.scrollWidth} > ${innerWidth})`);
-    const minimap = document.querySelector('.react-flow__minimap');
-    if (minimap) {
-      const m = minimap.getBoundingClientRect();
+    for (const [what, selector] of [['minimap', '.react-flow__minimap'], ['zoom controls', '.react-flow__controls']]) {
+      const panel = document.querySelector(selector!);
+      if (!panel) continue;
+      const m = panel.getBoundingClientRect();
       for (const node of document.querySelectorAll('.react-flow__node-component')) {
         const n = node.getBoundingClientRect();
-        if (m.left < n.right && n.left < m.right && m.top < n.bottom && n.top < m.bottom) problems.push(`${name}: minimap covers ${node.getAttribute('data-id')}`);
+        if (m.left < n.right && n.left < m.right && m.top < n.bottom && n.top < m.bottom) problems.push(`${name}: ${what} covers ${node.getAttribute('data-id')}`);
       }
     }
     return problems;

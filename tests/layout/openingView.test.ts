@@ -32,10 +32,11 @@ describe('the opening view', () => {
         expect(view.zoom, slug).toBeLessThanOrEqual(MAX_OPENING_ZOOM);
         const entries = diagram.nodes.filter((n) => n.kind === 'traffic').map((n) => onScreen(diagram, n.id, view));
         expect(entries.some((e) => e.left >= 0 && e.right <= width && e.top >= 0 && e.bottom <= height), `${slug} at ${width}x${height}`).toBe(true);
-        // The view starts at the request path's left edge, not in the offline band.
+        // The view starts at the request path's left edge, not in the offline band, clear of the zoom controls (15 + 26 px).
         const serving = servingNodes(diagram);
         const left = Math.min(...diagram.nodes.filter((n) => serving.has(n.id)).map((n) => onScreen(diagram, n.id, view).left));
-        expect(left, slug).toBeCloseTo(24, 0);
+        expect(left, slug).toBeCloseTo(56, 0);
+        expect(Math.min(...diagram.nodes.map((n) => onScreen(diagram, n.id, view).left)), slug).toBeGreaterThan(41);
       }
     }
   });
