@@ -11,24 +11,32 @@ export interface Cycle {
   closingEdge: number;
 }
 
+/** What a caller that has looked the ids up already can pass findLoadCycles. */
+export interface KnownIndexes {
+  /** Each node id's first position in `nodes`. */
+  firstIndex: ReadonlyMap<string, number>;
+  /** Each edge's source and target as those positions, -1 for an unknown node. */
+  ends?: { source: Int32Array; target: Int32Array };
+}
+
 /**
  * Finds the cycles formed by sync and async edges, one per strongly connected
  * group of nodes, so each problem is reported once. Edges to unknown nodes are
- * ignored. `firstIndex` (each node id's first position in `nodes`) saves
- * building it again when the caller has it.
+ * ignored.
  */
-export function findLoadCycles(diagram: Pick<Diagram, 'nodes' | 'edges'>, firstIndex?: ReadonlyMap<string, number>): Cycle[] {
+export function findLoadCycles(diagram: Pick<Diagram, 'nodes' | 'edges'>, known?: KnownIndexes): Cycle[] {
   const { nodes, edges } = diagram;
-  const indexOf = firstIndex ?? firstIndexes(nodes);
+  const indexOf = known?.firstIndex ?? firstIndexes(nodes);
+  const ends = known?.ends;
   // The load-carrying edges as lists of (target, edge index) per source node, in edge order.
   const sources = new Int32Array(edges.length).fill(-1);
   const targets = new Int32Array(edges.length);
   const starts = new Int32Array(nodes.length + 1);
   edges.forEach((edge, e) => {
     if (!carriesLoad(edge)) return;
-    const source = indexOf.get(edge.source);
-    const target = indexOf.get(edge.target);
-    if (source === undefined || target === undefined) return;
+    const source = ends ? ends.source[e]! : (indexOf.get(edge.source) ?? -1);
+    const target = ends ? ends.target[e]! : (indexOf.get(edge.target) ?? -1);
+    if (source < 0 || target < 0) return;
     sources[e] = source;
     targets[e] = target;
     starts[source + 1]!++;

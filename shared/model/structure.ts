@@ -133,28 +133,26 @@ export function checkStructure(diagram: Diagram, catalog: Catalog): Problem[] {
     checkNodeBlocks(node, index, catalog, problems);
   });
 
-  // A repeated id names its last node, as a lookup by id would.
-  const nodeWithId = (id: string) => {
-    const index = lastNode.get(id) ?? nodeIndex.get(id);
-    return index === undefined ? undefined : nodes[index];
-  };
   const nodeIds = () => [...nodeIndex.keys()];
+  const ends = { source: new Int32Array(edges.length), target: new Int32Array(edges.length) };
   edges.forEach((edge, index) => {
-    for (const end of ['source', 'target'] as const) {
-      if (!nodeIndex.has(edge[end])) {
-        problems.push({ path: `edges[${index}].${end}`, code: 'dangling-edge', message: `no node "${edge[end]}"${didYouMean(edge[end], nodeIds())}` });
-      }
-    }
+    const source = nodeIndex.get(edge.source) ?? -1;
+    const target = nodeIndex.get(edge.target) ?? -1;
+    ends.source[index] = source;
+    ends.target[index] = target;
+    if (source < 0) problems.push({ path: `edges[${index}].source`, code: 'dangling-edge', message: `no node "${edge.source}"${didYouMean(edge.source, nodeIds())}` });
+    if (target < 0) problems.push({ path: `edges[${index}].target`, code: 'dangling-edge', message: `no node "${edge.target}"${didYouMean(edge.target, nodeIds())}` });
     if (edge.fallback !== undefined && (!nodeIndex.has(edge.fallback) || edge.fallback === edge.target || edge.fallback === edge.source)) {
       const message = nodeIndex.has(edge.fallback) ? 'must name a node other than the edge\'s own ends' : `no node "${edge.fallback}"${didYouMean(edge.fallback, nodeIds())}`;
       problems.push({ path: `edges[${index}].fallback`, code: 'dangling-edge', message });
     }
-    if (nodeWithId(edge.target)?.kind === 'traffic') {
+    // A repeated id names its last node, as a lookup by id would.
+    if (target >= 0 && nodes[lastNode.size > 0 ? (lastNode.get(edge.target) ?? target) : target]!.kind === 'traffic') {
       problems.push({ path: `edges[${index}].target`, code: 'edge-into-traffic', message: `"${edge.target}" is a traffic node: load only leaves it, nothing may call it` });
     }
   });
 
-  for (const cycle of findLoadCycles(diagram, nodeIndex)) {
+  for (const cycle of findLoadCycles(diagram, { firstIndex: nodeIndex, ends })) {
     problems.push({
       path: `edges[${cycle.closingEdge}]`,
       code: 'cycle', message: `sync and async edges form a cycle: ${cycle.nodes.join(' -> ')} (only offline edges may loop)`,
