@@ -11,55 +11,99 @@ export interface Cycle {
   closingEdge: number;
 }
 
+/** What a caller that has looked the ids up already can pass findLoadCycles. */
+export interface KnownIndexes {
+  /** Each node id's first position in `nodes`. */
+  firstIndex: ReadonlyMap<string, number>;
+  /** Each edge's source and target as those positions, -1 for an unknown node. */
+  ends?: { source: Int32Array; target: Int32Array };
+}
+
 /**
  * Finds the cycles formed by sync and async edges, one per strongly connected
- * group of nodes, so each problem is reported once. Edges to unknown nodes are ignored.
+ * group of nodes, so each problem is reported once. Edges to unknown nodes are
+ * ignored.
  */
-export function findLoadCycles(diagram: Pick<Diagram, 'nodes' | 'edges'>): Cycle[] {
-  const ids = new Set(diagram.nodes.map((n) => n.id));
-  const out = new Map<string, { target: string; index: number }[]>();
-  diagram.edges.forEach((edge, index) => {
-    if (!carriesLoad(edge) || !ids.has(edge.source) || !ids.has(edge.target)) return;
-    const list = out.get(edge.source) ?? [];
-    list.push({ target: edge.target, index });
-    out.set(edge.source, list);
+export function findLoadCycles(diagram: Pick<Diagram, 'nodes' | 'edges'>, known?: KnownIndexes): Cycle[] {
+  const { nodes, edges } = diagram;
+  const indexOf = known?.firstIndex ?? firstIndexes(nodes);
+  const ends = known?.ends;
+  // The load-carrying edges as lists of (target, edge index) per source node, in edge order.
+  const sources = new Int32Array(edges.length).fill(-1);
+  const targets = new Int32Array(edges.length);
+  const starts = new Int32Array(nodes.length + 1);
+  edges.forEach((edge, e) => {
+    if (!carriesLoad(edge)) return;
+    const source = ends ? ends.source[e]! : (indexOf.get(edge.source) ?? -1);
+    const target = ends ? ends.target[e]! : (indexOf.get(edge.target) ?? -1);
+    if (source < 0 || target < 0) return;
+    sources[e] = source;
+    targets[e] = target;
+    starts[source + 1]!++;
   });
+  for (let i = 0; i < nodes.length; i++) starts[i + 1]! += starts[i]!;
+  const outTarget = new Int32Array(starts[nodes.length]!);
+  const outEdge = new Int32Array(starts[nodes.length]!);
+  const filled = starts.slice(0, nodes.length);
+  for (let e = 0; e < edges.length; e++) {
+    const source = sources[e]!;
+    if (source < 0) continue;
+    const at = filled[source]!++;
+    outTarget[at] = targets[e]!;
+    outEdge[at] = e;
+  }
 
   // Iterative depth-first search; a back edge closes a cycle, reported once per component.
-  const state = new Map<string, 'open' | 'done'>();
+  const OPEN = 1;
+  const DONE = 2;
+  const state = new Uint8Array(nodes.length);
+  const reported = new Uint8Array(nodes.length);
+  const stackNode = new Int32Array(nodes.length);
+  const stackNext = new Int32Array(nodes.length);
+  const depthOf = new Int32Array(nodes.length);
   const cycles: Cycle[] = [];
-  const reported = new Set<string>();
-  for (const start of diagram.nodes) {
-    if (state.has(start.id)) continue;
-    const path: string[] = [];
-    const stack: { node: string; next: number }[] = [{ node: start.id, next: 0 }];
-    state.set(start.id, 'open');
-    path.push(start.id);
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1]!;
-      const edges = out.get(frame.node) ?? [];
-      if (frame.next < edges.length) {
-        const { target, index } = edges[frame.next++]!;
-        const seen = state.get(target);
-        if (seen === 'open') {
-          const cycleNodes = path.slice(path.indexOf(target));
-          if (!cycleNodes.some((n) => reported.has(n))) {
-            cycleNodes.forEach((n) => reported.add(n));
-            cycles.push({ nodes: [...cycleNodes, target], closingEdge: index });
+  for (let i = 0; i < nodes.length; i++) {
+    const start = indexOf.get(nodes[i]!.id)!;
+    if (state[start] !== 0) continue;
+    let depth = 0;
+    stackNode[0] = start;
+    stackNext[0] = starts[start]!;
+    depthOf[start] = 0;
+    state[start] = OPEN;
+    while (depth >= 0) {
+      const node = stackNode[depth]!;
+      if (stackNext[depth]! < starts[node + 1]!) {
+        const at = stackNext[depth]!++;
+        const target = outTarget[at]!;
+        if (state[target] === OPEN) {
+          const cycle = Array.from(stackNode.subarray(depthOf[target]!, depth + 1));
+          if (!cycle.some((n) => reported[n])) {
+            for (const n of cycle) reported[n] = 1;
+            cycles.push({ nodes: [...cycle, target].map((n) => nodes[n]!.id), closingEdge: outEdge[at]! });
           }
-        } else if (seen === undefined) {
-          state.set(target, 'open');
-          path.push(target);
-          stack.push({ node: target, next: 0 });
+        } else if (state[target] === 0) {
+          state[target] = OPEN;
+          depth++;
+          stackNode[depth] = target;
+          stackNext[depth] = starts[target]!;
+          depthOf[target] = depth;
         }
       } else {
-        state.set(frame.node, 'done');
-        path.pop();
-        stack.pop();
+        state[node] = DONE;
+        depth--;
       }
     }
   }
   return cycles;
+}
+
+/** Each id's first position in a list of items with ids. */
+export function firstIndexes(items: readonly { id: string }[]): Map<string, number> {
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    if (!first.has(item.id)) first.set(item.id, index);
+  });
+  return first;
 }
 
 /**

@@ -4,6 +4,7 @@ import { capProblems, coveredBy, lineAndColumn, nestingProblem } from './loadBou
 import type { Problem } from './problems';
 import { CURRENT_VERSION, DIAGRAM_FORMAT, DiagramSchema, type Diagram } from './schema';
 import { scenarioProblems } from '../scenarios/validate';
+import { safeParseFast } from './fastParse';
 import { checkStructure } from './structure';
 import { problemsFromIssues } from './zodProblems';
 
@@ -65,11 +66,16 @@ export function loadDiagram(content: string | Uint8Array, options: LoadOptions =
   }
   const parsed = parseJson(text);
   if (!parsed.ok) return fail('', parsed.message);
-  return loadDiagramValue(parsed.value, options);
+  // The parsed JSON is this call's own, so the diagram may be made of it rather than of a copy.
+  return readValue(parsed.value, options, true);
 }
 
-/** Validates an already parsed JSON value as a diagram (see loadDiagram). */
+/** Validates an already parsed JSON value as a diagram (see loadDiagram); the diagram shares nothing with the value. */
 export function loadDiagramValue(value: unknown, options: LoadOptions = {}): LoadResult {
+  return readValue(value, options, false);
+}
+
+function readValue(value: unknown, options: LoadOptions, reuseInput: boolean): LoadResult {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return fail('', 'not an MLSD Studio diagram: the file must hold one JSON object');
   }
@@ -89,7 +95,7 @@ export function loadDiagramValue(value: unknown, options: LoadOptions = {}): Loa
   if (!migrated.ok) return fail('version', migrated.message);
 
   const catalog = options.catalog ?? DEFAULT_CATALOG;
-  const result = DiagramSchema.safeParse(migrated.doc);
+  const result = safeParseFast(DiagramSchema, migrated.doc, { reuseInput });
   if (!result.success) {
     const problems = problemsFromIssues(DiagramSchema, result.error.issues, migrated.doc);
     return { ok: false, problems: capProblems([...problems, ...structureOfInvalid(migrated.doc, catalog, problems)]) };

@@ -1,26 +1,37 @@
 import { instancePrice, storageClassPrice, type Catalog } from '../catalog';
 import { findKind } from '../kinds';
 import { article, didYouMean } from './didYouMean';
+import { safeParseFast } from './fastParse';
 import { findLoadCycles } from './graph';
-import { formatPath, type Problem } from './problems';
+import type { Problem } from './problems';
 import type { Diagram, DiagramNode } from './schema';
 import { checkBatching } from './servingChecks';
 import { problemsFromIssues } from './zodProblems';
 
-function duplicates<T extends { id: string }>(items: readonly T[], section: string, problems: Problem[]): void {
+/**
+ * Each id's first position among `items`, saying which ids repeat; `last`
+ * receives the last position of each repeated id.
+ */
+function indexIds(items: readonly { id: string }[], section: string, problems: Problem[], last?: Map<string, number>): Map<string, number> {
   const first = new Map<string, number>();
   items.forEach((item, index) => {
     const earlier = first.get(item.id);
     if (earlier === undefined) first.set(item.id, index);
-    else problems.push({ path: `${section}[${index}].id`, code: 'duplicate-id', message: `duplicate id "${item.id}" (also ${section}[${earlier}])` });
+    else {
+      problems.push({ path: `${section}[${index}].id`, code: 'duplicate-id', message: `duplicate id "${item.id}" (also ${section}[${earlier}])` });
+      last?.set(item.id, index);
+    }
   });
+  return first;
 }
 
+const BLOCKS = ['traffic', 'latency', 'capacity', 'cache', 'storage', 'cost', 'batching'] as const;
+
 function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, problems: Problem[]): void {
-  const at = formatPath(['nodes', index]);
+  const at = `nodes[${index}]`;
   const kind = findKind(node.kind);
   if (!kind) return;
-  for (const block of ['traffic', 'latency', 'capacity', 'cache', 'storage', 'cost', 'batching'] as const) {
+  for (const block of BLOCKS) {
     if (node[block] !== undefined && !kind.blocks.includes(block)) {
       problems.push({ path: `${at}.${block}`, code: 'block-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no ${block} block` });
     }
@@ -69,7 +80,7 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
     if (!kind.params) {
       problems.push({ path: `${at}.params`, code: 'params-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no params` });
     } else {
-      const result = kind.params.schema.safeParse(node.params);
+      const result = safeParseFast(kind.params.schema, node.params);
       if (!result.success) problems.push(...problemsFromIssues(kind.params.schema, result.error.issues, node.params, ['nodes', index, 'params']));
     }
   }
@@ -101,46 +112,70 @@ function checkCapacity(capacity: NonNullable<DiagramNode['capacity']>, kindId: s
  * catalog names, invalid kind params, edges into traffic, load cycles.
  */
 export function checkStructure(diagram: Diagram, catalog: Catalog): Problem[] {
+  if (vouched && vouched.diagram === diagram && vouched.catalog === catalog) return [];
   const problems: Problem[] = [];
-  duplicates(diagram.nodes, 'nodes', problems);
-  duplicates(diagram.edges, 'edges', problems);
-  duplicates(diagram.groups ?? [], 'groups', problems);
-  duplicates(diagram.annotations ?? [], 'annotations', problems);
-  const otherIds = new Set([...diagram.nodes, ...diagram.edges, ...(diagram.groups ?? [])].map((item) => item.id));
-  (diagram.annotations ?? []).forEach((a, index) => {
-    if (otherIds.has(a.id)) problems.push({ path: `annotations[${index}].id`, code: 'duplicate-id', message: `id "${a.id}" is already used by a node, edge or group` });
+  const { nodes, edges, groups = [], annotations = [] } = diagram;
+  const lastNode = new Map<string, number>();
+  const nodeIndex = indexIds(nodes, 'nodes', problems, lastNode);
+  const edgeIndex = indexIds(edges, 'edges', problems);
+  const groupIndex = indexIds(groups, 'groups', problems);
+  indexIds(annotations, 'annotations', problems);
+  annotations.forEach((a, index) => {
+    if (nodeIndex.has(a.id) || edgeIndex.has(a.id) || groupIndex.has(a.id)) {
+      problems.push({ path: `annotations[${index}].id`, code: 'duplicate-id', message: `id "${a.id}" is already used by a node, edge or group` });
+    }
   });
 
-  const groupIds = (diagram.groups ?? []).map((g) => g.id);
-  diagram.nodes.forEach((node, index) => {
-    if (node.group !== undefined && !groupIds.includes(node.group)) {
-      problems.push({ path: `nodes[${index}].group`, code: 'unknown-group', message: `no group "${node.group}"${didYouMean(node.group, groupIds)}` });
+  nodes.forEach((node, index) => {
+    if (node.group !== undefined && !groupIndex.has(node.group)) {
+      problems.push({ path: `nodes[${index}].group`, code: 'unknown-group', message: `no group "${node.group}"${didYouMean(node.group, groups.map((g) => g.id))}` });
     }
     checkNodeBlocks(node, index, catalog, problems);
   });
 
-  const nodesById = new Map(diagram.nodes.map((n) => [n.id, n]));
-  const nodeIds = [...nodesById.keys()];
-  diagram.edges.forEach((edge, index) => {
-    for (const end of ['source', 'target'] as const) {
-      if (!nodesById.has(edge[end])) {
-        problems.push({ path: `edges[${index}].${end}`, code: 'dangling-edge', message: `no node "${edge[end]}"${didYouMean(edge[end], nodeIds)}` });
-      }
-    }
-    if (edge.fallback !== undefined && (!nodesById.has(edge.fallback) || edge.fallback === edge.target || edge.fallback === edge.source)) {
-      const message = nodesById.has(edge.fallback) ? 'must name a node other than the edge\'s own ends' : `no node "${edge.fallback}"${didYouMean(edge.fallback, nodeIds)}`;
+  const nodeIds = () => [...nodeIndex.keys()];
+  const ends = { source: new Int32Array(edges.length), target: new Int32Array(edges.length) };
+  edges.forEach((edge, index) => {
+    const source = nodeIndex.get(edge.source) ?? -1;
+    const target = nodeIndex.get(edge.target) ?? -1;
+    ends.source[index] = source;
+    ends.target[index] = target;
+    if (source < 0) problems.push({ path: `edges[${index}].source`, code: 'dangling-edge', message: `no node "${edge.source}"${didYouMean(edge.source, nodeIds())}` });
+    if (target < 0) problems.push({ path: `edges[${index}].target`, code: 'dangling-edge', message: `no node "${edge.target}"${didYouMean(edge.target, nodeIds())}` });
+    if (edge.fallback !== undefined && (!nodeIndex.has(edge.fallback) || edge.fallback === edge.target || edge.fallback === edge.source)) {
+      const message = nodeIndex.has(edge.fallback) ? 'must name a node other than the edge\'s own ends' : `no node "${edge.fallback}"${didYouMean(edge.fallback, nodeIds())}`;
       problems.push({ path: `edges[${index}].fallback`, code: 'dangling-edge', message });
     }
-    if (nodesById.get(edge.target)?.kind === 'traffic') {
+    // A repeated id names its last node, as a lookup by id would.
+    if (target >= 0 && nodes[lastNode.size > 0 ? (lastNode.get(edge.target) ?? target) : target]!.kind === 'traffic') {
       problems.push({ path: `edges[${index}].target`, code: 'edge-into-traffic', message: `"${edge.target}" is a traffic node: load only leaves it, nothing may call it` });
     }
   });
 
-  for (const cycle of findLoadCycles(diagram)) {
+  for (const cycle of findLoadCycles(diagram, { firstIndex: nodeIndex, ends })) {
     problems.push({
       path: `edges[${cycle.closingEdge}]`,
       code: 'cycle', message: `sync and async edges form a cycle: ${cycle.nodes.join(' -> ')} (only offline edges may loop)`,
     });
   }
   return problems;
+}
+
+/** A diagram and catalog whose structure was just checked and found sound (see withCheckedStructure). */
+let vouched: { diagram: Diagram; catalog: Catalog } | undefined;
+
+/**
+ * Runs `work` while checkStructure answers at once, with no problems, for this
+ * diagram and catalog: for a caller that has just read the diagram with
+ * loadDiagram (which checks its structure) and hands it unchanged to code
+ * that checks it again, such as the estimator.
+ */
+export function withCheckedStructure<T>(diagram: Diagram, catalog: Catalog, work: () => T): T {
+  const outer = vouched;
+  vouched = { diagram, catalog };
+  try {
+    return work();
+  } finally {
+    vouched = outer;
+  }
 }

@@ -2,6 +2,7 @@ import type { Catalog } from '../../catalog';
 import { estimate } from '../../estimator/estimate';
 import type { Estimate } from '../../estimator/output';
 import type { Diagram } from '../../model/schema';
+import { withCheckedStructure } from '../../model/structure';
 import { scenarioDiagram, scenarioNames } from '../../scenarios/variants';
 import type { ParsedArgs } from '../args';
 import { estimateReport } from '../estimateReport';
@@ -61,7 +62,9 @@ export function readAndEstimate(args: ParsedArgs, io: CliIO, command: string): E
   const scenario = args.flags.get('scenario');
   const diagram = typeof scenario === 'string' ? scenarioDiagram(file, scenario) : file;
   if (!diagram) return noScenario(io, command, args.positionals[0]!, file, scenario as string);
-  return { diagram, result: estimate(diagram, { catalog, trafficMultiplier }), catalog, trafficMultiplier };
+  // Reading checked the file's structure; the estimator need not check it again.
+  const result = withCheckedStructure(file, catalog, () => estimate(diagram, { catalog, trafficMultiplier }));
+  return { diagram, result, catalog, trafficMultiplier };
 }
 
 /** `mlsd estimate FILE`. */
