@@ -50,8 +50,7 @@ export function benchHostile(): void {
     const manyProblems = write('problems.mlsd.json', JSON.stringify(errors));
     const deep = write('deep.mlsd.json', `{"nodes":${'['.repeat(5_000_000)}${']'.repeat(5_000_000)}}`);
 
-    // Reading, checking and the structure: the share of every command's time that is not its own work.
-    line('validate, 100,000 nodes', timed(['validate', largeFile]), 1.2);
+    line('validate, 100,000 nodes', timed(['validate', largeFile]), 5);
     line('estimate, 100,000 nodes', timed(['estimate', '--json', largeFile]), 5);
     // Each picture format without figures (the estimate's own cost is the line above); Markdown is a report of the figures, so it includes the estimate.
     for (const format of ['svg', 'png', 'pdf', 'mermaid', 'drawio', 'excalidraw']) {
