@@ -52,7 +52,7 @@ interface Pen {
 function draw(shape: Shape, pen: Pen): void {
   const { page, fit } = pen;
   if (shape.type === 'group') {
-    shape.children.forEach((child) => draw(child, pen));
+    for (const child of shape.children) draw(child, pen);
     return;
   }
   if (shape.type === 'path') {
@@ -98,7 +98,7 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
   const page = pdf.addPage([fit.width, fit.height]);
   page.drawRectangle({ x: 0, y: 0, width: fit.width, height: fit.height, color: colour(scene.background) });
   const pen: Pen = { page, fit, fonts, known: new Set(fonts.regular.getCharacterSet()) };
-  scene.shapes.forEach((shape) => draw(shape, pen));
+  for (const shape of scene.shapes) draw(shape, pen);
   return pdf.save({ useObjectStreams: false });
 }
 
