@@ -61,7 +61,7 @@ export const nodeFileSystem: WriteFileSystem = {
 };
 
 /** Writes a file on the real disk through the one safe write path (see writeFileSafely). */
-export function writeFileOnDisk(path: string, data: string | Uint8Array, options: WriteOptions = {}): WriteOutcome {
+export function writeFileOnDisk(path: string, data: string | Uint8Array | Iterable<string>, options: WriteOptions = {}): WriteOutcome {
   return writeFileSafely(nodeFileSystem, path, data, options);
 }
 

@@ -4,8 +4,8 @@ import type { ElkEngine } from '../layout/elkGraph';
 export interface CliIO {
   /** Reads a whole file, or says in a few words why it cannot. */
   readFile(path: string): { ok: true; bytes: Uint8Array } | { ok: false; message: string };
-  /** Writes a whole file atomically, or says why it cannot. */
-  writeFile(path: string, data: string | Uint8Array): { ok: true } | { ok: false; message: string };
+  /** Writes a whole file atomically (text may come in pieces, written as they are made), or says why it cannot. */
+  writeFile(path: string, data: string | Uint8Array | Iterable<string>): { ok: true } | { ok: false; message: string };
   /** Whether two paths are the same file on disk (through links); false when either does not exist. */
   sameFile(a: string, b: string): boolean;
   stdout(text: string): void;

@@ -86,24 +86,23 @@ function annotationShapes(entry: Picture['annotations'][number], offset: Positio
  * (with figures) the live figures and a utilization bar; then sticky notes
  * and free text on top.
  */
-export function diagramShapes({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, captions: ReadonlyMap<string, string>, t: Palette): Shape[] {
+export function* diagramShapes({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, captions: ReadonlyMap<string, string>, t: Palette): Generator<Shape, void, undefined> {
   const { x: ox, y: oy } = picture.offset;
   const move = (p: Position) => ({ x: p.x + ox, y: p.y + oy });
   const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
-  const shapes: Shape[] = [];
   for (const g of picture.groups) {
-    shapes.push({
+    yield {
       type: 'group', attributes: { class: 'group', 'data-group': g.id }, title: g.label,
       children: [
         rect(g.x + ox, g.y + oy, g.width, g.height, 12, { fill: t.group, stroke: t.groupBorder, strokeWidth: 1, dash: [6, 4] }),
         { type: 'text', x: g.x + ox + 14, y: g.y + oy + 22, text: g.label.toUpperCase(), size: 11, bold: true, colour: t.muted, spacing: 0.6 },
       ],
-    });
+    };
   }
   for (const entry of picture.edges) {
     const label = entry.label && { ...entry.label, ...move(entry.label) };
-    shapes.push(edgeShapes({ ...entry, points: entry.points.map(move), labelAt: move(entry.labelAt), ...(label && { label }) }, captions.get(entry.edge.id), t));
+    yield edgeShapes({ ...entry, points: entry.points.map(move), labelAt: move(entry.labelAt), ...(label && { label }) }, captions.get(entry.edge.id), t);
   }
   for (const box of picture.nodes) {
     const node = nodes.get(box.id);
@@ -127,10 +126,9 @@ export function diagramShapes({ diagram, estimate, figures }: Pick<ExportInput, 
         children.push({ type: 'path', d: `M${x + 5},${y + box.height - 5} h${(box.width - 10) * Math.min(1, f.utilization)} v3 h${-(box.width - 10) * Math.min(1, f.utilization)} Z`, fill: utilizationColour(f.utilization, t) });
       }
     }
-    shapes.push({ type: 'group', attributes: { class: 'node', 'data-node': node.id, 'data-kind': node.kind }, title: node.label, desc: node.notes, children });
+    yield { type: 'group', attributes: { class: 'node', 'data-node': node.id, 'data-kind': node.kind }, title: node.label, desc: node.notes, children };
   }
-  for (const entry of picture.annotations) shapes.push(annotationShapes(entry, picture.offset, t));
-  return shapes;
+  for (const entry of picture.annotations) yield annotationShapes(entry, picture.offset, t);
 }
 
 /** Each edge's caption (calls, rate with figures, label), by edge id. */
@@ -142,7 +140,7 @@ export function captionsOf({ diagram, estimate, figures }: Pick<ExportInput, 'di
   }));
 }
 
-/** The whole exported picture: the diagram, then its title block and legend below it. */
+/** The whole exported picture: the diagram, then its title block and legend below it; the shapes are made each time they are read. */
 export function sceneOf(input: ExportInput): Scene {
   const t = THEMES[input.theme];
   const captions = captionsOf(input);
@@ -154,6 +152,11 @@ export function sceneOf(input: ExportInput): Scene {
     height: picture.height + sheet.height,
     title: input.diagram.title,
     background: t.background,
-    shapes: [...diagramShapes(input, picture, captions, t), ...sheet.shapes],
+    shapes: {
+      *[Symbol.iterator]() {
+        yield* diagramShapes(input, picture, captions, t);
+        yield* sheet.shapes;
+      },
+    },
   };
 }

@@ -7,7 +7,8 @@ import { pictureOf } from './geometry';
 import { NOTE_COLOUR } from '../layout/annotationBox';
 import { exportId } from './ids';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
-import type { ExportFormat, ExportInput } from './types';
+import { joinPieces, linesAsPieces } from './pieces';
+import type { ExportFormat, ExportInput, TextPieces } from './types';
 
 type Box = { x: number; y: number; width: number; height: number };
 
@@ -58,20 +59,33 @@ const EDGE_STYLE = {
  * `mlsd import`. Ids go through `exportId`; labels are HTML
  * (the cells say html=1), so text is HTML-escaped and then XML-escaped.
  */
+export function drawioPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): TextPieces {
+  return linesAsPieces(drawioLines(input));
+}
+
+/** The draw.io file (see `drawioPieces`) as one string. */
 export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+  return joinPieces(drawioPieces(input));
+}
+
+function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
   const { diagram, estimate, figures } = input;
   const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
   const captions = captionsOf(input);
   const picture = pictureOf(diagram, captions);
   const boxOfNode = new Map(picture.nodes.map((n) => [n.id, n]));
   const groupOf = new Map(picture.groups.flatMap((g) => g.members.map((m) => [m, g] as const)));
+  yield '<mxfile host="MLSD Studio" type="device">';
+  yield `  <diagram id="mlsd" name="${xmlText(diagram.title)}">`;
+  yield '    <mxGraphModel grid="1" gridSize="8" arrows="1" connect="1" page="0">';
+  yield '      <root>';
+  const cell = '        ';
+  yield `${cell}<mxCell id="0"/>`;
   // The layer carries what the picture does not show (title, budgets, brief), for `mlsd import`.
-  const cells: string[] = ['<mxCell id="0"/>', `<object id="1" label="" mlsd_diagram="${xmlText(JSON.stringify(diagramMetadata(diagram)))}"><mxCell parent="0"/></object>`];
+  yield `${cell}<object id="1" label="" mlsd_diagram="${xmlText(JSON.stringify(diagramMetadata(diagram)))}"><mxCell parent="0"/></object>`;
   for (const g of picture.groups) {
-    cells.push(
-      `<mxCell id="${exportId('group', g.id)}" value="${xmlText(htmlText(g.label))}" style="rounded=1;whiteSpace=wrap;html=1;container=1;collapsible=0;dashed=1;fillColor=#f1f5f9;strokeColor=#94a3b8;verticalAlign=top;align=left;spacingLeft=10;fontStyle=1;fontColor=#64748b;" vertex="1" parent="1">` +
-        `<mxGeometry x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" as="geometry"/></mxCell>`,
-    );
+    yield `${cell}<mxCell id="${exportId('group', g.id)}" value="${xmlText(htmlText(g.label))}" style="rounded=1;whiteSpace=wrap;html=1;container=1;collapsible=0;dashed=1;fillColor=#f1f5f9;strokeColor=#94a3b8;verticalAlign=top;align=left;spacingLeft=10;fontStyle=1;fontColor=#64748b;" vertex="1" parent="1">` +
+      `<mxGeometry x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" as="geometry"/></mxCell>`;
   }
   for (const node of diagram.nodes) {
     const box = boxOfNode.get(node.id);
@@ -82,43 +96,29 @@ export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     const lines = [`<b>${htmlText(node.label)}</b>`, `<font color="#64748b">${htmlText(kind?.label ?? node.kind)}</font>`];
     if (figures && f) lines.push(htmlText(figureLine(node, f).map((p) => p.text).join('  ')));
     const tooltip = node.notes ? ` tooltip="${xmlText(htmlText(node.notes))}"` : '';
-    cells.push(
-      `<object id="${exportId('node', node.id)}" label="${xmlText(lines.join('<br>'))}"${tooltip} mlsd_id="${xmlText(node.id)}" mlsd_kind="${xmlText(node.kind)}" mlsd_node="${xmlText(JSON.stringify(nodeMetadata(node)))}">` +
-        `<mxCell style="rounded=1;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=${kind?.colour ?? '#64748b'};strokeWidth=2;align=left;spacingLeft=10;fontSize=12;" vertex="1" parent="${group ? exportId('group', group.id) : '1'}">` +
-        `<mxGeometry x="${box.x - (group?.x ?? 0)}" y="${box.y - (group?.y ?? 0)}" width="${box.width}" height="${box.height}" as="geometry"/></mxCell></object>`,
-    );
+    yield `${cell}<object id="${exportId('node', node.id)}" label="${xmlText(lines.join('<br>'))}"${tooltip} mlsd_id="${xmlText(node.id)}" mlsd_kind="${xmlText(node.kind)}" mlsd_node="${xmlText(JSON.stringify(nodeMetadata(node)))}">` +
+      `<mxCell style="rounded=1;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=${kind?.colour ?? '#64748b'};strokeWidth=2;align=left;spacingLeft=10;fontSize=12;" vertex="1" parent="${group ? exportId('group', group.id) : '1'}">` +
+      `<mxGeometry x="${box.x - (group?.x ?? 0)}" y="${box.y - (group?.y ?? 0)}" width="${box.width}" height="${box.height}" as="geometry"/></mxCell></object>`;
   }
   for (const { edge, points, label } of picture.edges) {
     const source = boxOfNode.get(edge.source)!;
     const target = boxOfNode.get(edge.target)!;
     const ports = points.length >= 2 ? port(points[0]!, source, 'exit') + port(points[points.length - 1]!, target, 'entry') : '';
     const waypoints = points.slice(1, -1).map((p) => `<mxPoint x="${round(p.x)}" y="${round(p.y)}"/>`).join('');
-    cells.push(
-      `<object id="${exportId('edge', edge.id)}" label="${xmlText(htmlText(captions.get(edge.id) ?? ''))}" mlsd_id="${xmlText(edge.id)}" mlsd_edge="${xmlText(JSON.stringify({ ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }))}"><mxCell style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
-        `<mxGeometry x="0" relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}${labelOffset(points, label)}</mxGeometry></mxCell></object>`,
-    );
+    yield `${cell}<object id="${exportId('edge', edge.id)}" label="${xmlText(htmlText(captions.get(edge.id) ?? ''))}" mlsd_id="${xmlText(edge.id)}" mlsd_edge="${xmlText(JSON.stringify({ ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }))}"><mxCell style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
+      `<mxGeometry x="0" relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}${labelOffset(points, label)}</mxGeometry></mxCell></object>`;
   }
   for (const { annotation, x, y, width, height } of picture.annotations) {
     const style = annotation.kind === 'note'
       ? `shape=note;size=14;whiteSpace=wrap;html=1;fillColor=${annotation.colour ?? NOTE_COLOUR};strokeColor=#ca8a04;align=left;verticalAlign=top;spacingLeft=6;fontSize=13;`
       : 'text;whiteSpace=wrap;html=1;align=left;verticalAlign=top;fontSize=13;';
-    cells.push(
-      `<object id="${exportId('annotation', annotation.id)}" label="${xmlText(htmlText(annotation.text))}" mlsd_annotation="${xmlText(annotation.id)}"><mxCell style="${style}" vertex="1" parent="1">` +
-        `<mxGeometry x="${x}" y="${y}" width="${width}" height="${height}" as="geometry"/></mxCell></object>`,
-    );
+    yield `${cell}<object id="${exportId('annotation', annotation.id)}" label="${xmlText(htmlText(annotation.text))}" mlsd_annotation="${xmlText(annotation.id)}"><mxCell style="${style}" vertex="1" parent="1">` +
+      `<mxGeometry x="${x}" y="${y}" width="${width}" height="${height}" as="geometry"/></mxCell></object>`;
   }
-  return [
-    '<mxfile host="MLSD Studio" type="device">',
-    `  <diagram id="mlsd" name="${xmlText(diagram.title)}">`,
-    '    <mxGraphModel grid="1" gridSize="8" arrows="1" connect="1" page="0">',
-    '      <root>',
-    ...cells.map((c) => `        ${c}`),
-    '      </root>',
-    '    </mxGraphModel>',
-    '  </diagram>',
-    '</mxfile>',
-    '',
-  ].join('\n');
+  yield '      </root>';
+  yield '    </mxGraphModel>';
+  yield '  </diagram>';
+  yield '</mxfile>';
 }
 
 export const drawioFormat: ExportFormat = {
@@ -130,5 +130,5 @@ export const drawioFormat: ExportFormat = {
   takesFigures: true,
   takesTheme: false,
   takesPaper: false,
-  render: async (input) => renderDrawio(input),
+  render: async (input) => drawioPieces(input),
 };

@@ -6,7 +6,8 @@ import { pictureOf } from './geometry';
 import { exportId } from './ids';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import { textWidth } from './scene';
-import type { ExportFormat, ExportInput } from './types';
+import { joinPieces, linesAsPieces } from './pieces';
+import type { ExportFormat, ExportInput, TextPieces } from './types';
 
 type Element = Record<string, unknown> & { id: string; boundElements: { type: string; id: string }[] };
 
@@ -51,7 +52,28 @@ const STROKE = {
  * (a node's id, label, group and fields; the diagram's own fields on the
  * first element), so importing the scene gives the diagram back.
  */
+export function excalidrawPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): TextPieces {
+  return linesAsPieces(sceneLines(excalidrawElements(input)));
+}
+
+/** The Excalidraw scene (see `excalidrawPieces`) as one string. */
 export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+  return joinPieces(excalidrawPieces(input));
+}
+
+/** The scene file as JSON.stringify(scene, null, 2) writes it, an element at a time. */
+function* sceneLines(elements: readonly Element[]): Generator<string, void, undefined> {
+  yield '{\n  "type": "excalidraw",\n  "version": 2,\n  "source": "MLSD Studio",';
+  if (elements.length === 0) yield '  "elements": [],';
+  else {
+    yield '  "elements": [';
+    for (let i = 0; i < elements.length; i++) yield `    ${JSON.stringify(elements[i], null, 2).replace(/\n/g, '\n    ')}${i < elements.length - 1 ? ',' : ''}`;
+    yield '  ],';
+  }
+  yield '  "appState": {\n    "viewBackgroundColor": "#ffffff",\n    "gridSize": null\n  },\n  "files": {}\n}';
+}
+
+function excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Element[] {
   const { diagram, estimate, figures } = input;
   const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
@@ -128,8 +150,7 @@ export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate'
   // The diagram's own fields (title, budgets, brief, notes) ride on the first element, where Excalidraw keeps them through edits.
   const first = elements[0];
   if (first) first.customData = { ...(first.customData as Record<string, unknown> | undefined), mlsdDiagram: diagramMetadata(diagram) };
-  const scene = { type: 'excalidraw', version: 2, source: 'MLSD Studio', elements, appState: { viewBackgroundColor: '#ffffff', gridSize: null }, files: {} };
-  return `${JSON.stringify(scene, null, 2)}\n`;
+  return elements;
 }
 
 export const excalidrawFormat: ExportFormat = {
@@ -141,5 +162,5 @@ export const excalidrawFormat: ExportFormat = {
   takesFigures: true,
   takesTheme: false,
   takesPaper: false,
-  render: async (input) => renderExcalidraw(input),
+  render: async (input) => excalidrawPieces(input),
 };

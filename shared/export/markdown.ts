@@ -6,6 +6,7 @@ import { formatBytes, formatLatencyMs, formatMs, formatPercent, formatQps, forma
 import { codeFence, markdownBlock, markdownText } from './escape';
 import { table } from './markdownTable';
 import { renderMermaid } from './mermaid';
+import { onePiece } from './pieces';
 import { plannerSection } from '../planner/markdown';
 import type { ExportFormat, ExportInput } from './types';
 
@@ -99,5 +100,5 @@ export const markdownFormat: ExportFormat = {
   takesFigures: false,
   takesTheme: false,
   takesPaper: false,
-  render: async (input) => renderMarkdown(input),
+  render: async (input) => onePiece(renderMarkdown(input)),
 };

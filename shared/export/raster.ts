@@ -1,5 +1,6 @@
 import { sceneOf } from './drawing';
 import { pngWidth, withDpi } from './pngDpi';
+import { joinPieces } from './pieces';
 import { sceneSvg } from './svg';
 import type { ExportFormat } from './types';
 
@@ -51,7 +52,9 @@ export const pngFormat: ExportFormat = {
   takesPaper: false,
   async render(input, services) {
     const scene = sceneOf(input);
-    const png = await services.rasterize(sceneSvg(scene), rasterScale(scene.width, scene.height));
+    // Refused by its size before any of it is drawn.
+    const scale = rasterScale(scene.width, scene.height);
+    const png = await services.rasterize(joinPieces(sceneSvg(scene)), scale);
     // A host may rasterize smaller than asked (a browser canvas has a size limit): record the resolution actually reached.
     return withDpi(png, (96 * pngWidth(png)) / scene.width);
   },

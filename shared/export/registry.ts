@@ -9,9 +9,10 @@ import { mermaidFormat } from './mermaid';
 import { pdfFormat } from './pdf';
 import { pngFormat } from './raster';
 import { svgFormat } from './svg';
-import type { ExportFormat, ExportServices, Paper } from './types';
+import { joinPieces } from './pieces';
+import type { ExportFormat, ExportOutput, ExportServices, Paper } from './types';
 
-export type { ExportFormat, ExportServices, Paper } from './types';
+export type { ExportFormat, ExportOutput, ExportServices, Paper, TextPieces } from './types';
 export { PAPERS } from './types';
 
 /** Every export format, in menu order; the CLI and the app's Export dialog both read this list. */
@@ -51,16 +52,23 @@ const NO_FIGURES: Estimate = {
 };
 
 /**
- * Exports a laid-out diagram (every node placed) in a format. Figures come
- * from the whole diagram's estimate, so a selection shows the same numbers
- * as the full picture; a format that shows figures, asked for none, is made
- * without running the estimate.
+ * Exports a laid-out diagram (every node placed) in a format, as bytes or as
+ * text in pieces to write one after another (see `exportDiagram` for one
+ * string). Figures come from the whole diagram's estimate, so a selection
+ * shows the same numbers as the full picture; a format that shows figures,
+ * asked for none, is made without running the estimate.
  */
-export async function exportDiagram(diagram: Diagram, format: ExportFormat, services: ExportServices, options: ExportOptions = {}): Promise<string | Uint8Array> {
+export async function exportPieces(diagram: Diagram, format: ExportFormat, services: ExportServices, options: ExportOptions = {}): Promise<ExportOutput> {
   const withoutFigures = format.takesFigures && options.figures === false;
   const figures = withoutFigures ? NO_FIGURES : estimateDiagram(diagram, { catalog: options.catalog });
   const shown = options.only ? selectionOf(diagram, options.only) : diagram;
   const estimate = options.only ? { ...figures, nodes: figures.nodes.filter((n) => options.only!.has(n.id)) } : figures;
   const input = { diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light' as const, paper: options.paper ?? 'fit' as const };
   return format.render(options.catalog ? { ...input, catalog: options.catalog } : input, services);
+}
+
+/** Exports a laid-out diagram in a format (see `exportPieces`): text as one string, or bytes. */
+export async function exportDiagram(diagram: Diagram, format: ExportFormat, services: ExportServices, options: ExportOptions = {}): Promise<string | Uint8Array> {
+  const output = await exportPieces(diagram, format, services, options);
+  return output instanceof Uint8Array ? output : joinPieces(output);
 }

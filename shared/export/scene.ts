@@ -24,7 +24,8 @@ export interface Scene {
   height: number;
   title: string;
   background: string;
-  shapes: Shape[];
+  /** Drawn in order; made as they are read, so a large picture is never held whole. */
+  shapes: Iterable<Shape>;
 }
 
 export type Palette = Record<'background' | 'panel' | 'border' | 'text' | 'muted' | 'group' | 'groupBorder' | 'sync' | 'async' | 'offline' | 'ok' | 'busy' | 'hot' | 'bad', string>;

@@ -2,59 +2,52 @@ import { LABEL_FONT_FAMILY } from '../layout/text';
 import { sceneOf } from './drawing';
 import { xmlText } from './escape';
 import type { Scene, Shape } from './scene';
-import type { ExportFormat, ExportInput } from './types';
+import { linesAsPieces } from './pieces';
+import type { ExportFormat, ExportInput, TextPieces } from './types';
 
 /** The font the layout measured names and captions in (Arial's metrics), so text fits the boxes drawn for it. */
 const FONT = LABEL_FONT_FAMILY;
 
-function attributes(values: Record<string, string | number | undefined>): string {
-  let out = '';
-  for (const key in values) {
-    const value = values[key];
-    if (value !== undefined) out += ` ${key}="${xmlText(String(value))}"`;
-  }
-  return out;
+/** An attribute, its value escaped; nothing when the value is absent. */
+function attribute(name: string, value: string | number | undefined): string {
+  if (value === undefined) return '';
+  return ` ${name}="${typeof value === 'number' ? value : xmlText(value)}"`;
 }
 
 function shapeSvg(shape: Shape): string {
   switch (shape.type) {
-    case 'path':
-      return `<path${attributes({
-        d: shape.d,
-        transform: shape.at && `translate(${shape.at.x} ${shape.at.y}) scale(${shape.at.scale})`,
-        fill: shape.fill ?? 'none',
-        stroke: shape.stroke,
-        'stroke-width': shape.strokeWidth,
-        'stroke-dasharray': shape.dash?.join(' '),
-        'stroke-linecap': shape.at ? 'round' : undefined,
-        'stroke-linejoin': shape.at ? 'round' : undefined,
-      })}/>`;
+    case 'path': {
+      const { at } = shape;
+      const round = at ? ' stroke-linecap="round" stroke-linejoin="round"' : '';
+      return `<path${attribute('d', shape.d)}${at ? ` transform="translate(${at.x} ${at.y}) scale(${at.scale})"` : ''}${attribute('fill', shape.fill ?? 'none')}` +
+        `${attribute('stroke', shape.stroke)}${attribute('stroke-width', shape.strokeWidth)}${attribute('stroke-dasharray', shape.dash?.join(' '))}${round}/>`;
+    }
     case 'text':
-      return `<text${attributes({
-        x: shape.x, y: shape.y, 'font-size': shape.size, 'font-weight': shape.bold ? '600' : undefined,
-        'letter-spacing': shape.spacing, 'text-anchor': shape.anchor === 'middle' ? 'middle' : undefined, fill: shape.colour,
-      })}>${xmlText(shape.text)}</text>`;
-    case 'group':
-      return [
-        `<g${attributes(shape.attributes)}>`,
-        ...(shape.title ? [`<title>${xmlText(shape.title)}</title>`] : []),
-        ...(shape.desc ? [`<desc>${xmlText(shape.desc)}</desc>`] : []),
-        ...shape.children.map(shapeSvg),
-        '</g>',
-      ].join('\n');
+      return `<text x="${shape.x}" y="${shape.y}" font-size="${shape.size}"${shape.bold ? ' font-weight="600"' : ''}${attribute('letter-spacing', shape.spacing)}` +
+        `${shape.anchor === 'middle' ? ' text-anchor="middle"' : ''}${attribute('fill', shape.colour)}>${xmlText(shape.text)}</text>`;
+    case 'group': {
+      let out = '<g';
+      for (const key in shape.attributes) out += attribute(key, shape.attributes[key]);
+      out += '>';
+      if (shape.title) out += `\n<title>${xmlText(shape.title)}</title>`;
+      if (shape.desc) out += `\n<desc>${xmlText(shape.desc)}</desc>`;
+      for (const child of shape.children) out += `\n${shapeSvg(child)}`;
+      return `${out}\n</g>`;
+    }
   }
 }
 
-/** A scene as standalone SVG: text stays text (selectable, searchable), notes become each node's description. */
-export function sceneSvg(scene: Scene): string {
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="${xmlText(FONT)}">`,
-    `<title>${xmlText(scene.title)}</title>`,
-    `<rect width="100%" height="100%" fill="${scene.background}"/>`,
-    ...scene.shapes.map(shapeSvg),
-    '</svg>',
-    '',
-  ].join('\n');
+function* svgLines(scene: Scene): Generator<string, void, undefined> {
+  yield `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="${xmlText(FONT)}">`;
+  yield `<title>${xmlText(scene.title)}</title>`;
+  yield `<rect width="100%" height="100%" fill="${scene.background}"/>`;
+  for (const shape of scene.shapes) yield shapeSvg(shape);
+  yield '</svg>';
+}
+
+/** A scene as standalone SVG, in pieces: text stays text (selectable, searchable), notes become each node's description. */
+export function sceneSvg(scene: Scene): TextPieces {
+  return linesAsPieces(svgLines(scene));
 }
 
 /**
@@ -62,7 +55,7 @@ export function sceneSvg(scene: Scene): string {
  * nodes with their kind's icon and colour, edges styled by mode, (optionally)
  * the live figures, and a title block with a legend.
  */
-export function renderSvg(input: ExportInput): string {
+export function renderSvg(input: ExportInput): TextPieces {
   return sceneSvg(sceneOf(input));
 }
 

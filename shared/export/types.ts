@@ -25,6 +25,16 @@ export interface ExportServices {
   rasterize(svg: string, scale: number): Promise<Uint8Array>;
 }
 
+/**
+ * A text export as pieces written one after another: a large diagram's
+ * file (hundreds of MB) is never held as one string, so it can go to disk
+ * as it is made.
+ */
+export type TextPieces = Generator<string, void, undefined>;
+
+/** What a format makes: bytes (PNG, PDF) or text in pieces. */
+export type ExportOutput = Uint8Array | TextPieces;
+
 /** One export format: what it is called, its file, and how it is made. */
 export interface ExportFormat {
   id: 'svg' | 'png' | 'pdf' | 'markdown' | 'mermaid' | 'drawio' | 'excalidraw';
@@ -39,5 +49,5 @@ export interface ExportFormat {
   takesTheme: boolean;
   /** Whether the page size (fit, A4, Letter) applies. */
   takesPaper: boolean;
-  render(input: ExportInput, services: ExportServices): Promise<string | Uint8Array>;
+  render(input: ExportInput, services: ExportServices): Promise<ExportOutput>;
 }

@@ -88,6 +88,35 @@ function writeAll(fs: WriteFileSystem, fd: number, bytes: Uint8Array): void {
   }
 }
 
+/** An error from making the text being written (not from the disk): passed on to the caller as it was. */
+class MakingError extends Error {
+  constructor(readonly reason: unknown) {
+    super('making the text failed');
+  }
+}
+
+/** Writes text pieces as UTF-8 through one reused buffer, as they are made; returns the bytes written. */
+function writePieces(fs: WriteFileSystem, fd: number, pieces: Iterable<string>): number {
+  const encoder = new TextEncoder();
+  let buffer = new Uint8Array(1 << 16);
+  let total = 0;
+  const iterator = pieces[Symbol.iterator]();
+  for (;;) {
+    let next: IteratorResult<string>;
+    try {
+      next = iterator.next();
+    } catch (error) {
+      throw new MakingError(error);
+    }
+    if (next.done) return total;
+    // UTF-8 takes at most 3 bytes for each UTF-16 unit.
+    if (buffer.length < next.value.length * 3) buffer = new Uint8Array(next.value.length * 3);
+    const { written } = encoder.encodeInto(next.value, buffer);
+    writeAll(fs, fd, buffer.subarray(0, written));
+    total += written;
+  }
+}
+
 /**
  * Replaces a file so that no failure can leave it half-written: the bytes go
  * to a new temporary file beside the target (every byte, looping on short
@@ -95,10 +124,13 @@ function writeAll(fs: WriteFileSystem, fd: number, bytes: Uint8Array): void {
  * the target and the folder flushed. A symbolic link is written through: its
  * target changes and the link stays a link. On any failure before the rename
  * the target is untouched, the temporary file is removed and the outcome
- * says why in words (`no space left on device`, `file too large`).
+ * says why in words (`no space left on device`, `file too large`). Text
+ * may come in pieces (a large export), written as they are made; an error
+ * in making them leaves the target untouched too, and is thrown on.
  */
-export function writeFileSafely(fs: WriteFileSystem, path: string, data: string | Uint8Array, options: WriteOptions = {}): WriteOutcome {
+export function writeFileSafely(fs: WriteFileSystem, path: string, data: string | Uint8Array | Iterable<string>, options: WriteOptions = {}): WriteOutcome {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+  let size = 0;
   let temporary: string | null = null;
   let fd: number | null = null;
   try {
@@ -113,7 +145,10 @@ export function writeFileSafely(fs: WriteFileSystem, path: string, data: string 
     temporary = `${prefix}.${name}.${fs.processId}.${++counter}.tmp`;
     const mode = existing ? existing.mode & 0o7777 : 0o666;
     fd = fs.createExclusive(temporary, mode);
-    writeAll(fs, fd, bytes);
+    if (bytes instanceof Uint8Array) {
+      writeAll(fs, fd, bytes);
+      size = bytes.length;
+    } else size = writePieces(fs, fd, bytes);
     if (existing) {
       // The umask narrowed the mode at creation; the target's own mode is restored exactly.
       fs.setMode(fd, mode);
@@ -135,7 +170,7 @@ export function writeFileSafely(fs: WriteFileSystem, path: string, data: string 
       if (!FOLDER_FLUSH_UNSUPPORTED.has(codeOf(error) ?? '')) throw error;
     }
     const written = fs.stat(target);
-    return { ok: true, path: target, sizeBytes: written?.sizeBytes ?? bytes.length, mtimeMs: written?.mtimeMs ?? 0 };
+    return { ok: true, path: target, sizeBytes: written?.sizeBytes ?? size, mtimeMs: written?.mtimeMs ?? 0 };
   } catch (error) {
     if (fd !== null) {
       try {
@@ -151,6 +186,7 @@ export function writeFileSafely(fs: WriteFileSystem, path: string, data: string 
         // Nothing more can be done; the target itself was never touched.
       }
     }
+    if (error instanceof MakingError) throw error.reason;
     return { ok: false, code: codeOf(error) ?? 'EIO', reason: reasonOf(error) };
   }
 }

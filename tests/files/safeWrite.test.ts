@@ -41,6 +41,35 @@ describe('a safe write', () => {
     expect(order).toEqual(['flush', 'close', 'rename', 'flushFolder']);
   });
 
+  it('writes text given in pieces as UTF-8, each piece as it comes, and reports the bytes written', () => {
+    const { path } = existingFile();
+    const pieces = ['<svg>', 'é × 漢字 😀', 'x'.repeat(100_000), '</svg>\n'];
+    const seen: string[] = [];
+    function* made() {
+      for (const piece of pieces) {
+        seen.push(piece);
+        yield piece;
+      }
+    }
+    const { fs, calls } = disk();
+    const outcome = writeFileSafely(fs, path, made());
+    expect(readFileSync(path, 'utf8')).toBe(pieces.join(''));
+    expect(outcome).toMatchObject({ ok: true, sizeBytes: Buffer.byteLength(pieces.join('')) });
+    expect(seen).toEqual(pieces);
+    expect(calls.filter((c) => c === 'write')).toHaveLength(pieces.length);
+  });
+
+  it('throws an error made while making the pieces on to the caller, leaving the file untouched and no temporary file', () => {
+    const { dir, path, content } = existingFile();
+    function* failing(): Generator<string> {
+      yield 'the first half';
+      throw new RangeError('the picture is too large');
+    }
+    expect(() => writeFileSafely(nodeFileSystem, path, failing())).toThrow(new RangeError('the picture is too large'));
+    expect(readFileSync(path, 'utf8')).toBe(content);
+    expect(readdirSync(dir)).toEqual(['design.mlsd.json']);
+  });
+
   it.each([
     // [what the test injects, at which step, the reason a person reads]
     ['ENOSPC', 'write', 'no space left on device'],

@@ -1,4 +1,4 @@
-import { EXPORT_FORMATS, PAPERS, exportDiagram, exportFormat, type Paper } from '../../export/registry';
+import { EXPORT_FORMATS, PAPERS, exportFormat, exportPieces, type ExportOutput, type Paper } from '../../export/registry';
 import { PictureTooLarge } from '../../export/raster';
 import { applyLayout, layoutDiagram } from '../../layout/elkGraph';
 import type { Diagram } from '../../model/schema';
@@ -63,9 +63,9 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
   if (!catalog) return EXIT.invalid;
   const diagram = readDiagram(io, input, catalog);
   if (!diagram) return EXIT.invalid;
-  let data: string | Uint8Array;
+  let data: ExportOutput;
   try {
-    data = await exportDiagram(await placed(diagram, io), format, io, { figures: !args.flags.has('no-figures'), theme, paper: paper as Paper, catalog });
+    data = await exportPieces(await placed(diagram, io), format, io, { figures: !args.flags.has('no-figures'), theme, paper: paper as Paper, catalog });
   } catch (error) {
     if (!(error instanceof PictureTooLarge)) throw error;
     io.stderr(`mlsd export: cannot export ${args.positionals[0]} as ${format.label}: ${error.message}\n`);
