@@ -42,6 +42,20 @@ export function nodeSize(label: string): NodeSize {
   if (known) return known;
   const room = (width: number) => width - NODE_TEXT_LEFT - NODE_TEXT_RIGHT;
   const wrap = (width: number) => wrapLabel(label, room(width), NODE_FONT_PX, NODE_MAX_LINES, true);
+  const size = oneLineSize(label, room(NODE_MIN_WIDTH)) ?? wrappedSize(wrap);
+  if (nodeSizes.size > 5_000) nodeSizes.clear();
+  nodeSizes.set(label, size);
+  return size;
+}
+
+/** The box of a name that fits on one line of the narrowest box (most names), without a search; else undefined. */
+function oneLineSize(label: string, roomPx: number): NodeSize | undefined {
+  const line = label.split(/\s+/).filter(Boolean).join(' ');
+  return measureText(line, NODE_FONT_PX, true) <= roomPx ? sizeOf([line]) : undefined;
+}
+
+/** The box of a longer name: as few lines as the widest box allows, then the box as narrow as that many lines allow. */
+function wrappedSize(wrap: (width: number) => string[]): NodeSize {
   const fewest = wrap(NODE_MAX_WIDTH).length;
   let narrow = NODE_MIN_WIDTH;
   if (wrap(narrow).length > fewest) {
@@ -53,13 +67,14 @@ export function nodeSize(label: string): NodeSize {
     }
     narrow = wide;
   }
-  const lines = wrap(narrow);
+  return sizeOf(wrap(narrow));
+}
+
+/** A node's box around its name's lines: wide enough for the widest, never below the minimum. */
+function sizeOf(lines: string[]): NodeSize {
   const widest = Math.max(...lines.map((l) => measureText(l, NODE_FONT_PX, true)));
   const width = Math.max(NODE_MIN_WIDTH, Math.ceil((widest + NODE_TEXT_LEFT + NODE_TEXT_RIGHT) / 4) * 4);
-  const size = { width, height: NODE_BASE_HEIGHT + (lines.length - 1) * NODE_LINE_HEIGHT, lines };
-  if (nodeSizes.size > 5_000) nodeSizes.clear();
-  nodeSizes.set(label, size);
-  return size;
+  return { width, height: NODE_BASE_HEIGHT + (lines.length - 1) * NODE_LINE_HEIGHT, lines };
 }
 
 /** A label box: size and wrapped lines. */
@@ -69,12 +84,24 @@ export interface LabelSize {
   lines: string[];
 }
 
-/** The box of an edge caption (its parts joined with " · "), wrapped to at most three lines; undefined when empty. */
+const labelSizes = new Map<string, LabelSize>();
+
+/**
+ * The box of an edge caption (its parts joined with " · "), wrapped to at
+ * most three lines; undefined when empty. The same caption text gets the same
+ * box (shared: not to be changed by the caller).
+ */
 export function edgeLabelSize(parts: readonly string[]): LabelSize | undefined {
   if (parts.length === 0) return undefined;
-  const lines = wrapLabel(parts.join(' · '), EDGE_LABEL_MAX_TEXT, EDGE_FONT_PX, 3);
+  const text = parts.join(' · ');
+  const known = labelSizes.get(text);
+  if (known) return known;
+  const lines = wrapLabel(text, EDGE_LABEL_MAX_TEXT, EDGE_FONT_PX, 3);
   const widest = Math.max(...lines.map((l) => measureText(l, EDGE_FONT_PX)));
-  return { width: Math.ceil(widest) + 2 * EDGE_LABEL_PAD.x + 2, height: lines.length * EDGE_LINE_HEIGHT + 2 * EDGE_LABEL_PAD.y, lines };
+  const size = { width: Math.ceil(widest) + 2 * EDGE_LABEL_PAD.x + 2, height: lines.length * EDGE_LINE_HEIGHT + 2 * EDGE_LABEL_PAD.y, lines };
+  if (labelSizes.size > 5_000) labelSizes.clear();
+  labelSizes.set(text, size);
+  return size;
 }
 
 /** The widest rate a caption can show ("1.23M QPS"): layout keeps room for it whatever the traffic. */
