@@ -135,6 +135,28 @@ export class BoxGrid<K = string> {
     return found;
   }
 
+  /**
+   * How crowded a place is: -1 when no box held comes within `gap` px of
+   * `box` (as `overlaps`), else the area they share with it, px² (as
+   * `overlapArea`), in one look.
+   */
+  crowding(box: Box, gap: number): number {
+    const right = box.x + box.width;
+    const bottom = box.y + box.height;
+    const x1 = right + gap;
+    const y1 = bottom + gap;
+    let near = false;
+    let sum = 0;
+    this.visit(box, gap, (k) => {
+      if (box.x < this.right[k]! + gap && this.left[k]! < x1 && box.y < this.bottom[k]! + gap && this.top[k]! < y1) near = true;
+      const w = Math.min(right, this.right[k]!) - Math.max(box.x, this.left[k]!);
+      const h = Math.min(bottom, this.bottom[k]!) - Math.max(box.y, this.top[k]!);
+      if (w > 0 && h > 0) sum += w * h;
+      return false;
+    });
+    return near ? sum : -1;
+  }
+
   /** The area the boxes held share with `box`, px² (each box counted once). */
   overlapArea(box: Box): number {
     const right = box.x + box.width;

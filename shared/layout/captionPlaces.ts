@@ -89,12 +89,13 @@ export function placeLabel(points: readonly Position[], size: LabelSize, nodes: 
     best ??= p;
     if (work.looks-- <= 0) return true;
     const box = { x: p.x, y: p.y, width: size.width, height: size.height };
-    if (labelClear(box, nodes, labels)) {
+    const nearNodes = nodes.crowding(box, LABEL_GAP);
+    const nearLabels = labels.crowding(box, CAPTION_GAP);
+    if (nearNodes < 0 && nearLabels < 0) {
       best = p;
-      bestOverlap = -1;
       return true;
     }
-    const overlap = nodes.overlapArea(box) + labels.overlapArea(box);
+    const overlap = Math.max(0, nearNodes) + Math.max(0, nearLabels);
     if (overlap < bestOverlap) {
       bestOverlap = overlap;
       best = p;

@@ -3,7 +3,7 @@ import { BoxGrid } from './boxGrid';
 import { nodeBoxes, onBorder, type Box } from './boxes';
 import { labelClear, placeLabel, placeMarker, type PlacementBudget } from './captionPlaces';
 import { routeBetween, ROUTE_CLEARANCE, type RouteBudget, type Segment } from './router';
-import { reservedLabelSize } from './sizes';
+import { reservedLabelSize, type LabelSize } from './sizes';
 import { stageMarkers } from './stages';
 
 export { STAGE_MARKER_RADIUS } from './captionPlaces';
@@ -70,9 +70,9 @@ function selfLoop(box: Box): Position[] {
  * routes already drawn; each caption in its stored place while that is clear
  * of nodes and other captions, else placed along the route. Pure and
  * deterministic: the canvas and every export draw the same geometry.
+ * `boxes` are the nodes' boxes when the caller has them already.
  */
-export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeGeometry[] {
-  const boxes = nodeBoxes(diagram);
+export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: ReadonlyMap<string, Box> = nodeBoxes(diagram)): EdgeGeometry[] {
   const grid = new BoxGrid(boxes);
   const markers = stageMarkers(diagram);
   const placed = diagram.edges.filter((e) => boxes.has(e.source) && boxes.has(e.target));
@@ -80,33 +80,38 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeGeo
   const labels = new BoxGrid();
   const work: PlacementBudget = { looks: PLACEMENT_BUDGET };
   const sizes = placed.map(reservedLabelSize);
-  const at: (Position | undefined)[] = placed.map(() => undefined);
+  // Each caption's box, as drawn and as looked up by the captions placed after it.
+  const placedLabels: EdgeGeometry['label'][] = placed.map(() => undefined);
+  const place = (i: number, at: Position, size: LabelSize) => {
+    const label = { x: at.x, y: at.y, width: size.width, height: size.height, lines: size.lines };
+    // Once the looks are spent no place is looked at again, so none is kept to look at.
+    if (work.looks > 0) labels.add(placed[i]!.id, label);
+    placedLabels[i] = label;
+  };
   placed.forEach((e, i) => {
     const stored = e.route;
     const size = sizes[i];
     if (!size || !stored?.label || routes[i] !== stored.points) return;
     const box = { x: stored.label.x, y: stored.label.y, width: size.width, height: size.height };
     if (work.looks-- > 0 && !labelClear(box, grid, labels)) return;
-    labels.add(e.id, box);
-    at[i] = stored.label;
+    place(i, stored.label, size);
   });
-  placed.forEach((e, i) => {
+  placed.forEach((_, i) => {
     const size = sizes[i];
-    if (!size || at[i]) return;
-    const p = placeLabel(routes[i]!, size, grid, labels, work);
-    labels.add(e.id, { x: p.x, y: p.y, width: size.width, height: size.height });
-    at[i] = p;
+    if (size && !placedLabels[i]) place(i, placeLabel(routes[i]!, size, grid, labels, work), size);
   });
   const markerAt = new BoxGrid<Position>();
   return placed.map((edge, i): EdgeGeometry => {
-    const size = sizes[i];
     const points = routes[i]!;
-    const geometry: EdgeGeometry = size ? { edge, points, label: { x: at[i]!.x, y: at[i]!.y, width: size.width, height: size.height, lines: size.lines } } : { edge, points };
+    const geometry: EdgeGeometry = { edge, points };
+    if (placedLabels[i]) geometry.label = placedLabels[i];
     const stage = markers.get(edge.id);
     if (!stage) return geometry;
     const stageAt = placeMarker(points, grid, labels, markerAt, work);
-    markerAt.add(stageAt, { x: stageAt.x, y: stageAt.y, width: 0, height: 0 });
-    return { ...geometry, stage, stageAt };
+    if (work.looks > 0) markerAt.add(stageAt, { x: stageAt.x, y: stageAt.y, width: 0, height: 0 });
+    geometry.stage = stage;
+    geometry.stageAt = stageAt;
+    return geometry;
   });
 }
 

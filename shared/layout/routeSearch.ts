@@ -135,7 +135,7 @@ function indexOf(values: readonly number[], v: number): number {
 }
 
 /** The values rounded to whole px, each once, ascending. */
-function sorted(values: readonly number[]): number[] {
+function sorted(values: ArrayLike<number>): number[] {
   const rounded = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) rounded[i] = Math.round(values[i]!) + 0;
   rounded.sort();
@@ -144,9 +144,20 @@ function sorted(values: readonly number[]): number[] {
   return result;
 }
 
-/** Grid lines: the given ones, each gap's middle, and its quarters where it is wide enough (lanes), within low-high. */
-function gridLines(lines: readonly number[], low: number, high: number): number[] {
-  const base = sorted(lines);
+/** The lines along one axis that walls and ports put on the grid: each wall's two sides and each port's stub, rounded, each once, ascending. */
+function baseLines(walls: readonly Box[], ports: readonly Port[], axis: 'x' | 'y'): number[] {
+  const lines = new Float64Array(2 * walls.length + ports.length);
+  let n = 0;
+  for (const w of walls) {
+    lines[n++] = axis === 'x' ? w.x : w.y;
+    lines[n++] = axis === 'x' ? w.x + w.width : w.y + w.height;
+  }
+  for (const p of ports) lines[n++] = p.stub[axis];
+  return sorted(lines);
+}
+
+/** Grid lines: the given ones (`base`: rounded, each once, ascending), each gap's middle, and its quarters where it is wide enough (lanes), within low-high. */
+function gridLines(base: readonly number[], low: number, high: number): number[] {
   const all = [...base];
   for (let i = 1; i < base.length; i++) {
     const gap = base[i]! - base[i - 1]!;
@@ -156,6 +167,13 @@ function gridLines(lines: readonly number[], low: number, high: number): number[
     else all.push(middle);
   }
   return sorted(all).filter((v) => v >= low && v <= high);
+}
+
+/** How many of the values lie within low-high. */
+function countWithin(values: readonly number[], low: number, high: number): number {
+  let count = 0;
+  for (const v of values) if (v >= low && v <= high) count += 1;
+  return count;
 }
 
 /**
@@ -174,11 +192,18 @@ export function search(source: Box, target: Box, obstacles: Obstacles, drawn: Ne
   };
   const inRegion = (b: Box) => b.x < region.right && b.x + b.width > region.left && b.y < region.bottom && b.y + b.height > region.top;
   const area = { x: region.left, y: region.top, width: region.right - region.left, height: region.bottom - region.top };
-  const walls = [source, target, ...obstaclesNear(obstacles, area).filter(inRegion)].map((b) => inflate(b, ROUTE_CLEARANCE));
+  const walls = [inflate(source, ROUTE_CLEARANCE), inflate(target, ROUTE_CLEARANCE)];
+  for (const b of obstaclesNear(obstacles, area)) if (inRegion(b)) walls.push(inflate(b, ROUTE_CLEARANCE));
   const starts = ports(source, leave, ends);
   const goals = ports(target, arrive, ends);
-  const xs = gridLines([...walls.flatMap((w) => [w.x, w.x + w.width]), ...starts.map((p) => p.stub.x), ...goals.map((p) => p.stub.x)], region.left - ROUTE_CLEARANCE, region.right + ROUTE_CLEARANCE);
-  const ys = gridLines([...walls.flatMap((w) => [w.y, w.y + w.height]), ...starts.map((p) => p.stub.y), ...goals.map((p) => p.stub.y)], region.top - ROUTE_CLEARANCE, region.bottom + ROUTE_CLEARANCE);
+  const stubs = [...starts, ...goals];
+  const xBase = baseLines(walls, stubs, 'x');
+  const yBase = baseLines(walls, stubs, 'y');
+  const [xLow, xHigh, yLow, yHigh] = [region.left - ROUTE_CLEARANCE, region.right + ROUTE_CLEARANCE, region.top - ROUTE_CLEARANCE, region.bottom + ROUTE_CLEARANCE];
+  // The walls' own lines alone make too large a grid: no need for the lanes between them.
+  if (countWithin(xBase, xLow, xHigh) * countWithin(yBase, yLow, yHigh) > MAX_GRID_POINTS) return 'too large';
+  const xs = gridLines(xBase, xLow, xHigh);
+  const ys = gridLines(yBase, yLow, yHigh);
   const nx = xs.length;
   const ny = ys.length;
   if (nx * ny > MAX_GRID_POINTS) return 'too large';

@@ -9,6 +9,8 @@ export { LANE_SPACING, type RouteBudget, type Segment } from './routeSearch';
 
 /** Extra room around the two ends in which a route may detour, px. */
 const REGION_MARGIN = 160;
+/** The regions searched in turn while the walls close every way: wider, then without bounds. */
+const MARGINS = [REGION_MARGIN, REGION_MARGIN * 4, Infinity];
 
 /**
  * An orthogonal route from `source` to `target` that keeps clear of every
@@ -28,7 +30,7 @@ export function routeBetween(source: Box, target: Box, obstacles: Obstacles, dra
   const below = target.y >= source.y + source.height;
   const leave: Side = forward ? 'right' : below ? 'bottom' : 'top';
   const arrive: Side = forward ? 'left' : below ? 'top' : 'bottom';
-  for (const margin of [REGION_MARGIN, REGION_MARGIN * 4, Infinity]) {
+  for (const margin of MARGINS) {
     if (budget && budget.gridPoints <= 0) break;
     const route = search(source, target, obstacles, drawn, ends, leave, arrive, margin, budget);
     if (route === 'too large') break;

@@ -48,10 +48,14 @@ export function nodeSize(label: string): NodeSize {
   return size;
 }
 
+/** Words parted by single spaces, nothing around them: the name as one line reads it. */
+const SINGLE_SPACED = /^\S+(?: \S+)*$/;
+
 /** The box of a name that fits on one line of the narrowest box (most names), without a search; else undefined. */
 function oneLineSize(label: string, roomPx: number): NodeSize | undefined {
-  const line = label.split(/\s+/).filter(Boolean).join(' ');
-  return measureText(line, NODE_FONT_PX, true) <= roomPx ? sizeOf([line]) : undefined;
+  const line = SINGLE_SPACED.test(label) ? label : label.split(/\s+/).filter(Boolean).join(' ');
+  const widthPx = measureText(line, NODE_FONT_PX, true);
+  return widthPx <= roomPx ? { width: boxWidth(widthPx), height: NODE_BASE_HEIGHT, lines: [line] } : undefined;
 }
 
 /** The box of a longer name: as few lines as the widest box allows, then the box as narrow as that many lines allow. */
@@ -73,9 +77,11 @@ function wrappedSize(wrap: (width: number) => string[]): NodeSize {
 /** A node's box around its name's lines: wide enough for the widest, never below the minimum. */
 function sizeOf(lines: string[]): NodeSize {
   const widest = Math.max(...lines.map((l) => measureText(l, NODE_FONT_PX, true)));
-  const width = Math.max(NODE_MIN_WIDTH, Math.ceil((widest + NODE_TEXT_LEFT + NODE_TEXT_RIGHT) / 4) * 4);
-  return { width, height: NODE_BASE_HEIGHT + (lines.length - 1) * NODE_LINE_HEIGHT, lines };
+  return { width: boxWidth(widest), height: NODE_BASE_HEIGHT + (lines.length - 1) * NODE_LINE_HEIGHT, lines };
 }
+
+/** The width of a node's box whose widest line is this wide, px: in steps of 4, never below the minimum. */
+const boxWidth = (widestPx: number) => Math.max(NODE_MIN_WIDTH, Math.ceil((widestPx + NODE_TEXT_LEFT + NODE_TEXT_RIGHT) / 4) * 4);
 
 /** A label box: size and wrapped lines. */
 export interface LabelSize {
