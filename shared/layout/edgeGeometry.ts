@@ -23,14 +23,18 @@ export interface EdgeGeometry {
 }
 
 /**
- * Grid points the router may search for all of one diagram's routes (about a
- * second's work); past it, the remaining edges of a very large diagram
- * without stored routes are drawn plain.
+ * Grid points the router may search for all of one diagram's routes (about
+ * half a second's work); past it, the remaining edges of a very large
+ * diagram without stored routes are drawn plain.
  */
 const ROUTE_BUDGET = 500_000;
 
-/** Looks at places for captions and stage markers, all of one diagram's together; past it, each takes its first place. */
-const PLACEMENT_BUDGET = 500_000;
+/**
+ * Looks at places for captions and stage markers, all of one diagram's
+ * together (a few tenths of a second; a 1,000-node laid-out diagram takes
+ * about 1,500); past it, each takes its first place.
+ */
+const PLACEMENT_BUDGET = 200_000;
 
 const segmentsOf = (points: readonly Position[]): Segment[] => points.slice(1).map((b, i) => ({ a: points[i]!, b }));
 
@@ -125,8 +129,9 @@ function routesOf(placed: readonly DiagramEdge[], boxes: ReadonlyMap<string, Box
     const source = boxes.get(e.source)!;
     if (e.source === e.target) return selfLoop(source);
     const stored = e.route?.points;
+    if (!stored) return undefined;
     const ends = (id: string) => id === e.source || id === e.target;
-    return stored && routeFits(stored, source, boxes.get(e.target)!, (a, b) => grid.crossedBy(a, b, ends)) ? stored : undefined;
+    return routeFits(stored, source, boxes.get(e.target)!, (a, b) => grid.crossedBy(a, b, ends)) ? stored : undefined;
   });
   if (routes.every((r) => r !== undefined)) return routes;
   // Routes drawn so far and their ends, looked up near each new route; once the budget is spent no route is searched, so none is kept.

@@ -38,11 +38,13 @@ const nodeSizes = new Map<string, NodeSize>();
  * maximum width widens the box rather than lose text.
  */
 export function nodeSize(label: string): NodeSize {
+  const room = (width: number) => width - NODE_TEXT_LEFT - NODE_TEXT_RIGHT;
+  // A one-line name is measured faster than it is looked up among many; longer names are kept once worked out.
+  const oneLine = oneLineSize(label, room(NODE_MIN_WIDTH));
+  if (oneLine) return oneLine;
   const known = nodeSizes.get(label);
   if (known) return known;
-  const room = (width: number) => width - NODE_TEXT_LEFT - NODE_TEXT_RIGHT;
-  const wrap = (width: number) => wrapLabel(label, room(width), NODE_FONT_PX, NODE_MAX_LINES, true);
-  const size = oneLineSize(label, room(NODE_MIN_WIDTH)) ?? wrappedSize(wrap);
+  const size = wrappedSize((width: number) => wrapLabel(label, room(width), NODE_FONT_PX, NODE_MAX_LINES, true));
   if (nodeSizes.size > 5_000) nodeSizes.clear();
   nodeSizes.set(label, size);
   return size;
