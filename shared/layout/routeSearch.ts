@@ -214,8 +214,35 @@ export function search(source: Box, target: Box, obstacles: Obstacles, drawn: Ne
     budget.gridPoints = cost > budget.gridPoints ? 0 : budget.gridPoints - cost;
     if (budget.gridPoints === 0) return 'too large';
   }
+  // The same walls, ports and drawn segments give the same route: the canvas redraws many edits that leave a route's surroundings as they were.
+  const key = searchKey(region, walls, starts, goals, near);
+  if (!searched.has(key)) {
+    if (searched.size >= SEARCHES_KEPT) searched.clear();
+    searched.set(key, routeOnGrid(xs, ys, walls, near, starts, goals));
+  }
+  const route = searched.get(key)!;
+  return route && route.map((p) => ({ x: p.x, y: p.y }));
+}
+
+/** Searches kept with their routes (null where the walls close every way), by everything that decides them. */
+const searched = new Map<string, Position[] | null>();
+const SEARCHES_KEPT = 256;
+
+/** Everything a search's route depends on, as one string: the region, the walls, the ports and their costs, the drawn segments nearby. */
+function searchKey(region: { left: number; right: number; top: number; bottom: number }, walls: readonly Box[], starts: readonly Port[], goals: readonly Port[], near: readonly Segment[]): string {
+  const parts: (number | string)[] = [region.left, region.right, region.top, region.bottom, walls.length];
+  for (const w of walls) parts.push(w.x, w.y, w.width, w.height);
+  for (const p of [...starts, ...goals]) parts.push(p.side, p.cost, p.at.x, p.at.y, p.stub.x, p.stub.y);
+  parts.push(starts.length);
+  for (const s of near) parts.push(s.a.x, s.a.y, s.b.x, s.b.y);
+  return parts.join(',');
+}
+
+/** The cheapest route on the grid of lines xs and ys from a start port to a goal port, or null when the walls close every way. */
+function routeOnGrid(xs: readonly number[], ys: readonly number[], walls: readonly Box[], near: readonly Segment[], starts: readonly Port[], goals: readonly Port[]): Position[] | null {
+  const ny = ys.length;
   const grid = gridOf(xs, ys, walls, near);
-  const goalAt = new Int32Array(nx * ny).fill(-1);
+  const goalAt = new Int32Array(xs.length * ny).fill(-1);
   for (const [index, g] of goals.entries()) {
     const i = indexOf(xs, Math.round(g.stub.x));
     const j = indexOf(ys, Math.round(g.stub.y));
