@@ -144,13 +144,18 @@ function sorted(values: ArrayLike<number>): number[] {
   return result;
 }
 
-/** The lines along one axis that walls and ports put on the grid: each wall's two sides and each port's stub, rounded, each once, ascending. */
-function baseLines(walls: readonly Box[], ports: readonly Port[], axis: 'x' | 'y'): number[] {
-  const lines = new Float64Array(2 * walls.length + ports.length);
+/**
+ * The lines along one axis that walls and ports put on the grid: the two
+ * sides of each box grown by the clearance (as `inflate` grows it) and each
+ * port's stub, rounded, each once, ascending.
+ */
+function baseLines(boxes: readonly Box[], ports: readonly Port[], axis: 'x' | 'y'): number[] {
+  const lines = new Float64Array(2 * boxes.length + ports.length);
   let n = 0;
-  for (const w of walls) {
-    lines[n++] = axis === 'x' ? w.x : w.y;
-    lines[n++] = axis === 'x' ? w.x + w.width : w.y + w.height;
+  for (const b of boxes) {
+    const [start, length] = axis === 'x' ? [b.x, b.width] : [b.y, b.height];
+    lines[n++] = start - ROUTE_CLEARANCE;
+    lines[n++] = start - ROUTE_CLEARANCE + (length + 2 * ROUTE_CLEARANCE);
   }
   for (const p of ports) lines[n++] = p.stub[axis];
   return sorted(lines);
@@ -192,13 +197,13 @@ export function search(source: Box, target: Box, obstacles: Obstacles, drawn: Ne
   };
   const inRegion = (b: Box) => b.x < region.right && b.x + b.width > region.left && b.y < region.bottom && b.y + b.height > region.top;
   const area = { x: region.left, y: region.top, width: region.right - region.left, height: region.bottom - region.top };
-  const walls = [inflate(source, ROUTE_CLEARANCE), inflate(target, ROUTE_CLEARANCE)];
-  for (const b of obstaclesNear(obstacles, area)) if (inRegion(b)) walls.push(inflate(b, ROUTE_CLEARANCE));
+  const inside = [source, target];
+  for (const b of obstaclesNear(obstacles, area)) if (inRegion(b)) inside.push(b);
   const starts = ports(source, leave, ends);
   const goals = ports(target, arrive, ends);
   const stubs = [...starts, ...goals];
-  const xBase = baseLines(walls, stubs, 'x');
-  const yBase = baseLines(walls, stubs, 'y');
+  const xBase = baseLines(inside, stubs, 'x');
+  const yBase = baseLines(inside, stubs, 'y');
   const [xLow, xHigh, yLow, yHigh] = [region.left - ROUTE_CLEARANCE, region.right + ROUTE_CLEARANCE, region.top - ROUTE_CLEARANCE, region.bottom + ROUTE_CLEARANCE];
   // The walls' own lines alone make too large a grid: no need for the lanes between them.
   if (countWithin(xBase, xLow, xHigh) * countWithin(yBase, yLow, yHigh) > MAX_GRID_POINTS) return 'too large';
@@ -207,6 +212,7 @@ export function search(source: Box, target: Box, obstacles: Obstacles, drawn: Ne
   const nx = xs.length;
   const ny = ys.length;
   if (nx * ny > MAX_GRID_POINTS) return 'too large';
+  const walls = inside.map((b) => inflate(b, ROUTE_CLEARANCE));
   const near = nearbyIn(drawn, area).filter((s) => Math.max(s.a.x, s.b.x) >= region.left && Math.min(s.a.x, s.b.x) <= region.right && Math.max(s.a.y, s.b.y) >= region.top && Math.min(s.a.y, s.b.y) <= region.bottom);
   if (budget) {
     // What is left is not enough for this search: the rest are plain.
