@@ -5,7 +5,6 @@ import { groupBoxes, type GroupBox } from '../layout/groupBounds';
 import { edgeLabelSize, nodeSize } from '../layout/sizes';
 import { annotationBox, type AnnotationBox } from '../layout/annotationBox';
 import type { Annotation, Diagram, DiagramEdge, Position } from '../model/schema';
-import { highest, lowest } from '../numbers';
 import { edgeCaption } from './caption';
 
 /** Margin around the picture, px. */
@@ -64,21 +63,50 @@ function captionOf(captions: Captions, edge: DiagramEdge): string[] {
  */
 export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCaption(e, undefined, false)): Picture {
   const boxes = nodeBoxes(diagram);
-  const nodes = diagram.nodes.map((n) => ({ id: n.id, ...boxes.get(n.id)!, lines: nodeSize(n.label).lines }));
+  const nodes = diagram.nodes.map((n): PictureNode => {
+    const box = boxes.get(n.id)!;
+    return { id: n.id, x: box.x, y: box.y, width: box.width, height: box.height, lines: nodeSize(n.label).lines };
+  });
   const groups = groupBoxes(diagram);
-  const edges = edgeGeometry(diagram).map(({ edge, points, label: room, stage, stageAt }): PictureEdge => {
+  const edges = edgeGeometry(diagram, boxes).map(({ edge, points, label: room, stage, stageAt }): PictureEdge => {
     const middle = Math.floor((points.length - 1) / 2);
     const centre = room ? { x: room.x + room.width / 2, y: room.y + room.height / 2 } : { x: (points[middle]!.x + points[middle + 1]!.x) / 2, y: (points[middle]!.y + points[middle + 1]!.y) / 2 };
+    const picture: PictureEdge = { edge, points, labelAt: centre };
     const size = edgeLabelSize(captionOf(captions, edge));
-    const label = size ? { x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size } : undefined;
-    return { edge, points, labelAt: centre, ...(label ? { label } : {}), ...(stage ? { stage, stageAt } : {}) };
+    if (size) picture.label = { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height, lines: size.lines };
+    if (stage) Object.assign(picture, { stage, stageAt });
+    return picture;
   });
   const annotations = (diagram.annotations ?? []).map((annotation) => ({ annotation, ...annotationBox(annotation) }));
-  const xs = [...annotations.flatMap((a) => [a.x, a.x + a.width]), ...nodes.flatMap((n) => [n.x, n.x + n.width]), ...groups.flatMap((g) => [g.x, g.x + g.width]), ...edges.flatMap((e) => [...e.points.map((p) => p.x), ...(e.label ? [e.label.x, e.label.x + e.label.width] : [])])];
-  const ys = [...annotations.flatMap((a) => [a.y, a.y + a.height]), ...nodes.flatMap((n) => [n.y, n.y + n.height]), ...groups.flatMap((g) => [g.y, g.y + g.height]), ...edges.flatMap((e) => [...e.points.map((p) => p.y), ...(e.label ? [e.label.y, e.label.y + e.label.height] : [])])];
-  const minX = lowest(xs, 0);
-  const minY = lowest(ys, 0);
-  const width = highest(xs, minX) - minX + 2 * MARGIN;
-  const height = highest(ys, minY) - minY + 2 * MARGIN;
+  const extent = new Extent();
+  for (const a of [...annotations, ...nodes, ...groups]) extent.add(a);
+  for (const e of edges) {
+    for (const p of e.points) extent.addPoint(p.x, p.y);
+    if (e.label) extent.add(e.label);
+  }
+  const minX = extent.any ? extent.minX : 0;
+  const minY = extent.any ? extent.minY : 0;
+  const width = (extent.any ? extent.maxX : minX) - minX + 2 * MARGIN;
+  const height = (extent.any ? extent.maxY : minY) - minY + 2 * MARGIN;
   return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY }, nodes, groups, edges, annotations };
+}
+
+/** The smallest box around the boxes added (with `any` false until one is). */
+class Extent {
+  any = false;
+  minX = Infinity;
+  minY = Infinity;
+  maxX = -Infinity;
+  maxY = -Infinity;
+  add(box: { x: number; y: number; width: number; height: number }): void {
+    this.addPoint(box.x, box.y);
+    this.addPoint(box.x + box.width, box.y + box.height);
+  }
+  addPoint(x: number, y: number): void {
+    this.any = true;
+    this.minX = Math.min(this.minX, x);
+    this.maxX = Math.max(this.maxX, x);
+    this.minY = Math.min(this.minY, y);
+    this.maxY = Math.max(this.maxY, y);
+  }
 }

@@ -14,20 +14,39 @@ export const obstaclesNear: (obstacles: Obstacles, area: Box) => readonly Box[] 
 
 /** Side of a grid cell, px: about one node box with the room around it. */
 const CELL_PX = 256;
+/** Cells kept apart on each axis either side of the origin (about 4 million px, past any diagram); farther ones share the last. */
+const CELL_REACH = 16_384;
+
+/** How far inside a box a segment must reach to cross it, px (as `segmentCrossesBox`). */
+const CROSSING_INSET = 0.5;
 
 /** Whether an area reaches past every finite coordinate (a search without bounds). */
 const unbounded = (area: Box) => !Number.isFinite(area.x) || !Number.isFinite(area.y) || !Number.isFinite(area.width) || !Number.isFinite(area.height);
 
+/** The cell column (or row) of a coordinate. */
+const cellOf = (v: number) => Math.min(CELL_REACH - 1, Math.max(-CELL_REACH, Math.floor(v / CELL_PX)));
+
+/** One small integer per cell, so the cells' map hashes it cheaply. */
+const cellKey = (i: number, j: number) => (i + CELL_REACH) * (2 * CELL_REACH) + (j + CELL_REACH);
+
 /**
  * Boxes bucketed on a uniform grid, so the boxes near an area are found by
  * looking only at the cells it covers rather than at every box. Each box is
- * kept with a key (a node's id) so callers can leave some out.
+ * kept with a key (a node's id) so callers can leave some out. The edges of
+ * each box are held in flat lists, so the questions asked most (does any box
+ * come near, how much do they cover) allocate nothing.
  */
 export class BoxGrid<K = string> {
   private readonly cells = new Map<number, number[]>();
-  private readonly entries: { key: K; box: Box }[] = [];
-  private readonly seen: number[] = [];
-  private visit = 0;
+  private readonly keys: K[] = [];
+  private readonly boxes: Box[] = [];
+  private readonly left: number[] = [];
+  private readonly top: number[] = [];
+  private readonly right: number[] = [];
+  private readonly bottom: number[] = [];
+  /** The first cell column and row of each box: a box spanning several cells is reported from the first one an area covers. */
+  private readonly firstColumn: number[] = [];
+  private readonly firstRow: number[] = [];
 
   constructor(boxes: Iterable<readonly [K, Box]> = []) {
     for (const [key, box] of boxes) this.add(key, box);
@@ -35,18 +54,36 @@ export class BoxGrid<K = string> {
 
   /** Every box held, in the order added. */
   get all(): Box[] {
-    return this.entries.map((e) => e.box);
+    return [...this.boxes];
+  }
+
+  /** How many boxes are held. */
+  get size(): number {
+    return this.boxes.length;
   }
 
   /** Adds a box under a key. */
   add(key: K, box: Box): void {
-    const index = this.entries.length;
-    this.entries.push({ key, box });
-    this.seen.push(0);
-    for (const cell of this.cellsOf(box)) {
-      const list = this.cells.get(cell);
-      if (list) list.push(index);
-      else this.cells.set(cell, [index]);
+    const index = this.boxes.length;
+    this.keys.push(key);
+    this.boxes.push(box);
+    this.left.push(box.x);
+    this.top.push(box.y);
+    this.right.push(box.x + box.width);
+    this.bottom.push(box.y + box.height);
+    const i0 = cellOf(box.x);
+    const i1 = cellOf(box.x + box.width);
+    const j0 = cellOf(box.y);
+    const j1 = cellOf(box.y + box.height);
+    this.firstColumn.push(i0);
+    this.firstRow.push(j0);
+    for (let i = i0; i <= i1; i++) {
+      for (let j = j0; j <= j1; j++) {
+        const cell = cellKey(i, j);
+        const list = this.cells.get(cell);
+        if (list) list.push(index);
+        else this.cells.set(cell, [index]);
+      }
     }
   }
 
@@ -58,39 +95,120 @@ export class BoxGrid<K = string> {
    */
   near(area: Box, gap = 0, skip?: (key: K) => boolean): Box[] {
     const result: Box[] = [];
-    for (const i of this.indicesNear(area, gap)) if (!skip || !skip(this.entries[i]!.key)) result.push(this.entries[i]!.box);
+    for (const i of this.indicesNear(area, gap)) if (!skip || !skip(this.keys[i]!)) result.push(this.boxes[i]!);
     return result;
   }
 
   /** The keys of the boxes that come within `gap` px of an area (as `near`), in the order added. */
   keysNear(area: Box, gap = 0): K[] {
-    return this.indicesNear(area, gap).map((i) => this.entries[i]!.key);
+    return this.indicesNear(area, gap).map((i) => this.keys[i]!);
   }
 
-  private indicesNear(area: Box, gap: number): number[] {
-    const found: number[] = [];
-    const grown = { x: area.x - gap, y: area.y - gap, width: area.width + 2 * gap, height: area.height + 2 * gap };
-    if (unbounded(area) || cellCount(grown) > this.entries.length) {
-      // Looking through the cells would cost more than looking at every box.
-      this.entries.forEach((_, i) => found.push(i));
+  /** Whether a box held overlaps `box` by more than touching, with `gap` px of room required between them (as `boxesOverlap`). */
+  overlaps(box: Box, gap = 0): boolean {
+    const x1 = box.x + box.width + gap;
+    const y1 = box.y + box.height + gap;
+    let found = false;
+    this.visit(box, gap, (k) => {
+      // As boxesOverlap(box, held, gap), term for term.
+      found = box.x < this.right[k]! + gap && this.left[k]! < x1 && box.y < this.bottom[k]! + gap && this.top[k]! < y1;
       return found;
+    });
+    return found;
+  }
+
+  /**
+   * Whether the axis-aligned segment a-b enters the inside of a box held (as
+   * `segmentCrossesBox`: running along a border does not count), leaving out
+   * the boxes whose key `skip` rejects.
+   */
+  crossedBy(a: { x: number; y: number }, b: { x: number; y: number }, skip: (key: K) => boolean): boolean {
+    const minX = Math.min(a.x, b.x);
+    const maxX = Math.max(a.x, b.x);
+    const minY = Math.min(a.y, b.y);
+    const maxY = Math.max(a.y, b.y);
+    let found = false;
+    this.visit({ x: minX, y: minY, width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) }, 0, (k) => {
+      found = minX < this.right[k]! - CROSSING_INSET && maxX > this.left[k]! + CROSSING_INSET && minY < this.bottom[k]! - CROSSING_INSET && maxY > this.top[k]! + CROSSING_INSET && !skip(this.keys[k]!);
+      return found;
+    });
+    return found;
+  }
+
+  /**
+   * How crowded a place is: -1 when no box held comes within `gap` px of
+   * `box` (as `overlaps`), else the area they share with it, px² (as
+   * `overlapArea`), in one look.
+   */
+  crowding(box: Box, gap: number): number {
+    const right = box.x + box.width;
+    const bottom = box.y + box.height;
+    const x1 = right + gap;
+    const y1 = bottom + gap;
+    let near = false;
+    let sum = 0;
+    this.visit(box, gap, (k) => {
+      if (box.x < this.right[k]! + gap && this.left[k]! < x1 && box.y < this.bottom[k]! + gap && this.top[k]! < y1) near = true;
+      const w = Math.min(right, this.right[k]!) - Math.max(box.x, this.left[k]!);
+      const h = Math.min(bottom, this.bottom[k]!) - Math.max(box.y, this.top[k]!);
+      if (w > 0 && h > 0) sum += w * h;
+      return false;
+    });
+    return near ? sum : -1;
+  }
+
+  /** The area the boxes held share with `box`, px² (each box counted once). */
+  overlapArea(box: Box): number {
+    const right = box.x + box.width;
+    const bottom = box.y + box.height;
+    let sum = 0;
+    this.visit(box, 0, (k) => {
+      const w = Math.min(right, this.right[k]!) - Math.max(box.x, this.left[k]!);
+      const h = Math.min(bottom, this.bottom[k]!) - Math.max(box.y, this.top[k]!);
+      if (w > 0 && h > 0) sum += w * h;
+      return false;
+    });
+    return sum;
+  }
+
+  /**
+   * Calls `look` once for each box held that may come within `gap` px of an
+   * area (in no set order), until it returns true.
+   */
+  private visit(area: Box, gap: number, look: (index: number) => boolean): void {
+    const x = area.x - gap;
+    const y = area.y - gap;
+    const grownRight = x + (area.width + 2 * gap);
+    const grownBottom = y + (area.height + 2 * gap);
+    if (unbounded(area) || (cellOf(grownRight) - cellOf(x) + 1) * (cellOf(grownBottom) - cellOf(y) + 1) > this.boxes.length) {
+      // Looking through the cells would cost more than looking at every box.
+      for (let k = 0; k < this.boxes.length; k++) if (look(k)) return;
+      return;
     }
-    this.visit += 1;
-    const i0 = Math.floor(grown.x / CELL_PX);
-    const i1 = Math.floor((grown.x + grown.width) / CELL_PX);
-    const j0 = Math.floor(grown.y / CELL_PX);
-    const j1 = Math.floor((grown.y + grown.height) / CELL_PX);
+    const i0 = cellOf(x);
+    const i1 = cellOf(grownRight);
+    const j0 = cellOf(y);
+    const j1 = cellOf(grownBottom);
     for (let i = i0; i <= i1; i++) {
       for (let j = j0; j <= j1; j++) {
         const list = this.cells.get(cellKey(i, j));
         if (!list) continue;
-        for (const k of list) {
-          if (this.seen[k] === this.visit) continue;
-          this.seen[k] = this.visit;
-          found.push(k);
+        for (let n = 0; n < list.length; n++) {
+          const k = list[n]!;
+          // A box in several of these cells is looked at in the first of them only.
+          if (Math.max(this.firstColumn[k]!, i0) !== i || Math.max(this.firstRow[k]!, j0) !== j) continue;
+          if (look(k)) return;
         }
       }
     }
+  }
+
+  private indicesNear(area: Box, gap: number): number[] {
+    const found: number[] = [];
+    this.visit(area, gap, (k) => {
+      found.push(k);
+      return false;
+    });
     // Back in the order added; a typed array sorts numbers without a comparator call per pair.
     if (found.length > 1) {
       const order = Int32Array.from(found).sort();
@@ -98,18 +216,4 @@ export class BoxGrid<K = string> {
     }
     return found;
   }
-
-  private *cellsOf(box: Box): Generator<number> {
-    const i0 = Math.floor(box.x / CELL_PX);
-    const i1 = Math.floor((box.x + box.width) / CELL_PX);
-    const j0 = Math.floor(box.y / CELL_PX);
-    const j1 = Math.floor((box.y + box.height) / CELL_PX);
-    for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) yield cellKey(i, j);
-  }
 }
-
-/** How many cells a box covers. */
-const cellCount = (box: Box) => (Math.floor((box.x + box.width) / CELL_PX) - Math.floor(box.x / CELL_PX) + 1) * (Math.floor((box.y + box.height) / CELL_PX) - Math.floor(box.y / CELL_PX) + 1);
-
-/** One number per cell (cells within ±2^20 of the origin on each axis, far past any diagram). */
-const cellKey = (i: number, j: number) => (i + 1_048_576) * 2_097_152 + (j + 1_048_576);

@@ -38,10 +38,30 @@ const nodeSizes = new Map<string, NodeSize>();
  * maximum width widens the box rather than lose text.
  */
 export function nodeSize(label: string): NodeSize {
+  const room = (width: number) => width - NODE_TEXT_LEFT - NODE_TEXT_RIGHT;
+  // A one-line name is measured faster than it is looked up among many; longer names are kept once worked out.
+  const oneLine = oneLineSize(label, room(NODE_MIN_WIDTH));
+  if (oneLine) return oneLine;
   const known = nodeSizes.get(label);
   if (known) return known;
-  const room = (width: number) => width - NODE_TEXT_LEFT - NODE_TEXT_RIGHT;
-  const wrap = (width: number) => wrapLabel(label, room(width), NODE_FONT_PX, NODE_MAX_LINES, true);
+  const size = wrappedSize((width: number) => wrapLabel(label, room(width), NODE_FONT_PX, NODE_MAX_LINES, true));
+  if (nodeSizes.size > 5_000) nodeSizes.clear();
+  nodeSizes.set(label, size);
+  return size;
+}
+
+/** Words parted by single spaces, nothing around them: the name as one line reads it. */
+const SINGLE_SPACED = /^\S+(?: \S+)*$/;
+
+/** The box of a name that fits on one line of the narrowest box (most names), without a search; else undefined. */
+function oneLineSize(label: string, roomPx: number): NodeSize | undefined {
+  const line = SINGLE_SPACED.test(label) ? label : label.split(/\s+/).filter(Boolean).join(' ');
+  const widthPx = measureText(line, NODE_FONT_PX, true);
+  return widthPx <= roomPx ? { width: boxWidth(widthPx), height: NODE_BASE_HEIGHT, lines: [line] } : undefined;
+}
+
+/** The box of a longer name: as few lines as the widest box allows, then the box as narrow as that many lines allow. */
+function wrappedSize(wrap: (width: number) => string[]): NodeSize {
   const fewest = wrap(NODE_MAX_WIDTH).length;
   let narrow = NODE_MIN_WIDTH;
   if (wrap(narrow).length > fewest) {
@@ -53,14 +73,17 @@ export function nodeSize(label: string): NodeSize {
     }
     narrow = wide;
   }
-  const lines = wrap(narrow);
-  const widest = Math.max(...lines.map((l) => measureText(l, NODE_FONT_PX, true)));
-  const width = Math.max(NODE_MIN_WIDTH, Math.ceil((widest + NODE_TEXT_LEFT + NODE_TEXT_RIGHT) / 4) * 4);
-  const size = { width, height: NODE_BASE_HEIGHT + (lines.length - 1) * NODE_LINE_HEIGHT, lines };
-  if (nodeSizes.size > 5_000) nodeSizes.clear();
-  nodeSizes.set(label, size);
-  return size;
+  return sizeOf(wrap(narrow));
 }
+
+/** A node's box around its name's lines: wide enough for the widest, never below the minimum. */
+function sizeOf(lines: string[]): NodeSize {
+  const widest = Math.max(...lines.map((l) => measureText(l, NODE_FONT_PX, true)));
+  return { width: boxWidth(widest), height: NODE_BASE_HEIGHT + (lines.length - 1) * NODE_LINE_HEIGHT, lines };
+}
+
+/** The width of a node's box whose widest line is this wide, px: in steps of 4, never below the minimum. */
+const boxWidth = (widestPx: number) => Math.max(NODE_MIN_WIDTH, Math.ceil((widestPx + NODE_TEXT_LEFT + NODE_TEXT_RIGHT) / 4) * 4);
 
 /** A label box: size and wrapped lines. */
 export interface LabelSize {
@@ -69,12 +92,24 @@ export interface LabelSize {
   lines: string[];
 }
 
-/** The box of an edge caption (its parts joined with " · "), wrapped to at most three lines; undefined when empty. */
+const labelSizes = new Map<string, LabelSize>();
+
+/**
+ * The box of an edge caption (its parts joined with " · "), wrapped to at
+ * most three lines; undefined when empty. The same caption text gets the same
+ * box (shared: not to be changed by the caller).
+ */
 export function edgeLabelSize(parts: readonly string[]): LabelSize | undefined {
   if (parts.length === 0) return undefined;
-  const lines = wrapLabel(parts.join(' · '), EDGE_LABEL_MAX_TEXT, EDGE_FONT_PX, 3);
+  const text = parts.join(' · ');
+  const known = labelSizes.get(text);
+  if (known) return known;
+  const lines = wrapLabel(text, EDGE_LABEL_MAX_TEXT, EDGE_FONT_PX, 3);
   const widest = Math.max(...lines.map((l) => measureText(l, EDGE_FONT_PX)));
-  return { width: Math.ceil(widest) + 2 * EDGE_LABEL_PAD.x + 2, height: lines.length * EDGE_LINE_HEIGHT + 2 * EDGE_LABEL_PAD.y, lines };
+  const size = { width: Math.ceil(widest) + 2 * EDGE_LABEL_PAD.x + 2, height: lines.length * EDGE_LINE_HEIGHT + 2 * EDGE_LABEL_PAD.y, lines };
+  if (labelSizes.size > 5_000) labelSizes.clear();
+  labelSizes.set(text, size);
+  return size;
 }
 
 /** The widest rate a caption can show ("1.23M QPS"): layout keeps room for it whatever the traffic. */

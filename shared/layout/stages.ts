@@ -17,8 +17,8 @@ export function servingNodes(diagram: Pick<Diagram, 'nodes' | 'edges'>): Set<str
   return serving;
 }
 
-/** The sequential stages of each caller's sync calls (as the estimator runs them), by caller id. */
-function stagesByCaller(diagram: Pick<Diagram, 'edges'>): Map<string, DiagramEdge[][]> {
+/** Each caller's sync calls, in the document's order, by caller id. */
+function syncCallsByCaller(diagram: Pick<Diagram, 'edges'>): Map<string, DiagramEdge[]> {
   const calls = new Map<string, DiagramEdge[]>();
   for (const e of diagram.edges) {
     if (modeOf(e) !== 'sync') continue;
@@ -26,7 +26,12 @@ function stagesByCaller(diagram: Pick<Diagram, 'edges'>): Map<string, DiagramEdg
     if (list) list.push(e);
     else calls.set(e.source, [e]);
   }
-  return new Map([...calls].map(([caller, edges]) => [caller, syncStages(edges).map((s) => s.edges)]));
+  return calls;
+}
+
+/** The sequential stages of each caller's sync calls (as the estimator runs them), by caller id. */
+function stagesByCaller(diagram: Pick<Diagram, 'edges'>): Map<string, DiagramEdge[][]> {
+  return new Map([...syncCallsByCaller(diagram)].map(([caller, edges]) => [caller, syncStages(edges).map((s) => s.edges)]));
 }
 
 /**
@@ -36,9 +41,12 @@ function stagesByCaller(diagram: Pick<Diagram, 'edges'>): Map<string, DiagramEdg
  */
 export function stageMarkers(diagram: Pick<Diagram, 'edges'>): Map<string, number> {
   const markers = new Map<string, number>();
-  for (const stages of stagesByCaller(diagram).values()) {
+  for (const calls of syncCallsByCaller(diagram).values()) {
+    // A single call is a single stage.
+    if (calls.length < 2) continue;
+    const stages = syncStages(calls);
     if (stages.length < 2) continue;
-    stages.forEach((edges, i) => edges.forEach((e) => markers.set(e.id, i + 1)));
+    stages.forEach(({ edges }, i) => edges.forEach((e) => markers.set(e.id, i + 1)));
   }
   return markers;
 }

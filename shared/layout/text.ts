@@ -13,16 +13,36 @@ function unknownAdvance(code: number): number {
   return code >= 0x2e80 ? 1000 : 600;
 }
 
+/** Codes up to the highest measured character: their advances are looked up by code, without hashing. */
+const DIRECT_CODES = Math.max(...[...MEASURED_CHARS].map((c) => c.codePointAt(0)!)) + 1;
+const advancesByCode = (table: readonly number[]): Float64Array => {
+  const advances = new Float64Array(DIRECT_CODES);
+  for (let code = 0; code < DIRECT_CODES; code++) {
+    const i = INDEX.get(String.fromCharCode(code));
+    advances[code] = i === undefined ? unknownAdvance(code) : table[i]!;
+  }
+  return advances;
+};
+const REGULAR_BY_CODE = advancesByCode(REGULAR_ADVANCE);
+const BOLD_BY_CODE = advancesByCode(BOLD_ADVANCE);
+
 /**
  * Width of one line of text in px at `fontPx`, from the measured advance
  * widths (no kerning, as browsers draw these fonts at these sizes).
  */
 export function measureText(text: string, fontPx: number, bold = false): number {
-  const table = bold ? BOLD_ADVANCE : REGULAR_ADVANCE;
+  const byCode = bold ? BOLD_BY_CODE : REGULAR_BY_CODE;
   let thousandths = 0;
-  for (const c of text) {
-    const i = INDEX.get(c);
-    thousandths += i === undefined ? unknownAdvance(c.codePointAt(0)!) : table[i]!;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code < DIRECT_CODES) {
+      thousandths += byCode[code]!;
+      continue;
+    }
+    // Past every measured character: one advance per character (a surrogate pair is one).
+    const point = text.codePointAt(k)!;
+    if (point > 0xffff) k++;
+    thousandths += unknownAdvance(point);
   }
   return (thousandths * fontPx) / 1000;
 }

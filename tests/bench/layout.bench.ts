@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { blueprint, BLUEPRINT_SLUGS } from '../../shared/blueprints';
+import { pictureOf } from '../../shared/export/geometry';
 import { edgeGeometry } from '../../shared/layout/edgeGeometry';
 import { applyLayout, layoutDiagram } from '../../shared/layout/elkGraph';
 import { warmUpLayout } from '../../shared/layout/warmUp';
@@ -57,4 +58,18 @@ export async function benchLayout(): Promise<void> {
   // What the canvas redraws on each edit of a laid-out diagram (routes stored, captions placed).
   const laidOut = applyLayout(large, await layoutDiagram(large, elk));
   reportTimes(`edge geometry, ${large.nodes.length} laid-out nodes`, await medianTimes(() => edgeGeometry(laidOut), 5, 2), 50);
+  // A drag: one node a little further each redraw, so the routes searched near it are searched again.
+  let step = 0;
+  const dragged = () => {
+    step += 1;
+    const [first, ...rest] = laidOut.nodes;
+    return { ...laidOut, nodes: [{ ...first!, position: { x: first!.position!.x + 7 * step, y: first!.position!.y } }, ...rest] };
+  };
+  const drag = await medianTimes(() => edgeGeometry(dragged()), 5, 2);
+  report(`edge geometry, ${large.nodes.length} nodes, one node dragged`, `${formatMs(drag.cpuMs)} CPU`, '(no target)', true);
+
+  // The geometry every picture export draws (node boxes, routes, captions) of a 100,000-node placed diagram without stored routes, before any writer.
+  const placed = generateDiagram(100_000, 7);
+  placed.nodes.forEach((node, i) => (node.position = { x: (i % 300) * 220, y: Math.floor(i / 300) * 120 }));
+  reportTimes('picture geometry, 100,000 placed nodes', await medianTimes(() => pictureOf(placed), 1, 0), 2000);
 }

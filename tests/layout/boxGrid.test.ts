@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BoxGrid } from '../../shared/layout/boxGrid';
-import { boxesOverlap, type Box } from '../../shared/layout/boxes';
+import { boxesOverlap, segmentCrossesBox, type Box } from '../../shared/layout/boxes';
 
 /** A small deterministic generator, so a failure repeats. */
 function boxesFrom(seed: number, count: number): Box[] {
@@ -36,5 +36,24 @@ describe('grid of node boxes', () => {
     labels.add('e1', { x: 5000, y: 5000, width: 40, height: 16 });
     expect(labels.near({ x: 5030, y: 5010, width: 10, height: 10 })).toHaveLength(1);
     expect(labels.near({ x: 0, y: 0, width: 10, height: 10 })).toHaveLength(0);
+  });
+
+  it('answers whether a box comes near, how much they cover, and whether a segment crosses one, as a look at every box would', () => {
+    const area = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+    let crowded = 0;
+    for (const probe of boxesFrom(13, 300)) {
+      for (const gap of [0, 2, 4]) expect(grid.overlaps(probe, gap)).toBe(boxes.some((b) => boxesOverlap(probe, b, gap)));
+      const covered = boxes.reduce((sum, b) => sum + area(probe, b), 0);
+      expect(grid.overlapArea(probe)).toBe(covered);
+      if (covered > 0) crowded += 1;
+      const a = { x: probe.x, y: probe.y };
+      for (const b of [{ x: probe.x + probe.width * 3, y: probe.y }, { x: probe.x, y: probe.y + probe.height * 3 }]) {
+        const skip = (id: string) => id === 'n3';
+        expect(grid.crossedBy(a, b, skip)).toBe(boxes.some((box, i) => i !== 3 && segmentCrossesBox(a, b, box)));
+      }
+    }
+    // Both answers occur, so the comparison means something.
+    expect(crowded).toBeGreaterThan(10);
+    expect(crowded).toBeLessThan(300);
   });
 });

@@ -32,6 +32,23 @@ describe('orthogonal router', () => {
     expect(spent.gridPoints).toBe(0);
   });
 
+  it('answers a search it has made before with the same route, spending the same budget, as a copy the caller may change', () => {
+    const spend = () => {
+      const budget = { gridPoints: 1_000_000 };
+      return { route: routeBetween(source, target, [wall], [], [], budget), left: budget.gridPoints };
+    };
+    const first = spend();
+    const again = spend();
+    expect(again).toEqual(first);
+    const asFound = structuredClone(first);
+    first.route[1]!.x += 1_000;
+    expect(spend()).toEqual(asFound);
+    // A wall moved: another search, another route.
+    const moved = routeBetween(source, target, [{ ...wall, y: wall.y - 100 }]);
+    expect(moved).not.toEqual(again.route);
+    expect(crosses(moved, { ...wall, y: wall.y - 100 })).toBe(false);
+  });
+
   it('finds the same lane when drawn routes and their ends are looked up near it', () => {
     const first = routeBetween(source, target, [wall]);
     const drawn = first.slice(1).map((b, i) => ({ a: first[i]!, b }));

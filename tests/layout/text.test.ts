@@ -12,6 +12,15 @@ describe('text measurement', () => {
     expect(measureText('ab', 13)).toBeCloseTo(measureText('a', 13) + measureText('b', 13));
   });
 
+  it('gives a character the table lacks a full em when wide (CJK, emoji as one character) and 0.6 em otherwise', () => {
+    expect(measureText('→', 1000)).toBe(1000);
+    expect(measureText('≥', 1000)).toBe(549);
+    expect(measureText('中', 1000)).toBe(1000);
+    expect(measureText('😀', 1000)).toBe(1000);
+    expect(measureText('a😀b', 1000)).toBe(measureText('ab', 1000) + 1000);
+    expect(measureText('Ω', 1000)).toBe(600);
+  });
+
   it('wraps at spaces, keeping every word and each line within the width', () => {
     const text = 'Two-tower ANN over 10B videos (16 shards, PQ)';
     const lines = wrapLabel(text, 150, 13, 3, true);
