@@ -8,8 +8,10 @@
  * within the retry budget; the call ends with its first successful attempt,
  * or after the last failed one. A hedge set at a percentile of the callee's
  * latency waits for that percentile of the copies' latest times, as a client
- * tracking it would: the share of calls hedged then stays near 1 - percentile
- * however busy the callee gets.
+ * tracking it would, and holds its copies to that share of the calls (a
+ * hedge budget): without one, a queue that grows makes every call slower
+ * than the recent ones, every call hedges, and the doubled load keeps the
+ * queue growing.
  */
 
 /** An edge's policy as the simulator runs it: Infinity where the edge sets no timeout or hedge. */
@@ -99,8 +101,9 @@ export class PolicyCalls {
   /** Per policy edge: first attempts and retries sent so far (the retry budget). */
   private readonly firsts: number[] = [];
   private readonly retried: number[] = [];
-  /** Per policy edge with a percentile hedge: its delay as it follows the copies' times. */
+  /** Per policy edge with a percentile hedge: its delay as it follows the copies' times, and the hedges sent. */
   private readonly delays: HedgeDelay[] = [];
+  private readonly hedged: number[] = [];
 
   constructor(private readonly host: PolicyHost) {}
 
@@ -164,9 +167,20 @@ export class PolicyCalls {
     this.timers.give(timer);
     if (kind === BACKOFF) return this.startAttempt(call);
     if (this.token[call] !== token || !this.open[call]) return;
-    if (kind === HEDGE) return this.host.startVisit(this.node[call]!, call, token);
+    if (kind === HEDGE) return this.hedge(call, token);
     this.open[call] = false;
     this.failed(call);
+  }
+
+  /** Sends the hedge copy, if a percentile hedge's budget allows it. */
+  private hedge(call: number, token: number): void {
+    const policy = this.policy[call]!;
+    if (policy.hedgePercentile !== null) {
+      const sent = this.hedged[policy.index] ?? 0;
+      if (sent + 1 > (1 - policy.hedgePercentile) * this.firsts[policy.index]!) return;
+      this.hedged[policy.index] = sent + 1;
+    }
+    this.host.startVisit(this.node[call]!, call, token);
   }
 
   private failed(call: number): void {

@@ -108,10 +108,10 @@ export const DESIGNS: Design[] = [
     diagram: diagramOf([users(100), svc('a', 1, 5), svc('b', 2, 10), svc('c', 5, 20)], [call('users', 'a'), call('a', 'b'), call('b', 'c')]),
   },
   {
-    name: 'retries (1% failing, 40 ms timeout, 2 retries) into 4 servers at 70%',
+    name: 'retries (1% failing, 25 ms timeout, 2 retries) into 4 servers at 30%',
     diagram: diagramOf(
-      [users(qpsFor(0.7, 4, 5, 20, 1.03)), svc('api', 1, 2), pool('pool', 5, 20, 4)],
-      [call('users', 'api'), call('api', 'pool', { retry: { timeoutMs: 40, retries: 2, failureProbability: 0.01 } })],
+      [users(qpsFor(0.3, 4, 5, 20, 1.03)), svc('api', 1, 2), pool('pool', 5, 20, 4)],
+      [call('users', 'api'), call('api', 'pool', { retry: { timeoutMs: 25, retries: 2, failureProbability: 0.01 } })],
     ),
   },
   {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../shared/estimator/estimate';
+import { serviceTime } from '../../shared/estimator/queueing';
 import { compareWithEstimate } from '../../shared/sim/compare';
 import { simulate } from '../../shared/sim/simulate';
 import type { Diagram } from '../../shared/model/schema';
@@ -65,6 +66,17 @@ describe('calls with retries and hedges in the simulator', () => {
     );
     expect(Math.abs(copiesPerRequest(d, 'leaf', 100) / 3 - 1.2)).toBeLessThan(0.01);
     agrees(d);
+  });
+
+  it('warns of a retry storm where the simulation can tip into one (3 attempts x 70% > 100%), and not where it cannot (3 x 30%)', () => {
+    const design = (utilization: number) =>
+      diagramOf(
+        [users((utilization * 4 * 1000) / serviceTime(5, 20).meanMs / 1.03), svc('api', 1, 2), svc('pool', 5, 20, { capacity: { replicas: 4, concurrency: 1 } })],
+        [call('users', 'api'), call('api', 'pool', { retry: { timeoutMs: 40, retries: 2, failureProbability: 0.01 } })],
+      );
+    const storm = (d: Diagram) => estimate(d).diagnostics.some((x) => x.code === 'retry-storm');
+    expect(storm(design(0.7))).toBe(true);
+    expect(storm(design(0.3))).toBe(false);
   });
 
   it('draws the same figures for the same seed with policies', () => {
