@@ -137,8 +137,8 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   ];
   const diagnostics = options.figuresOnly ? capacityDiagnostics : [
     ...capacityDiagnostics,
-    ...batchArrivalDiagnostics(diagram, queues),
-    ...chainDiagnostics(diagram, queues),
+    ...batchArrivalDiagnostics(diagram, queues, solution.sampled),
+    ...chainDiagnostics(diagram, queues, solution.sampled),
     ...ceilingDiagnostics(diagram, nodes, rates, catalog),
     ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
     ...reachDiagnostics(diagram),
