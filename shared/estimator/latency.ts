@@ -51,6 +51,7 @@ export function sampledParts(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: 
 
 /** Groups a node's sync edges into stages: explicit `stage`, else the edge's position. */
 export function syncStages(edges: readonly DiagramEdge[]): { stage: number; edges: DiagramEdge[] }[] {
+  if (edges.length === 0) return [];
   const byStage = new Map<number, DiagramEdge[]>();
   edges.forEach((edge, position) => {
     const stage = edge.stage ?? position;
