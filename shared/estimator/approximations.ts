@@ -9,6 +9,7 @@ import { MAX_SIMULATED_POOLS, type PoolArrivals } from './batches';
 import type { Queueing } from './queueing';
 import { MAX_SIMULATED_CHAIN_NODES } from './chains';
 import { sampledParts, type Sampled } from './latency';
+import { longestRuns } from '../lint/graphQueries';
 
 /** Single-server stages in a row from which a chain is flagged. */
 export const CHAIN_LENGTH = 3;
@@ -107,24 +108,16 @@ export function chainDiagnostics(
   const hasSingleCaller = new Set<string>();
   for (const edge of diagram.edges) {
     if ((edge.mode ?? 'sync') !== 'sync' || !single(edge.source) || !single(edge.target)) continue;
-    next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
+    const list = next.get(edge.source);
+    if (list) list.push(edge.target);
+    else next.set(edge.source, [edge.target]);
     hasSingleCaller.add(edge.target);
   }
-  const length = new Map<string, number>();
-  const runFrom = (id: string, path: Set<string>): number => {
-    const known = length.get(id);
-    if (known !== undefined) return known;
-    if (path.has(id)) return 0;
-    path.add(id);
-    const result = 1 + Math.max(0, ...(next.get(id) ?? []).map((t) => runFrom(t, path)));
-    path.delete(id);
-    length.set(id, result);
-    return result;
-  };
+  const length = longestRuns(next);
   const notSampled = new Set(skipped.flat());
   for (const node of diagram.nodes) {
     if (!single(node.id) || hasSingleCaller.has(node.id)) continue;
-    const run = runFrom(node.id, new Set());
+    const run = length(node.id);
     if (run < CHAIN_LENGTH) continue;
     diagnostics.push({
       severity: 'info',
