@@ -5,9 +5,11 @@
  */
 import type { Diagram } from '../model/schema';
 import type { Diagnostic } from './output';
-import { chooseBatchPools, MAX_SIMULATED_POOLS, type PoolArrivals } from './batches';
+import { MAX_SIMULATED_POOLS, type PoolArrivals } from './batches';
 import type { Queueing } from './queueing';
-import { findChains, MAX_SIMULATED_CHAIN_NODES } from './chains';
+import { MAX_SIMULATED_CHAIN_NODES } from './chains';
+import { sampledParts, type Sampled } from './latency';
+import { longestRuns } from '../lint/graphQueries';
 
 /** Single-server stages in a row from which a chain is flagged. */
 export const CHAIN_LENGTH = 3;
@@ -18,11 +20,16 @@ export const CHAIN_LENGTH = 3;
  * Where that matters the estimator samples the pool with those arrivals
  * (poolRun.ts): close, but sampled, so the node says so. Beyond
  * MAX_SIMULATED_POOLS such pools the rest keep the analytic model, which is
- * optimistic there: a warning on each.
+ * optimistic there: a warning on each. `sampled` is what the estimate sampled
+ * (chosen again from the queues unless given).
  */
-export function batchArrivalDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
+export function batchArrivalDiagnostics(
+  diagram: Pick<Diagram, 'nodes' | 'edges'>,
+  queues: ReadonlyMap<string, Queueing>,
+  sampled: Sampled = sampledParts(diagram, queues),
+): Diagnostic[] {
   const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
-  const { simulated, skipped } = chooseBatchPools(diagram, queues);
+  const { simulated, skipped } = sampled.pools;
   const servers = (id: string) => {
     const q = queues.get(id)!;
     return `${q.servers} server${q.servers === 1 ? '' : 's'} of "${labels.get(id)}"`;
@@ -74,11 +81,16 @@ export function batchArrivalDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'
  * a row that are not such a chain (a node that also calls others, or is
  * called from elsewhere) keep the stage-by-stage model, whose waits
  * downstream err long (on the safe side): the node says that instead.
+ * `sampled` is what the estimate sampled (chosen again unless given).
  */
-export function chainDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Diagnostic[] {
+export function chainDiagnostics(
+  diagram: Pick<Diagram, 'nodes' | 'edges'>,
+  queues: ReadonlyMap<string, Queueing>,
+  sampled: Sampled = sampledParts(diagram, queues),
+): Diagnostic[] {
   const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
-  const { chains, skipped } = findChains(diagram, queues, new Set(chooseBatchPools(diagram, queues).simulated.keys()));
-  const sampled = new Set(chains.flat());
+  const { chains, skipped } = sampled.chains;
+  const inChains = new Set(chains.flat());
   const diagnostics: Diagnostic[] = chains.map((chain) => ({
     severity: 'info' as const,
     code: 'single-server-chain',
@@ -90,30 +102,22 @@ export function chainDiagnostics(diagram: Pick<Diagram, 'nodes' | 'edges'>, queu
   }));
   const single = (id: string) => {
     const q = queues.get(id);
-    return q !== undefined && !q.saturated && q.servers === 1 && !sampled.has(id);
+    return q !== undefined && !q.saturated && q.servers === 1 && !inChains.has(id);
   };
   const next = new Map<string, string[]>();
   const hasSingleCaller = new Set<string>();
   for (const edge of diagram.edges) {
     if ((edge.mode ?? 'sync') !== 'sync' || !single(edge.source) || !single(edge.target)) continue;
-    next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
+    const list = next.get(edge.source);
+    if (list) list.push(edge.target);
+    else next.set(edge.source, [edge.target]);
     hasSingleCaller.add(edge.target);
   }
-  const length = new Map<string, number>();
-  const runFrom = (id: string, path: Set<string>): number => {
-    const known = length.get(id);
-    if (known !== undefined) return known;
-    if (path.has(id)) return 0;
-    path.add(id);
-    const result = 1 + Math.max(0, ...(next.get(id) ?? []).map((t) => runFrom(t, path)));
-    path.delete(id);
-    length.set(id, result);
-    return result;
-  };
+  const length = longestRuns(next);
   const notSampled = new Set(skipped.flat());
   for (const node of diagram.nodes) {
     if (!single(node.id) || hasSingleCaller.has(node.id)) continue;
-    const run = runFrom(node.id, new Set());
+    const run = length(node.id);
     if (run < CHAIN_LENGTH) continue;
     diagnostics.push({
       severity: 'info',

@@ -23,16 +23,19 @@ export function ceilingDiagnostics(
   catalog: Catalog,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const diagramNodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  // The figures are usually in the diagram's order; a map finds them otherwise.
+  const inOrder = nodes.length === diagram.nodes.length && nodes.every((n, i) => n.id === diagram.nodes[i]!.id);
+  const byId = inOrder ? undefined : new Map(nodes.map((n) => [n.id, n]));
   const asyncWritesPerS = new Map<string, number>();
-  for (const e of diagram.edges) {
-    if (e.mode !== 'async' || diagramNodes.get(e.target)?.kind !== 'database') continue;
-    const writes = rates.get(e.source)!.peak * passShare(diagramNodes.get(e.source)!) * (e.calls ?? 1);
+  const asyncEdges = diagram.edges.filter((e) => e.mode === 'async');
+  const diagramNodes = asyncEdges.length > 0 ? new Map(diagram.nodes.map((n) => [n.id, n])) : undefined;
+  for (const e of asyncEdges) {
+    if (diagramNodes!.get(e.target)?.kind !== 'database') continue;
+    const writes = rates.get(e.source)!.peak * passShare(diagramNodes!.get(e.source)!) * (e.calls ?? 1);
     asyncWritesPerS.set(e.target, (asyncWritesPerS.get(e.target) ?? 0) + writes);
   }
-  for (const node of diagram.nodes) {
-    const figures = byId.get(node.id)!;
+  diagram.nodes.forEach((node, i) => {
+    const figures = byId ? byId.get(node.id)! : nodes[i]!;
     // A cache whose bytes are priced (as RAM, SSD) pays for what holds them; otherwise its instances' memory is all it has.
     const pricedStorage = node.cost?.storageClass !== undefined || node.cost?.gbMonthUsd !== undefined;
     if (node.kind === 'cache' && !pricedStorage && node.cost?.instance !== undefined && figures.replicas !== null && figures.storageBytes > 0) {
@@ -65,7 +68,7 @@ export function ceilingDiagnostics(
         });
       }
     }
-  }
+  });
   return diagnostics;
 }
 

@@ -9,7 +9,8 @@ import type { DailyProfile } from '../model/blocks';
 import type { Diagram, DiagramNode } from '../model/schema';
 import { neededBatchingReplicas, batchingAt } from './batching';
 import { capacityInput, neededReplicas, serviceTime } from './queueing';
-import { propagateRates } from './rates';
+import { carriesLoad, topologicalOrder } from '../model/graph';
+import { passShare, trafficRate } from './rates';
 import { round6 } from '../numbers';
 
 /** Minutes between the points at which the day is evaluated. */
@@ -90,38 +91,89 @@ function poolOf(node: DiagramNode): Pool | null {
   };
 }
 
-/** Each entry's share of each node's peak load: the rates with only that entry sending. */
-function contributions(diagram: Diagram, amplification: ReadonlyMap<string, number>): { entry: DiagramNode; rates: Map<string, number> }[] {
-  return diagram.nodes
-    .filter((n) => n.kind === 'traffic')
-    .map((entry) => {
-      const alone = { ...diagram, nodes: diagram.nodes.map((n) => (n.kind === 'traffic' && n.id !== entry.id ? { ...n, traffic: { qps: 0 } } : n)) };
-      return { entry, rates: new Map([...propagateRates(alone, amplification)].map(([id, r]) => [id, r.peak])) };
-    });
+/** Each entry's part of a node's peak load. */
+interface Part {
+  entry: DiagramNode;
+  peakQps: number;
 }
 
-/** A node's load at an hour of the day: each entry's part of its peak load, at that entry's share of its peak then. */
-function dayLoads(diagram: Diagram, amplification: ReadonlyMap<string, number>): (id: string, hour: number) => number {
-  const parts = contributions(diagram, amplification);
+/**
+ * Each entry's share of each node's peak load: the rates with only that entry
+ * sending (as propagateRates gives them, sum for sum), per node in entry
+ * order. Each entry walks only the nodes it reaches, so a design of many
+ * entries costs what each one reaches, not entries times nodes.
+ */
+function contributions(diagram: Diagram, amplification: ReadonlyMap<string, number>, order: readonly string[]): Map<string, Part[]> {
+  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const position = new Map(order.map((id, i) => [id, i]));
+  const outgoing = new Map<string, Diagram['edges']>();
+  for (const edge of diagram.edges) {
+    if (!carriesLoad(edge) || !nodes.has(edge.target)) continue;
+    const list = outgoing.get(edge.source) ?? [];
+    list.push(edge);
+    outgoing.set(edge.source, list);
+  }
+  const parts = new Map<string, Part[]>();
+  for (const entry of diagram.nodes) {
+    if (entry.kind !== 'traffic') continue;
+    const reached = [entry.id];
+    const peakQps = new Map([[entry.id, trafficRate(entry).peak]]);
+    for (let i = 0; i < reached.length; i++) {
+      for (const edge of outgoing.get(reached[i]!) ?? []) {
+        if (peakQps.has(edge.target)) continue;
+        peakQps.set(edge.target, 0);
+        reached.push(edge.target);
+      }
+    }
+    // Callers first, as propagateRates adds them; a node off the order passes nothing on there either.
+    const sources = reached.filter((id) => position.has(id)).sort((a, b) => position.get(a)! - position.get(b)!);
+    for (const id of sources) {
+      const from = peakQps.get(id)!;
+      const share = passShare(nodes.get(id)!);
+      for (const edge of outgoing.get(id) ?? []) {
+        const calls = (edge.calls ?? 1) * (amplification.get(edge.id) ?? 1);
+        peakQps.set(edge.target, peakQps.get(edge.target)! + from * share * calls);
+      }
+    }
+    for (const [id, peak] of peakQps) {
+      const list = parts.get(id) ?? [];
+      list.push({ entry, peakQps: peak });
+      parts.set(id, list);
+    }
+  }
+  return parts;
+}
+
+/** Per node, its load at an hour of the day: each entry's part of its peak load, at that entry's share of its peak then. */
+function dayLoads(diagram: Diagram, amplification: ReadonlyMap<string, number>, order: readonly string[]): (id: string) => (hour: number) => number {
+  const parts = contributions(diagram, amplification, order);
   const share = (entry: DiagramNode, hour: number) => (entry.traffic?.profile ? profileShare(entry.traffic.profile, hour) : 1);
-  return (id, hour) => parts.reduce((sum, p) => sum + (p.rates.get(id) ?? 0) * share(p.entry, hour), 0);
+  return (id) => {
+    const mine = parts.get(id) ?? [];
+    return (hour) => mine.reduce((sum, p) => sum + p.peakQps * share(p.entry, hour), 0);
+  };
 }
 
 /** The day of every pool, and the hour the busiest pool is busiest; empty when no entry has a profile. */
-export function simulateDay(diagram: Diagram, amplification: ReadonlyMap<string, number>): { nodes: Map<string, NodeDay>; worstHour: number | null } {
+export function simulateDay(
+  diagram: Diagram,
+  amplification: ReadonlyMap<string, number>,
+  order: readonly string[] = topologicalOrder(diagram),
+): { nodes: Map<string, NodeDay>; worstHour: number | null } {
   const nodes = new Map<string, NodeDay>();
   if (!diagram.nodes.some((n) => n.traffic?.profile)) return { nodes, worstHour: null };
-  const loadAt = dayLoads(diagram, amplification);
+  const loadsOf = dayLoads(diagram, amplification, order);
   let worst = { utilization: -1, hour: 0 };
   for (const node of diagram.nodes) {
     const pool = poolOf(node);
     if (!pool) continue;
     const lagHours = (node.capacity?.scaleUpDelayS ?? 0) / 3600;
+    const loadAt = loadsOf(node.id);
     const day: NodeDay = { replicaHours: 0, peakReplicas: 0, lowestReplicas: Infinity, worstUtilization: 0, worstHour: 0, chart: [] };
     for (let step = 0; step < STEPS; step++) {
       const hour = ((step + 0.5) * STEP_MINUTES) / 60;
-      const qps = loadAt(node.id, hour);
-      const replicas = pool.autoscaled ? pool.replicasFor(loadAt(node.id, hour - lagHours)) : pool.replicasFor(qps);
+      const qps = loadAt(hour);
+      const replicas = pool.autoscaled ? pool.replicasFor(loadAt(hour - lagHours)) : pool.replicasFor(qps);
       const utilization = pool.utilizationAt(qps, replicas);
       day.replicaHours += (replicas * STEP_MINUTES) / 60;
       day.peakReplicas = Math.max(day.peakReplicas, replicas);
@@ -139,8 +191,8 @@ export function simulateDay(diagram: Diagram, amplification: ReadonlyMap<string,
  * The diagram as it stands at `hour`: each entry's load at its profile's
  * share, each autoscaled pool fixed at the replicas the day gave it then.
  */
-export function diagramAt(diagram: Diagram, hour: number, amplification: ReadonlyMap<string, number>): Diagram {
-  const loadAt = dayLoads(diagram, amplification);
+export function diagramAt(diagram: Diagram, hour: number, amplification: ReadonlyMap<string, number>, order: readonly string[] = topologicalOrder(diagram)): Diagram {
+  const loadsOf = dayLoads(diagram, amplification, order);
   return {
     ...diagram,
     nodes: diagram.nodes.map((node) => {
@@ -152,7 +204,7 @@ export function diagramAt(diagram: Diagram, hour: number, amplification: Readonl
       const pool = poolOf(node);
       if (!pool?.autoscaled) return node;
       const lagHours = (node.capacity?.scaleUpDelayS ?? 0) / 3600;
-      return { ...node, capacity: { ...node.capacity, replicas: pool.replicasFor(loadAt(node.id, hour - lagHours)) } };
+      return { ...node, capacity: { ...node.capacity, replicas: pool.replicasFor(loadsOf(node.id)(hour - lagHours)) } };
     }),
   };
 }

@@ -66,8 +66,8 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   const order = topologicalOrder(diagram);
   const solution = solve(diagram, order);
   const { rates, queues, runs, modelled, latencies } = solution;
-  const day = simulateDay(diagram, solution.amplification);
-  const dayWorst = day.worstHour === null || options.figuresOnly ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification), order) : solution };
+  const day = simulateDay(diagram, solution.amplification, order);
+  const dayWorst = day.worstHour === null || options.figuresOnly ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification, order), order) : solution };
   const entryNodes = diagram.nodes.filter((n) => n.kind === 'traffic');
   const entryIds = entryNodes.map((n) => n.id);
   const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, latencies, order);
@@ -137,8 +137,8 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
   ];
   const diagnostics = options.figuresOnly ? capacityDiagnostics : [
     ...capacityDiagnostics,
-    ...batchArrivalDiagnostics(diagram, queues),
-    ...chainDiagnostics(diagram, queues),
+    ...batchArrivalDiagnostics(diagram, queues, solution.sampled),
+    ...chainDiagnostics(diagram, queues, solution.sampled),
     ...ceilingDiagnostics(diagram, nodes, rates, catalog),
     ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
     ...reachDiagnostics(diagram),

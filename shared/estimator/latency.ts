@@ -4,7 +4,7 @@ import { passShare } from './rates';
 import type { Queueing } from './queueing';
 import { serviceTime } from './queueing';
 import { mg1Wait } from './mg1';
-import { batchCallTime, batchStreams, chooseBatchPools, turnCallTime } from './batches';
+import { batchCallTime, batchStreams, chooseBatchPools, turnCallTime, type BatchPoolChoice } from './batches';
 import { simulatePool, type BatchStream, type PoolRun } from './poolRun';
 import { chainTotal, findChains, runChain, type ChainRun } from './chains';
 import type { Rate } from './rates';
@@ -37,8 +37,21 @@ export interface NodeLatency {
   total: Dist | null;
 }
 
+/** What an estimate samples instead of modelling: the pools with batch arrivals, and the chains of single servers. */
+export interface Sampled {
+  pools: BatchPoolChoice;
+  chains: { chains: string[][]; skipped: string[][] };
+}
+
+/** Chooses the pools and chains an estimate samples (batches.ts, chains.ts): once per solve, shared with the diagnostics that say so. */
+export function sampledParts(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: ReadonlyMap<string, Queueing>): Sampled {
+  const pools = chooseBatchPools(diagram, queues);
+  return { pools, chains: findChains(diagram, queues, new Set(pools.simulated.keys())) };
+}
+
 /** Groups a node's sync edges into stages: explicit `stage`, else the edge's position. */
 export function syncStages(edges: readonly DiagramEdge[]): { stage: number; edges: DiagramEdge[] }[] {
+  if (edges.length === 0) return [];
   const byStage = new Map<number, DiagramEdge[]>();
   edges.forEach((edge, position) => {
     const stage = edge.stage ?? position;
@@ -78,6 +91,7 @@ export function ownTime(node: DiagramNode, queue: Queueing | undefined): Dist {
  * T(v) = W(v) + S(v) + miss(v) * sum over stages of the slowest call in the stage.
  * `owns` replaces W(v) + S(v) where a node's own time is modelled elsewhere
  * (a batching pool); an edge's retries and hedges shape each copy of its call.
+ * With `rates`, the pools and chains in `parts` are sampled (chosen here unless given).
  * A saturated node, and every node that calls it synchronously, is unbounded.
  */
 export function composeLatencies(
@@ -86,13 +100,14 @@ export function composeLatencies(
   queues: ReadonlyMap<string, Queueing>,
   rates?: ReadonlyMap<string, Rate>,
   owns?: ReadonlyMap<string, Dist>,
+  parts: Sampled | undefined = rates ? sampledParts(diagram, queues) : undefined,
 ): Map<string, NodeLatency> {
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
-  const sampled: ReadonlyMap<string, unknown> = rates ? chooseBatchPools(diagram, queues).simulated : new Map();
+  const sampled: ReadonlyMap<string, unknown> = rates && parts ? parts.pools.simulated : new Map();
   const arrivals = rates ? batchStreams(diagram, sampled.keys(), rates) : new Map<string, BatchStream[]>();
   const pools = new Map<string, PoolRun>();
   const chainOf = new Map<string, string[]>();
-  if (rates) for (const chain of findChains(diagram, queues, new Set(sampled.keys())).chains) for (const id of chain) chainOf.set(id, chain);
+  if (rates && parts) for (const chain of parts.chains.chains) for (const id of chain) chainOf.set(id, chain);
   const chainRuns = new Map<string[], { run: ChainRun; tailMissed?: Dist }>();
   const syncOut = new Map<string, DiagramEdge[]>();
   for (const edge of diagram.edges) {

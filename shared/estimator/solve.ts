@@ -9,7 +9,7 @@ import type { BatchingRun } from './batching';
 import { batchingQueue } from './batching';
 import { callPolicy, hasCallPolicy, loadDependsOnLatency, staticAmplification, type CallPolicyOutcome } from './callPolicy';
 import type { Dist } from './grid';
-import { composeLatencies, type NodeLatency } from './latency';
+import { composeLatencies, sampledParts, type NodeLatency, type Sampled } from './latency';
 import { capacityInput, queueing, serviceTime, type Queueing } from './queueing';
 import { propagateRates, type Rate } from './rates';
 import { batchingRuns } from './servingFigures';
@@ -28,6 +28,8 @@ export interface Solution {
   /** Every modelled node as a queue (batching pools included). */
   modelled: Map<string, Queueing>;
   latencies: Map<string, NodeLatency>;
+  /** The pools and chains sampled instead of modelled. */
+  sampled: Sampled;
   /** Each policy edge's outcome per call (null where the callee is unbounded). */
   policies: Map<string, CallPolicyOutcome | null>;
   /** Copies per call on each policy edge, as the rates used them. */
@@ -50,14 +52,15 @@ function solveOnce(diagram: Diagram, order: readonly string[], amplification: Ma
     modelled.set(id, batchingQueue(run, capacityInput(byId!.get(id)!.capacity ?? {})));
     if (run.own) owns.set(id, run.own);
   }
-  const latencies = composeLatencies(diagram, order, modelled, rates, owns);
+  const sampled = sampledParts(diagram, modelled);
+  const latencies = composeLatencies(diagram, order, modelled, rates, owns, sampled);
   const policies = new Map<string, CallPolicyOutcome | null>();
   for (const edge of diagram.edges) {
     if (!hasCallPolicy(edge) || (edge.mode ?? 'sync') === 'offline') continue;
     const callee = latencies.get(edge.target)?.total ?? null;
     policies.set(edge.id, callee ? callPolicy(edge, callee) : null);
   }
-  return { rates, queues, runs, modelled, latencies, policies, amplification, settled: true };
+  return { rates, queues, runs, modelled, latencies, sampled, policies, amplification, settled: true };
 }
 
 /** Solves the diagram, iterating where edges' loads depend on latencies. */

@@ -166,7 +166,7 @@ export function correlate(h: Weight, y: Dist, z: Dist): Weight {
 export class CdfMid {
   private readonly table: Float64Array;
   constructor(private readonly dist: Dist) {
-    this.table = new Float64Array(dist.masses.length);
+    this.table = kept(dist.masses.length);
     let c = dist.zero;
     for (let i = 0; i < dist.masses.length; i++) {
       this.table[i] = c + dist.masses[i]! / 2;

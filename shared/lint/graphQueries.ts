@@ -86,33 +86,43 @@ export function longestSyncChain(diagram: Pick<Diagram, 'nodes' | 'edges'>): num
     if (list) list.push(e.target);
     else calls.set(e.source, [e.target]);
   }
-  const memo = new Map<string, number>();
-  const onTrail = new Set<string>();
-  const depth = (start: string): number => {
-    const stack = [{ id: start, next: 0, deepest: 0 }];
-    onTrail.add(start);
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1]!;
-      const callees = calls.get(frame.id) ?? [];
-      if (frame.next < callees.length) {
-        const callee = callees[frame.next++]!;
-        const known = memo.get(callee);
-        if (known !== undefined) frame.deepest = Math.max(frame.deepest, known);
-        else if (!onTrail.has(callee)) {
-          onTrail.add(callee);
-          stack.push({ id: callee, next: 0, deepest: 0 });
-        }
-        continue;
-      }
-      stack.pop();
-      onTrail.delete(frame.id);
-      memo.set(frame.id, 1 + frame.deepest);
-      const caller = stack[stack.length - 1];
-      if (caller) caller.deepest = Math.max(caller.deepest, 1 + frame.deepest);
-    }
-    return memo.get(start)!;
-  };
+  const depth = longestRuns(calls);
   let longest = 0;
   for (const node of diagram.nodes) if (node.kind === 'traffic') longest = Math.max(longest, depth(node.id) - 1);
   return longest;
+}
+
+/**
+ * The number of nodes on the longest run from each node along `next` (a node
+ * already on the run counts 0), remembered from one start to the next. By an
+ * explicit stack: a run may be many thousands of nodes long.
+ */
+export function longestRuns(next: ReadonlyMap<string, readonly string[]>): (start: string) => number {
+  const length = new Map<string, number>();
+  return (start) => {
+    const known = length.get(start);
+    if (known !== undefined) return known;
+    const frames = [{ id: start, child: 0, longest: 0 }];
+    const onRun = new Set([start]);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const targets = next.get(frame.id) ?? [];
+      if (frame.child < targets.length) {
+        const target = targets[frame.child++]!;
+        const done = length.get(target);
+        if (done !== undefined) frame.longest = Math.max(frame.longest, done);
+        else if (!onRun.has(target)) {
+          frames.push({ id: target, child: 0, longest: 0 });
+          onRun.add(target);
+        }
+        continue;
+      }
+      frames.pop();
+      onRun.delete(frame.id);
+      length.set(frame.id, 1 + frame.longest);
+      const caller = frames[frames.length - 1];
+      if (caller) caller.longest = Math.max(caller.longest, 1 + frame.longest);
+    }
+    return length.get(start)!;
+  };
 }

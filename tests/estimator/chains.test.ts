@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findChains } from '../../shared/estimator/chains';
+import { chainDiagnostics } from '../../shared/estimator/approximations';
+import { findChains, MAX_SIMULATED_CHAIN_NODES } from '../../shared/estimator/chains';
+import { capacityInput, queueing, serviceTime } from '../../shared/estimator/queueing';
 import { estimate } from '../../shared/estimator/estimate';
 import { solve } from '../../shared/estimator/solve';
 import { topologicalOrder } from '../../shared/model/graph';
@@ -64,5 +66,18 @@ describe('chains of single servers', () => {
     const b = result.nodes.find((n) => n.id === 'b')!.latencyMs!;
     expect(entry.p50).toBeLessThan(b.p50 + a.p50);
     expect(entry.mean).toBeGreaterThan(0.5 * b.mean);
+  });
+
+  it('names a run of 20,000 single servers on its head, past what is sampled, without running out of stack', () => {
+    const count = 20_000;
+    const d = diagramOf(
+      [users(10), ...Array.from({ length: count }, (_, i) => svc(`s${i}`, 0.01, 0.05, one))],
+      [call('users', 's0'), ...Array.from({ length: count - 1 }, (_, i) => call(`s${i}`, `s${i + 1}`))],
+    );
+    const queues = new Map(d.nodes.filter((n) => n.latency).map((n) => [n.id, queueing(10, serviceTime(0.01, 0.05), capacityInput(one.capacity))]));
+    const heads = chainDiagnostics(d, queues).filter((x) => x.code === 'single-server-chain');
+    expect(heads.map((x) => x.node)).toEqual(['s0']);
+    expect(heads[0]!.message).toContain(`chain of ${count} single-server nodes`);
+    expect(heads[0]!.message).toContain(`only ${MAX_SIMULATED_CHAIN_NODES} chain members are sampled`);
   });
 });
