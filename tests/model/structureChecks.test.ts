@@ -94,3 +94,17 @@ describe('an edge\'s fallback', () => {
     expect(problemsAfter((d) => (d.edges[4].fallback = 'encodr'))).toEqual(['dangling-edge edges[4].fallback: no node "encodr" (did you mean "encoder"?)']);
   });
 });
+
+describe('a document with entries that are not objects', () => {
+  it('still gets the checks of its well-formed nodes', () => {
+    for (const odd of [null, 5, 'node', [1]]) {
+      const found = problemsAfter((d) => {
+        d.nodes.push(odd);
+        d.nodes[0].group = 'onlne';
+      });
+      expect(found.filter((p) => !p.startsWith('undefined nodes[10]:')), JSON.stringify(odd)).toEqual([
+        'unknown-group nodes[0].group: no group "onlne" (did you mean "online"?)',
+      ]);
+    }
+  });
+});
