@@ -3,12 +3,12 @@ import { loadDiagram } from '../../shared/model/load';
 import { formatProblem } from '../../shared/model/problems';
 import { fixtureJson } from '../helpers';
 
-/** The problems of the small search fixture with the encoder (nodes[3], a model) batching as given. */
+/** The problems (diagnostic code, path, message) of the small search fixture with the encoder (nodes[3], a model) batching as given. */
 function batchingProblems(batching: Record<string, unknown>): string[] {
   const doc = fixtureJson('small-search.mlsd.json');
   doc.nodes[3].batching = batching;
   const result = loadDiagram(JSON.stringify(doc));
-  return result.ok ? [] : result.problems.map(formatProblem);
+  return result.ok ? [] : result.problems.map((p) => `${p.code} ${formatProblem(p)}`);
 }
 
 const at = 'nodes[3].batching';
@@ -22,7 +22,7 @@ describe('a model server\'s batching as the file gives it', () => {
   });
 
   it('asks for one way of giving the batch latency, not none and not both', () => {
-    const shape = `${at}: give the batch latency either as fixedMs and perItemMs, or as a table of { size, ms }`;
+    const shape = `batching-shape ${at}: give the batch latency either as fixedMs and perItemMs, or as a table of { size, ms }`;
     expect(batchingProblems({ maxBatchSize: 8, maxQueueDelayMs: 5 })).toEqual([shape]);
     expect(batchingProblems({ maxBatchSize: 8, maxQueueDelayMs: 5, fixedMs: 4, table: [{ size: 1, ms: 5 }] })).toEqual([shape]);
     expect(batchingProblems({ maxBatchSize: 8, maxQueueDelayMs: 5, perItemMs: 1, table: [{ size: 1, ms: 5 }] })).toEqual([shape]);
@@ -30,30 +30,30 @@ describe('a model server\'s batching as the file gives it', () => {
 
   it('refuses a table row whose size does not rise or whose time falls, at that row', () => {
     expect(batchingProblems({ maxBatchSize: 8, maxQueueDelayMs: 5, table: [{ size: 2, ms: 5 }, { size: 2, ms: 6 }, { size: 4, ms: 7 }] })).toEqual([
-      `${at}.table[1]: sizes must rise and times must not fall (after size 2 at 5 ms)`,
+      `batching-table ${at}.table[1]: sizes must rise and times must not fall (after size 2 at 5 ms)`,
     ]);
     expect(batchingProblems({ maxBatchSize: 8, maxQueueDelayMs: 5, table: [{ size: 4, ms: 5 }, { size: 2, ms: 6 }] })).toEqual([
-      `${at}.table[1]: sizes must rise and times must not fall (after size 4 at 5 ms)`,
+      `batching-table ${at}.table[1]: sizes must rise and times must not fall (after size 4 at 5 ms)`,
     ]);
     expect(batchingProblems({ maxBatchSize: 8, maxQueueDelayMs: 5, table: [{ size: 1, ms: 5 }, { size: 2, ms: 6 }, { size: 4, ms: 5.5 }] })).toEqual([
-      `${at}.table[2]: sizes must rise and times must not fall (after size 2 at 6 ms)`,
+      `batching-table ${at}.table[2]: sizes must rise and times must not fall (after size 2 at 6 ms)`,
     ]);
   });
 
   it('refuses a preferred batch size larger than the largest batch, and accepts one equal to it', () => {
     expect(batchingProblems({ maxBatchSize: 8, maxQueueDelayMs: 5, fixedMs: 4, perItemMs: 1, preferredBatchSizes: [4, 8] })).toEqual([]);
     expect(batchingProblems({ maxBatchSize: 8, maxQueueDelayMs: 5, fixedMs: 4, perItemMs: 1, preferredBatchSizes: [4, 9, 16] })).toEqual([
-      `${at}.preferredBatchSizes[1]: must be <= maxBatchSize (8)`,
-      `${at}.preferredBatchSizes[2]: must be <= maxBatchSize (8)`,
+      `batching-preferred ${at}.preferredBatchSizes[1]: must be <= maxBatchSize (8)`,
+      `batching-preferred ${at}.preferredBatchSizes[2]: must be <= maxBatchSize (8)`,
     ]);
   });
 
   it('prices GPUs only from a catalog instance type that holds them, suggesting the one meant', () => {
     const linear = { maxBatchSize: 8, maxQueueDelayMs: 5, fixedMs: 4, perItemMs: 1 };
     expect(batchingProblems({ ...linear, gpu: 'g5.xlarge', gpusPerReplica: 2 })).toEqual([]);
-    expect(batchingProblems({ ...linear, gpu: 'g5.xlarg' })).toEqual([`${at}.gpu: no GPU instance type "g5.xlarg" in the price catalog (did you mean "g5.xlarge"?)`]);
+    expect(batchingProblems({ ...linear, gpu: 'g5.xlarg' })).toEqual([`unknown-price ${at}.gpu: no GPU instance type "g5.xlarg" in the price catalog (did you mean "g5.xlarge"?)`]);
     // A CPU instance type is in the catalog but holds no GPUs.
-    expect(batchingProblems({ ...linear, gpu: 'c7i.2xlarge' })).toEqual([expect.stringMatching(/^nodes\[3\]\.batching\.gpu: no GPU instance type "c7i\.2xlarge" in the price catalog/)]);
-    expect(batchingProblems({ ...linear, gpusPerReplica: 2 })).toEqual([`${at}.gpusPerReplica: needs gpu: the catalog instance type whose GPUs the replica uses`]);
+    expect(batchingProblems({ ...linear, gpu: 'c7i.2xlarge' })).toEqual([expect.stringMatching(/^unknown-price nodes\[3\]\.batching\.gpu: no GPU instance type "c7i\.2xlarge" in the price catalog/)]);
+    expect(batchingProblems({ ...linear, gpusPerReplica: 2 })).toEqual([`batching-gpu ${at}.gpusPerReplica: needs gpu: the catalog instance type whose GPUs the replica uses`]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDiagram, parseJson } from '../../shared/model/load';
-import { capProblems, coveredBy, MAX_JSON_NESTING, MAX_PROBLEMS_LISTED, MORE_PROBLEMS, problemCount, tooDeepAt } from '../../shared/model/loadBounds';
+import { capProblems, coveredBy, lineAndColumn, MAX_JSON_NESTING, MAX_PROBLEMS_LISTED, MORE_PROBLEMS, problemCount, tooDeepAt } from '../../shared/model/loadBounds';
 import { formatProblem } from '../../shared/model/problems';
 import { fixtureJson } from '../helpers';
 
@@ -36,6 +36,8 @@ describe('a syntax error', () => {
   it('is located by line and column, counting from 1', () => {
     expect(parseJson('{"a": 1,\n "b": 2,\n "c" 3}')).toMatchObject({ ok: false, message: expect.stringMatching(/^not valid JSON at line 3, column 6: /) });
     expect(parseJson('{"a" 1}')).toMatchObject({ ok: false, message: expect.stringMatching(/^not valid JSON at line 1, column 6: /) });
+    expect(lineAndColumn('\n{"a" 1}', 5)).toBe('line 2, column 5');
+    expect(lineAndColumn('ab\ncd', 2)).toBe('line 1, column 3');
     expect(parseJson('\n\n{"a" 1}')).toMatchObject({ ok: false, message: expect.stringMatching(/^not valid JSON at line 3, column 6: /) });
   });
 });
@@ -74,15 +76,17 @@ describe('a file with very many problems', () => {
 });
 
 describe('problems already spoken for', () => {
-  const covered = coveredBy([{ path: 'nodes[3].latency', message: '' }, { path: 'edges[12]', message: '' }]);
+  const reported = () => coveredBy([{ path: 'nodes[3].latency', message: '' }, { path: 'edges[12]', message: '' }]);
 
   it('are the reported paths, what lies inside them and the fields that hold them', () => {
+    const covered = reported();
     for (const path of ['nodes[3].latency', 'nodes[3].latency.p99Ms', 'nodes[3]', 'edges[12]', 'edges[12].target', 'edges[12][0]']) {
       expect(covered(path), path).toBe(true);
     }
   });
 
   it('are not neighbours whose names merely begin the same way', () => {
+    const covered = reported();
     for (const path of ['nodes[3].latencyMs', 'nodes[31].latency', 'nodes[4]', 'nodes', 'edges[1]', 'edges[120].target', '', 'nodes[3].capacity']) {
       expect(covered(path), path).toBe(false);
     }

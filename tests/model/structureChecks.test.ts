@@ -20,6 +20,7 @@ describe('checks across a diagram', () => {
       [(d) => (d.nodes[5].id = 'ann'), ['duplicate-id nodes[5].id: duplicate id "ann" (also nodes[4])', 'dangling-edge edges[4].target: no node "rerank"']],
       [(d) => (d.edges[2].id = 'e1'), ['duplicate-id edges[2].id: duplicate id "e1" (also edges[0])']],
       [(d) => d.groups.push({ id: 'online', label: 'Again' }), ['duplicate-id groups[2].id: duplicate id "online" (also groups[0])']],
+      [(d) => (d.annotations = [{ id: 'ann', kind: 'note', text: 'Shards?', position: { x: 0, y: 0 } }]), ['duplicate-id annotations[0].id: id "ann" is already used by a node, edge or group']],
       [(d) => (d.nodes[7].cache = { hitRate: 0.5 }), ['block-not-allowed nodes[7].cache: a Monitoring node takes no cache block']],
       [(d) => delete d.nodes[0].traffic, ['traffic-missing nodes[0].traffic: is required on a traffic node (qps, or dau with requestsPerUserPerDay)']],
       [(d) => (d.nodes[0].traffic = { qps: 10, dau: 5, requestsPerUserPerDay: 1 }), ['traffic-shape nodes[0].traffic: give either qps, or dau with requestsPerUserPerDay']],
