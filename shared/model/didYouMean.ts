@@ -14,12 +14,19 @@ export function editDistance(a: string, b: string): number {
   return previous[t.length]!;
 }
 
-/** The closest candidate to a mistyped name, if one is close enough to be the likely intent. */
-export function closest(input: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The closest candidate to a mistyped name, if one is close enough to be the
+ * likely intent. Names that are not text (a file the schema rejected may
+ * hold a number or nothing where an id goes) are neither matched nor
+ * suggested.
+ */
+export function closest(input: unknown, candidates: Iterable<unknown>): string | undefined {
+  if (typeof input !== 'string') return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
   let bestPrefix = -1;
   for (const candidate of candidates) {
+    if (typeof candidate !== 'string') continue;
     const distance = editDistance(input, candidate);
     // Ties go to the candidate that starts like the input: typos are rarer in the first letters.
     const prefix = commonPrefix(input, candidate);
@@ -34,7 +41,7 @@ export function closest(input: string, candidates: Iterable<string>): string | u
 }
 
 /** ` (did you mean "x"?)` when a close candidate exists, else an empty string. */
-export function didYouMean(input: string, candidates: Iterable<string>): string {
+export function didYouMean(input: unknown, candidates: Iterable<unknown>): string {
   const match = closest(input, candidates);
   return match === undefined ? '' : ` (did you mean "${match}"?)`;
 }

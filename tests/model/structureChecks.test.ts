@@ -109,3 +109,15 @@ describe('a document with entries that are not objects', () => {
     }
   });
 });
+
+describe('a file the schema rejects', () => {
+  it('still gets its structure checked, with suggestions, beside an edge whose end is not text and a node that is not an object', () => {
+    const problems = problemsAfter((d) => {
+      d.edges[0].source = 7;
+      d.nodes.push(12);
+      d.edges[1].target = d.edges[1].target.slice(0, -1);
+    });
+    const misspelled = problems.find((p) => p.startsWith('dangling-edge edges[1].target'));
+    expect(misspelled, problems.join('\n')).toMatch(/\(did you mean ".+"\?\)$/);
+  });
+});
