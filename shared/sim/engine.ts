@@ -210,8 +210,12 @@ export class Simulation {
     this.obs.samples[entry] = grown;
   }
 
-  /** A visit arrives at a node now (it may answer at once, inside this call). */
-  private start(node: number, parent: number, left: number, slot: number, entry: number, call = -1, token = 0): void {
+  /**
+   * A visit arrives at a node now (it may answer at once, inside this call).
+   * Returns when it will answer if that is known already (a timed node that
+   * calls nothing answers when its service ends), else Infinity.
+   */
+  private start(node: number, parent: number, left: number, slot: number, entry: number, call = -1, token = 0): number {
     const v = this.visits;
     const id = v.allocate();
     v.call[id] = call;
@@ -226,7 +230,7 @@ export class Simulation {
     if (!spec.timed || spec.saturated) {
       if (this.inWindow) this.obs.visits[node]! += 1;
       this.afterService(id);
-      return;
+      return Infinity;
     }
     const serviceMs = this.random.logNormal(spec.p50Ms, spec.sigma);
     if (this.inWindow) {
@@ -236,6 +240,7 @@ export class Simulation {
     const pool = this.pools[node];
     const startMs = pool ? pool.seize(this.now, serviceMs) : this.now;
     this.heap.push(startMs + serviceMs, id);
+    return spec.stages.length === 0 && spec.async.length === 0 ? startMs + serviceMs : Infinity;
   }
 
   /** Own time is over: on a miss, send async load and start the first stage; else answer. */
@@ -295,7 +300,10 @@ export class Simulation {
       for (let k = 0; k < copies; k++) this.policyCalls.begin(call.policy, call.target, parent, 1);
       return;
     }
-    if (!call.parallel) return this.start(call.target, parent, copies - 1, NOT_A_REQUEST, 0);
+    if (!call.parallel) {
+      this.start(call.target, parent, copies - 1, NOT_A_REQUEST, 0);
+      return;
+    }
     for (let k = 0; k < copies; k++) this.start(call.target, parent, 0, NOT_A_REQUEST, 0);
   }
 
@@ -316,7 +324,10 @@ export class Simulation {
     }
     v.release(id);
     if (call >= 0) return this.policyCalls.answered(call, token, elapsed);
-    if (left > 0) return this.start(node, parent, left - 1, NOT_A_REQUEST, 0);
+    if (left > 0) {
+      this.start(node, parent, left - 1, NOT_A_REQUEST, 0);
+      return;
+    }
     if (slot >= 0) this.obs.samples[entry]![slot] = elapsed;
     this.callEnded(parent);
   }

@@ -56,8 +56,8 @@ class HedgeDelay {
 export interface PolicyHost {
   readonly nowMs: number;
   uniform(): number;
-  /** Starts a visit of the node that answers to `answered(call, token)`. */
-  startVisit(node: number, call: number, token: number): void;
+  /** Starts a visit of the node that answers to `answered(call, token)`; returns when it will answer, if known yet, else Infinity. */
+  startVisit(node: number, call: number, token: number): number;
   /** Wakes `fire(timer)` at the given time. */
   schedule(atMs: number, timer: number): void;
   /** A call made for a caller's visit (or for none: -1) has ended. */
@@ -130,9 +130,12 @@ export class PolicyCalls {
     this.token[call] = token;
     this.open[call] = true;
     const now = this.host.nowMs;
-    if (policy.hedgeAfterMs < Infinity) this.setTimer(HEDGE, call, token, now + this.hedgeDelayMs(policy));
-    if (policy.timeoutMs < Infinity) this.setTimer(TIMEOUT, call, token, now + policy.timeoutMs);
-    this.host.startVisit(this.node[call]!, call, token);
+    const hedgeAt = policy.hedgeAfterMs < Infinity ? now + this.hedgeDelayMs(policy) : Infinity;
+    const timeoutAt = now + policy.timeoutMs;
+    // A timer due after the copy has answered would find its attempt over: it is not set.
+    const answerAt = this.host.startVisit(this.node[call]!, call, token);
+    if (hedgeAt < answerAt && hedgeAt < Infinity) this.setTimer(HEDGE, call, token, hedgeAt);
+    if (timeoutAt < answerAt && timeoutAt < Infinity) this.setTimer(TIMEOUT, call, token, timeoutAt);
   }
 
   private hedgeDelayMs(policy: SimPolicy): number {
