@@ -12,6 +12,13 @@ import base from './vitest.config';
  * MUTATE_TESTS narrows the run to the tests of the folder under mutation
  * (comma-separated globs, e.g. `tests/model/**`): each mutant then re-runs
  * seconds of tests rather than minutes.
+ *
+ * MUTATE_SHARE_MODULES=1 keeps modules loaded between test files and between
+ * mutants (vitest's `isolate: false`): a mutant then costs its tests' own
+ * time, not the import and warm-up of everything they reach (the exporters'
+ * first design document costs seconds, later ones a tenth of that). Use it
+ * only where the mutated files keep no cache of results: a cache filled
+ * before a mutant is switched on would hide that mutant.
  */
 const only = process.env.MUTATE_TESTS?.split(',').map((glob) => glob.trim()).filter(Boolean);
 
@@ -31,5 +38,6 @@ export default defineConfig({
       'tests/renderer/*.test.tsx',
     ],
     testTimeout: 120_000,
+    isolate: process.env.MUTATE_SHARE_MODULES !== '1',
   },
 });
