@@ -18,6 +18,13 @@ const STEP_TITLES: Record<(typeof STEP_KEYS)[number], string> = {
 };
 
 /**
+ * Largest design whose document derives every figure: beyond it the appendix
+ * (a dozen lines a component) would outweigh the rest of the document, and
+ * `mlsd explain` gives the derivations.
+ */
+export const DOC_DERIVATIONS_MAX_NODES = 2_000;
+
+/**
  * A design document: the brief, the diagram (as Mermaid), the capacity
  * figures per node and per entry with where the tail comes from, the budgets,
  * the diagnostics and the assumptions, in units scaled for reading; as pieces
@@ -104,7 +111,10 @@ function* markdownLines({ diagram, estimate, catalog }: Pick<ExportInput, 'diagr
   }
   yield* plannerSection(diagram, catalog);
   yield* scenarioSection(diagram, catalog);
-  if (estimate.entries.length > 0 || estimate.nodes.length > 0) yield* derivationAppendix(diagram, estimate, catalog);
+  if (estimate.entries.length === 0 && estimate.nodes.length === 0) return;
+  if (diagram.nodes.length > DOC_DERIVATIONS_MAX_NODES) {
+    yield* ['## How each number was derived', '', `Left out for a design of more than ${DOC_DERIVATIONS_MAX_NODES.toLocaleString('en-US')} components: \`mlsd explain\` and the app's inspector give each figure's derivation.`, ''];
+  } else yield* derivationAppendix(diagram, estimate, catalog);
 }
 
 /** The Components table's rows, a node at a time. */
