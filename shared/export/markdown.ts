@@ -3,9 +3,9 @@ import { findKind } from '../kinds';
 import { scenarioSection } from '../scenarios/markdown';
 import { STEP_KEYS } from '../model/schema';
 import { formatBytes, formatLatencyMs, formatMs, formatPercent, formatQps, formatUsd } from '../units';
-import { codeFence, markdownBlock, markdownText } from './escape';
+import { markdownBlock, markdownText } from './escape';
 import { tableLines } from './markdownTable';
-import { renderMermaid } from './mermaid';
+import { mermaidLines } from './mermaid';
 import { joinPieces, linesAsPieces } from './pieces';
 import { plannerSection } from '../planner/markdown';
 import type { NodeEstimate } from '../estimator/output';
@@ -61,7 +61,10 @@ function* markdownLines({ diagram, estimate, catalog }: Pick<ExportInput, 'diagr
     const text = brief?.steps?.[step];
     if (text) yield* [`## ${STEP_TITLES[step]}`, '', markdownBlock(text), ''];
   }
-  yield* ['## Architecture', '', codeFence(renderMermaid({ diagram, estimate, figures: true }).trimEnd(), 'mermaid'), ''];
+  // Written a line at a time: the flowchart holds no backtick, so a plain fence always holds it.
+  yield* ['## Architecture', '', '```mermaid'];
+  yield* mermaidLines({ diagram, estimate, figures: true });
+  yield* ['```', ''];
 
   if (estimate.entries.length > 0) {
     yield* ['## End-to-end latency', ''];

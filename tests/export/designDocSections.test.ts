@@ -64,6 +64,19 @@ describe('the design document', () => {
 });
 
 describe('the Mermaid flowchart', () => {
+  it('holds no backtick, so the design document fences it with three', () => {
+    const d = fixture();
+    d.title = 'Search ```js';
+    d.nodes[0]!.label = '`users` ```';
+    d.nodes[1]!.notes = 'see ```code```';
+    d.groups![0]!.label = 'a `group`';
+    d.edges[0]!.label = '``rpc``';
+    const mmd = mermaidOf(d);
+    expect(mmd).not.toContain('`');
+    const md = markdownOf(d);
+    expect(md).toContain(`## Architecture\n\n\`\`\`mermaid\n${mmd.trimEnd()}\n\`\`\`\n\n##`);
+  });
+
   it('draws no empty group, and draws nodes outside any group at the top level', () => {
     const d = fixture();
     d.groups!.push({ id: 'empty', label: 'Nothing here' });
