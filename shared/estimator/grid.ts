@@ -68,11 +68,16 @@ export class Dist {
     }
     let high = 0;
     while (last > first && high + masses[last]! < HIGH_TAIL * total) high += masses[last--]!;
-    const kept = keptArray(last + 1 - first);
-    kept.set(masses.subarray(first, last + 1));
-    kept[0]! += lowFolded;
-    kept[kept.length - 1]! += high;
-    if (total !== 1) for (let i = 0; i < kept.length; i++) kept[i]! /= total;
+    // One pass: the kept range, the folded tails added at its ends, then scaled to a total of 1.
+    const n = last + 1 - first;
+    const kept = keptArray(n);
+    const scale = total !== 1;
+    for (let i = 0; i < n; i++) {
+      let mass = masses[first + i]!;
+      if (i === 0) mass += lowFolded;
+      if (i === n - 1) mass += high;
+      kept[i] = scale ? mass / total : mass;
+    }
     return new Dist(zero / total, lo + first, kept);
   }
 

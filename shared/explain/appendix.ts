@@ -2,8 +2,9 @@ import type { Catalog } from '../catalog';
 import type { Estimate } from '../estimator/output';
 import { markdownText } from '../export/escape';
 import type { Diagram } from '../model/schema';
-import { explainAll } from './explain';
-import { derivationLines, type Derivation } from './figures';
+import { explainContext } from './context';
+import { explainFigure, nodeFigures } from './explain';
+import { derivationLines, HEADLINE_FIGURES, type Derivation } from './figures';
 
 /** A derivation's lines, leaving out lines already shown for the same node (the sizing steps replicas and utilization share). */
 function freshLines(derivation: Derivation, shown: Set<string>): string[] {
@@ -12,27 +13,29 @@ function freshLines(derivation: Derivation, shown: Set<string>): string[] {
   return lines;
 }
 
-function section(title: string, derivations: readonly Derivation[]): string[] {
+function* section(title: string, derivations: readonly Derivation[]): Generator<string, void, undefined> {
   const shown = new Set<string>();
-  const out = [`### ${markdownText(title)}`, ''];
+  yield `### ${markdownText(title)}`;
+  yield '';
   for (const d of derivations) {
     const lines = freshLines(d, shown);
-    out.push(`- **${markdownText(d.title)}**${lines.length === 0 ? ': as above' : ''}`);
-    for (const line of lines) out.push(`  - ${markdownText(line)}`);
+    yield `- **${markdownText(d.title)}**${lines.length === 0 ? ': as above' : ''}`;
+    for (const line of lines) yield `  - ${markdownText(line)}`;
   }
-  out.push('');
-  return out;
+  yield '';
 }
 
 /**
  * The design document's appendix "How each number was derived": the headline
- * figures, then each component's, every one with its actual inputs.
+ * figures, then each component's, every one with its actual inputs. Lines are
+ * made a component at a time, so a large design's appendix is never held whole.
  */
-export function derivationAppendix(diagram: Diagram, estimate: Estimate, catalog?: Catalog): string[] {
-  const all = explainAll(diagram, estimate, catalog ? { catalog } : {});
-  const label = new Map(diagram.nodes.map((n) => [n.id, n.label]));
-  const out = ['## How each number was derived', '', 'Latencies are percentiles of composed distributions, so they are shown with the parts that were composed rather than as a sum.', ''];
-  out.push(...section('The whole design', all.headline));
-  for (const node of all.nodes) if (node.derivations.length > 0) out.push(...section(label.get(node.id) ?? node.id, node.derivations));
-  return out;
+export function* derivationAppendix(diagram: Diagram, estimate: Estimate, catalog?: Catalog): Generator<string, void, undefined> {
+  const ctx = explainContext(diagram, estimate, catalog ? { catalog } : {});
+  yield* ['## How each number was derived', '', 'Latencies are percentiles of composed distributions, so they are shown with the parts that were composed rather than as a sum.', ''];
+  yield* section('The whole design', HEADLINE_FIGURES.map((headline) => explainFigure(ctx, { headline })));
+  for (const node of diagram.nodes) {
+    const derivations = nodeFigures(ctx, node.id).map((figure) => explainFigure(ctx, { node: node.id, figure }));
+    if (derivations.length > 0) yield* section(node.label, derivations);
+  }
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_CATALOG, type Catalog } from '../catalog';
-import type { Estimate, NodeEstimate } from '../estimator/output';
-import type { Diagram, DiagramNode } from '../model/schema';
+import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from '../estimator/output';
+import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
 import { evaluate, formatValue, num, type Unit, type ValueTerm } from './expression';
 import { noDerivation, type Derivation, type FigureRef, type NodeFigure, type Step } from './figures';
 
@@ -21,12 +21,43 @@ export interface ExplainContext {
   figures: (id: string) => NodeEstimate | undefined;
   /** "nodes[3]": where a node sits in the file, for input paths. */
   at: (id: string) => string;
+  /** The edges into a node, in file order. */
+  edgesInto: (id: string) => readonly DiagramEdge[];
+  /** The edges out of a node, in file order. */
+  edgesOutOf: (id: string) => readonly DiagramEdge[];
+  /** The estimate's diagnostics about a node. */
+  diagnosticsOf: (id: string) => readonly Diagnostic[];
+  /** The traffic entry a node starts, if it is one. */
+  entry: (id: string) => EntryEstimate | undefined;
+}
+
+/** Items grouped by a key, in their order. */
+function groupedBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** A value made on first use, so explaining one figure does not index the whole design. */
+function onFirstUse<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
 }
 
 /** Indexes a diagram and the estimate made of it. */
 export function explainContext(diagram: Diagram, estimate: Estimate, options: ExplainOptions = {}): ExplainContext {
   const nodes = new Map(diagram.nodes.map((n, i) => [n.id, { node: n, index: i }]));
   const figures = new Map(estimate.nodes.map((n) => [n.id, n]));
+  const into = onFirstUse(() => groupedBy(diagram.edges, (e) => e.target));
+  const outOf = onFirstUse(() => groupedBy(diagram.edges, (e) => e.source));
+  const diagnostics = onFirstUse(() => groupedBy(estimate.diagnostics, (d) => d.node));
+  const entries = onFirstUse(() => new Map([...estimate.entries].reverse().map((e) => [e.node, e])));
   return {
     diagram,
     estimate,
@@ -35,6 +66,10 @@ export function explainContext(diagram: Diagram, estimate: Estimate, options: Ex
     node: (id) => nodes.get(id)?.node,
     figures: (id) => figures.get(id),
     at: (id) => `nodes[${nodes.get(id)?.index ?? -1}]`,
+    edgesInto: (id) => into().get(id) ?? [],
+    edgesOutOf: (id) => outOf().get(id) ?? [],
+    diagnosticsOf: (id) => diagnostics().get(id) ?? [],
+    entry: (id) => entries().get(id),
   };
 }
 

@@ -30,7 +30,7 @@ function ownStep(ctx: ExplainContext, id: string): { step: Step; p99Ms: number }
   if (load && !load.queue.saturated) {
     const q = load.queue;
     parts.push(num(q.servers, 'number', 'servers'), num(q.utilization, 'percent', 'busy'));
-    const sampled = (code: string) => ctx.estimate.diagnostics.some((d) => d.node === id && d.code === code && d.severity === 'info');
+    const sampled = (code: string) => ctx.diagnosticsOf(id).some((d) => d.code === code && d.severity === 'info');
     if (sampled('batch-arrivals')) {
       method = `log-normal service plus the wait of ${widestParallelCalls(ctx.diagram).get(id) ?? 0} copies arriving together, simulated with batch arrivals`;
     } else if (sampled('sequential-waits')) {
@@ -49,7 +49,7 @@ function ownStep(ctx: ExplainContext, id: string): { step: Step; p99Ms: number }
 /** The calls on a miss, stage by stage: the slowest call of a stage, then the next stage. */
 function callSteps(ctx: ExplainContext, id: string): { steps: Step[]; sumP99Ms: number } {
   const node = ctx.node(id)!;
-  const sync = ctx.diagram.edges.filter((e) => e.source === id && (e.mode ?? 'sync') === 'sync' && ctx.node(e.target));
+  const sync = ctx.edgesOutOf(id).filter((e) => (e.mode ?? 'sync') === 'sync' && ctx.node(e.target));
   const steps: Step[] = [];
   let sumP99Ms = 0;
   for (const group of syncStages(sync)) {
@@ -124,7 +124,7 @@ export function explainP99(ctx: ExplainContext, id: string): Derivation {
 export function explainBreakdown(ctx: ExplainContext, id: string): Derivation {
   const figure = { node: id, figure: 'breakdown' } as const;
   const title = `Where the slowest 1% of requests from ${quoted(ctx, id)} spend their time`;
-  const entry = ctx.estimate.entries.find((e) => e.node === id);
+  const entry = ctx.entry(id);
   if (!entry) return noDerivation(figure, title, null, 'ms', 'Only a traffic entry has a p99 breakdown.');
   if (entry.p99Breakdown.length === 0) {
     return noDerivation(figure, title, entry.latencyMs?.p99 ?? null, 'ms', entry.latencyMs ? 'No time on any request path.' : 'Unbounded: something on its path is saturated.');

@@ -50,8 +50,8 @@ export function explainRate(ctx: ExplainContext, id: string, which: Which): Deri
   const terms: Term[] = [];
   const own = trafficTerm(ctx, node, which);
   if (own) terms.push(own);
-  for (const edge of ctx.diagram.edges) {
-    if (edge.target !== id || !carriesLoad(edge)) continue;
+  for (const edge of ctx.edgesInto(id)) {
+    if (!carriesLoad(edge)) continue;
     const caller = ctx.node(edge.source);
     const term = caller && edgeTerm(ctx, caller, edge.calls ?? 1, which);
     if (term) terms.push(term);
@@ -61,7 +61,7 @@ export function explainRate(ctx: ExplainContext, id: string, which: Which): Deri
   }
   const name = which === 'peak' ? 'Peak rate' : 'Average rate';
   const step: Step = { name, result: num(qps[which], 'qps'), expr: op('+', ...terms) };
-  const policies = ctx.diagram.edges.filter((e) => e.target === id && carriesLoad(e) && (e.retry || e.hedge));
+  const policies = ctx.edgesInto(id).filter((e) => carriesLoad(e) && (e.retry || e.hedge));
   if (policies.length > 0 && !agrees(evaluate(step.expr!), qps[which])) {
     return noDerivation(
       figure, title, qps[which], 'qps',

@@ -2,14 +2,12 @@ import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
 import { NOTE_COLOUR } from '../layout/annotationBox';
 import { captionsOf } from './drawing';
-import { pictureOf } from './geometry';
+import { pictureOf, type PictureEdge } from './geometry';
 import { exportId } from './ids';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import { textWidth } from './scene';
 import { joinPieces, linesAsPieces } from './pieces';
 import type { ExportFormat, ExportInput, TextPieces } from './types';
-
-type Element = Record<string, unknown> & { id: string; boundElements: { type: string; id: string }[] };
 
 /** Small stable numbers for Excalidraw's seeds, so the same diagram exports the same file. */
 function seedOf(text: string): number {
@@ -18,21 +16,48 @@ function seedOf(text: string): number {
   return (h >>> 0) % 2_000_000_000;
 }
 
-function base(id: string, type: string, x: number, y: number, width: number, height: number): Element {
-  return {
-    id, type, x, y, width, height, angle: 0, strokeColor: '#1e1e1e', backgroundColor: 'transparent', fillStyle: 'solid',
-    strokeWidth: 2, strokeStyle: 'solid', roughness: 1, opacity: 100, groupIds: [], frameId: null, roundness: null,
-    seed: seedOf(id), version: 1, versionNonce: seedOf(`${id}:v`), isDeleted: false, boundElements: [], updated: 1, link: null, locked: false,
-  };
+/** A number as JSON writes it. */
+function num(value: number): string {
+  return Number.isFinite(value) ? String(value) : 'null';
 }
 
-function text(id: string, value: string, x: number, y: number, fontSize: number, containerId: string | null, colour = '#1e1e1e'): Element {
+/** How an element differs from Excalidraw's plain shape (dark solid 2 px stroke, no fill, square corners). */
+interface Look {
+  strokeColor?: string;
+  backgroundColor?: string;
+  strokeWidth?: number;
+  strokeStyle?: string;
+  rounded?: boolean;
+  /** The texts and arrows bound to it. */
+  bound?: readonly { type: 'text' | 'arrow'; id: string }[];
+}
+
+/**
+ * One element as JSON, its fields in Excalidraw's order, written straight to
+ * text (a large scene makes hundreds of thousands): the common fields, then
+ * `rest`, the type's own fields already written (",\"points\":[...]").
+ * Ids come from `exportId` (letters, digits, "_", "-label"), so they need no escapes.
+ */
+function elementJson(id: string, type: string, x: number, y: number, width: number, height: number, look: Look, rest: string): string {
+  const bound = look.bound?.map((b) => `{"type":"${b.type}","id":"${b.id}"}`).join(',') ?? '';
+  return `{"id":"${id}","type":"${type}","x":${num(x)},"y":${num(y)},"width":${num(width)},"height":${num(height)},"angle":0,` +
+    `"strokeColor":${JSON.stringify(look.strokeColor ?? '#1e1e1e')},"backgroundColor":${JSON.stringify(look.backgroundColor ?? 'transparent')},"fillStyle":"solid",` +
+    `"strokeWidth":${look.strokeWidth ?? 2},"strokeStyle":"${look.strokeStyle ?? 'solid'}","roughness":1,"opacity":100,"groupIds":[],"frameId":null,` +
+    `"roundness":${look.rounded ? '{"type":3}' : 'null'},"seed":${seedOf(id)},"version":1,"versionNonce":${seedOf(`${id}:v`)},"isDeleted":false,` +
+    `"boundElements":[${bound}],"updated":1,"link":null,"locked":false${rest}}`;
+}
+
+/** A text element: in its container (centred, or top left with `align`), or free. */
+function textJson(id: string, value: string, x: number, y: number, fontSize: number, containerId: string | null, options: { colour?: string; topLeft?: boolean; customData?: string } = {}): string {
   const lines = value.split('\n');
-  const width = Math.max(...lines.map((l) => textWidth(l, fontSize)));
-  return {
-    ...base(id, 'text', x, y, width, lines.length * fontSize * 1.25), strokeColor: colour, text: value, originalText: value, fontSize, fontFamily: 2,
-    textAlign: containerId ? 'center' : 'left', verticalAlign: containerId ? 'middle' : 'top', containerId, lineHeight: 1.25, autoResize: true,
-  };
+  let width = -Infinity;
+  for (const line of lines) width = Math.max(width, textWidth(line, fontSize));
+  const centred = containerId !== null && !options.topLeft;
+  const quoted = JSON.stringify(value);
+  return elementJson(id, 'text', x, y, width, lines.length * fontSize * 1.25, { strokeColor: options.colour },
+    `,"text":${quoted},"originalText":${quoted},"fontSize":${fontSize},"fontFamily":2,"textAlign":"${centred ? 'center' : 'left'}",` +
+    `"verticalAlign":"${centred ? 'middle' : 'top'}","containerId":${containerId === null ? 'null' : `"${containerId}"`},"lineHeight":1.25,"autoResize":true` +
+    (options.customData === undefined ? '' : `,"customData":${options.customData}`));
 }
 
 const STROKE = {
@@ -50,10 +75,11 @@ const STROKE = {
  * free text for text annotations. Element ids come from
  * `exportId`, with "-label" for texts. The model travels in customData
  * (a node's id, label, group and fields; the diagram's own fields on the
- * first element), so importing the scene gives the diagram back.
+ * first element), so importing the scene gives the diagram back. The file
+ * is compact JSON with an element a line, each written as it is made.
  */
 export function excalidrawPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): TextPieces {
-  return linesAsPieces(sceneLines(excalidrawElements(input)));
+  return linesAsPieces(sceneLines(input));
 }
 
 /** The Excalidraw scene (see `excalidrawPieces`) as one string. */
@@ -61,31 +87,59 @@ export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate'
   return joinPieces(excalidrawPieces(input));
 }
 
-/** The scene file as JSON.stringify(scene, null, 2) writes it, an element at a time. */
-function* sceneLines(elements: readonly Element[]): Generator<string, void, undefined> {
-  yield '{\n  "type": "excalidraw",\n  "version": 2,\n  "source": "MLSD Studio",';
-  if (elements.length === 0) yield '  "elements": [],';
-  else {
-    yield '  "elements": [';
-    for (let i = 0; i < elements.length; i++) yield `    ${JSON.stringify(elements[i], null, 2).replace(/\n/g, '\n    ')}${i < elements.length - 1 ? ',' : ''}`;
-    yield '  ],';
+/** The scene file: its header, an element a line, then the app state. */
+function* sceneLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
+  yield '{"type":"excalidraw","version":2,"source":"MLSD Studio","elements":[';
+  let held: string | undefined;
+  for (const element of excalidrawElements(input)) {
+    if (held !== undefined) yield `${held},`;
+    held = element;
   }
-  yield '  "appState": {\n    "viewBackgroundColor": "#ffffff",\n    "gridSize": null\n  },\n  "files": {}\n}';
+  if (held !== undefined) yield held;
+  yield '],"appState":{"viewBackgroundColor":"#ffffff","gridSize":null},"files":{}}';
 }
 
-function excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Element[] {
+/** Each drawn edge's element id (undefined for an edge not drawn: an end without a box, or no route), and the arrows each node box lists, in drawing order. */
+function arrowsOf(edges: readonly PictureEdge[], boxed: { has(node: string): boolean }): { ids: (string | undefined)[]; byNode: Map<string, { type: 'arrow'; id: string }[]> } {
+  const byNode = new Map<string, { type: 'arrow'; id: string }[]>();
+  const bind = (node: string, id: string) => {
+    const list = byNode.get(node);
+    if (list) list.push({ type: 'arrow', id });
+    else byNode.set(node, [{ type: 'arrow', id }]);
+  };
+  const ids = edges.map(({ edge, points }) => {
+    if (!boxed.has(edge.source) || !boxed.has(edge.target) || points.length < 2) return undefined;
+    const id = exportId('edge', edge.id);
+    bind(edge.source, id);
+    bind(edge.target, id);
+    return id;
+  });
+  return { ids, byNode };
+}
+
+/** The scene's elements as JSON, made one at a time: groups, nodes with their labels, arrows with their captions, annotations. */
+function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
   const { diagram, estimate, figures } = input;
   const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
   const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
   const captions = captionsOf(input);
   const picture = pictureOf(diagram, captions);
-  const elements: Element[] = [];
+  // The diagram's own fields (title, budgets, brief, notes) ride on the first element, where Excalidraw keeps them through edits;
+  // every element that can come first has customData, and each element's is written before any later element's.
+  let diagramFields: object | undefined = diagramMetadata(diagram);
+  const customData = (data: object) => {
+    const json = JSON.stringify(diagramFields ? { ...data, mlsdDiagram: diagramFields } : data);
+    diagramFields = undefined;
+    return json;
+  };
   for (const g of picture.groups) {
     const id = exportId('group', g.id);
-    elements.push({ ...base(id, 'rectangle', g.x, g.y, g.width, g.height), strokeColor: '#94a3b8', strokeStyle: 'dashed', strokeWidth: 1, roundness: { type: 3 }, customData: { mlsdGroup: g.id } });
-    elements.push(text(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, '#64748b'));
+    yield elementJson(id, 'rectangle', g.x, g.y, g.width, g.height, { strokeColor: '#94a3b8', strokeStyle: 'dashed', strokeWidth: 1, rounded: true }, `,"customData":${customData({ mlsdGroup: g.id })}`);
+    yield textJson(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, { colour: '#64748b' });
   }
-  const boxes = new Map<string, Element>();
+  // Each box's element id, made once: arrows name both of theirs.
+  const boxIds = new Map(picture.nodes.filter((box) => nodes.has(box.id)).map((box) => [box.id, exportId('node', box.id)]));
+  const arrows = arrowsOf(picture.edges, boxIds);
   for (const box of picture.nodes) {
     const node = nodes.get(box.id);
     if (!node) continue;
@@ -93,64 +147,43 @@ function excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | 'f
     const f = byNode.get(node.id);
     const lines = [...box.lines, kind?.label ?? node.kind];
     if (figures && f) lines.push(figureLine(node, f).map((p) => p.text).join('  '));
-    const id = exportId('node', node.id);
-    const rect: Element = {
-      ...base(id, 'rectangle', box.x, box.y, box.width, box.height), strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', roundness: { type: 3 },
-      customData: { mlsdId: node.id, mlsdLabel: node.label, ...(node.group !== undefined && { mlsdInGroup: node.group }), ...nodeMetadata(node) },
-    };
-    const label = text(`${id}-label`, lines.join('\n'), box.x + 8, box.y + 10, 14, id);
-    rect.boundElements.push({ type: 'text', id: label.id });
-    boxes.set(node.id, rect);
-    elements.push(rect, label);
+    const id = boxIds.get(node.id)!;
+    const labelId = `${id}-label`;
+    const data = customData({ mlsdId: node.id, mlsdLabel: node.label, ...(node.group !== undefined && { mlsdInGroup: node.group }), ...nodeMetadata(node) });
+    yield elementJson(id, 'rectangle', box.x, box.y, box.width, box.height,
+      { strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', rounded: true, bound: [{ type: 'text', id: labelId }, ...(arrows.byNode.get(node.id) ?? [])] },
+      `,"customData":${data}`);
+    yield textJson(labelId, lines.join('\n'), box.x + 8, box.y + 10, 14, id);
   }
-  for (const { edge, points, labelAt, label: labelBox } of picture.edges) {
-    const source = boxes.get(edge.source);
-    const target = boxes.get(edge.target);
-    if (!source || !target || points.length < 2) continue;
+  for (let i = 0; i < picture.edges.length; i++) {
+    const id = arrows.ids[i];
+    if (id === undefined) continue;
+    const { edge, points, labelAt, label: labelBox } = picture.edges[i]!;
     const start = points[0]!;
-    const relative = points.map((p) => [p.x - start.x, p.y - start.y] as [number, number]);
-    const xs = relative.map((p) => p[0]);
-    const ys = relative.map((p) => p[1]);
-    const id = exportId('edge', edge.id);
-    const arrow: Element = {
-      ...base(id, 'arrow', start.x, start.y, Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)),
-      ...STROKE[edge.mode ?? 'sync'],
-      strokeWidth: 1,
-      points: relative,
-      lastCommittedPoint: null,
-      startBinding: { elementId: source.id, focus: 0, gap: 2 },
-      endBinding: { elementId: target.id, focus: 0, gap: 2 },
-      startArrowhead: null,
-      endArrowhead: 'arrow',
-      elbowed: false,
-      customData: { mlsdId: edge.id, ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) },
-    };
-    source.boundElements.push({ type: 'arrow', id });
-    target.boundElements.push({ type: 'arrow', id });
-    elements.push(arrow);
+    let [minX, maxX, minY, maxY] = [0, 0, 0, 0];
+    for (const { x, y } of points) [minX, maxX, minY, maxY] = [Math.min(minX, x - start.x), Math.max(maxX, x - start.x), Math.min(minY, y - start.y), Math.max(maxY, y - start.y)];
+    const relative = points.map((p) => `[${num(p.x - start.x)},${num(p.y - start.y)}]`).join(',');
     const caption = captions.get(edge.id);
-    if (caption) {
-      const value = labelBox ? labelBox.lines.join('\n') : caption;
-      const label = text(`${id}-label`, value, labelBox?.x ?? labelAt.x, labelBox?.y ?? labelAt.y, 12, id, '#64748b');
-      arrow.boundElements.push({ type: 'text', id: label.id });
-      elements.push(label);
-    }
+    const labelId = `${id}-label`;
+    const data = customData({ mlsdId: edge.id, ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) });
+    const stroke = STROKE[edge.mode ?? 'sync'];
+    yield elementJson(id, 'arrow', start.x, start.y, maxX - minX, maxY - minY, { strokeColor: stroke.strokeColor, strokeStyle: stroke.strokeStyle, strokeWidth: 1, bound: caption ? [{ type: 'text', id: labelId }] : [] },
+      `,"points":[${relative}],"lastCommittedPoint":null,"startBinding":{"elementId":"${boxIds.get(edge.source)}","focus":0,"gap":2},` +
+      `"endBinding":{"elementId":"${boxIds.get(edge.target)}","focus":0,"gap":2},"startArrowhead":null,"endArrowhead":"arrow","elbowed":false,"customData":${data}`);
+    if (caption) yield textJson(labelId, labelBox ? labelBox.lines.join('\n') : caption, labelBox?.x ?? labelAt.x, labelBox?.y ?? labelAt.y, 12, id, { colour: '#64748b' });
   }
   for (const { annotation, x, y, width, height, padding, lines } of picture.annotations) {
     const id = exportId('annotation', annotation.id);
+    const data = customData({ mlsdAnnotation: annotation.id });
     if (annotation.kind === 'text') {
-      elements.push({ ...text(id, lines.join('\n'), x, y, 13, null), customData: { mlsdAnnotation: annotation.id } });
+      yield textJson(id, lines.join('\n'), x, y, 13, null, { customData: data });
       continue;
     }
-    const card: Element = { ...base(id, 'rectangle', x, y, width, height), strokeColor: '#ca8a04', backgroundColor: annotation.colour ?? NOTE_COLOUR, strokeWidth: 1, customData: { mlsdAnnotation: annotation.id } };
-    const label = { ...text(`${id}-label`, lines.join('\n'), x + padding, y + padding, 13, id), textAlign: 'left', verticalAlign: 'top' };
-    card.boundElements.push({ type: 'text', id: label.id });
-    elements.push(card, label);
+    const labelId = `${id}-label`;
+    yield elementJson(id, 'rectangle', x, y, width, height,
+      { strokeColor: '#ca8a04', backgroundColor: annotation.colour ?? NOTE_COLOUR, strokeWidth: 1, bound: [{ type: 'text', id: labelId }] }, `,"customData":${data}`);
+    yield textJson(labelId, lines.join('\n'), x + padding, y + padding, 13, id, { topLeft: true });
   }
-  // The diagram's own fields (title, budgets, brief, notes) ride on the first element, where Excalidraw keeps them through edits.
-  const first = elements[0];
-  if (first) first.customData = { ...(first.customData as Record<string, unknown> | undefined), mlsdDiagram: diagramMetadata(diagram) };
-  return elements;
 }
 
 export const excalidrawFormat: ExportFormat = {

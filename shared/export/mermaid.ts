@@ -26,7 +26,12 @@ export function renderMermaid(input: Pick<ExportInput, 'diagram' | 'estimate' | 
   return joinPieces(mermaidPieces(input));
 }
 
-function* mermaidLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
+/**
+ * The flowchart's lines (see `mermaidPieces`), made as they are read. No line
+ * holds a backtick (labels use entity codes, comments \u escapes), so the
+ * flowchart goes into a Markdown document inside a plain three-backtick fence.
+ */
+export function* mermaidLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
   const { diagram } = input;
   const captions = captionsOf(input);
   yield 'flowchart LR';

@@ -2,61 +2,155 @@ import type { Diagram, DiagramEdge } from '../model/schema';
 
 type Mode = NonNullable<DiagramEdge['mode']>;
 
-/** Nodes reachable from `start` (not counting it) along edges of the given modes, following their direction. */
-export function reachable(diagram: Pick<Diagram, 'edges'>, start: Iterable<string>, modes: readonly Mode[] = ['sync', 'async', 'offline']): Set<string> {
-  const out = new Map<string, string[]>();
-  for (const e of diagram.edges) {
-    if (!modes.includes(e.mode ?? 'sync')) continue;
-    const list = out.get(e.source);
-    if (list) list.push(e.target);
-    else out.set(e.source, [e.target]);
-  }
-  return walk(out, start);
+const MODE_BIT: Record<Mode, number> = { sync: 1, async: 2, offline: 4 };
+const ALL_MODES = 7;
+
+/**
+ * A diagram's edges over node numbers (numbered in order of first mention),
+ * with the lists of next nodes built once per direction and set of modes:
+ * the queries below walk typed arrays instead of maps of ids, which on a
+ * design of 100,000 nodes is most of their cost.
+ */
+interface NumberedEdges {
+  ids: string[];
+  number: Map<string, number>;
+  source: Int32Array;
+  target: Int32Array;
+  mode: Uint8Array;
+  /** Per direction and set of modes: next[offsets[v]..offsets[v + 1]) are v's next nodes, in edge order. */
+  lists: Map<number, { offsets: Int32Array; next: Int32Array }>;
 }
 
-/** The nodes reached from `start` (not counting it) through the lists of next nodes in `out`. */
-function walk(out: ReadonlyMap<string, readonly string[]>, start: Iterable<string>): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...start];
+/** Numbered edges kept per edge list while sharedEdgeNumbers runs (the diagram cannot change meanwhile). */
+let numbered: WeakMap<readonly DiagramEdge[], NumberedEdges> | undefined;
+
+/** Runs `work` with the numbered edges of each edge list built once and shared by every query in it. */
+export function sharedEdgeNumbers<T>(work: () => T): T {
+  const outer = numbered;
+  numbered ??= new WeakMap();
+  try {
+    return work();
+  } finally {
+    numbered = outer;
+  }
+}
+
+function numberEdges(edges: readonly DiagramEdge[]): NumberedEdges {
+  const known = numbered?.get(edges);
+  if (known) return known;
+  const ids: string[] = [];
+  const number = new Map<string, number>();
+  const numberOf = (id: string) => {
+    let n = number.get(id);
+    if (n === undefined) {
+      n = ids.length;
+      number.set(id, n);
+      ids.push(id);
+    }
+    return n;
+  };
+  const source = new Int32Array(edges.length);
+  const target = new Int32Array(edges.length);
+  const mode = new Uint8Array(edges.length);
+  edges.forEach((e, i) => {
+    source[i] = numberOf(e.source);
+    target[i] = numberOf(e.target);
+    mode[i] = MODE_BIT[e.mode ?? 'sync'] ?? 0;
+  });
+  const result = { ids, number, source, target, mode, lists: new Map() };
+  numbered?.set(edges, result);
+  return result;
+}
+
+/** The next nodes of every node along edges of `modes` (bits), forwards or backwards. */
+function nextLists(g: NumberedEdges, modes: number, backward: boolean): { offsets: Int32Array; next: Int32Array } {
+  const key = modes * 2 + (backward ? 1 : 0);
+  const known = g.lists.get(key);
+  if (known) return known;
+  const from = backward ? g.target : g.source;
+  const to = backward ? g.source : g.target;
+  const offsets = new Int32Array(g.ids.length + 1);
+  for (let i = 0; i < from.length; i++) if (g.mode[i]! & modes) offsets[from[i]! + 1]!++;
+  for (let v = 0; v < g.ids.length; v++) offsets[v + 1]! += offsets[v]!;
+  const fill = offsets.slice(0, g.ids.length);
+  const next = new Int32Array(offsets[g.ids.length]!);
+  for (let i = 0; i < from.length; i++) if (g.mode[i]! & modes) next[fill[from[i]!]!++] = to[i]!;
+  const lists = { offsets, next };
+  g.lists.set(key, lists);
+  return lists;
+}
+
+/** Marks the nodes reached from `start` (not counting it) through the lists of next nodes. */
+function walk(g: NumberedEdges, modes: number, backward: boolean, start: Iterable<string>): Uint8Array {
+  const { offsets, next } = nextLists(g, modes, backward);
+  const seen = new Uint8Array(g.ids.length);
+  const stack: number[] = [];
+  for (const id of start) {
+    const n = g.number.get(id);
+    if (n !== undefined) stack.push(n);
+  }
   while (stack.length > 0) {
-    for (const next of out.get(stack.pop()!) ?? []) {
-      if (!seen.has(next)) {
-        seen.add(next);
-        stack.push(next);
+    const v = stack.pop()!;
+    for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
+      const w = next[i]!;
+      if (seen[w] === 0) {
+        seen[w] = 1;
+        stack.push(w);
       }
     }
   }
   return seen;
 }
 
-/** The nodes from which some node of `targets` can be reached (edges of any mode), targets included. */
-export function reaching(diagram: Pick<Diagram, 'edges'>, targets: Iterable<string>): Set<string> {
-  // Edges followed backwards, each target's callers in edge order.
-  const back = new Map<string, string[]>();
-  for (const e of diagram.edges) {
-    const list = back.get(e.target);
-    if (list) list.push(e.source);
-    else back.set(e.target, [e.source]);
-  }
-  const start = [...targets];
-  return new Set([...start, ...walk(back, start)]);
+/** The ids of the marked nodes, added to `into`. */
+function idsOf(g: NumberedEdges, marks: Uint8Array, into = new Set<string>()): Set<string> {
+  for (let v = 0; v < marks.length; v++) if (marks[v] === 1) into.add(g.ids[v]!);
+  return into;
 }
 
-/** A label per node naming its connected part of the graph (edges of any mode, either direction). */
-export function components(diagram: Pick<Diagram, 'nodes' | 'edges'>): Map<string, string> {
-  const parent = new Map(diagram.nodes.map((n) => [n.id, n.id]));
-  const find = (id: string): string => {
-    let root = id;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    for (let x = id; parent.get(x) !== root; ) {
-      const next = parent.get(x)!;
-      parent.set(x, root);
-      x = next;
+/** Nodes reachable from `start` (not counting it) along edges of the given modes, following their direction. */
+export function reachable(diagram: Pick<Diagram, 'edges'>, start: Iterable<string>, modes: readonly Mode[] = ['sync', 'async', 'offline']): Set<string> {
+  const g = numberEdges(diagram.edges);
+  return idsOf(g, walk(g, modes.reduce((bits, m) => bits | MODE_BIT[m], 0), false, start));
+}
+
+/** The nodes from which some node of `targets` can be reached (edges of any mode), targets included. */
+export function reaching(diagram: Pick<Diagram, 'edges'>, targets: Iterable<string>): Set<string> {
+  const g = numberEdges(diagram.edges);
+  const start = [...targets];
+  return idsOf(g, walk(g, ALL_MODES, true, start), new Set(start));
+}
+
+/**
+ * A label per node naming its connected part of the graph (edges of the given
+ * modes, either direction); a node no such edge touches is a part of its own.
+ */
+export function components(diagram: Pick<Diagram, 'nodes' | 'edges'>, modes: readonly Mode[] = ['sync', 'async', 'offline']): { get(id: string): string | undefined } {
+  const nodeIds = new Set(diagram.nodes.map((n) => n.id));
+  const g = numberEdges(diagram.edges);
+  const bits = modes.reduce((b, m) => b | MODE_BIT[m], 0);
+  const parent = Int32Array.from(g.ids, (_, v) => v);
+  const find = (v: number): number => {
+    let root = v;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[v] !== root) {
+      const next = parent[v]!;
+      parent[v] = root;
+      v = next;
     }
     return root;
   };
-  for (const e of diagram.edges) if (parent.has(e.source) && parent.has(e.target)) parent.set(find(e.source), find(e.target));
-  return new Map(diagram.nodes.map((n) => [n.id, find(n.id)]));
+  const isNode = Uint8Array.from(g.ids, (id) => (nodeIds.has(id) ? 1 : 0));
+  for (let i = 0; i < g.source.length; i++) {
+    if (g.mode[i]! & bits && isNode[g.source[i]!] === 1 && isNode[g.target[i]!] === 1) parent[find(g.source[i]!)] = find(g.target[i]!);
+  }
+  return {
+    get(id) {
+      if (!nodeIds.has(id)) return undefined;
+      const v = g.number.get(id);
+      return v === undefined || isNode[v] === 0 ? id : g.ids[find(v)]!;
+    },
+  };
 }
 
 /** The request path: nodes reached from a traffic entry through sync edges only. */
@@ -66,11 +160,19 @@ export function onlinePath(diagram: Pick<Diagram, 'nodes' | 'edges'>): Set<strin
 
 /** Whether some node of `from` reaches some node of `to` through a path that uses at least one async edge. */
 export function reachesThroughAsync(diagram: Pick<Diagram, 'edges'>, from: ReadonlySet<string>, to: ReadonlySet<string>): boolean {
-  const reached = new Set([...from, ...reachable(diagram, from)]);
-  const afterAsync = new Set<string>();
-  for (const e of diagram.edges) if ((e.mode ?? 'sync') === 'async' && reached.has(e.source)) afterAsync.add(e.target);
-  const beyond = reachable(diagram, afterAsync);
-  return [...to].some((id) => afterAsync.has(id) || beyond.has(id));
+  const g = numberEdges(diagram.edges);
+  const reached = walk(g, ALL_MODES, false, from);
+  for (const id of from) {
+    const v = g.number.get(id);
+    if (v !== undefined) reached[v] = 1;
+  }
+  const afterAsync = new Uint8Array(g.ids.length);
+  for (let i = 0; i < g.source.length; i++) if (g.mode[i] === MODE_BIT.async && reached[g.source[i]!] === 1) afterAsync[g.target[i]!] = 1;
+  const beyond = walk(g, ALL_MODES, false, idsOf(g, afterAsync));
+  return [...to].some((id) => {
+    const v = g.number.get(id);
+    return v !== undefined && (afterAsync[v] === 1 || beyond[v] === 1);
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Diagnostic, Estimate } from '../estimator/output';
 import type { Diagram } from '../model/schema';
-import { components, longestSyncChain, onlinePath, reachesThroughAsync, reaching } from './graphQueries';
+import { components, longestSyncChain, onlinePath, reachesThroughAsync, reaching, sharedEdgeNumbers } from './graphQueries';
 
 /** One design rule: what it is called, how serious, what it says, how to fix it, and when it fires. */
 export interface LintRule {
@@ -66,7 +66,7 @@ export const LINT_RULES: readonly LintRule[] = [
       const training = d.nodes.filter((n) => n.kind === 'training').map((n) => n.id);
       if (training.length === 0) return [];
       // Shared means data flows between them off the request path (offline or async edges).
-      const part = components({ nodes: d.nodes, edges: d.edges.filter((e) => (e.mode ?? 'sync') !== 'sync') });
+      const part = components(d, ['async', 'offline']);
       const stores = d.nodes.filter((n) => n.kind === 'featureStore' && online.has(n.id));
       const models = d.nodes.filter((n) => n.kind === 'model' && online.has(n.id));
       const trainingParts = new Set(training.map((t) => part.get(t)));
@@ -192,7 +192,7 @@ export const LINT_RULES: readonly LintRule[] = [
 export function lint(diagram: Diagram, estimate: Pick<Estimate, 'entries'>): Diagnostic[] {
   linting = { diagram };
   try {
-    return lintRules(diagram, estimate);
+    return sharedEdgeNumbers(() => lintRules(diagram, estimate));
   } finally {
     linting = undefined;
   }

@@ -111,24 +111,40 @@ export function firstIndexes(items: readonly { id: string }[]): Map<string, numb
  * Only meaningful when there is no load cycle.
  */
 export function topologicalOrder(diagram: Pick<Diagram, 'nodes' | 'edges'>): string[] {
-  const indegree = new Map(diagram.nodes.map((n) => [n.id, 0]));
-  const out = new Map<string, string[]>();
+  // Over node positions (an id's first one) in typed arrays: a large design's ids are looked up once per edge end.
+  const position = firstIndexes(diagram.nodes);
+  const n = diagram.nodes.length;
+  const indegree = new Int32Array(n);
+  const from: number[] = [];
+  const to: number[] = [];
   for (const edge of diagram.edges) {
-    if (!carriesLoad(edge) || !indegree.has(edge.source) || !indegree.has(edge.target)) continue;
-    indegree.set(edge.target, indegree.get(edge.target)! + 1);
-    const list = out.get(edge.source) ?? [];
-    list.push(edge.target);
-    out.set(edge.source, list);
+    if (!carriesLoad(edge)) continue;
+    const source = position.get(edge.source);
+    const target = position.get(edge.target);
+    if (source === undefined || target === undefined) continue;
+    indegree[target]!++;
+    from.push(source);
+    to.push(target);
   }
-  const ready = diagram.nodes.filter((n) => indegree.get(n.id) === 0).map((n) => n.id);
+  // Each node's targets in edge order, as lists in one array.
+  const offsets = new Int32Array(n + 1);
+  for (const source of from) offsets[source + 1]!++;
+  for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
+  const fill = offsets.slice(0, n);
+  const targets = new Int32Array(to.length);
+  from.forEach((source, i) => (targets[fill[source]!++] = to[i]!));
+  const ready: number[] = [];
+  diagram.nodes.forEach((node) => {
+    const v = position.get(node.id)!;
+    if (indegree[v] === 0) ready.push(v);
+  });
   const order: string[] = [];
   while (ready.length > 0) {
-    const id = ready.pop()!;
-    order.push(id);
-    for (const target of out.get(id) ?? []) {
-      const left = indegree.get(target)! - 1;
-      indegree.set(target, left);
-      if (left === 0) ready.push(target);
+    const v = ready.pop()!;
+    order.push(diagram.nodes[v]!.id);
+    for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
+      const target = targets[i]!;
+      if (--indegree[target]! === 0) ready.push(target);
     }
   }
   return order;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../shared/estimator/estimate';
-import { renderMarkdown } from '../../shared/export/markdown';
+import { DOC_DERIVATIONS_MAX_NODES, renderMarkdown } from '../../shared/export/markdown';
 import { renderMermaid } from '../../shared/export/mermaid';
 import type { Diagram } from '../../shared/model/schema';
 import { fixtureJson, mustLoad } from '../helpers';
@@ -46,9 +46,37 @@ describe('the design document', () => {
     expect(md).toContain('## Components');
     expect(md).toContain('Total storage 0 B; total cost $0 a month.');
   });
+
+  it('derives every figure up to its size limit, and beyond it says where the derivations are', () => {
+    const withComponents = (count: number): Diagram => {
+      const d = fixture();
+      const extra = Array.from({ length: count - d.nodes.length }, (_, i) => ({ id: `extra${i}`, kind: 'service' as const, label: `Extra ${i}` }));
+      return { ...d, nodes: [...d.nodes, ...extra] };
+    };
+    const atLimit = markdownOf(withComponents(DOC_DERIVATIONS_MAX_NODES));
+    expect(atLimit).toContain('### Extra 0\n');
+    expect(atLimit).toContain(`### Extra ${DOC_DERIVATIONS_MAX_NODES - fixture().nodes.length - 1}\n`);
+    const beyond = markdownOf(withComponents(DOC_DERIVATIONS_MAX_NODES + 1));
+    expect(beyond).toContain('## How each number was derived\n\nLeft out for a design of more than 2,000 components: `mlsd explain`');
+    expect(beyond).not.toContain('### ');
+    expect(beyond).toContain('| Extra 0 | Service |');
+  });
 });
 
 describe('the Mermaid flowchart', () => {
+  it('holds no backtick, so the design document fences it with three', () => {
+    const d = fixture();
+    d.title = 'Search ```js';
+    d.nodes[0]!.label = '`users` ```';
+    d.nodes[1]!.notes = 'see ```code```';
+    d.groups![0]!.label = 'a `group`';
+    d.edges[0]!.label = '``rpc``';
+    const mmd = mermaidOf(d);
+    expect(mmd).not.toContain('`');
+    const md = markdownOf(d);
+    expect(md).toContain(`## Architecture\n\n\`\`\`mermaid\n${mmd.trimEnd()}\n\`\`\`\n\n##`);
+  });
+
   it('draws no empty group, and draws nodes outside any group at the top level', () => {
     const d = fixture();
     d.groups!.push({ id: 'empty', label: 'Nothing here' });
