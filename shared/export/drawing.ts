@@ -4,7 +4,7 @@ import { findKind } from '../kinds';
 import type { Position } from '../model/schema';
 import { edgeCaption } from './caption';
 import { ANNOTATION_FONT_PX, ANNOTATION_LINE_PX, NOTE_COLOUR } from '../layout/annotationBox';
-import { pictureOf, type Picture } from './geometry';
+import { boxesPictureSize, pictureOf, type Picture } from './geometry';
 import { iconPaths, roundedRectPath } from './iconPaths';
 import { MODE_DASH, THEMES, textWidth, utilizationColour, type Palette, type Scene, type Shape } from './scene';
 import { sheetOf } from './sheet';
@@ -138,6 +138,17 @@ export function captionsOf({ diagram, estimate, figures }: Pick<ExportInput, 'di
     const parts = edgeCaption(e, rates.get(e.id)?.peak, figures);
     return parts.length ? [[e.id, parts.join(' · ')] as const] : [];
   }));
+}
+
+/**
+ * The size of the whole exported picture counting only the diagram's boxes
+ * (see `boxesPictureSize`) and the title block: the scene `sceneOf` makes is
+ * at least this large, and this is known before any edge is routed.
+ */
+export function sceneSizeFromBoxes(input: ExportInput): { width: number; height: number } {
+  const boxes = boxesPictureSize(input.diagram);
+  const width = Math.max(boxes.width, MIN_WIDTH);
+  return { width, height: boxes.height + sheetOf(input, width, boxes.height, THEMES[input.theme]).height };
 }
 
 /** The whole exported picture: the diagram, then its title block and legend below it; the shapes are made each time they are read. */

@@ -84,11 +84,21 @@ export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCapt
     for (const p of e.points) extent.addPoint(p.x, p.y);
     if (e.label) extent.add(e.label);
   }
-  const minX = extent.any ? extent.minX : 0;
-  const minY = extent.any ? extent.minY : 0;
-  const width = (extent.any ? extent.maxX : minX) - minX + 2 * MARGIN;
-  const height = (extent.any ? extent.maxY : minY) - minY + 2 * MARGIN;
-  return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY }, nodes, groups, edges, annotations };
+  return { ...extent.picture(), nodes, groups, edges, annotations };
+}
+
+/**
+ * The size of a diagram's picture counting only its boxes (nodes, groups,
+ * notes), without routing an edge: the picture `pictureOf` draws is at least
+ * this large (its routes and captions can only widen it).
+ */
+export function boxesPictureSize(diagram: Diagram): { width: number; height: number } {
+  const extent = new Extent();
+  for (const box of nodeBoxes(diagram).values()) extent.add(box);
+  for (const box of groupBoxes(diagram)) extent.add(box);
+  for (const annotation of diagram.annotations ?? []) extent.add(annotationBox(annotation));
+  const { width, height } = extent.picture();
+  return { width, height };
 }
 
 /** The smallest box around the boxes added (with `any` false until one is). */
@@ -108,5 +118,13 @@ class Extent {
     this.maxX = Math.max(this.maxX, x);
     this.minY = Math.min(this.minY, y);
     this.maxY = Math.max(this.maxY, y);
+  }
+  /** The picture around the boxes added, with the margin: its size and the offset that moves it to start at (0, 0). */
+  picture(): { width: number; height: number; offset: Position } {
+    const minX = this.any ? this.minX : 0;
+    const minY = this.any ? this.minY : 0;
+    const width = (this.any ? this.maxX : minX) - minX + 2 * MARGIN;
+    const height = (this.any ? this.maxY : minY) - minY + 2 * MARGIN;
+    return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY } };
   }
 }
