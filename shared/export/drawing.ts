@@ -6,7 +6,7 @@ import { edgeCaption } from './caption';
 import { ANNOTATION_FONT_PX, ANNOTATION_LINE_PX, NOTE_COLOUR } from '../layout/annotationBox';
 import { boxesPictureSize, pictureOf, type Picture } from './geometry';
 import { iconPaths, roundedRectPath } from './iconPaths';
-import { MODE_DASH, THEMES, textWidth, utilizationColour, type Palette, type Scene, type Shape } from './scene';
+import { MODE_DASH, THEMES, textWidth, utilizationColour, type Paint, type Palette, type Scene, type Shape } from './scene';
 import { sheetOf } from './sheet';
 import type { ExportInput } from './types';
 import { wrapLines } from './wrap';
@@ -14,7 +14,7 @@ import { wrapLines } from './wrap';
 /** The narrowest picture, so the title block and legend fit beside a small diagram. */
 const MIN_WIDTH = 520;
 
-const rect = (x: number, y: number, width: number, height: number, rx: number, paint: Omit<Extract<Shape, { type: 'path' }>, 'type' | 'd'>): Shape => ({ type: 'path', d: roundedRectPath(x, y, width, height, rx), ...paint });
+const rect = (x: number, y: number, width: number, height: number, r: number, paint: Paint): Shape => ({ type: 'path', d: roundedRectPath(x, y, width, height, r), box: { x, y, width, height, r }, ...paint });
 
 /** A filled arrowhead whose tip is at `tip`, pointing from `from`. */
 function arrowhead(from: Position, tip: Position, colour: string): Shape {
@@ -55,7 +55,7 @@ function edgeShapes(entry: Picture['edges'][number], caption: string | undefined
     const back = Math.min(22, length / 2);
     const at = { x: a.x + ((b.x - a.x) / length) * back, y: a.y + ((b.y - a.y) / length) * back };
     children.push(
-      { type: 'path', d: `M${at.x - 7},${at.y} A7,7 0 1 0 ${at.x + 7},${at.y} A7,7 0 1 0 ${at.x - 7},${at.y} Z`, fill: t.panel, stroke: colour, strokeWidth: 1.2 },
+      { type: 'path', d: `M${at.x - 7},${at.y} A7,7 0 1 0 ${at.x + 7},${at.y} A7,7 0 1 0 ${at.x - 7},${at.y} Z`, box: { x: at.x - 7, y: at.y - 7, width: 14, height: 14, r: 7 }, fill: t.panel, stroke: colour, strokeWidth: 1.2 },
       { type: 'text', x: at.x, y: at.y + 3.5, text: String(entry.stage), size: 9, bold: true, colour, anchor: 'middle' },
     );
   }
