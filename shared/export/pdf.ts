@@ -1,7 +1,7 @@
 import { PDFDocument, PDFFont, PDFName, StandardFonts } from 'pdf-lib';
 import { sceneOf } from './drawing';
 import { roundedRectPath } from './iconPaths';
-import { num, pathOperators } from './pdfPath';
+import { AsciiBytes, num, pathOperators } from './pdfPath';
 import type { Paint, Scene, Shape } from './scene';
 import type { ExportFormat, Paper } from './types';
 
@@ -49,8 +49,8 @@ function encodable(text: string, known: ReadonlySet<number>): string {
 interface Pen {
   fonts: { regular: PDFFont; bold: PDFFont };
   known: ReadonlySet<number>;
-  /** The page's content so far, a shape a piece. */
-  content: string[];
+  /** The page's content so far. */
+  content: AsciiBytes;
   fill: string;
   stroke: string;
   width: string;
@@ -129,7 +129,7 @@ function draw(shape: Shape, pen: Pen): void {
     if (box) {
       const key = `box ${box.width} ${box.height} ${box.r} ${shape.fill} ${shape.stroke} ${shape.strokeWidth} ${shape.dash}`;
       const name = formFor(pen, key, shape, false, () => roundedRectPath(0, 0, box.width, box.height, box.r), [-FORM_ROOM, -FORM_ROOM, box.width + FORM_ROOM, box.height + FORM_ROOM]);
-      pen.content.push(`q\n1 0 0 1 ${num(box.x)} ${num(box.y)} cm\n/${name} Do\nQ\n`);
+      pen.content.write(`q\n1 0 0 1 ${num(box.x)} ${num(box.y)} cm\n/${name} Do\nQ\n`);
       return;
     }
     if (at) {
@@ -137,31 +137,27 @@ function draw(shape: Shape, pen: Pen): void {
       const key = `at ${shape.d} ${shape.fill} ${shape.stroke} ${shape.strokeWidth} ${shape.dash}`;
       const name = formFor(pen, key, shape, true, () => shape.d, [-1e4, -1e4, 1e4, 1e4]);
       const scale = num(at.scale);
-      pen.content.push(`q\n${scale} 0 0 ${scale} ${num(at.x)} ${num(at.y)} cm\n/${name} Do\nQ\n`);
+      pen.content.write(`q\n${scale} 0 0 ${scale} ${num(at.x)} ${num(at.y)} cm\n/${name} Do\nQ\n`);
       return;
     }
     const paint = shape.fill && shape.stroke ? 'B' : shape.fill ? 'f' : shape.stroke ? 'S' : 'n';
-    pen.content.push(`${setPaint(pen, shape)}${pathOperators(shape.d)}${paint}\n`);
+    pen.content.write(`${setPaint(pen, shape)}${pathOperators(shape.d)}${paint}\n`);
     return;
   }
   const font = shape.bold ? pen.fonts.bold : pen.fonts.regular;
   const text = encodable(shape.text, pen.known);
   const width = shape.anchor === 'middle' ? font.widthOfTextAtSize(text, shape.size) + (shape.spacing ?? 0) * text.length : 0;
   const x = shape.x - width / 2;
-  pen.content.push(
+  pen.content.write(
     `${setPaint(pen, { fill: shape.colour })}BT\n/${shape.bold ? FONT_KEYS.bold : FONT_KEYS.regular} ${num(shape.size)} Tf\n1 0 0 -1 ${num(x)} ${num(shape.y)} Tm\n${font.encodeText(text).toString()} Tj\nET\n`,
   );
 }
 
-/** Text of ASCII pieces as bytes (the content is ASCII: numbers, operators and hex strings). */
-function asciiBytes(pieces: readonly string[]): Uint8Array {
-  let length = 0;
-  for (const piece of pieces) length += piece.length;
-  const bytes = new Uint8Array(length);
-  const encoder = new TextEncoder();
-  let at = 0;
-  for (const piece of pieces) at += encoder.encodeInto(piece, bytes.subarray(at)).written;
-  return bytes;
+/** ASCII text as bytes. */
+function asciiBytes(text: string): Uint8Array {
+  const bytes = new AsciiBytes();
+  bytes.write(text);
+  return bytes.done();
 }
 
 /**
@@ -190,15 +186,16 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
   page.node.setFontDictionary(PDFName.of(FONT_KEYS.bold), fonts.bold.ref);
   const scale = String(Math.round(fit.scale * 1e6) / 1e6);
   // The background, then the picture in its own units: one transform flips y (as SVG) and scales the picture onto the page.
-  const content = [`q\n${colour(scene.background)} rg\n0 0 ${num(fit.width)} ${num(fit.height)} re\nf\nQ\nq\n${scale} 0 0 -${scale} ${num(fit.left)} ${num(fit.height - fit.top)} cm\n`];
+  const content = new AsciiBytes();
+  content.write(`q\n${colour(scene.background)} rg\n0 0 ${num(fit.width)} ${num(fit.height)} re\nf\nQ\nq\n${scale} 0 0 -${scale} ${num(fit.left)} ${num(fit.height - fit.top)} cm\n`);
   const pen: Pen = { fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', forms: new Map(), formContent: new Map() };
   for (const shape of scene.shapes) draw(shape, pen);
-  content.push('Q\n');
+  content.write('Q\n');
   for (const [name, form] of pen.formContent) {
-    const stream = pdf.context.flateStream(asciiBytes([form.content]), { Type: 'XObject', Subtype: 'Form', BBox: [...form.box] });
+    const stream = pdf.context.flateStream(asciiBytes(form.content), { Type: 'XObject', Subtype: 'Form', BBox: [...form.box] });
     page.node.setXObject(PDFName.of(name), pdf.context.register(stream));
   }
-  page.node.addContentStream(pdf.context.register(pdf.context.flateStream(asciiBytes(content))));
+  page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content.done())));
   return pdf.save({ useObjectStreams: false });
 }
 

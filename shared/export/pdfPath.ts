@@ -91,3 +91,37 @@ function linePathOperators(d: string): string | undefined {
 export function pathOperators(d: string): string {
   return linePathOperators(d) ?? svgPathOperators(d);
 }
+
+/** About this many characters are gathered before they are turned into bytes. */
+const PIECE_CHARS = 1 << 16;
+
+/** ASCII text written in small pieces into one growing byte buffer: no piece is held once written. */
+export class AsciiBytes {
+  private bytes = new Uint8Array(1 << 16);
+  private length = 0;
+  private piece = '';
+  private readonly encoder = new TextEncoder();
+
+  /** Adds text (ASCII only: numbers, operators, names and hex strings). */
+  write(text: string): void {
+    this.piece += text;
+    if (this.piece.length >= PIECE_CHARS) this.flush();
+  }
+
+  /** Everything written, as bytes. */
+  done(): Uint8Array {
+    this.flush();
+    return this.bytes.subarray(0, this.length);
+  }
+
+  private flush(): void {
+    const need = this.length + this.piece.length;
+    if (need > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(need, 2 * this.bytes.length));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.length += this.encoder.encodeInto(this.piece, this.bytes.subarray(this.length)).written;
+    this.piece = '';
+  }
+}
