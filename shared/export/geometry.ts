@@ -62,11 +62,13 @@ function captionOf(captions: Captions, edge: DiagramEdge): string[] {
  * the room layout kept for it.
  */
 export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCaption(e, undefined, false)): Picture {
-  const boxes = nodeBoxes(diagram);
-  const nodes = diagram.nodes.map((n): PictureNode => {
-    const box = boxes.get(n.id)!;
-    return { id: n.id, x: box.x, y: box.y, width: box.width, height: box.height, lines: nodeSize(n.label).lines };
-  });
+  // Each node's box as nodeBoxes gives it, with its name's lines: the same object serves as the box the routes go around.
+  const boxes = new Map<string, PictureNode>();
+  for (const n of diagram.nodes) {
+    const { width, height, lines } = nodeSize(n.label);
+    boxes.set(n.id, { id: n.id, x: n.position?.x ?? 0, y: n.position?.y ?? 0, width, height, lines });
+  }
+  const nodes = diagram.nodes.map((n) => boxes.get(n.id)!);
   const groups = groupBoxes(diagram);
   const edges = edgeGeometry(diagram, boxes).map(({ edge, points, label: room, stage, stageAt }): PictureEdge => {
     const middle = Math.floor((points.length - 1) / 2);
