@@ -1,4 +1,4 @@
-import { PDFDocument, PDFFont, PDFName, StandardFonts } from 'pdf-lib';
+import { PDFDocument, PDFFont, PDFName, StandardFonts, type PDFRef } from 'pdf-lib';
 import { sceneOf } from './drawing';
 import { roundedRectPath } from './iconPaths';
 import { AsciiBytes, num, pathOperators } from './pdfPath';
@@ -57,8 +57,22 @@ interface Pen {
   dash: string;
   /** Shapes drawn many times (rounded boxes by size, icons by path), each once as a form, by what decides it; the form's name. */
   forms: Map<string, string>;
-  /** Each form's content, by its name. */
-  formContent: Map<string, { content: string; box: readonly number[] }>;
+  /** Each form's content, by its name, and the forms it draws in turn. */
+  formContent: Map<string, { content: string; box: readonly number[]; uses?: string[] }>;
+}
+
+/** A form drawn at a place: its top-left corner and its scale, in picture units. */
+interface Placed {
+  name: string;
+  x: number;
+  y: number;
+  scale: number;
+}
+
+/** The operators that draw a form at its place. */
+function placing({ name, x, y, scale }: Placed): string {
+  const s = num(scale);
+  return `q\n${s} 0 0 ${s} ${num(x)} ${num(y)} cm\n/${name} Do\nQ\n`;
 }
 
 /** The names the page's resources give the two fonts. */
@@ -118,26 +132,69 @@ function setPaint(pen: Pen, shape: Paint): string {
 /** Room around a form's shape for its stroke, in its own units. */
 const FORM_ROOM = 8;
 
+/** Where a shape drawn from a shared copy goes (a rounded box or an icon), making its form the first time; undefined for any other shape. */
+function placedForm(shape: Shape, pen: Pen): Placed | undefined {
+  if (shape.type !== 'path') return undefined;
+  const { box, at } = shape;
+  if (box) {
+    const key = `box ${box.width} ${box.height} ${box.r} ${shape.fill} ${shape.stroke} ${shape.strokeWidth} ${shape.dash}`;
+    const name = formFor(pen, key, shape, false, () => roundedRectPath(0, 0, box.width, box.height, box.r), [-FORM_ROOM, -FORM_ROOM, box.width + FORM_ROOM, box.height + FORM_ROOM]);
+    return { name, x: box.x, y: box.y, scale: 1 };
+  }
+  if (at) {
+    // Icons: drawn the same on every node of a kind. Their form spans any path's reach in its units.
+    const key = `at ${shape.d} ${shape.fill} ${shape.stroke} ${shape.strokeWidth} ${shape.dash}`;
+    return { name: formFor(pen, key, shape, true, () => shape.d, WHOLE), x: at.x, y: at.y, scale: at.scale };
+  }
+  return undefined;
+}
+
+/** The bounds of a form that may reach anywhere. */
+const WHOLE = [-1e4, -1e4, 1e4, 1e4] as const;
+
+/**
+ * Shared copies drawn one after another (a node's box, colour bar, icon
+ * square and icon) as one form of them all at their places, made the first
+ * time that arrangement is drawn: a large diagram draws it once a node.
+ */
+function placeTogether(run: readonly Placed[], pen: Pen): void {
+  if (run.length === 1) {
+    pen.content.write(placing(run[0]!));
+    return;
+  }
+  const [{ x, y }] = run as [Placed];
+  const moved = run.map((p) => ({ ...p, x: p.x - x, y: p.y - y }));
+  const key = moved.map((p) => `${p.name} ${num(p.x)} ${num(p.y)} ${num(p.scale)}`).join(' ');
+  let name = pen.forms.get(key);
+  if (name === undefined) {
+    name = `X${pen.forms.size + 1}`;
+    pen.forms.set(key, name);
+    pen.formContent.set(name, { content: moved.map(placing).join(''), box: WHOLE, uses: run.map((p) => p.name) });
+  }
+  pen.content.write(placing({ name, x, y, scale: 1 }));
+}
+
 /** One shape into the page's content, in picture units (the page's transform flips y, as SVG). */
 function draw(shape: Shape, pen: Pen): void {
   if (shape.type === 'group') {
-    for (const child of shape.children) draw(child, pen);
+    let run: Placed[] = [];
+    for (const child of shape.children) {
+      const placed = placedForm(child, pen);
+      if (placed) {
+        run.push(placed);
+        continue;
+      }
+      if (run.length > 0) placeTogether(run, pen);
+      run = [];
+      draw(child, pen);
+    }
+    if (run.length > 0) placeTogether(run, pen);
     return;
   }
   if (shape.type === 'path') {
-    const { box, at } = shape;
-    if (box) {
-      const key = `box ${box.width} ${box.height} ${box.r} ${shape.fill} ${shape.stroke} ${shape.strokeWidth} ${shape.dash}`;
-      const name = formFor(pen, key, shape, false, () => roundedRectPath(0, 0, box.width, box.height, box.r), [-FORM_ROOM, -FORM_ROOM, box.width + FORM_ROOM, box.height + FORM_ROOM]);
-      pen.content.write(`q\n1 0 0 1 ${num(box.x)} ${num(box.y)} cm\n/${name} Do\nQ\n`);
-      return;
-    }
-    if (at) {
-      // Icons: drawn the same on every node of a kind. Their form spans any path's reach in its units.
-      const key = `at ${shape.d} ${shape.fill} ${shape.stroke} ${shape.strokeWidth} ${shape.dash}`;
-      const name = formFor(pen, key, shape, true, () => shape.d, [-1e4, -1e4, 1e4, 1e4]);
-      const scale = num(at.scale);
-      pen.content.write(`q\n${scale} 0 0 ${scale} ${num(at.x)} ${num(at.y)} cm\n/${name} Do\nQ\n`);
+    const placed = placedForm(shape, pen);
+    if (placed) {
+      pen.content.write(placing(placed));
       return;
     }
     const paint = shape.fill && shape.stroke ? 'B' : shape.fill ? 'f' : shape.stroke ? 'S' : 'n';
@@ -191,9 +248,13 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
   const pen: Pen = { fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', forms: new Map(), formContent: new Map() };
   for (const shape of scene.shapes) draw(shape, pen);
   content.write('Q\n');
+  // Forms in the order made: those a form draws are registered before it.
+  const refs = new Map<string, PDFRef>();
   for (const [name, form] of pen.formContent) {
-    const stream = pdf.context.flateStream(asciiBytes(form.content), { Type: 'XObject', Subtype: 'Form', BBox: [...form.box] });
-    page.node.setXObject(PDFName.of(name), pdf.context.register(stream));
+    const uses = form.uses && { Resources: { XObject: Object.fromEntries(form.uses.map((used) => [used, refs.get(used)!])) } };
+    const stream = pdf.context.flateStream(asciiBytes(form.content), { Type: 'XObject', Subtype: 'Form', BBox: [...form.box], ...uses });
+    refs.set(name, pdf.context.register(stream));
+    page.node.setXObject(PDFName.of(name), refs.get(name)!);
   }
   page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content.done())));
   return pdf.save({ useObjectStreams: false });

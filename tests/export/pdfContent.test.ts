@@ -21,7 +21,7 @@ describe('the PDF page', () => {
 });
 
 describe('the PDF page content', () => {
-  it('draws each node box, caption box and icon from one shared copy per size, placed on the page for each', async () => {
+  it('draws each node box, caption box and icon from one shared copy per size, a node\'s together, placed on the page for each', async () => {
     const diagram = structuredClone(fixture);
     // Many nodes of one kind and name length: their boxes and icons are the same few forms.
     const base = diagram.nodes[0]!;
@@ -35,9 +35,10 @@ describe('the PDF page content', () => {
     const contents = page.Contents()!;
     const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => page.context.lookup(ref) as PDFRawStream) : [contents as PDFRawStream];
     const content = streams.map((stream) => new TextDecoder().decode(inflate(stream.contents))).join('');
-    const drawn = content.match(/\/X\d+ Do/g) ?? [];
-    // Each copy draws its box, colour bar, icon square and icon paths.
-    expect(drawn.length).toBeGreaterThan(4 * 40);
+    // Each copy draws its box, colour bar, icon square and icon as one form, the same one for every copy.
+    const copies = [...content.matchAll(/q\n1 0 0 1 [\d.]+ (9\d\d|1\d\d\d) cm\n(\/X\d+) Do\nQ\n/g)].map((m) => m[2]);
+    expect(copies).toHaveLength(40);
+    expect(new Set(copies).size).toBe(1);
     // Text stays text, upright in the page's flipped picture units.
     expect(content).toMatch(/BT\n\/F2 13 Tf\n1 0 0 -1 [\d.]+ [\d.]+ Tm\n<[0-9A-F]+> Tj\nET/);
   });
