@@ -55,6 +55,8 @@ interface Pen {
   stroke: string;
   width: string;
   dash: string;
+  /** The font and size operator in force. */
+  font: string;
   /** Shapes drawn many times (rounded boxes by size, icons by path), each once as a form, by what decides it; the form's name. */
   forms: Map<string, string>;
   /** Each form's content, by its name, and the forms it draws in turn. */
@@ -205,9 +207,11 @@ function draw(shape: Shape, pen: Pen): void {
   const text = encodable(shape.text, pen.known);
   const width = shape.anchor === 'middle' ? font.widthOfTextAtSize(text, shape.size) + (shape.spacing ?? 0) * text.length : 0;
   const x = shape.x - width / 2;
-  pen.content.write(
-    `${setPaint(pen, { fill: shape.colour })}BT\n/${shape.bold ? FONT_KEYS.bold : FONT_KEYS.regular} ${num(shape.size)} Tf\n1 0 0 -1 ${num(x)} ${num(shape.y)} Tm\n${font.encodeText(text).toString()} Tj\nET\n`,
-  );
+  // The font and size stay set from one text to the next (they outlast BT and ET): written only when they change.
+  const fontSize = `/${shape.bold ? FONT_KEYS.bold : FONT_KEYS.regular} ${num(shape.size)} Tf\n`;
+  const setFont = fontSize === pen.font ? '' : fontSize;
+  pen.font = fontSize;
+  pen.content.write(`${setPaint(pen, { fill: shape.colour })}BT\n${setFont}1 0 0 -1 ${num(x)} ${num(shape.y)} Tm\n${font.encodeText(text).toString()} Tj\nET\n`);
 }
 
 /** ASCII text as bytes. */
@@ -245,7 +249,7 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
   // The background, then the picture in its own units: one transform flips y (as SVG) and scales the picture onto the page.
   const content = new AsciiBytes();
   content.write(`q\n${colour(scene.background)} rg\n0 0 ${num(fit.width)} ${num(fit.height)} re\nf\nQ\nq\n${scale} 0 0 -${scale} ${num(fit.left)} ${num(fit.height - fit.top)} cm\n`);
-  const pen: Pen = { fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', forms: new Map(), formContent: new Map() };
+  const pen: Pen = { fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', font: '', forms: new Map(), formContent: new Map() };
   for (const shape of scene.shapes) draw(shape, pen);
   content.write('Q\n');
   // Forms in the order made: those a form draws are registered before it.
