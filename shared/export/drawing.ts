@@ -14,15 +14,7 @@ import { wrapLines } from './wrap';
 /** The narrowest picture, so the title block and legend fit beside a small diagram. */
 const MIN_WIDTH = 520;
 
-/** A rounded box; its path data is spelled out only when read (a PDF draws the box from one shared copy instead). */
-const rect = (x: number, y: number, width: number, height: number, r: number, paint: Paint): Shape => ({
-  type: 'path',
-  get d() {
-    return roundedRectPath(x, y, width, height, r);
-  },
-  box: { x, y, width, height, r },
-  ...paint,
-});
+const rect = (x: number, y: number, width: number, height: number, r: number, paint: Paint): Shape => ({ type: 'path', d: roundedRectPath(x, y, width, height, r), box: { x, y, width, height, r }, ...paint });
 
 /** A filled arrowhead whose tip is at `tip`, pointing from `from`. */
 function arrowhead(from: Position, tip: Position, colour: string): Shape {
