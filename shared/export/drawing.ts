@@ -4,9 +4,9 @@ import { findKind } from '../kinds';
 import type { Position } from '../model/schema';
 import { edgeCaption } from './caption';
 import { ANNOTATION_FONT_PX, ANNOTATION_LINE_PX, NOTE_COLOUR } from '../layout/annotationBox';
-import { pictureOf, type Picture } from './geometry';
+import { boxesPictureSize, pictureOf, type Picture } from './geometry';
 import { iconPaths, roundedRectPath } from './iconPaths';
-import { MODE_DASH, THEMES, textWidth, utilizationColour, type Palette, type Scene, type Shape } from './scene';
+import { MODE_DASH, THEMES, textWidth, utilizationColour, type Paint, type Palette, type Scene, type Shape } from './scene';
 import { sheetOf } from './sheet';
 import type { ExportInput } from './types';
 import { wrapLines } from './wrap';
@@ -14,7 +14,7 @@ import { wrapLines } from './wrap';
 /** The narrowest picture, so the title block and legend fit beside a small diagram. */
 const MIN_WIDTH = 520;
 
-const rect = (x: number, y: number, width: number, height: number, rx: number, paint: Omit<Extract<Shape, { type: 'path' }>, 'type' | 'd'>): Shape => ({ type: 'path', d: roundedRectPath(x, y, width, height, rx), ...paint });
+const rect = (x: number, y: number, width: number, height: number, r: number, paint: Paint): Shape => ({ type: 'path', d: roundedRectPath(x, y, width, height, r), box: { x, y, width, height, r }, ...paint });
 
 /** A filled arrowhead whose tip is at `tip`, pointing from `from`. */
 function arrowhead(from: Position, tip: Position, colour: string): Shape {
@@ -55,7 +55,7 @@ function edgeShapes(entry: Picture['edges'][number], caption: string | undefined
     const back = Math.min(22, length / 2);
     const at = { x: a.x + ((b.x - a.x) / length) * back, y: a.y + ((b.y - a.y) / length) * back };
     children.push(
-      { type: 'path', d: `M${at.x - 7},${at.y} A7,7 0 1 0 ${at.x + 7},${at.y} A7,7 0 1 0 ${at.x - 7},${at.y} Z`, fill: t.panel, stroke: colour, strokeWidth: 1.2 },
+      { type: 'path', d: `M${at.x - 7},${at.y} A7,7 0 1 0 ${at.x + 7},${at.y} A7,7 0 1 0 ${at.x - 7},${at.y} Z`, box: { x: at.x - 7, y: at.y - 7, width: 14, height: 14, r: 7 }, fill: t.panel, stroke: colour, strokeWidth: 1.2 },
       { type: 'text', x: at.x, y: at.y + 3.5, text: String(entry.stage), size: 9, bold: true, colour, anchor: 'middle' },
     );
   }
@@ -138,6 +138,17 @@ export function captionsOf({ diagram, estimate, figures }: Pick<ExportInput, 'di
     const parts = edgeCaption(e, rates.get(e.id)?.peak, figures);
     return parts.length ? [[e.id, parts.join(' · ')] as const] : [];
   }));
+}
+
+/**
+ * The size of the whole exported picture counting only the diagram's boxes
+ * (see `boxesPictureSize`) and the title block: the scene `sceneOf` makes is
+ * at least this large, and this is known before any edge is routed.
+ */
+export function sceneSizeFromBoxes(input: ExportInput): { width: number; height: number } {
+  const boxes = boxesPictureSize(input.diagram);
+  const width = Math.max(boxes.width, MIN_WIDTH);
+  return { width, height: boxes.height + sheetOf(input, width, boxes.height, THEMES[input.theme]).height };
 }
 
 /** The whole exported picture: the diagram, then its title block and legend below it; the shapes are made each time they are read. */

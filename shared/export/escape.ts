@@ -10,20 +10,15 @@ const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD
 /** Any character xmlText changes: markup characters, whitespace written as references, controls and surrogates. */
 const XML_SPECIAL = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
+/** The entity each markup or whitespace character becomes. */
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' };
+
 /** Text for XML element content or a quoted attribute value (SVG, draw.io): markup characters as entities, forbidden characters dropped. */
 export function xmlText(text: string): string {
   // Most values (numbers, path data, plain names) have nothing to escape: one look, no copies.
   if (!XML_SPECIAL.test(text)) return text;
-  return text
-    .replace(XML_FORBIDDEN, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
+  // One pass over the text for the entities (a large draw.io file escapes a JSON value on every cell).
+  return text.replace(XML_FORBIDDEN, '').replace(/[&<>"'\n\r\t]/g, (c) => XML_ENTITIES[c]!);
 }
 
 /** Text inside an HTML label (draw.io's html=1 values): shown as typed, never parsed as tags or entities; newlines become line breaks. */

@@ -62,11 +62,13 @@ function captionOf(captions: Captions, edge: DiagramEdge): string[] {
  * the room layout kept for it.
  */
 export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCaption(e, undefined, false)): Picture {
-  const boxes = nodeBoxes(diagram);
-  const nodes = diagram.nodes.map((n): PictureNode => {
-    const box = boxes.get(n.id)!;
-    return { id: n.id, x: box.x, y: box.y, width: box.width, height: box.height, lines: nodeSize(n.label).lines };
-  });
+  // Each node's box as nodeBoxes gives it, with its name's lines: the same object serves as the box the routes go around.
+  const boxes = new Map<string, PictureNode>();
+  for (const n of diagram.nodes) {
+    const { width, height, lines } = nodeSize(n.label);
+    boxes.set(n.id, { id: n.id, x: n.position?.x ?? 0, y: n.position?.y ?? 0, width, height, lines });
+  }
+  const nodes = diagram.nodes.map((n) => boxes.get(n.id)!);
   const groups = groupBoxes(diagram);
   const edges = edgeGeometry(diagram, boxes).map(({ edge, points, label: room, stage, stageAt }): PictureEdge => {
     const middle = Math.floor((points.length - 1) / 2);
@@ -84,11 +86,21 @@ export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCapt
     for (const p of e.points) extent.addPoint(p.x, p.y);
     if (e.label) extent.add(e.label);
   }
-  const minX = extent.any ? extent.minX : 0;
-  const minY = extent.any ? extent.minY : 0;
-  const width = (extent.any ? extent.maxX : minX) - minX + 2 * MARGIN;
-  const height = (extent.any ? extent.maxY : minY) - minY + 2 * MARGIN;
-  return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY }, nodes, groups, edges, annotations };
+  return { ...extent.picture(), nodes, groups, edges, annotations };
+}
+
+/**
+ * The size of a diagram's picture counting only its boxes (nodes, groups,
+ * notes), without routing an edge: the picture `pictureOf` draws is at least
+ * this large (its routes and captions can only widen it).
+ */
+export function boxesPictureSize(diagram: Diagram): { width: number; height: number } {
+  const extent = new Extent();
+  for (const box of nodeBoxes(diagram).values()) extent.add(box);
+  for (const box of groupBoxes(diagram)) extent.add(box);
+  for (const annotation of diagram.annotations ?? []) extent.add(annotationBox(annotation));
+  const { width, height } = extent.picture();
+  return { width, height };
 }
 
 /** The smallest box around the boxes added (with `any` false until one is). */
@@ -108,5 +120,13 @@ class Extent {
     this.maxX = Math.max(this.maxX, x);
     this.minY = Math.min(this.minY, y);
     this.maxY = Math.max(this.maxY, y);
+  }
+  /** The picture around the boxes added, with the margin: its size and the offset that moves it to start at (0, 0). */
+  picture(): { width: number; height: number; offset: Position } {
+    const minX = this.any ? this.minX : 0;
+    const minY = this.any ? this.minY : 0;
+    const width = (this.any ? this.maxX : minX) - minX + 2 * MARGIN;
+    const height = (this.any ? this.maxY : minY) - minY + 2 * MARGIN;
+    return { width: Math.ceil(width), height: Math.ceil(height), offset: { x: MARGIN - minX, y: MARGIN - minY } };
   }
 }

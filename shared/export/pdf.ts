@@ -1,6 +1,8 @@
-import { drawSvgPath, PDFDocument, PDFFont, PDFName, StandardFonts, type PDFOperator } from 'pdf-lib';
+import { PDFDocument, PDFFont, PDFName, StandardFonts, type PDFRef } from 'pdf-lib';
 import { sceneOf } from './drawing';
-import type { Scene, Shape } from './scene';
+import { roundedRectPath } from './iconPaths';
+import { AsciiBytes, num, pathOperators } from './pdfPath';
+import type { Paint, Scene, Shape } from './scene';
 import type { ExportFormat, Paper } from './types';
 
 /** Points per picture unit on a page the picture's own size (a CSS pixel is 0.75 pt). */
@@ -16,37 +18,10 @@ const PAPER_MARGIN_PT = 36;
 /** Characters the standard fonts cannot encode that have a plain stand-in. */
 const STAND_INS: Record<string, string> = { '∞': 'inf', '≤': '<=', '≥': '>=', '→': '->', '←': '<-', '≈': '~', '−': '-' };
 
-/** A number as the page's content writes it: at most three decimals (a thousandth of a point), never an exponent. */
-function num(value: number): string {
-  const rounded = Math.round(value * 1000) / 1000;
-  return rounded === 0 ? '0' : String(rounded);
-}
-
 /** A #rrggbb colour as the three components a PDF colour operator takes. */
 function colour(hex: string): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `${num(((n >> 16) & 255) / 255)} ${num(((n >> 8) & 255) / 255)} ${num((n & 255) / 255)}`;
-}
-
-/** The operators' text, one a line, numbers at most three decimals. */
-function operatorsText(operators: readonly PDFOperator[]): string {
-  return `${operators.join('\n')}\n`.replace(/-?\d+\.\d{4,}/g, (long) => num(Number(long)));
-}
-
-/** Paths drawn many times (every node's icon) are read once: their operators' text by path data. */
-const PATH_CACHE_ENTRIES = 4096;
-const pathCache = new Map<string, string>();
-
-/** SVG path data as PDF path operators, in the path's own units (y down, as SVG). */
-function pathOperators(d: string): string {
-  let text = pathCache.get(d);
-  if (text === undefined) {
-    // pdf-lib's own drawing of a path: push, three transforms, the dash, the path, the paint, pop; the path is what is kept.
-    text = operatorsText(drawSvgPath(d, { x: 0, y: 0 } as Parameters<typeof drawSvgPath>[1]).slice(5, -2));
-    if (pathCache.size >= PATH_CACHE_ENTRIES) pathCache.clear();
-    pathCache.set(d, text);
-  }
-  return text;
 }
 
 /** Largest page side, pt: 200 inches, the limit PDF readers keep to (larger pages are drawn smaller to fit it). */
@@ -70,67 +45,192 @@ function encodable(text: string, known: ReadonlySet<number>): string {
   return out;
 }
 
+/** What the content has set so far (a new value is written only when it changes), and the copies it draws from. */
 interface Pen {
-  fit: ReturnType<typeof pageFit>;
   fonts: { regular: PDFFont; bold: PDFFont };
   known: ReadonlySet<number>;
-  /** The page's content so far, a shape a piece. */
-  content: string[];
+  /** The page's content so far. */
+  content: AsciiBytes;
+  fill: string;
+  stroke: string;
+  width: string;
+  dash: string;
+  /** The font and size operator in force. */
+  font: string;
+  /** Shapes drawn many times (rounded boxes by size, icons by path), each once as a form, by what decides it; the form's name. */
+  forms: Map<string, string>;
+  /** Each form's content, by its name, and the forms it draws in turn. */
+  formContent: Map<string, { content: string; box: readonly number[]; uses?: string[] }>;
+}
+
+/** A form drawn at a place: its top-left corner and its scale, in picture units. */
+interface Placed {
+  name: string;
+  x: number;
+  y: number;
+  scale: number;
+}
+
+/** The operators that draw a form at its place. */
+function placing({ name, x, y, scale }: Placed): string {
+  const s = num(scale);
+  return `q\n${s} 0 0 ${s} ${num(x)} ${num(y)} cm\n/${name} Do\nQ\n`;
 }
 
 /** The names the page's resources give the two fonts. */
 const FONT_KEYS = { regular: 'F1', bold: 'F2' } as const;
 
+/** A shape's paint as operators, and its painting operator. */
+function paintOf(shape: Paint, round: boolean): { setup: string; paint: string } {
+  let setup = '';
+  if (shape.fill) setup += `${colour(shape.fill)} rg\n`;
+  if (shape.stroke) {
+    setup += `${colour(shape.stroke)} RG\n${num(shape.strokeWidth ?? 1)} w\n`;
+    if (round) setup += '1 J\n';
+    // A form takes the dash in force where it is drawn: its own, or none, is set.
+    setup += `[${shape.dash ? shape.dash.map(num).join(' ') : ''}] 0 d\n`;
+  }
+  return { setup, paint: shape.fill && shape.stroke ? 'B' : shape.fill ? 'f' : shape.stroke ? 'S' : 'n' };
+}
+
+/** The name of the form that draws `d` (in its own units) with this paint, made the first time it is asked for. */
+function formFor(pen: Pen, key: string, shape: Paint, round: boolean, d: () => string, box: readonly number[]): string {
+  let name = pen.forms.get(key);
+  if (name === undefined) {
+    name = `X${pen.forms.size + 1}`;
+    const { setup, paint } = paintOf(shape, round);
+    pen.forms.set(key, name);
+    pen.formContent.set(name, { content: `${setup}${pathOperators(d())}${paint}\n`, box });
+  }
+  return name;
+}
+
+/** Sets the paint state a line or text needs, writing only what changed. */
+function setPaint(pen: Pen, shape: Paint): string {
+  let out = '';
+  if (shape.fill && shape.fill !== pen.fill) {
+    pen.fill = shape.fill;
+    out += `${colour(shape.fill)} rg\n`;
+  }
+  if (shape.stroke) {
+    if (shape.stroke !== pen.stroke) {
+      pen.stroke = shape.stroke;
+      out += `${colour(shape.stroke)} RG\n`;
+    }
+    const width = num(shape.strokeWidth ?? 1);
+    if (width !== pen.width) {
+      pen.width = width;
+      out += `${width} w\n`;
+    }
+    const dash = `[${shape.dash ? shape.dash.map(num).join(' ') : ''}] 0 d`;
+    if (dash !== pen.dash) {
+      pen.dash = dash;
+      out += `${dash}\n`;
+    }
+  }
+  return out;
+}
+
+/** Room around a form's shape for its stroke, in its own units. */
+const FORM_ROOM = 8;
+
+/** Where a shape drawn from a shared copy goes (a rounded box or an icon), making its form the first time; undefined for any other shape. */
+function placedForm(shape: Shape, pen: Pen): Placed | undefined {
+  if (shape.type !== 'path') return undefined;
+  const { box, at } = shape;
+  if (box) {
+    const key = `box ${box.width} ${box.height} ${box.r} ${shape.fill} ${shape.stroke} ${shape.strokeWidth} ${shape.dash}`;
+    const name = formFor(pen, key, shape, false, () => roundedRectPath(0, 0, box.width, box.height, box.r), [-FORM_ROOM, -FORM_ROOM, box.width + FORM_ROOM, box.height + FORM_ROOM]);
+    return { name, x: box.x, y: box.y, scale: 1 };
+  }
+  if (at) {
+    // Icons: drawn the same on every node of a kind. Their form spans any path's reach in its units.
+    const key = `at ${shape.d} ${shape.fill} ${shape.stroke} ${shape.strokeWidth} ${shape.dash}`;
+    return { name: formFor(pen, key, shape, true, () => shape.d, WHOLE), x: at.x, y: at.y, scale: at.scale };
+  }
+  return undefined;
+}
+
+/** The bounds of a form that may reach anywhere. */
+const WHOLE = [-1e4, -1e4, 1e4, 1e4] as const;
+
+/**
+ * Shared copies drawn one after another (a node's box, colour bar, icon
+ * square and icon) as one form of them all at their places, made the first
+ * time that arrangement is drawn: a large diagram draws it once a node.
+ */
+function placeTogether(run: readonly Placed[], pen: Pen): void {
+  if (run.length === 1) {
+    pen.content.write(placing(run[0]!));
+    return;
+  }
+  const [{ x, y }] = run as [Placed];
+  const moved = run.map((p) => ({ ...p, x: p.x - x, y: p.y - y }));
+  const key = moved.map((p) => `${p.name} ${num(p.x)} ${num(p.y)} ${num(p.scale)}`).join(' ');
+  let name = pen.forms.get(key);
+  if (name === undefined) {
+    name = `X${pen.forms.size + 1}`;
+    pen.forms.set(key, name);
+    pen.formContent.set(name, { content: moved.map(placing).join(''), box: WHOLE, uses: run.map((p) => p.name) });
+  }
+  pen.content.write(placing({ name, x, y, scale: 1 }));
+}
+
+/** One shape into the page's content, in picture units (the page's transform flips y, as SVG). */
 function draw(shape: Shape, pen: Pen): void {
-  const { fit } = pen;
   if (shape.type === 'group') {
-    for (const child of shape.children) draw(child, pen);
+    let run: Placed[] = [];
+    for (const child of shape.children) {
+      const placed = placedForm(child, pen);
+      if (placed) {
+        run.push(placed);
+        continue;
+      }
+      if (run.length > 0) placeTogether(run, pen);
+      run = [];
+      draw(child, pen);
+    }
+    if (run.length > 0) placeTogether(run, pen);
     return;
   }
   if (shape.type === 'path') {
-    const at = shape.at ?? { x: 0, y: 0, scale: 1 };
-    const scale = num(fit.scale * at.scale);
-    let out = `q\n${scale} 0 0 -${scale} ${num(fit.left + at.x * fit.scale)} ${num(fit.height - fit.top - at.y * fit.scale)} cm\n`;
-    if (shape.fill) out += `${colour(shape.fill)} rg\n`;
-    if (shape.stroke) {
-      out += `${colour(shape.stroke)} RG\n${num(shape.strokeWidth ?? 1)} w\n`;
-      if (shape.at) out += '1 J\n';
-      if (shape.dash) out += `[${shape.dash.map(num).join(' ')}] 0 d\n`;
+    const placed = placedForm(shape, pen);
+    if (placed) {
+      pen.content.write(placing(placed));
+      return;
     }
     const paint = shape.fill && shape.stroke ? 'B' : shape.fill ? 'f' : shape.stroke ? 'S' : 'n';
-    pen.content.push(`${out}${pathOperators(shape.d)}${paint}\nQ\n`);
+    pen.content.write(`${setPaint(pen, shape)}${pathOperators(shape.d)}${paint}\n`);
     return;
   }
   const font = shape.bold ? pen.fonts.bold : pen.fonts.regular;
   const text = encodable(shape.text, pen.known);
-  const size = shape.size * fit.scale;
-  const width = font.widthOfTextAtSize(text, size) + (shape.spacing ?? 0) * fit.scale * text.length;
-  const x = fit.left + shape.x * fit.scale - (shape.anchor === 'middle' ? width / 2 : 0);
-  const y = fit.height - fit.top - shape.y * fit.scale;
-  pen.content.push(
-    `q\nBT\n${colour(shape.colour)} rg\n/${shape.bold ? FONT_KEYS.bold : FONT_KEYS.regular} ${num(size)} Tf\n1 0 0 1 ${num(x)} ${num(y)} Tm\n${font.encodeText(text).toString()} Tj\nET\nQ\n`,
-  );
+  const width = shape.anchor === 'middle' ? font.widthOfTextAtSize(text, shape.size) + (shape.spacing ?? 0) * text.length : 0;
+  const x = shape.x - width / 2;
+  // The font and size stay set from one text to the next (they outlast BT and ET): written only when they change.
+  const fontSize = `/${shape.bold ? FONT_KEYS.bold : FONT_KEYS.regular} ${num(shape.size)} Tf\n`;
+  const setFont = fontSize === pen.font ? '' : fontSize;
+  pen.font = fontSize;
+  pen.content.write(`${setPaint(pen, { fill: shape.colour })}BT\n${setFont}1 0 0 -1 ${num(x)} ${num(shape.y)} Tm\n${font.encodeText(text).toString()} Tj\nET\n`);
 }
 
-/** Text of ASCII pieces as bytes (the content is ASCII: numbers, operators and hex strings). */
-function asciiBytes(pieces: readonly string[]): Uint8Array {
-  let length = 0;
-  for (const piece of pieces) length += piece.length;
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const piece of pieces) {
-    for (let i = 0; i < piece.length; i++) bytes[at++] = piece.charCodeAt(i);
-  }
-  return bytes;
+/** ASCII text as bytes. */
+function asciiBytes(text: string): Uint8Array {
+  const bytes = new AsciiBytes();
+  bytes.write(text);
+  return bytes.done();
 }
 
 /**
  * The picture as a one-page vector PDF: shapes as paths, text as text in
  * Helvetica (selectable and searchable), on a page the picture's size or on
  * A4 or Letter landscape, scaled to fit inside a half-inch margin. The same
- * diagram gives the same bytes. The page's content is written as text (one
- * compressed stream, numbers to a thousandth of a point), so a picture of
- * 100,000 nodes holds no object for each operator.
+ * diagram gives the same bytes. The page's content is written as text in
+ * picture units (one compressed stream, numbers to a thousandth of a unit,
+ * colours and widths written only when they change), and shapes drawn many
+ * times (node boxes, caption boxes, stage markers, icons) are each drawn
+ * from one shared copy, so a picture of 100,000 nodes holds no object for
+ * each operator and stays a few bytes a shape.
  */
 export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
@@ -145,10 +245,22 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
   // Each font is named once in the page's resources, and the content is written as text: a large picture holds no object per operator.
   page.node.setFontDictionary(PDFName.of(FONT_KEYS.regular), fonts.regular.ref);
   page.node.setFontDictionary(PDFName.of(FONT_KEYS.bold), fonts.bold.ref);
-  const content = [`q\n${colour(scene.background)} rg\n0 0 ${num(fit.width)} ${num(fit.height)} re\nf\nQ\n`];
-  const pen: Pen = { fit, fonts, known: new Set(fonts.regular.getCharacterSet()), content };
+  const scale = String(Math.round(fit.scale * 1e6) / 1e6);
+  // The background, then the picture in its own units: one transform flips y (as SVG) and scales the picture onto the page.
+  const content = new AsciiBytes();
+  content.write(`q\n${colour(scene.background)} rg\n0 0 ${num(fit.width)} ${num(fit.height)} re\nf\nQ\nq\n${scale} 0 0 -${scale} ${num(fit.left)} ${num(fit.height - fit.top)} cm\n`);
+  const pen: Pen = { fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', font: '', forms: new Map(), formContent: new Map() };
   for (const shape of scene.shapes) draw(shape, pen);
-  page.node.addContentStream(pdf.context.register(pdf.context.flateStream(asciiBytes(content))));
+  content.write('Q\n');
+  // Forms in the order made: those a form draws are registered before it.
+  const refs = new Map<string, PDFRef>();
+  for (const [name, form] of pen.formContent) {
+    const uses = form.uses && { Resources: { XObject: Object.fromEntries(form.uses.map((used) => [used, refs.get(used)!])) } };
+    const stream = pdf.context.flateStream(asciiBytes(form.content), { Type: 'XObject', Subtype: 'Form', BBox: [...form.box], ...uses });
+    refs.set(name, pdf.context.register(stream));
+    page.node.setXObject(PDFName.of(name), refs.get(name)!);
+  }
+  page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content.done())));
   return pdf.save({ useObjectStreams: false });
 }
 

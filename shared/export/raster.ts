@@ -1,4 +1,4 @@
-import { sceneOf } from './drawing';
+import { sceneOf, sceneSizeFromBoxes } from './drawing';
 import { pngWidth, withDpi } from './pngDpi';
 import { joinPieces } from './pieces';
 import { sceneSvg } from './svg';
@@ -51,8 +51,10 @@ export const pngFormat: ExportFormat = {
   takesTheme: true,
   takesPaper: false,
   async render(input, services) {
+    // Refused by its size before any of it is drawn, and when its boxes alone are too large, before any edge is routed.
+    const boxes = sceneSizeFromBoxes(input);
+    rasterScale(boxes.width, boxes.height);
     const scene = sceneOf(input);
-    // Refused by its size before any of it is drawn.
     const scale = rasterScale(scene.width, scene.height);
     const png = await services.rasterize(joinPieces(sceneSvg(scene)), scale);
     // A host may rasterize smaller than asked (a browser canvas has a size limit): record the resolution actually reached.

@@ -6,6 +6,15 @@ import { utilizationLevel } from '../estimator/utilization';
  * picture, the PNG and the PDF never disagree.
  */
 
+/** A box with rounded corners, in picture units. */
+export interface RoundedBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  r: number;
+}
+
 /** How a shape is painted; colours are #rrggbb, dashes are in picture units. */
 export interface Paint {
   fill?: string;
@@ -15,7 +24,14 @@ export interface Paint {
 }
 
 export type Shape =
-  | ({ type: 'path'; d: string; /** Draws `d` scaled by `scale` from (x, y). */ at?: { x: number; y: number; scale: number } } & Paint)
+  | ({
+      type: 'path';
+      d: string;
+      /** Draws `d` scaled by `scale` from (x, y). */
+      at?: { x: number; y: number; scale: number };
+      /** `d` is this box with corners rounded by `r` (a circle when r is half its side): a PDF draws one copy of each size many times. */
+      box?: RoundedBox;
+    } & Paint)
   | { type: 'text'; x: number; y: number; text: string; size: number; colour: string; bold?: boolean; anchor?: 'start' | 'middle'; spacing?: number }
   | { type: 'group'; attributes: Record<string, string>; /** Shown as a tooltip and read by screen readers. */ title?: string; desc?: string; children: Shape[] };
 

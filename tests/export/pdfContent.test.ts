@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
+import { inflateSync as inflate } from 'node:zlib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { rasterize } from '../../cli/nodeServices';
+import { pathOperators } from '../../shared/export/pdfPath';
 import { exportDiagram, exportFormat } from '../../shared/export/registry';
 import { loadDiagram } from '../../shared/model/load';
 import { fixturePath } from '../helpers';
@@ -15,5 +17,43 @@ describe('the PDF page', () => {
     const pdf = await PDFDocument.load((await exportDiagram(fixture, exportFormat('pdf')!, { rasterize })) as Uint8Array);
     const fonts = pdf.getPage(0).node.Resources()!.lookup(PDFName.of('Font'), PDFDict);
     expect(fonts.keys().map(String)).toEqual(['/F1', '/F2']);
+  });
+});
+
+describe('the PDF page content', () => {
+  it('draws each node box, caption box and icon from one shared copy per size, a node\'s together, placed on the page for each', async () => {
+    const diagram = structuredClone(fixture);
+    // Many nodes of one kind and name length: their boxes and icons are the same few forms.
+    const base = diagram.nodes[0]!;
+    for (let i = 0; i < 40; i++) diagram.nodes.push({ ...structuredClone(base), id: `copy${i}`, label: `Copy ${i}`, position: { x: (i % 8) * 260, y: 900 + Math.floor(i / 8) * 120 } });
+    const pageOf = async (d: typeof fixture) => (await PDFDocument.load((await exportDiagram(d, exportFormat('pdf')!, { rasterize })) as Uint8Array)).getPage(0).node;
+    const formsOf = (page: Awaited<ReturnType<typeof pageOf>>) => page.Resources()!.lookup(PDFName.of('XObject'), PDFDict).keys().length;
+    const page = await pageOf(diagram);
+    expect(formsOf(await pageOf(fixture))).toBeGreaterThan(3);
+    // The copies add no form of their own.
+    expect(formsOf(page)).toBe(formsOf(await pageOf(fixture)));
+    const contents = page.Contents()!;
+    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => page.context.lookup(ref) as PDFRawStream) : [contents as PDFRawStream];
+    const content = streams.map((stream) => new TextDecoder().decode(inflate(stream.contents))).join('');
+    // Each copy draws its box, colour bar, icon square and icon as one form, the same one for every copy.
+    const copies = [...content.matchAll(/q\n1 0 0 1 [\d.]+ (9\d\d|1\d\d\d) cm\n(\/X\d+) Do\nQ\n/g)].map((m) => m[2]);
+    expect(copies).toHaveLength(40);
+    expect(new Set(copies).size).toBe(1);
+    // Text stays text, upright in the page's flipped picture units.
+    expect(content).toMatch(/BT\n\/F2 13 Tf\n1 0 0 -1 [\d.]+ [\d.]+ Tm\n<[0-9A-F]+> Tj\nET/);
+  });
+});
+
+describe('path data as PDF operators', () => {
+  it('reads straight lines, absolute and relative, without pdf-lib', () => {
+    expect(pathOperators('M1,2 L3,4 h5 v-6 Z')).toBe('1 2 m\n3 4 l\n8 4 l\n8 -2 l\nh\n');
+    expect(pathOperators('M0.12345,1 H10 V2.5 l1,1 1,1')).toBe('0.123 1 m\n10 1 l\n10 2.5 l\n11 3.5 l\n12 4.5 l\n');
+    expect(pathOperators('m 10 10 20 0')).toBe('10 10 m\n30 10 l\n');
+  });
+
+  it('turns arcs into curves', () => {
+    const circle = pathOperators('M0,7 A7,7 0 1 0 14,7 A7,7 0 1 0 0,7 Z');
+    expect(circle.match(/ c\n/g)!.length).toBe(4);
+    expect(circle.startsWith('0 7 m\n')).toBe(true);
   });
 });

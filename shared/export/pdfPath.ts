@@ -1,0 +1,127 @@
+import { drawSvgPath, type PDFOperator } from 'pdf-lib';
+
+/** A number as a PDF's content writes it: at most three decimals (a thousandth of a unit), never an exponent. */
+export function num(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000;
+  return rounded === 0 ? '0' : String(rounded);
+}
+
+/** The operators' text, one a line, numbers at most three decimals. */
+function operatorsText(operators: readonly PDFOperator[]): string {
+  return `${operators.join('\n')}\n`.replace(/-?\d+\.\d{4,}/g, (long) => num(Number(long)));
+}
+
+/** Paths drawn many times (every node's icon) are read once: their operators' text by path data. */
+const PATH_CACHE_ENTRIES = 4096;
+const pathCache = new Map<string, string>();
+
+/** SVG path data as PDF path operators in the path's own units (y down, as SVG), through pdf-lib's reading of any path. */
+function svgPathOperators(d: string): string {
+  let text = pathCache.get(d);
+  if (text === undefined) {
+    // pdf-lib's own drawing of a path: push, three transforms, the dash, the path, the paint, pop; the path is what is kept.
+    text = operatorsText(drawSvgPath(d, { x: 0, y: 0 } as Parameters<typeof drawSvgPath>[1]).slice(5, -2));
+    if (pathCache.size >= PATH_CACHE_ENTRIES) pathCache.clear();
+    pathCache.set(d, text);
+  }
+  return text;
+}
+
+/** The commands and numbers of path data. */
+const TOKEN = /[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
+
+/**
+ * Path data made only of straight lines (M, L, H, V, Z, absolute or
+ * relative: every edge, arrowhead and legend sample) as PDF operators, read
+ * without building an object per step; undefined for any other command.
+ */
+function linePathOperators(d: string): string | undefined {
+  let out = '';
+  let command = '';
+  let x = 0;
+  let y = 0;
+  let startX = 0;
+  let startY = 0;
+  let pending: number | undefined;
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(d); m; m = TOKEN.exec(d)) {
+    const token = m[0];
+    const code = token.charCodeAt(0);
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+      if (pending !== undefined) return undefined;
+      command = token;
+      if (command === 'Z' || command === 'z') {
+        out += 'h\n';
+        x = startX;
+        y = startY;
+      } else if (!'MLHVmlhv'.includes(command)) return undefined;
+      continue;
+    }
+    const value = Number(token);
+    switch (command) {
+      case 'H': x = value; break;
+      case 'h': x += value; break;
+      case 'V': y = value; break;
+      case 'v': y += value; break;
+      default: {
+        if (pending === undefined) {
+          pending = value;
+          continue;
+        }
+        const relative = command === 'm' || command === 'l';
+        x = relative ? x + pending : pending;
+        y = relative ? y + value : value;
+        pending = undefined;
+        if (command === 'M' || command === 'm') {
+          out += `${num(x)} ${num(y)} m\n`;
+          [startX, startY] = [x, y];
+          // Pairs after a move are lines.
+          command = command === 'M' ? 'L' : 'l';
+          continue;
+        }
+      }
+    }
+    if (command === '' || command === 'Z' || command === 'z') return undefined;
+    out += `${num(x)} ${num(y)} l\n`;
+  }
+  return pending === undefined ? out : undefined;
+}
+
+/** SVG path data as PDF path operators in the path's own units (y down, as SVG). */
+export function pathOperators(d: string): string {
+  return linePathOperators(d) ?? svgPathOperators(d);
+}
+
+/** About this many characters are gathered before they are turned into bytes. */
+const PIECE_CHARS = 1 << 16;
+
+/** ASCII text written in small pieces into one growing byte buffer: no piece is held once written. */
+export class AsciiBytes {
+  private bytes = new Uint8Array(1 << 16);
+  private length = 0;
+  private piece = '';
+  private readonly encoder = new TextEncoder();
+
+  /** Adds text (ASCII only: numbers, operators, names and hex strings). */
+  write(text: string): void {
+    this.piece += text;
+    if (this.piece.length >= PIECE_CHARS) this.flush();
+  }
+
+  /** Everything written, as bytes. */
+  done(): Uint8Array {
+    this.flush();
+    return this.bytes.subarray(0, this.length);
+  }
+
+  private flush(): void {
+    const need = this.length + this.piece.length;
+    if (need > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(need, 2 * this.bytes.length));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.length += this.encoder.encodeInto(this.piece, this.bytes.subarray(this.length)).written;
+    this.piece = '';
+  }
+}
