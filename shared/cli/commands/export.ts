@@ -4,6 +4,7 @@ import { applyLayout, layoutDiagram } from '../../layout/elkGraph';
 import type { Diagram } from '../../model/schema';
 import { didYouMean } from '../../model/didYouMean';
 import { formatDiagramFile } from '../../model/formatFile';
+import { withCheckedStructure } from '../../model/structure';
 import type { ParsedArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
 import { readCatalog, readDiagram } from '../readInputs';
@@ -65,7 +66,9 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
   if (!diagram) return EXIT.invalid;
   let data: ExportOutput;
   try {
-    data = await exportPieces(await placed(diagram, io), format, io, { figures: !args.flags.has('no-figures'), theme, paper: paper as Paper, catalog });
+    const shown = await placed(diagram, io);
+    // Reading checked the file's structure; the estimate an export makes (before its first wait) need not check it again.
+    data = await withCheckedStructure(shown, catalog, () => exportPieces(shown, format, io, { figures: !args.flags.has('no-figures'), theme, paper: paper as Paper, catalog }));
   } catch (error) {
     if (!(error instanceof PictureTooLarge)) throw error;
     io.stderr(`mlsd export: cannot export ${args.positionals[0]} as ${format.label}: ${error.message}\n`);
