@@ -1,11 +1,11 @@
 /**
  * The discrete-event engine: Poisson arrivals at the entries, FCFS pools,
  * stages of calls, parallel copies issued at the same instant, sequential
- * copies in turn, cache passes and async load. Only completions are events:
- * requests reach a pool in time order, so each one's start is known on
- * arrival (the server that frees first), and a completion wakes its caller.
+ * copies in turn, cache passes and async load. Only the ends of service are
+ * events: one frees a server for the next request in line and wakes the
+ * visit's caller once the visit answers.
  */
-import { ServerPool, TimeHeap } from './heap';
+import { TimeHeap, WaitingLine } from './heap';
 import type { SimCall, SimNetwork } from './network';
 import { PolicyCalls } from './policyCalls';
 import { SimRandom } from './random';
@@ -37,6 +37,8 @@ class Visits {
   call = new Int32Array(1024);
   token = new Float64Array(1024);
   arrival = new Float64Array(1024);
+  /** Own service time of a visit waiting for a server, ms. */
+  serviceMs = new Float64Array(1024);
   private free = new Int32Array(1024);
   private freeCount = 0;
   private used = 0;
@@ -64,6 +66,7 @@ class Visits {
     this.call = grown(this.call, size);
     this.token = grown(this.token, size);
     this.arrival = grown(this.arrival, size);
+    this.serviceMs = grown(this.serviceMs, size);
   }
 
 }
@@ -95,7 +98,7 @@ export class Simulation {
   private readonly random: SimRandom;
   private readonly heap = new TimeHeap();
   private readonly visits = new Visits();
-  private readonly pools: (ServerPool | null)[];
+  private readonly lines: (WaitingLine | null)[];
   private readonly totalQpsPerMs: number;
   private readonly entryShares: Float64Array;
   private readonly obs: Observations;
@@ -116,7 +119,7 @@ export class Simulation {
     seed: number,
   ) {
     this.random = new SimRandom(seed);
-    this.pools = network.nodes.map((n) => (n.timed && n.servers > 0 && !n.saturated ? new ServerPool(n.servers) : null));
+    this.lines = network.nodes.map((n) => (n.timed && n.servers > 0 && !n.saturated ? new WaitingLine(n.servers) : null));
     const live = network.entries.map((e) => (e.peakQps > 0 && !e.unbounded ? e.peakQps : 0));
     const total = live.reduce((a, b) => a + b, 0);
     this.totalQpsPerMs = total / 1000;
@@ -173,7 +176,7 @@ export class Simulation {
       } else if (this.heap.size > 0) {
         this.now = this.heap.topTime;
         const id = this.heap.pop();
-        if (id >= 0) this.afterService(id);
+        if (id >= 0) this.serviceEnded(id);
         else this.policyCalls.fire(-1 - id);
       } else break;
     }
@@ -213,7 +216,7 @@ export class Simulation {
   /**
    * A visit arrives at a node now (it may answer at once, inside this call).
    * Returns when it will answer if that is known already (a timed node that
-   * calls nothing answers when its service ends), else Infinity.
+   * calls nothing and has a server free answers when its service ends), else Infinity.
    */
   private start(node: number, parent: number, left: number, slot: number, entry: number, call = -1, token = 0): number {
     const v = this.visits;
@@ -237,10 +240,24 @@ export class Simulation {
       this.obs.visits[node]! += 1;
       this.obs.busyMs[node]! += serviceMs;
     }
-    const pool = this.pools[node];
-    const startMs = pool ? pool.seize(this.now, serviceMs) : this.now;
-    this.heap.push(startMs + serviceMs, id);
-    return spec.stages.length === 0 && spec.async.length === 0 ? startMs + serviceMs : Infinity;
+    const line = this.lines[node];
+    if (line && !line.admit(id)) {
+      v.serviceMs[id] = serviceMs;
+      return Infinity;
+    }
+    const endMs = this.now + serviceMs;
+    this.heap.push(endMs, id);
+    return spec.stages.length === 0 && spec.async.length === 0 ? endMs : Infinity;
+  }
+
+  /** A visit's service ends now: its server goes to the next in line, and the visit goes on. */
+  private serviceEnded(id: number): void {
+    const line = this.lines[this.visits.node[id]!];
+    if (line) {
+      const next = line.release();
+      if (next >= 0) this.heap.push(this.now + this.visits.serviceMs[next]!, next);
+    }
+    this.afterService(id);
   }
 
   /** Own time is over: on a miss, send async load and start the first stage; else answer. */

@@ -13,6 +13,7 @@
  * than the recent ones, every call hedges, and the doubled load keeps the
  * queue growing.
  */
+import { selectKth } from './stats';
 
 /** An edge's policy as the simulator runs it: Infinity where the edge sets no timeout or hedge. */
 export interface SimPolicy {
@@ -38,6 +39,8 @@ const HEDGE_REFRESH = 256;
 /** The recent times of one edge's copies, and the delay taken from them. */
 class HedgeDelay {
   private readonly times = new Float64Array(HEDGE_WINDOW);
+  /** Scratch the percentile is selected in (selection reorders it). */
+  private readonly scratch = new Float64Array(HEDGE_WINDOW);
   private count = 0;
   constructor(
     public afterMs: number,
@@ -47,8 +50,8 @@ class HedgeDelay {
   record(ms: number): void {
     this.times[this.count++ % HEDGE_WINDOW] = ms;
     if (this.count % HEDGE_REFRESH !== 0 || this.count < HEDGE_WINDOW) return;
-    const sorted = Float64Array.from(this.times).sort();
-    this.afterMs = sorted[Math.min(HEDGE_WINDOW - 1, Math.floor(this.percentile * HEDGE_WINDOW))]!;
+    this.scratch.set(this.times);
+    this.afterMs = selectKth(this.scratch, Math.min(HEDGE_WINDOW - 1, Math.floor(this.percentile * HEDGE_WINDOW)));
   }
 }
 

@@ -63,3 +63,38 @@ export function sortedMean(sorted: Float64Array): number {
   for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
   return sorted.length > 0 ? sum / sorted.length : Number.NaN;
 }
+
+/**
+ * The k-th smallest of `values` (k from 0): what `values` sorted would hold at
+ * k, found by selection (Hoare's, median-of-three pivots) in linear time on
+ * average. Reorders `values`.
+ */
+export function selectKth(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // Median of the first, middle and last as the pivot: sorted data stays linear.
+    if (values[mid]! < values[lo]!) swap(values, mid, lo);
+    if (values[hi]! < values[lo]!) swap(values, hi, lo);
+    if (values[hi]! < values[mid]!) swap(values, hi, mid);
+    const pivot = values[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) swap(values, i++, j--);
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+function swap(values: Float64Array, a: number, b: number): void {
+  const t = values[a]!;
+  values[a] = values[b]!;
+  values[b] = t;
+}
