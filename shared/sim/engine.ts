@@ -5,22 +5,15 @@
  * events: one frees a server for the next request in line and wakes the
  * visit's caller once the visit answers.
  */
-import { TimeHeap, WaitingLine } from './heap';
+import { grown, TimeHeap, WaitingLine } from './heap';
 import type { SimCall, SimNetwork } from './network';
-import { PolicyCalls } from './policyCalls';
+import { PolicyCalls, type PolicyHost } from './policyCalls';
 import { SimRandom } from './random';
 
 const NO_PARENT = -1;
 /** Sample slot of a request's first visit in the warm-up, and of every other visit. */
 const WARM_UP = -1;
 const NOT_A_REQUEST = -2;
-
-/** A copy of a typed array in a larger one. */
-function grown<A extends Int32Array | Float64Array>(array: A, size: number): A {
-  const bigger = new (array.constructor as new (length: number) => A)(size);
-  bigger.set(array);
-  return bigger;
-}
 
 /** Growable struct-of-arrays storage for in-flight visits, recycled through a free list. */
 class Visits {
@@ -92,9 +85,10 @@ export interface Observations {
 
 /**
  * One run of the simulation, advanced in slices so a caller can report
- * progress and stop it: `advance` processes up to a number of events.
+ * progress and stop it: `advance` processes up to a number of events. It is
+ * also the host of its calls with a policy.
  */
-export class Simulation {
+export class Simulation implements PolicyHost {
   private readonly random: SimRandom;
   private readonly heap = new TimeHeap();
   private readonly visits = new Visits();
@@ -103,7 +97,8 @@ export class Simulation {
   private readonly entryShares: Float64Array;
   private readonly obs: Observations;
   private readonly policyCalls: PolicyCalls;
-  private now = 0;
+  /** The simulated clock, ms. */
+  nowMs = 0;
   private nextArrivalMs: number;
   private arrivals = 0;
   private windowStartMs = 0;
@@ -140,17 +135,25 @@ export class Simulation {
       windowMs: 0,
     };
     this.nextArrivalMs = total > 0 ? this.random.exponential(1 / this.totalQpsPerMs) : Infinity;
-    const self = this;
-    this.policyCalls = new PolicyCalls({
-      get nowMs() {
-        return self.now;
-      },
-      uniform: () => this.random.uniform(),
-      startVisit: (node, call, token) => this.start(node, NO_PARENT, 0, NOT_A_REQUEST, 0, call, token),
-      // Timers go on the heap with negative ids, beside the visits' completions.
-      schedule: (atMs, timer) => this.heap.push(atMs, -1 - timer),
-      ended: (parent) => this.callEnded(parent),
-    });
+    this.policyCalls = new PolicyCalls(this, network.policies);
+  }
+
+  /** The policy host's draws and visits (see `PolicyHost`). */
+  uniform(): number {
+    return this.random.uniform();
+  }
+
+  startVisit(node: number, call: number, token: number): number {
+    return this.start(node, NO_PARENT, 0, NOT_A_REQUEST, 0, call, token);
+  }
+
+  schedule(atMs: number, timer: number): void {
+    // Timers go on the heap with negative ids, beside the visits' completions.
+    this.heap.push(atMs, -1 - timer);
+  }
+
+  ended(parent: number): void {
+    this.callEnded(parent);
   }
 
   /** Share of the work done, 0 to 1. */
@@ -170,11 +173,11 @@ export class Simulation {
     for (let n = 0; n < maxEvents; n++) {
       const arrivalDue = this.arrivals < target && this.nextArrivalMs <= this.heap.topTime;
       if (arrivalDue) {
-        this.now = this.nextArrivalMs;
+        this.nowMs = this.nextArrivalMs;
         this.arrive();
-        this.nextArrivalMs = this.now + this.random.exponential(1 / this.totalQpsPerMs);
+        this.nextArrivalMs = this.nowMs + this.random.exponential(1 / this.totalQpsPerMs);
       } else if (this.heap.size > 0) {
-        this.now = this.heap.topTime;
+        this.nowMs = this.heap.topTime;
         const id = this.heap.pop();
         if (id >= 0) this.serviceEnded(id);
         else this.policyCalls.fire(-1 - id);
@@ -194,9 +197,9 @@ export class Simulation {
     while (entry < this.entryShares.length - 1 && this.entryShares[entry]! < u) entry++;
     const measured = this.arrivals >= this.warmUp;
     this.arrivals++;
-    if (this.arrivals === this.warmUp + 1) this.windowStartMs = this.now;
+    if (this.arrivals === this.warmUp + 1) this.windowStartMs = this.nowMs;
     this.inWindow = measured && this.arrivals < this.requests + this.warmUp;
-    if (measured) this.obs.windowMs = this.now - this.windowStartMs;
+    if (measured) this.obs.windowMs = this.nowMs - this.windowStartMs;
     let slot = WARM_UP;
     if (measured) {
       slot = this.obs.counts[entry]!++;
@@ -228,7 +231,7 @@ export class Simulation {
     v.left[id] = left;
     v.slot[id] = slot;
     v.entry[id] = entry;
-    v.arrival[id] = this.now;
+    v.arrival[id] = this.nowMs;
     const spec = this.network.nodes[node]!;
     if (!spec.timed || spec.saturated) {
       if (this.inWindow) this.obs.visits[node]! += 1;
@@ -245,7 +248,7 @@ export class Simulation {
       v.serviceMs[id] = serviceMs;
       return Infinity;
     }
-    const endMs = this.now + serviceMs;
+    const endMs = this.nowMs + serviceMs;
     this.heap.push(endMs, id);
     return spec.stages.length === 0 && spec.async.length === 0 ? endMs : Infinity;
   }
@@ -255,7 +258,7 @@ export class Simulation {
     const line = this.lines[this.visits.node[id]!];
     if (line) {
       const next = line.release();
-      if (next >= 0) this.heap.push(this.now + this.visits.serviceMs[next]!, next);
+      if (next >= 0) this.heap.push(this.nowMs + this.visits.serviceMs[next]!, next);
     }
     this.afterService(id);
   }
@@ -334,7 +337,7 @@ export class Simulation {
     const entry = v.entry[id]!;
     const call = v.call[id]!;
     const token = v.token[id]!;
-    const elapsed = this.now - v.arrival[id]!;
+    const elapsed = this.nowMs - v.arrival[id]!;
     if (this.inWindow) {
       this.obs.answers[node]! += 1;
       this.obs.latencySumMs[node]! += elapsed;

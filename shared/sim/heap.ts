@@ -148,3 +148,10 @@ export class WaitingLine {
     this.head = 0;
   }
 }
+
+/** A copy of a typed array in a larger one. */
+export function grown<A extends Int32Array | Float64Array | Uint8Array>(array: A, size: number): A {
+  const bigger = new (array.constructor as new (length: number) => A)(size);
+  bigger.set(array);
+  return bigger;
+}
