@@ -14,7 +14,7 @@
  * queue growing.
  */
 import { grown } from './heap';
-import { selectKth } from './stats';
+import { HedgeDelay } from './hedgeDelay';
 
 /** An edge's policy as the simulator runs it: Infinity where the edge sets no timeout or hedge. */
 export interface SimPolicy {
@@ -31,29 +31,6 @@ export interface SimPolicy {
   hedgeAfterMs: number;
   /** For a hedge at a percentile of the callee's latency, that percentile; else null (a fixed delay). */
   hedgePercentile: number | null;
-}
-
-/** Copies' times a percentile hedge's delay is taken over, and how often it is taken again. */
-const HEDGE_WINDOW = 1024;
-const HEDGE_REFRESH = 256;
-
-/** The recent times of one edge's copies, and the delay taken from them. */
-class HedgeDelay {
-  private readonly times = new Float64Array(HEDGE_WINDOW);
-  /** Scratch the percentile is selected in (selection reorders it). */
-  private readonly scratch = new Float64Array(HEDGE_WINDOW);
-  private count = 0;
-  constructor(
-    public afterMs: number,
-    private readonly percentile: number,
-  ) {}
-
-  record(ms: number): void {
-    this.times[this.count++ % HEDGE_WINDOW] = ms;
-    if (this.count % HEDGE_REFRESH !== 0 || this.count < HEDGE_WINDOW) return;
-    this.scratch.set(this.times);
-    this.afterMs = selectKth(this.scratch, Math.min(HEDGE_WINDOW - 1, Math.floor(this.percentile * HEDGE_WINDOW)));
-  }
 }
 
 /** What the engine does for the policy calls. */

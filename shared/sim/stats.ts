@@ -65,13 +65,12 @@ export function sortedMean(sorted: Float64Array): number {
 }
 
 /**
- * The k-th smallest of `values` (k from 0): what `values` sorted would hold at
- * k, found by selection (Hoare's, median-of-three pivots) in linear time on
- * average. Reorders `values`.
+ * The k-th smallest of `values[lo..hi]` (k counted from the start of
+ * `values`): what that range sorted would hold at k, found by selection
+ * (Hoare's, median-of-three pivots) in linear time on average. Reorders the
+ * range so that what is before k is no larger and what is after no smaller.
  */
-export function selectKth(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
+export function selectKth(values: Float64Array, k: number, lo = 0, hi = values.length - 1): number {
   while (hi > lo) {
     const mid = (lo + hi) >> 1;
     // Median of the first, middle and last as the pivot: sorted data stays linear.

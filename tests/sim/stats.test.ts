@@ -20,3 +20,16 @@ describe('selectKth', () => {
     }
   });
 });
+
+describe('selectKth within a range', () => {
+  it('selects inside the range only, and leaves what is before k no larger and what is after no smaller', () => {
+    const random = new SimRandom(2);
+    const values = Float64Array.from({ length: 200 }, () => random.uniform());
+    const outside = [values[0]!, values[199]!];
+    const inRange = Float64Array.from(values.subarray(1, 199)).sort();
+    expect(selectKth(values, 60, 1, 198)).toBe(inRange[59]);
+    expect([values[0], values[199]]).toEqual(outside);
+    for (let i = 1; i < 60; i++) expect(values[i]!).toBeLessThanOrEqual(values[60]!);
+    for (let i = 61; i < 199; i++) expect(values[i]!).toBeGreaterThanOrEqual(values[60]!);
+  });
+});
