@@ -8,12 +8,15 @@
 import { grown, TimeHeap, WaitingLine } from './heap';
 import type { SimCall, SimNetwork } from './network';
 import { PolicyCalls, type PolicyHost } from './policyCalls';
+import { NormalStream } from './normals';
 import { SimRandom } from './random';
 
 const NO_PARENT = -1;
 /** Sample slot of a request's first visit in the warm-up, and of every other visit. */
 const WARM_UP = -1;
 const NOT_A_REQUEST = -2;
+/** Normals drawn at a time for the service times. */
+const NORMAL_BLOCK = 1024;
 
 /** Growable struct-of-arrays storage for in-flight visits, recycled through a free list. */
 class Visits {
@@ -28,7 +31,7 @@ class Visits {
   entry = new Int32Array(1024);
   /** For a visit made by a call with a policy: the call (else -1) and its attempt's token. */
   call = new Int32Array(1024);
-  token = new Float64Array(1024);
+  token = new Int32Array(1024);
   arrival = new Float64Array(1024);
   /** Own service time of a visit waiting for a server, ms. */
   serviceMs = new Float64Array(1024);
@@ -90,6 +93,10 @@ export interface Observations {
  */
 export class Simulation implements PolicyHost {
   private readonly random: SimRandom;
+  /** Service times draw from their own stream, half its cycle away from the other draws' (2^31 draws). */
+  private readonly normalStream: NormalStream;
+  private readonly normals = new Float64Array(NORMAL_BLOCK);
+  private normalAt = NORMAL_BLOCK;
   private readonly heap = new TimeHeap();
   private readonly visits = new Visits();
   private readonly lines: (WaitingLine | null)[];
@@ -114,6 +121,7 @@ export class Simulation implements PolicyHost {
     seed: number,
   ) {
     this.random = new SimRandom(seed);
+    this.normalStream = new NormalStream(seed + 2 ** 31);
     this.lines = network.nodes.map((n) => (n.timed && n.servers > 0 && !n.saturated ? new WaitingLine(n.servers) : null));
     const live = network.entries.map((e) => (e.peakQps > 0 && !e.unbounded ? e.peakQps : 0));
     const total = live.reduce((a, b) => a + b, 0);
@@ -238,7 +246,15 @@ export class Simulation implements PolicyHost {
       this.afterService(id);
       return Infinity;
     }
-    const serviceMs = this.random.logNormal(spec.p50Ms, spec.sigma);
+    // Log-normal service: the median times e^(sigma z).
+    let serviceMs = spec.p50Ms;
+    if (spec.sigma > 0) {
+      if (this.normalAt === NORMAL_BLOCK) {
+        this.normalStream.fill(this.normals);
+        this.normalAt = 0;
+      }
+      serviceMs *= Math.exp(spec.sigma * this.normals[this.normalAt++]!);
+    }
     if (this.inWindow) {
       this.obs.visits[node]! += 1;
       this.obs.busyMs[node]! += serviceMs;

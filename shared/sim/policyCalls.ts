@@ -71,15 +71,15 @@ export class PolicyCalls {
   private parent = new Int32Array(64);
   private left = new Int32Array(64);
   private attempt = new Int32Array(64);
-  private token = new Float64Array(64);
+  private token = new Int32Array(64);
   private open = new Uint8Array(64);
   private readonly calls = new Slots();
   // Per timer: kind, call and the token it was set for (a timer of an ended attempt does nothing).
   private timerKind = new Int32Array(64);
   private timerCall = new Int32Array(64);
-  private timerToken = new Float64Array(64);
+  private timerToken = new Int32Array(64);
   private readonly timers = new Slots();
-  /** Tokens are never reused, so an answer or timer of an ended attempt never matches a later one. */
+  /** Tokens come round again only after 2^32 attempts, long after any attempt has ended, so an answer or timer of an ended attempt never matches a later one. */
   private nextToken = 0;
   /** Per policy edge: first attempts and retries sent so far (the retry budget). */
   private readonly firsts: Float64Array;
@@ -130,7 +130,7 @@ export class PolicyCalls {
   private startAttempt(call: number): void {
     const index = this.policy[call]!;
     const policy = this.policies[index]!;
-    const token = this.nextToken++;
+    const token = this.newToken();
     this.token[call] = token;
     this.open[call] = 1;
     const now = this.host.nowMs;
@@ -141,6 +141,11 @@ export class PolicyCalls {
     const answerAt = this.host.startVisit(this.node[call]!, call, token);
     if (hedgeAt < answerAt && hedgeAt < Infinity) this.setTimer(HEDGE, call, token, hedgeAt);
     if (timeoutAt < answerAt && timeoutAt < Infinity) this.setTimer(TIMEOUT, call, token, timeoutAt);
+  }
+
+  private newToken(): number {
+    this.nextToken = (this.nextToken + 1) | 0;
+    return this.nextToken;
   }
 
   private setTimer(kind: number, call: number, token: number, atMs: number): void {
@@ -162,7 +167,8 @@ export class PolicyCalls {
     this.delays[index]?.record(elapsedMs);
     if (this.token[call] !== token || this.open[call] === 0) return;
     this.open[call] = 0;
-    if (this.host.uniform() < this.policies[index]!.failure) this.failed(call);
+    const failure = this.policies[index]!.failure;
+    if (failure > 0 && this.host.uniform() < failure) this.failed(call);
     else this.finish(call);
   }
 
@@ -198,7 +204,7 @@ export class PolicyCalls {
     this.retried[index]! += 1;
     this.attempt[call] = attempt + 1;
     // A new token at once: the failed attempt's late answers and timers are ignored through the backoff too.
-    const token = this.nextToken++;
+    const token = this.newToken();
     this.token[call] = token;
     const backoffMs = policy.backoffMs * Math.pow(policy.backoffMultiplier, attempt);
     if (backoffMs > 0) this.setTimer(BACKOFF, call, token, this.host.nowMs + backoffMs);
