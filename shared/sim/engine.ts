@@ -106,6 +106,8 @@ export class Simulation implements PolicyHost {
   private readonly policyCalls: PolicyCalls;
   /** The simulated clock, ms. */
   nowMs = 0;
+  /** When the visit started last will answer, if known yet, else Infinity. */
+  answerAtMs = Infinity;
   private nextArrivalMs: number;
   private arrivals = 0;
   private windowStartMs = 0;
@@ -151,8 +153,8 @@ export class Simulation implements PolicyHost {
     return this.random.uniform();
   }
 
-  startVisit(node: number, call: number, token: number): number {
-    return this.start(node, NO_PARENT, 0, NOT_A_REQUEST, 0, call, token);
+  startVisit(node: number, call: number, token: number): void {
+    this.start(node, NO_PARENT, 0, NOT_A_REQUEST, 0, call, token);
   }
 
   schedule(atMs: number, timer: number): void {
@@ -226,10 +228,11 @@ export class Simulation implements PolicyHost {
 
   /**
    * A visit arrives at a node now (it may answer at once, inside this call).
-   * Returns when it will answer if that is known already (a timed node that
-   * calls nothing and has a server free answers when its service ends), else Infinity.
+   * Sets `answerAtMs` to when it will answer if that is known already (a timed
+   * node that calls nothing and has a server free answers when its service
+   * ends), else Infinity.
    */
-  private start(node: number, parent: number, left: number, slot: number, entry: number, call = -1, token = 0): number {
+  private start(node: number, parent: number, left: number, slot: number, entry: number, call = -1, token = 0): void {
     const v = this.visits;
     const id = v.allocate();
     v.call[id] = call;
@@ -244,7 +247,8 @@ export class Simulation implements PolicyHost {
     if (!spec.timed || spec.saturated) {
       if (this.inWindow) this.obs.visits[node]! += 1;
       this.afterService(id);
-      return Infinity;
+      this.answerAtMs = Infinity;
+      return;
     }
     // Log-normal service: the median times e^(sigma z).
     let serviceMs = spec.p50Ms;
@@ -262,11 +266,12 @@ export class Simulation implements PolicyHost {
     const line = this.lines[node];
     if (line && !line.admit(id)) {
       v.serviceMs[id] = serviceMs;
-      return Infinity;
+      this.answerAtMs = Infinity;
+      return;
     }
     const endMs = this.nowMs + serviceMs;
     this.heap.push(endMs, id);
-    return spec.stages.length === 0 && spec.async.length === 0 ? endMs : Infinity;
+    this.answerAtMs = spec.stages.length === 0 && spec.async.length === 0 ? endMs : Infinity;
   }
 
   /** A visit's service ends now: its server goes to the next in line, and the visit goes on. */

@@ -36,9 +36,11 @@ export interface SimPolicy {
 /** What the engine does for the policy calls. */
 export interface PolicyHost {
   readonly nowMs: number;
+  /** When the visit started last will answer, if known yet, else Infinity. */
+  readonly answerAtMs: number;
   uniform(): number;
-  /** Starts a visit of the node that answers to `answered(call, token)`; returns when it will answer, if known yet, else Infinity. */
-  startVisit(node: number, call: number, token: number): number;
+  /** Starts a visit of the node that answers to `answered(call, token)`. */
+  startVisit(node: number, call: number, token: number): void;
   /** Wakes `fire(timer)` at the given time. */
   schedule(atMs: number, timer: number): void;
   /** A call made for a caller's visit (or for none: -1) has ended. */
@@ -138,7 +140,8 @@ export class PolicyCalls {
     const hedgeAt = now + (delay ? delay.afterMs : policy.hedgeAfterMs);
     const timeoutAt = now + policy.timeoutMs;
     // A timer due after the copy has answered would find its attempt over: it is not set.
-    const answerAt = this.host.startVisit(this.node[call]!, call, token);
+    this.host.startVisit(this.node[call]!, call, token);
+    const answerAt = this.host.answerAtMs;
     if (hedgeAt < answerAt && hedgeAt < Infinity) this.setTimer(HEDGE, call, token, hedgeAt);
     if (timeoutAt < answerAt && timeoutAt < Infinity) this.setTimer(TIMEOUT, call, token, timeoutAt);
   }
