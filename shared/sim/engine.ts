@@ -1,26 +1,22 @@
 /**
  * The discrete-event engine: Poisson arrivals at the entries, FCFS pools,
  * stages of calls, parallel copies issued at the same instant, sequential
- * copies in turn, cache passes and async load. Only completions are events:
- * requests reach a pool in time order, so each one's start is known on
- * arrival (the server that frees first), and a completion wakes its caller.
+ * copies in turn, cache passes and async load. Only the ends of service are
+ * events: one frees a server for the next request in line and wakes the
+ * visit's caller once the visit answers.
  */
-import { ServerPool, TimeHeap } from './heap';
+import { grown, TimeHeap, WaitingLine } from './heap';
 import type { SimCall, SimNetwork } from './network';
-import { PolicyCalls } from './policyCalls';
+import { PolicyCalls, type PolicyHost } from './policyCalls';
+import { NormalStream } from './normals';
 import { SimRandom } from './random';
 
 const NO_PARENT = -1;
 /** Sample slot of a request's first visit in the warm-up, and of every other visit. */
 const WARM_UP = -1;
 const NOT_A_REQUEST = -2;
-
-/** A copy of a typed array in a larger one. */
-function grown<A extends Int32Array | Float64Array>(array: A, size: number): A {
-  const bigger = new (array.constructor as new (length: number) => A)(size);
-  bigger.set(array);
-  return bigger;
-}
+/** Normals drawn at a time for the service times. */
+const NORMAL_BLOCK = 1024;
 
 /** Growable struct-of-arrays storage for in-flight visits, recycled through a free list. */
 class Visits {
@@ -35,8 +31,10 @@ class Visits {
   entry = new Int32Array(1024);
   /** For a visit made by a call with a policy: the call (else -1) and its attempt's token. */
   call = new Int32Array(1024);
-  token = new Float64Array(1024);
+  token = new Int32Array(1024);
   arrival = new Float64Array(1024);
+  /** Own service time of a visit waiting for a server, ms. */
+  serviceMs = new Float64Array(1024);
   private free = new Int32Array(1024);
   private freeCount = 0;
   private used = 0;
@@ -64,6 +62,7 @@ class Visits {
     this.call = grown(this.call, size);
     this.token = grown(this.token, size);
     this.arrival = grown(this.arrival, size);
+    this.serviceMs = grown(this.serviceMs, size);
   }
 
 }
@@ -89,18 +88,26 @@ export interface Observations {
 
 /**
  * One run of the simulation, advanced in slices so a caller can report
- * progress and stop it: `advance` processes up to a number of events.
+ * progress and stop it: `advance` processes up to a number of events. It is
+ * also the host of its calls with a policy.
  */
-export class Simulation {
+export class Simulation implements PolicyHost {
   private readonly random: SimRandom;
+  /** Service times draw from their own stream, half its cycle away from the other draws' (2^31 draws). */
+  private readonly normalStream: NormalStream;
+  private readonly normals = new Float64Array(NORMAL_BLOCK);
+  private normalAt = NORMAL_BLOCK;
   private readonly heap = new TimeHeap();
   private readonly visits = new Visits();
-  private readonly pools: (ServerPool | null)[];
+  private readonly lines: (WaitingLine | null)[];
   private readonly totalQpsPerMs: number;
   private readonly entryShares: Float64Array;
   private readonly obs: Observations;
   private readonly policyCalls: PolicyCalls;
-  private now = 0;
+  /** The simulated clock, ms. */
+  nowMs = 0;
+  /** When the visit started last will answer, if known yet, else Infinity. */
+  answerAtMs = Infinity;
   private nextArrivalMs: number;
   private arrivals = 0;
   private windowStartMs = 0;
@@ -116,7 +123,8 @@ export class Simulation {
     seed: number,
   ) {
     this.random = new SimRandom(seed);
-    this.pools = network.nodes.map((n) => (n.timed && n.servers > 0 && !n.saturated ? new ServerPool(n.servers) : null));
+    this.normalStream = new NormalStream(seed + 2 ** 31);
+    this.lines = network.nodes.map((n) => (n.timed && n.servers > 0 && !n.saturated ? new WaitingLine(n.servers) : null));
     const live = network.entries.map((e) => (e.peakQps > 0 && !e.unbounded ? e.peakQps : 0));
     const total = live.reduce((a, b) => a + b, 0);
     this.totalQpsPerMs = total / 1000;
@@ -137,17 +145,25 @@ export class Simulation {
       windowMs: 0,
     };
     this.nextArrivalMs = total > 0 ? this.random.exponential(1 / this.totalQpsPerMs) : Infinity;
-    const self = this;
-    this.policyCalls = new PolicyCalls({
-      get nowMs() {
-        return self.now;
-      },
-      uniform: () => this.random.uniform(),
-      startVisit: (node, call, token) => this.start(node, NO_PARENT, 0, NOT_A_REQUEST, 0, call, token),
-      // Timers go on the heap with negative ids, beside the visits' completions.
-      schedule: (atMs, timer) => this.heap.push(atMs, -1 - timer),
-      ended: (parent) => this.callEnded(parent),
-    });
+    this.policyCalls = new PolicyCalls(this, network.policies);
+  }
+
+  /** The policy host's draws and visits (see `PolicyHost`). */
+  uniform(): number {
+    return this.random.uniform();
+  }
+
+  startVisit(node: number, call: number, token: number): void {
+    this.start(node, NO_PARENT, 0, NOT_A_REQUEST, 0, call, token);
+  }
+
+  schedule(atMs: number, timer: number): void {
+    // Timers go on the heap with negative ids, beside the visits' completions.
+    this.heap.push(atMs, -1 - timer);
+  }
+
+  ended(parent: number): void {
+    this.callEnded(parent);
   }
 
   /** Share of the work done, 0 to 1. */
@@ -167,13 +183,13 @@ export class Simulation {
     for (let n = 0; n < maxEvents; n++) {
       const arrivalDue = this.arrivals < target && this.nextArrivalMs <= this.heap.topTime;
       if (arrivalDue) {
-        this.now = this.nextArrivalMs;
+        this.nowMs = this.nextArrivalMs;
         this.arrive();
-        this.nextArrivalMs = this.now + this.random.exponential(1 / this.totalQpsPerMs);
+        this.nextArrivalMs = this.nowMs + this.random.exponential(1 / this.totalQpsPerMs);
       } else if (this.heap.size > 0) {
-        this.now = this.heap.topTime;
+        this.nowMs = this.heap.topTime;
         const id = this.heap.pop();
-        if (id >= 0) this.afterService(id);
+        if (id >= 0) this.serviceEnded(id);
         else this.policyCalls.fire(-1 - id);
       } else break;
     }
@@ -191,9 +207,9 @@ export class Simulation {
     while (entry < this.entryShares.length - 1 && this.entryShares[entry]! < u) entry++;
     const measured = this.arrivals >= this.warmUp;
     this.arrivals++;
-    if (this.arrivals === this.warmUp + 1) this.windowStartMs = this.now;
+    if (this.arrivals === this.warmUp + 1) this.windowStartMs = this.nowMs;
     this.inWindow = measured && this.arrivals < this.requests + this.warmUp;
-    if (measured) this.obs.windowMs = this.now - this.windowStartMs;
+    if (measured) this.obs.windowMs = this.nowMs - this.windowStartMs;
     let slot = WARM_UP;
     if (measured) {
       slot = this.obs.counts[entry]!++;
@@ -212,10 +228,11 @@ export class Simulation {
 
   /**
    * A visit arrives at a node now (it may answer at once, inside this call).
-   * Returns when it will answer if that is known already (a timed node that
-   * calls nothing answers when its service ends), else Infinity.
+   * Sets `answerAtMs` to when it will answer if that is known already (a timed
+   * node that calls nothing and has a server free answers when its service
+   * ends), else Infinity.
    */
-  private start(node: number, parent: number, left: number, slot: number, entry: number, call = -1, token = 0): number {
+  private start(node: number, parent: number, left: number, slot: number, entry: number, call = -1, token = 0): void {
     const v = this.visits;
     const id = v.allocate();
     v.call[id] = call;
@@ -225,22 +242,46 @@ export class Simulation {
     v.left[id] = left;
     v.slot[id] = slot;
     v.entry[id] = entry;
-    v.arrival[id] = this.now;
+    v.arrival[id] = this.nowMs;
     const spec = this.network.nodes[node]!;
     if (!spec.timed || spec.saturated) {
       if (this.inWindow) this.obs.visits[node]! += 1;
       this.afterService(id);
-      return Infinity;
+      this.answerAtMs = Infinity;
+      return;
     }
-    const serviceMs = this.random.logNormal(spec.p50Ms, spec.sigma);
+    // Log-normal service: the median times e^(sigma z).
+    let serviceMs = spec.p50Ms;
+    if (spec.sigma > 0) {
+      if (this.normalAt === NORMAL_BLOCK) {
+        this.normalStream.fill(this.normals);
+        this.normalAt = 0;
+      }
+      serviceMs *= Math.exp(spec.sigma * this.normals[this.normalAt++]!);
+    }
     if (this.inWindow) {
       this.obs.visits[node]! += 1;
       this.obs.busyMs[node]! += serviceMs;
     }
-    const pool = this.pools[node];
-    const startMs = pool ? pool.seize(this.now, serviceMs) : this.now;
-    this.heap.push(startMs + serviceMs, id);
-    return spec.stages.length === 0 && spec.async.length === 0 ? startMs + serviceMs : Infinity;
+    const line = this.lines[node];
+    if (line && !line.admit(id)) {
+      v.serviceMs[id] = serviceMs;
+      this.answerAtMs = Infinity;
+      return;
+    }
+    const endMs = this.nowMs + serviceMs;
+    this.heap.push(endMs, id);
+    this.answerAtMs = spec.stages.length === 0 && spec.async.length === 0 ? endMs : Infinity;
+  }
+
+  /** A visit's service ends now: its server goes to the next in line, and the visit goes on. */
+  private serviceEnded(id: number): void {
+    const line = this.lines[this.visits.node[id]!];
+    if (line) {
+      const next = line.release();
+      if (next >= 0) this.heap.push(this.nowMs + this.visits.serviceMs[next]!, next);
+    }
+    this.afterService(id);
   }
 
   /** Own time is over: on a miss, send async load and start the first stage; else answer. */
@@ -317,7 +358,7 @@ export class Simulation {
     const entry = v.entry[id]!;
     const call = v.call[id]!;
     const token = v.token[id]!;
-    const elapsed = this.now - v.arrival[id]!;
+    const elapsed = this.nowMs - v.arrival[id]!;
     if (this.inWindow) {
       this.obs.answers[node]! += 1;
       this.obs.latencySumMs[node]! += elapsed;

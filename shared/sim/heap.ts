@@ -101,3 +101,57 @@ export class ServerPool {
 
 /** Pools of up to this many servers find their earliest free server by a scan instead of the heap. */
 const SCANNED_POOL = 16;
+
+/**
+ * The servers of one first-come-first-served pool, counted rather than kept
+ * in a heap, with the visits waiting for one in arrival order: the simulator's
+ * pools, where a server's end is an event anyway (the visit's completion), so
+ * a request waits for that event instead of having its start worked out on
+ * arrival. Either way a request starts when the first server frees after it
+ * arrives and after every request before it has started.
+ */
+export class WaitingLine {
+  private busy = 0;
+  private waiting = new Int32Array(64);
+  private head = 0;
+  private count = 0;
+
+  constructor(private readonly servers: number) {}
+
+  /** Takes a server for `id` if one is free now (true), else puts it in the line (false). */
+  admit(id: number): boolean {
+    if (this.busy < this.servers) {
+      this.busy++;
+      return true;
+    }
+    if (this.count === this.waiting.length) this.grow();
+    this.waiting[(this.head + this.count++) & (this.waiting.length - 1)] = id;
+    return false;
+  }
+
+  /** A server frees: returns the waiting request that takes it, or -1 when none waits. */
+  release(): number {
+    if (this.count === 0) {
+      this.busy--;
+      return -1;
+    }
+    const id = this.waiting[this.head]!;
+    this.head = (this.head + 1) & (this.waiting.length - 1);
+    this.count--;
+    return id;
+  }
+
+  private grow(): void {
+    const bigger = new Int32Array(this.waiting.length * 2);
+    for (let i = 0; i < this.count; i++) bigger[i] = this.waiting[(this.head + i) & (this.waiting.length - 1)]!;
+    this.waiting = bigger;
+    this.head = 0;
+  }
+}
+
+/** A copy of a typed array in a larger one. */
+export function grown<A extends Int32Array | Float64Array | Uint8Array>(array: A, size: number): A {
+  const bigger = new (array.constructor as new (length: number) => A)(size);
+  bigger.set(array);
+  return bigger;
+}

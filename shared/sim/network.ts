@@ -53,6 +53,8 @@ export interface SimEntry {
 export interface SimNetwork {
   nodes: SimNode[];
   entries: SimEntry[];
+  /** The edges' retries and hedges, each at its index. */
+  policies: SimPolicy[];
 }
 
 /**
@@ -136,5 +138,5 @@ export function compileNetwork(diagram: Pick<Diagram, 'nodes' | 'edges'>): SimNe
     .map((node, i) => ({ node: i, peakQps: node.kind === 'traffic' ? trafficRate(node).peak : 0, kind: node.kind }))
     .filter((e) => e.kind === 'traffic')
     .map(({ node, peakQps }) => ({ node, peakQps, unbounded: isUnbounded(node, new Set()) }));
-  return { nodes, entries };
+  return { nodes, entries, policies: [...policies.values()] };
 }

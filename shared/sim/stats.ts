@@ -63,3 +63,37 @@ export function sortedMean(sorted: Float64Array): number {
   for (let i = 0; i < sorted.length; i++) sum += sorted[i]!;
   return sorted.length > 0 ? sum / sorted.length : Number.NaN;
 }
+
+/**
+ * The k-th smallest of `values[lo..hi]` (k counted from the start of
+ * `values`): what that range sorted would hold at k, found by selection
+ * (Hoare's, median-of-three pivots) in linear time on average. Reorders the
+ * range so that what is before k is no larger and what is after no smaller.
+ */
+export function selectKth(values: Float64Array, k: number, lo = 0, hi = values.length - 1): number {
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // Median of the first, middle and last as the pivot: sorted data stays linear.
+    if (values[mid]! < values[lo]!) swap(values, mid, lo);
+    if (values[hi]! < values[lo]!) swap(values, hi, lo);
+    if (values[hi]! < values[mid]!) swap(values, hi, mid);
+    const pivot = values[mid]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) swap(values, i++, j--);
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+function swap(values: Float64Array, a: number, b: number): void {
+  const t = values[a]!;
+  values[a] = values[b]!;
+  values[b] = t;
+}

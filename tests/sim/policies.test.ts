@@ -7,9 +7,14 @@ import type { Diagram } from '../../shared/model/schema';
 import { call, diagramOf, svc, users } from '../estimator/build';
 import { DESIGNS } from './designs';
 
-/** The simulated load at a node over the entry's rate: copies per request. */
-function copiesPerRequest(d: Diagram, node: string, entryQps: number, requests = 100_000): number {
-  return simulate(d, { requests, seed: 3 }).nodes.find((n) => n.id === node)!.qps / entryQps;
+/**
+ * Visits of a node per request of the entry 'users', both counted over the
+ * same window: copies per request, without the noise of how many requests
+ * the Poisson arrivals happen to bring in that time.
+ */
+function copiesPerRequest(d: Diagram, node: string, requests = 100_000): number {
+  const nodes = simulate(d, { requests, seed: 3 }).nodes;
+  return nodes.find((n) => n.id === node)!.qps / nodes.find((n) => n.id === 'users')!.qps;
 }
 
 /** Every figure of the entry agrees with the estimate (within the simulation's interval plus 5%). */
@@ -23,20 +28,20 @@ const leaf = (extra = {}) => svc('leaf', 5, 20, extra);
 describe('calls with retries and hedges in the simulator', () => {
   it('retries an outright failure: 10% failing, 2 retries: 1 + 0.1 + 0.01 = 1.11 attempts a call, latency as the estimator has it', () => {
     const d = diagramOf([users(200), svc('api', 1, 2), leaf()], [call('users', 'api'), call('api', 'leaf', { retry: { failureProbability: 0.1, retries: 2, backoffMs: 10 } })]);
-    expect(copiesPerRequest(d, 'leaf', 200)).toBeCloseTo(1.11, 2);
+    expect(copiesPerRequest(d, 'leaf')).toBeCloseTo(1.11, 2);
     agrees(d);
   });
 
   it('gives up on an attempt at its timeout and retries it: (5, 50 ms) runs past 30 ms on 3.51% of attempts, 1.035 attempts a call', () => {
     // sigma = ln(50 / 5) / 2.3263 = 0.9898; P(T > 30) = 1 - Phi(ln(6) / 0.9898) = 1 - Phi(1.8102) = 0.0351.
     const d = diagramOf([users(200), svc('api', 1, 2), svc('leaf', 5, 50)], [call('users', 'api'), call('api', 'leaf', { retry: { timeoutMs: 30, retries: 1 } })]);
-    expect(Math.abs(copiesPerRequest(d, 'leaf', 200) - 1.0351)).toBeLessThan(0.004);
+    expect(Math.abs(copiesPerRequest(d, 'leaf') - 1.0351)).toBeLessThan(0.004);
     agrees(d, 200_000);
   });
 
   it('sends a hedge copy after the p95 by default: about 5% more load, and a shorter tail', () => {
     const hedged = diagramOf([users(200), svc('api', 1, 2), svc('leaf', 10, 40)], [call('users', 'api'), call('api', 'leaf', { hedge: {} })]);
-    expect(copiesPerRequest(hedged, 'leaf', 200)).toBeCloseTo(1.05, 2);
+    expect(copiesPerRequest(hedged, 'leaf')).toBeCloseTo(1.05, 2);
     agrees(hedged, 200_000);
     const plain = diagramOf([users(200), svc('api', 1, 2), svc('leaf', 10, 40)], [call('users', 'api'), call('api', 'leaf')]);
     const p99 = (d: Diagram) => simulate(d, { requests: 100_000, seed: 5 }).entries[0]!.latencyMs!.p99.value;
@@ -45,8 +50,7 @@ describe('calls with retries and hedges in the simulator', () => {
 
   it('keeps a p95 hedge into a busy pool (8 servers at 60%) at 5-8% more copies, tracking the p95 as the queue grows (a fixed delay there feeds on itself)', () => {
     const d = DESIGNS.find((x) => x.name === 'hedged after the p95 into 8 servers at 60%')!.diagram;
-    const entryQps = d.nodes.find((n) => n.id === 'users')!.traffic!.qps!;
-    const copies = copiesPerRequest(d, 'pool', entryQps, 150_000);
+    const copies = copiesPerRequest(d, 'pool', 150_000);
     expect(copies).toBeGreaterThan(1.03);
     expect(copies).toBeLessThan(1.08);
     agrees(d, 200_000);
@@ -54,8 +58,9 @@ describe('calls with retries and hedges in the simulator', () => {
 
   it('holds retries to the retry budget: half the attempts failing, 3 retries, a 10% budget: at most 1.1 attempts a call', () => {
     const d = diagramOf([users(200), svc('api', 1, 2), leaf()], [call('users', 'api'), call('api', 'leaf', { retry: { failureProbability: 0.5, retries: 3, budget: 0.1 } })]);
-    const copies = copiesPerRequest(d, 'leaf', 200);
-    expect(copies).toBeLessThanOrEqual(1.1);
+    const copies = copiesPerRequest(d, 'leaf');
+    // The budget holds over the run; the window's edges may cut a request from its retry.
+    expect(copies).toBeLessThanOrEqual(1.1 + 1e-5);
     expect(copies).toBeGreaterThan(1.09);
   });
 
@@ -64,7 +69,7 @@ describe('calls with retries and hedges in the simulator', () => {
       [users(100), svc('api', 1, 2), leaf()],
       [call('users', 'api'), call('api', 'leaf', { calls: 3, fanout: 'sequential', retry: { failureProbability: 0.2, retries: 1 } })],
     );
-    expect(Math.abs(copiesPerRequest(d, 'leaf', 100) / 3 - 1.2)).toBeLessThan(0.01);
+    expect(Math.abs(copiesPerRequest(d, 'leaf') / 3 - 1.2)).toBeLessThan(0.01);
     agrees(d);
   });
 
