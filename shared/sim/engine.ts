@@ -5,6 +5,7 @@
  * events: one frees a server for the next request in line and wakes the
  * visit's caller once the visit answers.
  */
+import { Batcher } from './batcher';
 import { grown, TimeHeap, WaitingLine } from './heap';
 import type { SimCall, SimNetwork } from './network';
 import { PolicyCalls, type PolicyHost } from './policyCalls';
@@ -15,6 +16,8 @@ const NO_PARENT = -1;
 /** Sample slot of a request's first visit in the warm-up, and of every other visit. */
 const WARM_UP = -1;
 const NOT_A_REQUEST = -2;
+/** Heap ids at or below this are a batcher's queue-delay events (the node is BATCH_EVENT - id); policy timers lie above. */
+const BATCH_EVENT = -(2 ** 30);
 /** Normals drawn at a time for the service times. */
 const NORMAL_BLOCK = 1024;
 
@@ -100,6 +103,9 @@ export class Simulation implements PolicyHost {
   private readonly heap = new TimeHeap();
   private readonly visits = new Visits();
   private readonly lines: (WaitingLine | null)[];
+  private readonly batchers: (Batcher | null)[];
+  /** The visits of the batch being sent. */
+  private batch = new Int32Array(64);
   private readonly totalQpsPerMs: number;
   private readonly entryShares: Float64Array;
   private readonly obs: Observations;
@@ -124,7 +130,8 @@ export class Simulation implements PolicyHost {
   ) {
     this.random = new SimRandom(seed);
     this.normalStream = new NormalStream(seed + 2 ** 31);
-    this.lines = network.nodes.map((n) => (n.timed && n.servers > 0 && !n.saturated ? new WaitingLine(n.servers) : null));
+    this.lines = network.nodes.map((n) => (n.timed && !n.batching && n.servers > 0 && !n.saturated ? new WaitingLine(n.servers) : null));
+    this.batchers = network.nodes.map((n) => (n.batching && !n.saturated ? new Batcher(n.batching, n.servers) : null));
     const live = network.entries.map((e) => (e.peakQps > 0 && !e.unbounded ? e.peakQps : 0));
     const total = live.reduce((a, b) => a + b, 0);
     this.totalQpsPerMs = total / 1000;
@@ -190,6 +197,7 @@ export class Simulation implements PolicyHost {
         this.nowMs = this.heap.topTime;
         const id = this.heap.pop();
         if (id >= 0) this.serviceEnded(id);
+        else if (id <= BATCH_EVENT) this.sendBatches(BATCH_EVENT - id, true);
         else this.policyCalls.fire(-1 - id);
       } else break;
     }
@@ -250,6 +258,14 @@ export class Simulation implements PolicyHost {
       this.answerAtMs = Infinity;
       return;
     }
+    const batcher = this.batchers[node];
+    if (batcher) {
+      if (this.inWindow) this.obs.visits[node]! += 1;
+      batcher.add(id, this.nowMs);
+      this.sendBatches(node, false);
+      this.answerAtMs = Infinity;
+      return;
+    }
     // Log-normal service: the median times e^(sigma z).
     let serviceMs = spec.p50Ms;
     if (spec.sigma > 0) {
@@ -274,9 +290,43 @@ export class Simulation implements PolicyHost {
     this.answerAtMs = spec.stages.length === 0 && spec.async.length === 0 ? endMs : Infinity;
   }
 
+  /**
+   * Sends every batch a node's batcher lets leave now, each visit ending with
+   * its batch (the batch's first visit marked to free the executor), and sets
+   * the queue-delay event of the oldest request still waiting.
+   */
+  private sendBatches(node: number, deadlineFired: boolean): void {
+    const batcher = this.batchers[node]!;
+    if (deadlineFired) batcher.deadlineMs = Infinity;
+    if (this.batch.length < batcher.spec.maxBatchSize) this.batch = new Int32Array(batcher.spec.maxBatchSize);
+    for (let size = batcher.take(this.nowMs, this.batch); size > 0; size = batcher.take(this.nowMs, this.batch)) {
+      const runMs = batcher.runMs(size);
+      if (this.inWindow) this.obs.busyMs[node]! += runMs;
+      for (let i = 0; i < size; i++) {
+        this.visits.serviceMs[this.batch[i]!] = i === 0 ? -1 : 0;
+        this.heap.push(this.nowMs + runMs, this.batch[i]!);
+      }
+    }
+    // The oldest waiting request's deadline only moves later, so a pending event is never too late.
+    const due = batcher.nextDeadlineMs();
+    if (due < Infinity && batcher.deadlineMs === Infinity) {
+      batcher.deadlineMs = due;
+      this.heap.push(due, BATCH_EVENT - node);
+    }
+  }
+
   /** A visit's service ends now: its server goes to the next in line, and the visit goes on. */
   private serviceEnded(id: number): void {
-    const line = this.lines[this.visits.node[id]!];
+    const node = this.visits.node[id]!;
+    const batcher = this.batchers[node];
+    if (batcher) {
+      if (this.visits.serviceMs[id]! < 0) {
+        batcher.finished();
+        this.sendBatches(node, false);
+      }
+      return this.afterService(id);
+    }
+    const line = this.lines[node];
     if (line) {
       const next = line.release();
       if (next >= 0) this.heap.push(this.nowMs + this.visits.serviceMs[next]!, next);

@@ -1,10 +1,13 @@
 /**
  * The diagram compiled for the simulator, with the estimator's semantics:
  * servers sized the same way (the sizing of docs/estimator.md, through `queueing`), the
- * same log-normal service, the same stages, copies, cache passes and async load.
+ * same log-normal service, the same stages, copies, cache passes and async load,
+ * and a model node's dynamic batcher with its executors.
  */
 import type { Diagram, DiagramEdge } from '../model/schema';
+import type { Batching } from '../model/serving';
 import { topologicalOrder } from '../model/graph';
+import { batchingRun } from '../estimator/batching';
 import { hasCallPolicy } from '../estimator/callPolicy';
 import { DEFAULT_HEDGE_PERCENTILE } from '../estimator/hedging';
 import { syncStages } from '../estimator/latency';
@@ -40,6 +43,8 @@ export interface SimNode {
   stages: SimCall[][];
   /** Async calls: load, not latency. */
   async: SimCall[];
+  /** A model pool with a dynamic batcher: its requests wait for a batch and run with it (`servers` is its executors). */
+  batching: Batching | null;
 }
 
 /** A traffic entry: where requests start, at its peak rate. */
@@ -105,14 +110,19 @@ export function compileNetwork(diagram: Pick<Diagram, 'nodes' | 'edges'>): SimNe
     const service = node.latency ? serviceTime(node.latency.p50Ms, node.latency.p99Ms) : undefined;
     let servers = 0;
     let saturated = false;
-    if (service && node.capacity) {
+    if (node.batching) {
+      // As the estimator sizes it: executors are replicas x concurrency.
+      const run = batchingRun(rates.get(node.id)!.peak, node.batching, capacityInput(node.capacity ?? {}));
+      servers = run.executors;
+      saturated = run.saturated;
+    } else if (service && node.capacity) {
       const q = queueing(rates.get(node.id)!.peak, service, capacityInput(node.capacity));
       servers = q.servers;
       saturated = q.saturated;
     }
     return {
       id: node.id,
-      timed: service !== undefined,
+      timed: service !== undefined || node.batching !== undefined,
       p50Ms: service?.p50Ms ?? 0,
       sigma: service?.sigma ?? 0,
       servers,
@@ -120,6 +130,7 @@ export function compileNetwork(diagram: Pick<Diagram, 'nodes' | 'edges'>): SimNe
       pass: passShare(node),
       stages: syncStages(sync).map((group) => group.edges.map(call)),
       async: asyncEdges.map(call),
+      batching: node.batching ?? null,
     };
   });
   const unbounded = new Map<number, boolean>();

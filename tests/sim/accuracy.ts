@@ -68,7 +68,9 @@ copies in turn, fractional calls, cache hits, async load, and calls with
 retries, timeouts and hedges copy by copy (a timed-out copy keeps its
 server busy; a hedge at a percentile waits for that percentile of the
 copies' recent times, as a client tracking it would, within that share of
-the calls). Each design runs
+the calls), and a model's dynamic batcher request by request (a batch
+leaves when an executor is free and the preferred size is waiting or the
+oldest request has waited the queue delay). Each design runs
 ${requests.toLocaleString('en-US')} measured requests after a 10% warm-up (seed ${seed} + the design's
 number). Intervals are 95%, by batch means over 20 consecutive batches.
 
