@@ -113,13 +113,48 @@ export function batchingAt(peakQps: number, spec: Batching, replicas: number, co
   const closesOnDelay = !busy && size < batchCap(spec);
   const shiftMs = closesOnDelay ? Math.max(0, spec.maxQueueDelayMs - formationMs) : 0;
   const formation = arrivals === 'periodic' ? uniformDist(formationMs) : Dist.mix(1 / size, Dist.constant(formationMs), uniformDist(formationMs));
-  let own = formation.plus(Dist.constant(batchMs + shiftMs));
+  const run = closesOnDelay && arrivals === 'poisson' ? delayBatchRunTime(spec, lambda * spec.maxQueueDelayMs) : Dist.constant(batchMs);
+  let own = formation.plus(run.plus(Dist.constant(shiftMs)));
   const slack = batchMs / executors - formationMs - shiftMs;
   if (!busy && slack > 0) {
     if (arrivals === 'periodic') own = own.plus(Dist.constant(Math.max(0, slack - 1 / lambda)));
     else own = own.plus(distFromCdf((ms) => Math.exp(-lambda * (slack - ms)), slack * 1e-4, slack));
   }
   return { ...base, own };
+}
+
+/** Batch sizes whose share of requests is below this are left out of a run-time mixture. */
+const SIZE_TAIL = 1e-7;
+
+/**
+ * The run time a request sees where batches close on the queue delay under
+ * Poisson arrivals: a batch holds its first request and those that arrive
+ * within the delay, B = min(1 + N, cap) with N ~ Poisson(lambda x delay), and
+ * a request is k times as likely to be in a batch of k (the size-biased law,
+ * P(k) x k / E[B]); the batch runs S(B). With an item cost that matters, the
+ * larger batches' longer runs make the tail.
+ */
+function delayBatchRunTime(spec: Batching, collected: number): Dist {
+  const cap = batchCap(spec);
+  const weights: number[] = [];
+  let p = Math.exp(-collected);
+  let below = 0;
+  for (let n = 0; n < cap - 1; n++) {
+    weights.push(p * (n + 1));
+    below += p;
+    if (n > collected && p < SIZE_TAIL) break;
+    p *= collected / (n + 1);
+  }
+  if (weights.length === cap - 1) weights.push(Math.max(0, 1 - below) * cap);
+  let total = 0;
+  let result: Dist | undefined;
+  weights.forEach((w, i) => {
+    if (!(w > 0)) return;
+    total += w;
+    const time = Dist.constant(batchLatencyMs(spec, i + 1));
+    result = result ? Dist.mix(w / total, time, result) : time;
+  });
+  return result ?? Dist.constant(batchLatencyMs(spec, 1));
 }
 
 /** Points of the wait's share (1 + U / executors) averaged over, by the midpoint rule. */
