@@ -19,6 +19,13 @@ const nodeCommands: Record<string, Command> = {
   },
 };
 
+// A reader that stops early (`mlsd estimate --json F | head`) closes the pipe: the rest
+// of the output has nowhere to go, which is what the reader asked for, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') process.stderr.write(`mlsd: cannot write the output: ${error.message}\n`);
+  process.exit(error.code === 'EPIPE' ? 0 : 1);
+});
+
 try {
   process.exitCode = await runCli(process.argv.slice(2), nodeIO, version, nodeCommands);
 } catch (error) {

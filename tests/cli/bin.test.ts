@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,4 +24,16 @@ describe('the mlsd binary', () => {
     expect(bad.stderr).not.toMatch(/\bat .*\.(ts|js|mjs):\d+/);
     // Two cold starts of npx and tsx: give a busy machine time.
   }, 120_000);
+
+  it('stops quietly when its reader closes the pipe early, as `mlsd estimate --json F | head` does', async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const child = spawn(process.execPath, ['bin/mlsd.mjs', 'estimate', '--json', 'blueprints/video-recommendation.mlsd.json'], { cwd: root });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    // Read the first piece, then close the pipe with most of the JSON still to come.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
 });
