@@ -122,4 +122,17 @@ export const DESIGNS: Design[] = [
     name: 'hedged after 30 ms into 16 servers at 60%',
     diagram: diagramOf([users(qpsFor(0.6, 16, 8, 40, 1.05)), svc('api', 1, 2), pool('pool', 8, 40, 16)], [call('users', 'api'), call('api', 'pool', { hedge: { afterMs: 30 } })]),
   },
+  {
+    name: 'batching model, batches closing on a 4 ms delay (6 ms + 1 ms an item), 4 executors at 55%',
+    diagram: diagramOf([users(1_000), batcher(4, { maxBatchSize: 16, maxQueueDelayMs: 4, preferredBatchSizes: [8, 16], fixedMs: 6, perItemMs: 1 })], [call('users', 'model')]),
+  },
+  {
+    name: 'batching model, batches of about 60 of at most 64 (3 ms delay, 8 ms + 0.1 ms an item), 8 executors at 58%',
+    diagram: diagramOf([users(20_000), batcher(8, { maxBatchSize: 64, maxQueueDelayMs: 3, fixedMs: 8, perItemMs: 0.1 })], [call('users', 'model')]),
+  },
 ];
+
+/** A model node with a dynamic batcher on `executors` executors (replicas x concurrency 1). */
+function batcher(executors: number, batching: DiagramNode['batching']): DiagramNode {
+  return { id: 'model', kind: 'model', label: 'Model', capacity: { replicas: executors, concurrency: 1 }, batching };
+}
