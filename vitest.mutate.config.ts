@@ -17,9 +17,11 @@ import base from './vitest.config';
  * mutants (vitest's `isolate: false`): a mutant then costs its tests' own
  * time, not the import and warm-up of everything they reach (the exporters'
  * first design document costs seconds, later ones a tenth of that). Use it
- * only where the mutated files keep no cache of results: a cache filled
- * before a mutant is switched on would hide that mutant.
+ * with the setup file that empties the stores of results (`shared/memo.ts`)
+ * before each test: a result kept before a mutant was switched on would
+ * hide that mutant.
  */
+const shared = process.env.MUTATE_SHARE_MODULES === '1';
 const only = process.env.MUTATE_TESTS?.split(',').map((glob) => glob.trim()).filter(Boolean);
 
 export default defineConfig({
@@ -38,6 +40,7 @@ export default defineConfig({
       'tests/renderer/*.test.tsx',
     ],
     testTimeout: 120_000,
-    isolate: process.env.MUTATE_SHARE_MODULES !== '1',
+    isolate: !shared,
+    setupFiles: shared ? ['tests/setup/clearMemos.ts'] : [],
   },
 });

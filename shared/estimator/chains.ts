@@ -8,6 +8,7 @@
  * of the chain is read off the run (docs/estimator.md, section 3).
  */
 import type { Diagram, DiagramNode } from '../model/schema';
+import { Memo } from '../memo';
 import { SimRandom } from '../sim/random';
 import { Dist } from './grid';
 import { hasCallPolicy } from './callPolicy';
@@ -77,8 +78,7 @@ export function findChains(
   return { chains, skipped };
 }
 
-const cache = new Map<string, ChainRun>();
-const CACHE_SIZE = 64;
+const cache = new Memo<string, ChainRun>(64);
 
 /** Runs one chain: Poisson arrivals at the head's rate, each member a single FCFS server, a miss at a cache passing on. */
 export function runChain(members: readonly string[], nodes: ReadonlyMap<string, DiagramNode>, queues: ReadonlyMap<string, Queueing>): ChainRun {
@@ -93,7 +93,6 @@ export function runChain(members: readonly string[], nodes: ReadonlyMap<string, 
   if (known) return { ...known, members: [...members] };
   const run = simulateChain(arrivalsPerMs, stages);
   const result = { members: [...members], ...run };
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, result);
   return result;
 }

@@ -7,6 +7,7 @@
  * the two-moment formula used for several servers cannot show.
  */
 import { Dist } from './grid';
+import { Memo } from '../memo';
 import { at, clampIndex, indexBelow } from './gridPoints';
 import { normalCdf } from './normal';
 import type { ServiceTime } from './queueing';
@@ -64,14 +65,12 @@ export function mg1Wait(service: ServiceTime, utilization: number): Dist {
   const known = cache.get(key);
   if (known) return known;
   const wait = computeWait(service, utilization);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, wait);
   return wait;
 }
 
 /** Waits already computed, by their inputs: a re-estimate after an edit elsewhere costs nothing here. */
-const cache = new Map<string, Dist>();
-const CACHE_SIZE = 512;
+const cache = new Memo<string, Dist>(512);
 
 function computeWait(service: ServiceTime, utilization: number): Dist {
   const residual = residualService(service);

@@ -8,6 +8,7 @@
  * re-estimate after an unrelated edit costs nothing.
  */
 import { ServerPool, TimeHeap } from '../sim/heap';
+import { Memo } from '../memo';
 import { SimRandom } from '../sim/random';
 import { Dist } from './grid';
 import { at } from './gridPoints';
@@ -34,8 +35,7 @@ export interface PoolRun {
   turns: Map<number, Float64Array>;
 }
 
-const cache = new Map<string, PoolRun>();
-const CACHE_SIZE = 64;
+const cache = new Memo<string, PoolRun>(64);
 
 /**
  * Simulates one FCFS pool fed by its streams (cached by its inputs). `after`
@@ -48,7 +48,6 @@ export function simulatePool(servers: number, service: ServiceTime, streams: rea
   const known = cache.get(key);
   if (known) return known;
   const run = runPool(servers, service, streams, inTurn ? sampler(after) : () => 0);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
   cache.set(key, run);
   return run;
 }

@@ -1,4 +1,5 @@
 import { ICONS } from '../icons';
+import { Memo } from '../memo';
 
 type Attributes = Record<string, string | number | undefined>;
 
@@ -62,7 +63,7 @@ function elementPath(tag: string, a: Attributes): string | null {
 }
 
 /** Each icon's paths, worked out once: a large diagram draws the same few icons on every node. */
-const iconCache = new Map<string, string[]>();
+const iconCache = new Memo<string, string[]>(256);
 
 /** A kind icon (24 x 24 units, drawn with a 2-unit stroke) as SVG path data, one string per element. */
 export function iconPaths(name: string): string[] {

@@ -1,4 +1,5 @@
 import { drawSvgPath, type PDFOperator } from 'pdf-lib';
+import { Memo } from '../memo';
 
 /** A number as a PDF's content writes it: at most three decimals (a thousandth of a unit), never an exponent. */
 export function num(value: number): string {
@@ -12,8 +13,7 @@ function operatorsText(operators: readonly PDFOperator[]): string {
 }
 
 /** Paths drawn many times (every node's icon) are read once: their operators' text by path data. */
-const PATH_CACHE_ENTRIES = 4096;
-const pathCache = new Map<string, string>();
+const pathCache = new Memo<string, string>(4096);
 
 /** SVG path data as PDF path operators in the path's own units (y down, as SVG), through pdf-lib's reading of any path. */
 function svgPathOperators(d: string): string {
@@ -21,7 +21,6 @@ function svgPathOperators(d: string): string {
   if (text === undefined) {
     // pdf-lib's own drawing of a path: push, three transforms, the dash, the path, the paint, pop; the path is what is kept.
     text = operatorsText(drawSvgPath(d, { x: 0, y: 0 } as Parameters<typeof drawSvgPath>[1]).slice(5, -2));
-    if (pathCache.size >= PATH_CACHE_ENTRIES) pathCache.clear();
     pathCache.set(d, text);
   }
   return text;

@@ -1,4 +1,5 @@
 import { edgeCaption } from '../export/caption';
+import { Memo } from '../memo';
 import type { DiagramEdge } from '../model/schema';
 import { measureText, wrapLabel } from './text';
 
@@ -28,7 +29,7 @@ export interface NodeSize {
   lines: string[];
 }
 
-const nodeSizes = new Map<string, NodeSize>();
+const nodeSizes = new Memo<string, NodeSize>(5_000);
 
 /**
  * The box of a node with this name: the name wrapped (at spaces, hard-broken
@@ -45,7 +46,6 @@ export function nodeSize(label: string): NodeSize {
   const known = nodeSizes.get(label);
   if (known) return known;
   const size = wrappedSize((width: number) => wrapLabel(label, room(width), NODE_FONT_PX, NODE_MAX_LINES, true));
-  if (nodeSizes.size > 5_000) nodeSizes.clear();
   nodeSizes.set(label, size);
   return size;
 }
