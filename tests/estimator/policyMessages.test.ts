@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { estimate } from '../../shared/estimator/estimate';
-import { call, diagramOf, svc, users } from './build';
+import { call, diagramOf, near, svc, users } from './build';
 
 /** Users at `qps` through an API to a (5, 20) ms database on `replicas` servers, the call carrying `retry`. */
 function retried(qps: number, replicas: number, retry: object) {
@@ -52,5 +52,30 @@ describe('what a user reads about retries', () => {
     expect(retried(500, 8, { retries: 1, failureProbability: 0.05 }).diagnostics.find((d) => d.code === 'retries-exhausted')!.message)
       .toBe('0.25% of calls to "DB" still fail after 1 retries: the caller must answer without it');
     expect(retried(500, 8, { retries: 1, failureProbability: 0.01 }).diagnostics.map((d) => d.code)).not.toContain('retries-exhausted');
+  });
+});
+
+describe('load and latency that do not settle', () => {
+  /** A hedge after `afterMs` to a single (5, 20) ms server at 80 QPS: each copy sent slows the server, which sends more copies. */
+  const hedged = (afterMs: number) =>
+    estimate(diagramOf([users(80), svc('api', 2, 5), svc('db', 5, 20, { capacity: { replicas: 1 } })], [call('users', 'api'), call('api', 'db', { hedge: { afterMs } })]));
+
+  it('a hedge after 10 ms keeps swinging between rounds: the estimate says so', () => {
+    expect(hedged(10).diagnostics.filter((d) => d.code === 'retry-feedback')).toEqual([{
+      severity: 'warning', code: 'retry-feedback',
+      message:
+        'load and latency do not settle: timeouts and hedges add load, which slows the callees, which adds more timeouts and hedges. ' +
+        'The figures shown are after the last round; lengthen timeouts, hedge later, or add capacity.',
+    }]);
+  });
+
+  it('a hedge after 20 ms settles, and says nothing: the server takes 80 QPS x the copies per call, 1 + the share hedged', () => {
+    const result = hedged(20);
+    expect(result.diagnostics.map((d) => d.code)).not.toContain('retry-feedback');
+    const figures = result.calls![0]!;
+    near(figures.amplification, 1 + figures.hedge!.share, 1e-3);
+    near(result.nodes.find((n) => n.id === 'db')!.qps.peak, 80 * figures.amplification, 1e-3);
+    expect(figures.amplification).toBeGreaterThan(1.05);
+    expect(figures.extraPeakQps).toBeCloseTo(80 * (figures.amplification - 1), 3);
   });
 });
