@@ -209,6 +209,42 @@ describe('latency distributions on the grid against their closed forms', () => {
   });
 });
 
+describe('latency distributions at the edges of their range', () => {
+  it('a wait alone has the exact exponential CDF 1 - p e^(-t / mean) at every midpoint between grid points', () => {
+    const d = Dist.ZERO.plusWait(0.5, 10);
+    for (let k = d.lo + 5; k < d.hi - 5; k += 7) expect(Math.abs(d.cdf(midAbove(k)) - (1 - 0.5 * Math.exp(-midAbove(k) / 10)))).toBeLessThan(1e-12);
+    const always = Dist.ZERO.plusWait(1, 3);
+    for (let k = always.lo + 5; k < always.hi - 5; k += 7) expect(Math.abs(always.cdf(midAbove(k)) - (1 - Math.exp(-midAbove(k) / 3)))).toBeLessThan(1e-12);
+  });
+
+  it('the larger of two constants is the larger one, its mean exact whichever comes first', () => {
+    expect(Dist.constant(10).max(Dist.constant(5)).mean()).toBeCloseTo(10, 12);
+    expect(Dist.constant(5).max(Dist.constant(10)).mean()).toBeCloseTo(10, 12);
+  });
+
+  it('a wide log-normal (sigma 3) keeps both tails: p1 = 10 e^(-2.326 x 3), p99 = 10 e^(2.326 x 3)', () => {
+    const d = Dist.logNormal(10, 3);
+    near(d.quantile(0.01), 10 * Math.exp(-Z99 * 3), 0.003);
+    near(d.quantile(0.99), 10 * Math.exp(Z99 * 3), 0.003);
+    near(d.quantile(0.5), 10, 0.002);
+  });
+
+  it('exactly half the requests at 0: the median is 0', () => {
+    expect(Dist.mix(0.5, Dist.ZERO, Dist.constant(10)).quantile(0.5)).toBe(0);
+  });
+
+  it('the empirical law keeps its largest sample wherever it comes in the list', () => {
+    near(Dist.fromSamples([1000, 1, 2, 3, 4]).mean(), 202, 1e-9);
+  });
+
+  it('folds tails by their share of the total, not by their raw size: 3e-6 of 4 is negligible, 3e-10 of 4 too', () => {
+    const low = Dist.fromMasses(0, 50, Float64Array.of(3e-6, 1, 1, 1, 1));
+    expect([low.lo, low.masses.length]).toEqual([51, 4]);
+    const high = Dist.fromMasses(0, 50, Float64Array.of(1, 1, 1, 1, 3e-10));
+    expect([high.lo, high.masses.length]).toEqual([50, 4]);
+  });
+});
+
 describe('the grid points', () => {
   it('sit 4% apart, and each index reads back from its own value', () => {
     near(at(1) / at(0), 1.04, 1e-12);
@@ -218,6 +254,14 @@ describe('the grid points', () => {
       expect(indexBelow(at(k) * 1.0001)).toBe(k);
       expect(indexBelow(at(k + 1) * 0.9999)).toBe(k);
       expect(midAbove(k)).toBeCloseTo((at(k) + at(k + 1)) / 2, 12);
+    }
+  });
+
+  it('reads a value a hair below a point as the point before it, where the logarithm rounds up', () => {
+    for (const k of [-300, -296]) {
+      const below = at(k) * (1 - 2.2e-16);
+      expect(below).toBeLessThan(at(k));
+      expect(indexBelow(below)).toBe(k - 1);
     }
   });
 

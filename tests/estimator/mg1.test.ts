@@ -25,3 +25,17 @@ describe('the exact M/G/1 wait on the grid', () => {
     expect(wait.quantile(0.99)).toBeGreaterThan(exponentialP99);
   });
 });
+
+describe('the M/G/1 wait at the edges', () => {
+  it('M/D/1 with a constant 1 ms, a value that falls exactly on a grid point: residual mean 0.5 ms, wait at 50% busy 0.5 ms', () => {
+    const constant = { p50Ms: 1, sigma: 0, meanMs: 1, cs2: 0 };
+    expect(residualService(constant).mean()).toBeCloseTo(0.5, 6);
+    expect(mg1Wait(constant, 0.5).mean()).toBeCloseTo(0.5, 6);
+  });
+
+  it('a very heavy tail (sigma 1.5): residual mean E[S^2] / 2 E[S] = e^(1.5 x 1.5^2) / 2 = 14.6 ms, and the Pollaczek-Khinchine mean', () => {
+    const s = serviceTime(1, Math.exp(2.326348 * 1.5));
+    expect(residualService(s).mean()).toBeCloseTo(Math.exp(1.5 * 1.5 * 1.5) / 2, 3);
+    expect(mg1Wait(s, 0.5).mean()).toBeCloseTo((0.5 * s.meanMs * (1 + s.cs2)) / (2 * 0.5), 3);
+  });
+});
