@@ -15,6 +15,7 @@ import { solve } from './solve';
 import { batchingDiagnostics, batchingFigures, pricedNode, roundFigures, BUSIEST_BATCHING } from './servingFigures';
 import { callEstimates, callPolicyDiagnostics } from './callFigures';
 import { monthlyCost, storageBytes } from './storage';
+import { withNodeIndex } from './nodeIndex';
 import { lint } from '../lint/rules';
 import { highest, round6 as round } from '../numbers';
 
@@ -58,6 +59,11 @@ function scaleTraffic(diagram: Diagram, factor: number): Diagram {
  * deterministic: the same diagram gives the same figures, byte for byte.
  */
 export function estimate(input: Diagram, options: EstimateOptions = {}): Estimate {
+  // Every pass looks nodes up by id: one index per list of nodes, for the whole estimate.
+  return withNodeIndex(() => estimateIndexed(input, options));
+}
+
+function estimateIndexed(input: Diagram, options: EstimateOptions): Estimate {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
   const problems = checkStructure(input, catalog);
   if (problems.length > 0) return emptyEstimate(structureDiagnostics(input, problems));
