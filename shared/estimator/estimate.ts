@@ -84,7 +84,10 @@ function estimateIndexed(input: Diagram, options: EstimateOptions): Estimate {
     const replicas = queue?.replicas ?? (node.capacity ? fixedReplicas(node.capacity) : null);
     const bytes = storageBytes(node, rate.avg);
     const nodeDay = day.nodes.get(node.id);
-    const cost = costFromDay(monthlyCost(pricedNode(node, catalog), replicas ?? 1, bytes, catalog), nodeDay, monthlyCost(pricedNode(node, catalog), 1, 0, catalog).compute);
+    const priced = pricedNode(node, catalog);
+    const atPeak = monthlyCost(priced, replicas ?? 1, bytes, catalog);
+    // A replica's price matters only where the day sets the replica-hours.
+    const cost = nodeDay ? costFromDay(atPeak, nodeDay, monthlyCost(priced, 1, 0, catalog).compute) : atPeak;
     const total = latencies.get(node.id)!.total;
     const run = runs.get(node.id);
     return {
