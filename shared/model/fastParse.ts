@@ -8,11 +8,23 @@ const UNSURE: unique symbol = Symbol('unsure');
 type Read = (value: unknown) => unknown;
 
 const defOf = (schema: AnySchema) => schema._zod.def as unknown as Def;
+
+/**
+ * zod's own guard on length checks (run them only on values with a length),
+ * which every such check carries unless given another: plain code checks the
+ * type first, so the guard always holds where it applies. Any other guard is
+ * left to zod.
+ */
+const LENGTH_GUARD = (z.string().min(1)._zod.def.checks![0]!._zod.def as { when?: unknown }).when;
 const checkDefs = (def: Def) => (def.checks ?? []).map((check) => check._zod.def as unknown as Record<string, unknown>);
+
+/** Parts of the value given to the last safeParseFast call that zod read itself. */
+let zodParts = 0;
 
 /** zod itself reading a value: its output when valid, else UNSURE. */
 function byZod(schema: AnySchema): Read {
   return (value) => {
+    zodParts++;
     const result = z.safeParse(schema, value);
     return result.success ? result.data : UNSURE;
   };
@@ -52,11 +64,13 @@ function numberReader(def: Def): Read | undefined {
 }
 
 function stringReader(def: Def): Read | undefined {
+  // A string of a given format (z.email(), z.url(), ...) is checked by zod.
+  if (def.format !== undefined) return undefined;
   let minLength = 0;
   let maxLength = Infinity;
   const patterns: RegExp[] = [];
   for (const check of checkDefs(def)) {
-    if (check.when !== undefined) return undefined;
+    if (check.when !== undefined && check.when !== LENGTH_GUARD) return undefined;
     if (check.check === 'min_length' && typeof check.minimum === 'number') minLength = Math.max(minLength, check.minimum);
     else if (check.check === 'max_length' && typeof check.maximum === 'number') maxLength = Math.min(maxLength, check.maximum);
     else if (check.check === 'string_format' && check.format === 'regex' && check.pattern instanceof RegExp) patterns.push(check.pattern);
@@ -143,7 +157,7 @@ function arrayReader(def: Def): Read | undefined {
   let minLength = 0;
   let maxLength = Infinity;
   for (const check of checkDefs(def)) {
-    if (check.when !== undefined) return undefined;
+    if (check.when !== undefined && check.when !== LENGTH_GUARD) return undefined;
     if (check.check === 'min_length' && typeof check.minimum === 'number') minLength = Math.max(minLength, check.minimum);
     else if (check.check === 'max_length' && typeof check.maximum === 'number') maxLength = Math.min(maxLength, check.maximum);
     else return undefined;
@@ -251,6 +265,7 @@ function compile(schema: AnySchema): Read {
  */
 export function safeParseFast<S extends z.ZodType>(schema: S, value: unknown, options: { reuseInput?: boolean } = {}): z.ZodSafeParseResult<z.output<S>> {
   reuseInput = options.reuseInput === true;
+  zodParts = 0;
   let read: unknown;
   try {
     read = compile(schema)(value);
@@ -258,5 +273,16 @@ export function safeParseFast<S extends z.ZodType>(schema: S, value: unknown, op
     reuseInput = false;
   }
   if (read !== UNSURE) return { success: true, data: read as z.output<S> };
+  zodParts++;
   return schema.safeParse(value);
+}
+
+/**
+ * How many parts of the value given to the last `safeParseFast` call zod
+ * read itself: 0 when plain code read all of it, one more for the whole value
+ * when plain code could not vouch for it. Reading stays fast only while the
+ * format's parts are ones plain code knows.
+ */
+export function zodPartsRead(): number {
+  return zodParts;
 }

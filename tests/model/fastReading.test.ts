@@ -1,0 +1,189 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { safeParseFast, zodPartsRead } from '../../shared/model/fastParse';
+import { DiagramSchema } from '../../shared/model/schema';
+import { generateDiagram } from '../bench/generate';
+import { fixtureJson } from '../helpers';
+
+/**
+ * Reading stays fast only while plain code reads every part of a valid file:
+ * these check that it does, part by part, and that wherever it reads a value
+ * it gives zod's answer (zod still explains every refusal).
+ */
+
+const ROOT = new URL('../../', import.meta.url);
+
+const outcome = (result: { success: boolean; data?: unknown; error?: { issues: unknown[] } }) =>
+  result.success ? { ok: JSON.stringify(result.data) } : { issues: result.error!.issues.map((i: any) => `${i.path.join('.')}: ${i.code} ${i.message}`) };
+
+/** Reads `value` both ways: the same outcome, and whether plain code alone read it. */
+function read(schema: z.ZodType, value: unknown): { ok: boolean; plain: boolean; data: unknown } {
+  const fast = safeParseFast(schema, value);
+  const plain = zodPartsRead() === 0;
+  expect(outcome(fast), shown(value)).toEqual(outcome(schema.safeParse(value)));
+  return { ok: fast.success, plain, data: fast.data };
+}
+
+/** A value as a failure names it, shortened. */
+const shown = (value: unknown) => String(JSON.stringify(value)).slice(0, 80);
+/** Valid and read by plain code alone. */
+const plainly = (schema: z.ZodType, value: unknown) => expect(read(schema, value), shown(value)).toMatchObject({ ok: true, plain: true });
+/** Refused, with zod's issues. */
+const refused = (schema: z.ZodType, value: unknown) => expect(read(schema, value).ok, shown(value)).toBe(false);
+
+describe('the fast reader reads a valid file without zod', () => {
+  it('every blueprint, the fixtures and a generated design', () => {
+    const blueprints = readdirSync(new URL('blueprints/', ROOT)).map((name) => JSON.parse(readFileSync(new URL(`blueprints/${name}`, ROOT), 'utf8')));
+    // As read from a file: a design made in code may hold keys set to undefined, which JSON has no way to write.
+    const generated = JSON.parse(JSON.stringify(generateDiagram(200, 3)));
+    for (const doc of [...blueprints, fixtureJson('small-search.mlsd.json'), fixtureJson('small-search.laid.mlsd.json'), generated]) plainly(DiagramSchema, doc);
+  });
+
+  it('and leaves a file it refuses to zod, which says why', () => {
+    const doc = fixtureJson('small-search.mlsd.json');
+    doc.nodes[0].label = '';
+    refused(DiagramSchema, doc);
+    expect(zodPartsRead()).toBeGreaterThan(0);
+  });
+});
+
+describe('numbers', () => {
+  it('inside bounds, open or closed, as the tightest check says', () => {
+    const openLow = z.number().gt(0).lte(10);
+    for (const v of [1e-9, 5, 10]) plainly(openLow, v);
+    for (const v of [0, -1, 10.0001, Infinity, -Infinity, NaN, '5', null]) refused(openLow, v);
+    const openHigh = z.number().gte(0).lt(10);
+    for (const v of [0, 9.99]) plainly(openHigh, v);
+    for (const v of [-0.01, 10]) refused(openHigh, v);
+    // The same bound twice, open after closed and closed after open: open wins.
+    for (const schema of [z.number().gte(2).gt(2), z.number().gt(2).gte(2), z.number().lte(2).lt(2), z.number().lt(2).lte(2)]) refused(schema, 2);
+    // A looser bound after a tighter one changes nothing.
+    const tight = z.number().gte(5).gte(1).lte(6).lte(9);
+    for (const v of [5, 6]) plainly(tight, v);
+    for (const v of [4, 7]) refused(tight, v);
+    plainly(z.number(), -1e300);
+  });
+
+  it('whole numbers, from the format or a check', () => {
+    for (const schema of [z.number().int(), z.int(), z.number().int().gte(1)]) {
+      plainly(schema, 3);
+      for (const v of [3.5, 2 ** 53, -(2 ** 53)]) refused(schema, v);
+    }
+  });
+
+  it('a check it does not know goes to zod', () => {
+    const even = z.number().multipleOf(2);
+    expect(read(even, 4)).toMatchObject({ ok: true, plain: false });
+    refused(even, 3);
+  });
+});
+
+describe('text', () => {
+  it('within length bounds and matching every pattern', () => {
+    const schema = z.string().min(2).max(4).regex(/^a/).regex(/b/);
+    for (const v of ['ab', 'abcd']) plainly(schema, v);
+    for (const v of ['a', 'abcde', 'bab', 'ac', 3, null]) refused(schema, v);
+    // Tighter length bounds win whichever comes first.
+    const tight = z.string().min(3).min(1).max(3).max(5);
+    plainly(tight, 'abc');
+    for (const v of ['ab', 'abcd']) refused(tight, v);
+  });
+
+  it('a pattern with the global flag matches every time, not every other time', () => {
+    const schema = z.string().regex(/a/g);
+    for (let i = 0; i < 3; i++) plainly(schema, 'a');
+  });
+
+  it('formats it does not know go to zod', () => {
+    expect(read(z.email(), 'a@b.co')).toMatchObject({ ok: true, plain: false });
+    expect(read(z.string().startsWith('x'), 'xy')).toMatchObject({ ok: true, plain: false });
+  });
+});
+
+describe('choices, flags and anything', () => {
+  it('enums, literals and booleans take only their values', () => {
+    const mode = z.enum(['sync', 'async']);
+    plainly(mode, 'async');
+    for (const v of ['SYNC', '', 1]) refused(mode, v);
+    const literal = z.literal([1, 'one', null, false]);
+    for (const v of [1, 'one', null, false]) plainly(literal, v);
+    for (const v of [2, 'One', undefined, true]) refused(literal, v);
+    plainly(z.boolean(), false);
+    refused(z.boolean(), 0);
+  });
+
+  it('unknown takes anything as it is; never takes nothing', () => {
+    const value = { a: [1] };
+    expect(read(z.unknown(), value)).toMatchObject({ ok: true, plain: true, data: value });
+    refused(z.object({ a: z.never().optional(), b: z.number() }), { a: 1, b: 1 });
+  });
+
+  it('unions of plain values give what the first option that takes a value makes of it', () => {
+    const schema = z.union([z.number().gte(0), z.literal('auto'), z.enum(['a', 'b'])]);
+    for (const v of [0, 'auto', 'b']) plainly(schema, v);
+    for (const v of [-1, 'c', null]) refused(schema, v);
+    // A union holding an object goes to zod.
+    expect(read(z.union([z.number(), z.object({ n: z.number() })]), 1)).toMatchObject({ ok: true, plain: false });
+  });
+});
+
+describe('objects, records and lists', () => {
+  it('strict objects refuse unknown keys; others drop them; fields come out in the schema order', () => {
+    const strict = z.strictObject({ a: z.number(), b: z.string().optional() });
+    plainly(strict, { a: 1 });
+    expect(read(strict, { b: 'x', a: 1 }).data).toEqual({ a: 1, b: 'x' });
+    expect(Object.keys(read(strict, { b: 'x', a: 1 }).data as object)).toEqual(['a', 'b']);
+    for (const v of [{ a: 1, c: 2 }, { b: 'x' }, { a: '1' }, [1], null]) refused(strict, v);
+    // A field given as undefined is left to zod, which takes it as absent.
+    expect(read(strict, { a: 1, b: undefined })).toMatchObject({ ok: true, plain: false });
+    const loose = z.object({ a: z.number() });
+    expect(read(loose, { z: 1, a: 2 })).toMatchObject({ ok: true, plain: true, data: { a: 2 } });
+    expect(Object.keys(read(loose, { z: 1, a: 2 }).data as object)).toEqual(['a']);
+    // An object that lets any other key through, or holds a field with a default, goes to zod.
+    expect(read(z.looseObject({ a: z.number() }), { a: 1, b: 2 })).toMatchObject({ ok: true, plain: false, data: { a: 1, b: 2 } });
+    expect(read(z.object({ a: z.number().default(3) }), {})).toMatchObject({ ok: true, plain: false, data: { a: 3 } });
+  });
+
+  it('an object made without a plain prototype, or a key inherited, is left to zod', () => {
+    const schema = z.object({ a: z.number().optional() });
+    expect(read(schema, Object.create({ a: 1 }))).toMatchObject({ plain: false });
+    plainly(schema, Object.assign(Object.create(null), { a: 1 }));
+  });
+
+  it('records keyed by text, and partial records keyed by a choice', () => {
+    const counts = z.record(z.string().min(1), z.number().gte(0));
+    expect(read(counts, { b: 1, a: 2 })).toMatchObject({ ok: true, plain: true, data: { b: 1, a: 2 } });
+    for (const v of [{ '': 1 }, { a: -1 }, [], null]) refused(counts, v);
+    const steps = z.partialRecord(z.enum(['data', 'serving']), z.string());
+    plainly(steps, { serving: 'cache' });
+    refused(steps, { training: 'x' });
+    // A whole record keyed by a choice (every key required) goes to zod.
+    expect(read(z.record(z.enum(['a']), z.number()), { a: 1 })).toMatchObject({ ok: true, plain: false });
+  });
+
+  it('lists within length bounds, each item read', () => {
+    const schema = z.array(z.number().gte(0)).min(1).max(3);
+    for (const v of [[0], [1, 2, 3]]) plainly(schema, v);
+    for (const v of [[], [1, 2, 3, 4], [1, -1], 'abc', { length: 1, 0: 1 }]) refused(schema, v);
+    const tight = z.array(z.number()).min(2).min(1).max(2).max(4);
+    plainly(tight, [1, 2]);
+    for (const v of [[1], [1, 2, 3]]) refused(tight, v);
+  });
+
+  it('with reuseInput, parts already as zod gives them are returned as they are, the rest copied', () => {
+    const schema = z.object({ list: z.array(z.object({ a: z.number(), b: z.number().optional() })), map: z.record(z.string(), z.object({ n: z.number() })) });
+    const value = { list: [{ a: 1 }, { b: 2, a: 1 }], map: { k: { n: 1 } } };
+    const data = safeParseFast(schema, value, { reuseInput: true }).data!;
+    expect(data).not.toBe(value);
+    expect(data.list).not.toBe(value.list);
+    expect(data.list[0]).toBe(value.list[0]);
+    expect(data.list[1]).not.toBe(value.list[1]);
+    expect(Object.keys(data.list[1]!)).toEqual(['a', 'b']);
+    expect(data.map).toBe(value.map);
+    const copied = safeParseFast(schema, value).data!;
+    expect(copied.list[0]).not.toBe(value.list[0]);
+    expect(copied.map).not.toBe(value.map);
+    expect(copied).toEqual(data);
+  });
+});
