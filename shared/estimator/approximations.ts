@@ -10,6 +10,7 @@ import type { Queueing } from './queueing';
 import { MAX_SIMULATED_CHAIN_NODES } from './chains';
 import { sampledParts, type Sampled } from './latency';
 import { longestRuns } from '../lint/graphQueries';
+import { nodesById } from './nodeIndex';
 
 /** Single-server stages in a row from which a chain is flagged. */
 export const CHAIN_LENGTH = 3;
@@ -28,11 +29,11 @@ export function batchArrivalDiagnostics(
   queues: ReadonlyMap<string, Queueing>,
   sampled: Sampled = sampledParts(diagram, queues),
 ): Diagnostic[] {
-  const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
+  const byId = nodesById(diagram.nodes);
   const { simulated, skipped } = sampled.pools;
   const servers = (id: string) => {
     const q = queues.get(id)!;
-    return `${q.servers} server${q.servers === 1 ? '' : 's'} of "${labels.get(id)}"`;
+    return `${q.servers} server${q.servers === 1 ? '' : 's'} of "${byId.get(id)?.label}"`;
   };
   const together = (id: string, copies: number) => {
     const q = queues.get(id)!;
@@ -88,7 +89,7 @@ export function chainDiagnostics(
   queues: ReadonlyMap<string, Queueing>,
   sampled: Sampled = sampledParts(diagram, queues),
 ): Diagnostic[] {
-  const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
+  const byId = nodesById(diagram.nodes);
   const { chains, skipped } = sampled.chains;
   const inChains = new Set(chains.flat());
   const diagnostics: Diagnostic[] = chains.map((chain) => ({
@@ -96,7 +97,7 @@ export function chainDiagnostics(
     code: 'single-server-chain',
     node: chain[0]!,
     message:
-      `"${labels.get(chain[0]!)}" starts a chain of ${chain.length} single-server nodes: each smooths the arrivals of the next and a ` +
+      `"${byId.get(chain[0]!)?.label}" starts a chain of ${chain.length} single-server nodes: each smooths the arrivals of the next and a ` +
       "request's waits along it go together, so the chain's figures come from a sampled run of it as a whole, good to a few percent. " +
       'Check the whole design by simulation (mlsd simulate).',
   }));

@@ -13,6 +13,7 @@ import { Dist } from './grid';
 import { sampler, type BatchStream, type PoolRun } from './poolRun';
 import type { Queueing } from './queueing';
 import { passShare, type Rate } from './rates';
+import { nodesById } from './nodeIndex';
 
 /** Copies of one parallel call at or above this share of a pool's idle servers count as a batch. */
 export const BATCH_SHARE_OF_IDLE = 0.25;
@@ -71,7 +72,7 @@ export function chooseBatchPools(
   queues: ReadonlyMap<string, Queueing>,
 ): BatchPoolChoice {
   const order = new Map(diagram.nodes.map((n, i) => [n.id, i]));
-  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const nodes = nodesById(diagram.nodes);
   const together = widestParallelCalls(diagram);
   const inTurn = mostCallsInTurn(diagram);
   const candidates: [string, PoolArrivals][] = [];
@@ -114,7 +115,7 @@ export function batchStreams(diagram: Pick<Diagram, 'nodes' | 'edges'>, targets:
   const streams = new Map<string, BatchStream[]>();
   for (const target of targets) streams.set(target, []);
   if (streams.size === 0) return streams;
-  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const nodes = nodesById(diagram.nodes);
   for (const edge of diagram.edges) {
     const mode = edge.mode ?? 'sync';
     const list = streams.get(edge.target);

@@ -10,15 +10,16 @@ import type { CallEstimate, Diagnostic } from './output';
 import { passShare } from './rates';
 import type { Solution } from './solve';
 import { mostAttempts } from './callPolicy';
+import { nodesById } from './nodeIndex';
 
 /** The diagram's nodes and edges by id, so a figure per policy edge costs no search. */
 interface Index {
-  nodes: Map<string, Diagram['nodes'][number]>;
+  nodes: ReadonlyMap<string, Diagram['nodes'][number]>;
   edges: Map<string, Diagram['edges'][number]>;
 }
 
 function indexOf(diagram: Diagram): Index {
-  return { nodes: new Map(diagram.nodes.map((n) => [n.id, n])), edges: new Map(diagram.edges.map((e) => [e.id, e])) };
+  return { nodes: nodesById(diagram.nodes), edges: new Map(diagram.edges.map((e) => [e.id, e])) };
 }
 
 function label(index: Index, id: string): string {

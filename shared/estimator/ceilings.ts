@@ -3,6 +3,7 @@ import type { Diagram } from '../model/schema';
 import { formatBytes, formatQps } from '../units';
 import type { Diagnostic, NodeEstimate } from './output';
 import { passShare, type Rate } from './rates';
+import { nodesById } from './nodeIndex';
 
 /** Durable writes one database primary sustains, per second, unless its capacity.writeQpsPerShard says: a well-provisioned single-leader shard on SSD. */
 export const WRITES_PER_SHARD_PER_S = 10_000;
@@ -28,7 +29,7 @@ export function ceilingDiagnostics(
   const byId = inOrder ? undefined : new Map(nodes.map((n) => [n.id, n]));
   const asyncWritesPerS = new Map<string, number>();
   const asyncEdges = diagram.edges.filter((e) => e.mode === 'async');
-  const diagramNodes = asyncEdges.length > 0 ? new Map(diagram.nodes.map((n) => [n.id, n])) : undefined;
+  const diagramNodes = asyncEdges.length > 0 ? nodesById(diagram.nodes) : undefined;
   for (const e of asyncEdges) {
     if (diagramNodes!.get(e.target)?.kind !== 'database') continue;
     const writes = rates.get(e.source)!.peak * passShare(diagramNodes!.get(e.source)!) * (e.calls ?? 1);

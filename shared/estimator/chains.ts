@@ -14,6 +14,7 @@ import { Dist } from './grid';
 import { hasCallPolicy } from './callPolicy';
 import { serviceTime, type Queueing } from './queueing';
 import { passShare } from './rates';
+import { nodesById } from './nodeIndex';
 
 /** Requests run through a chain (after a 10% warm-up). */
 const REQUESTS = 300_000;
@@ -47,7 +48,7 @@ export function findChains(
   queues: ReadonlyMap<string, Queueing>,
   excluded: ReadonlySet<string>,
 ): { chains: string[][]; skipped: string[][] } {
-  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const nodes = nodesById(diagram.nodes);
   const eligible = (id: string) => !excluded.has(id) && singleServer(nodes.get(id), queues.get(id));
   const syncOut = new Map<string, number>();
   const arrivalsIn = new Map<string, number>();

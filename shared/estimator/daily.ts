@@ -12,6 +12,7 @@ import { capacityInput, neededReplicas, serviceTime } from './queueing';
 import { carriesLoad, topologicalOrder } from '../model/graph';
 import { passShare, trafficRate } from './rates';
 import { round6 } from '../numbers';
+import { nodesById } from './nodeIndex';
 
 /** Minutes between the points at which the day is evaluated. */
 export const STEP_MINUTES = 5;
@@ -104,7 +105,7 @@ interface Part {
  * entries costs what each one reaches, not entries times nodes.
  */
 function contributions(diagram: Diagram, amplification: ReadonlyMap<string, number>, order: readonly string[]): Map<string, Part[]> {
-  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const nodes = nodesById(diagram.nodes);
   const position = new Map(order.map((id, i) => [id, i]));
   const outgoing = new Map<string, Diagram['edges']>();
   for (const edge of diagram.edges) {

@@ -5,6 +5,7 @@ import { formatMs, formatPercent, formatQps, formatUsd } from '../units';
 import type { Diagnostic, NodeEstimate } from './output';
 import type { Queueing } from './queueing';
 import { HIGH_UTILIZATION } from './utilization';
+import { nodesById } from './nodeIndex';
 
 /** Structural problems of an in-memory diagram as error diagnostics, located on their node or edge. */
 export function structureDiagnostics(diagram: Diagram, problems: readonly Problem[]): Diagnostic[] {
@@ -83,7 +84,7 @@ export function budgetDiagnostics(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const limit = diagram.budgets?.p99Ms;
-  const labels = new Map(diagram.nodes.map((n) => [n.id, n.label]));
+  const byId = nodesById(diagram.nodes);
   if (limit !== undefined) {
     for (const entry of entries) {
       if (entry.p99Ms !== null && entry.p99Ms <= limit) continue;
@@ -92,7 +93,7 @@ export function budgetDiagnostics(
         code: 'p99-over-budget',
         node: entry.node,
         message:
-          `requests from "${labels.get(entry.node)}" take ${formatMs(entry.p99Ms)} at p99, over the ${formatMs(limit)} budget: ` +
+          `requests from "${byId.get(entry.node)?.label}" take ${formatMs(entry.p99Ms)} at p99, over the ${formatMs(limit)} budget: ` +
           'see where the tail comes from (p99 breakdown), then cache, parallelise stages or cut fan-out.',
       });
     }
@@ -105,7 +106,7 @@ export function budgetDiagnostics(
       code: 'cost-over-budget',
       message:
         `the design costs ${formatUsd(totalCostUsd)}/mo, over the ${formatUsd(costLimit)}/mo budget; the largest items: ` +
-        top.map((n) => `"${labels.get(n.id)}" ${formatUsd(n.costUsdPerMonth.total)}`).join(', '),
+        top.map((n) => `"${byId.get(n.id)?.label}" ${formatUsd(n.costUsdPerMonth.total)}`).join(', '),
     });
   }
   return diagnostics;

@@ -15,6 +15,7 @@ import { solve } from './solve';
 import { batchingDiagnostics, batchingFigures, pricedNode, roundFigures, BUSIEST_BATCHING } from './servingFigures';
 import { callEstimates, callPolicyDiagnostics } from './callFigures';
 import { monthlyCost, storageBytes } from './storage';
+import { withNodeIndex } from './nodeIndex';
 import { lint } from '../lint/rules';
 import { highest, round6 as round } from '../numbers';
 
@@ -58,6 +59,11 @@ function scaleTraffic(diagram: Diagram, factor: number): Diagram {
  * deterministic: the same diagram gives the same figures, byte for byte.
  */
 export function estimate(input: Diagram, options: EstimateOptions = {}): Estimate {
+  // Every pass looks nodes up by id: one index per list of nodes, for the whole estimate.
+  return withNodeIndex(() => estimateIndexed(input, options));
+}
+
+function estimateIndexed(input: Diagram, options: EstimateOptions): Estimate {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
   const problems = checkStructure(input, catalog);
   if (problems.length > 0) return emptyEstimate(structureDiagnostics(input, problems));
@@ -78,7 +84,10 @@ export function estimate(input: Diagram, options: EstimateOptions = {}): Estimat
     const replicas = queue?.replicas ?? (node.capacity ? fixedReplicas(node.capacity) : null);
     const bytes = storageBytes(node, rate.avg);
     const nodeDay = day.nodes.get(node.id);
-    const cost = costFromDay(monthlyCost(pricedNode(node, catalog), replicas ?? 1, bytes, catalog), nodeDay, monthlyCost(pricedNode(node, catalog), 1, 0, catalog).compute);
+    const priced = pricedNode(node, catalog);
+    const atPeak = monthlyCost(priced, replicas ?? 1, bytes, catalog);
+    // A replica's price matters only where the day sets the replica-hours.
+    const cost = nodeDay ? costFromDay(atPeak, nodeDay, monthlyCost(priced, 1, 0, catalog).compute) : atPeak;
     const total = latencies.get(node.id)!.total;
     const run = runs.get(node.id);
     return {

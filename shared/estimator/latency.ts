@@ -9,6 +9,7 @@ import { simulatePool, type BatchStream, type PoolRun } from './poolRun';
 import { chainTotal, findChains, runChain, type ChainRun } from './chains';
 import type { Rate } from './rates';
 import { callPolicy, hasCallPolicy } from './callPolicy';
+import { nodesById } from './nodeIndex';
 
 /** One sync call of a node and the distribution of its time (K copies of the callee). */
 export interface CallTime {
@@ -102,7 +103,7 @@ export function composeLatencies(
   owns?: ReadonlyMap<string, Dist>,
   parts: Sampled | undefined = rates ? sampledParts(diagram, queues) : undefined,
 ): Map<string, NodeLatency> {
-  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const nodes = nodesById(diagram.nodes);
   const sampled: ReadonlyMap<string, unknown> = rates && parts ? parts.pools.simulated : new Map();
   const arrivals = rates ? batchStreams(diagram, sampled.keys(), rates) : new Map<string, BatchStream[]>();
   const pools = new Map<string, PoolRun>();

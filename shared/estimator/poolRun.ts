@@ -163,7 +163,9 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
   const collected = new Map([...expected].map(([copies, n]) => [copies, new Samples(exact ? batchCount * copies : n * 1.02 + 64 * copies)]));
   const lists = streams.map((s) => collected.get(s.copies)!);
   const turns = new Map(streams.filter((s) => s.inTurn).map((s) => [s.copies, new Samples()]));
-  const all = new Samples(batchCount * meanCopies * 1.02 + 64);
+  // With one list of batches and no copies in turn, that list holds every copy in order: no second list of them all.
+  const oneList = exact;
+  const all = new Samples(oneList ? 0 : batchCount * meanCopies * 1.02 + 64);
   let serviceMs = new Float64Array(64);
   const pending = new InTurnRequests();
   const meanGapMs = 1000 / totalQps;
@@ -203,6 +205,7 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
     const listValues = list.reserve(copies);
     seizeAll(pool, now, serviceMs, copies, listValues, start);
     list.length += copies;
+    if (oneList) continue;
     const allValues = all.reserve(copies);
     for (let c = 0; c < copies; c++) allValues[all.length++] = listValues[start + c]!;
   }
@@ -211,7 +214,7 @@ function runPool(servers: number, service: ServiceTime, streams: readonly BatchS
     copyInTurn(pending.heap.pop(), time);
   }
   const copied = (m: Map<number, Samples>) => new Map([...m].map(([k, v]) => [k, v.copy()]));
-  return { own: Dist.fromSamples(all.view()), batches: copied(collected), turns: copied(turns) };
+  return { own: Dist.fromSamples(oneList ? lists[0]!.view() : all.view()), batches: copied(collected), turns: copied(turns) };
 }
 
 /** Draws `count` service times in turn into `out` (a loop of its own, so the draws stay unboxed). */

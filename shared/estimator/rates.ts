@@ -1,5 +1,6 @@
 import { carriesLoad, topologicalOrder } from '../model/graph';
 import type { Diagram, DiagramNode } from '../model/schema';
+import { nodesById } from './nodeIndex';
 
 /** A request rate at peak and on average, requests per second. */
 export interface Rate {
@@ -34,7 +35,7 @@ export function propagateRates(
   amplification?: ReadonlyMap<string, number>,
   order: readonly string[] = topologicalOrder(diagram),
 ): Map<string, Rate> {
-  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const nodes = nodesById(diagram.nodes);
   const rates = new Map<string, Rate>(diagram.nodes.map((n) => [n.id, trafficRate(n)]));
   const outgoing = new Map<string, typeof diagram.edges>();
   for (const edge of diagram.edges) {

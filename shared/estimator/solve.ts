@@ -13,6 +13,7 @@ import { composeLatencies, sampledParts, type NodeLatency, type Sampled } from '
 import { capacityInput, queueing, serviceTime, type Queueing } from './queueing';
 import { propagateRates, type Rate } from './rates';
 import { batchingRuns } from './servingFigures';
+import { nodesById } from './nodeIndex';
 
 /** Rounds of the load-latency iteration before the estimate says it did not settle. */
 export const MAX_ROUNDS = 8;
@@ -47,7 +48,7 @@ function solveOnce(diagram: Diagram, order: readonly string[], amplification: Ma
   }
   const modelled = new Map(queues);
   const owns = new Map<string, Dist>();
-  const byId = runs.size > 0 ? new Map(diagram.nodes.map((n) => [n.id, n])) : undefined;
+  const byId = runs.size > 0 ? nodesById(diagram.nodes) : undefined;
   for (const [id, run] of runs) {
     modelled.set(id, batchingQueue(run, capacityInput(byId!.get(id)!.capacity ?? {})));
     if (run.own) owns.set(id, run.own);

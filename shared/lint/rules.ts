@@ -1,5 +1,6 @@
 import type { Diagnostic, Estimate } from '../estimator/output';
 import type { Diagram } from '../model/schema';
+import { nodesById } from '../estimator/nodeIndex';
 import { components, longestSyncChain, onlinePath, reachesThroughAsync, reaching, sharedEdgeNumbers } from './graphQueries';
 
 /** One design rule: what it is called, how serious, what it says, how to fix it, and when it fires. */
@@ -127,7 +128,7 @@ export const LINT_RULES: readonly LintRule[] = [
     hint: 'put a cache (or a fallback) in front of external APIs, and run at least two replicas (or "auto") of anything requests wait on.',
     check(d) {
       const online = requestPath(d);
-      const byId = new Map(d.nodes.map((n) => [n.id, n]));
+      const byId = nodesById(d.nodes);
       const findings: { node?: string; detail: string }[] = [];
       for (const e of d.edges) {
         if ((e.mode ?? 'sync') !== 'sync' || !online.has(e.target)) continue;
@@ -150,10 +151,9 @@ export const LINT_RULES: readonly LintRule[] = [
       const limit = d.budgets?.p99Ms;
       const chain = limit === undefined ? 0 : longestSyncChain(d);
       if (limit === undefined || chain < LONG_CHAIN) return [];
-      const labels = new Map(d.nodes.map((n) => [n.id, n.label]));
       return estimate.entries
         .filter((e) => e.latencyMs && e.latencyMs.p99 > BUDGET_SHARE * limit && e.latencyMs.p99 <= limit)
-        .map((e) => ({ node: e.node, detail: `requests from "${labels.get(e.node) ?? e.node}" pass ${chain} calls in a row and use ${Math.round((e.latencyMs!.p99 / limit) * 100)}% of the p99 budget` }));
+        .map((e) => ({ node: e.node, detail: `requests from "${nodesById(d.nodes).get(e.node)?.label ?? e.node}" pass ${chain} calls in a row and use ${Math.round((e.latencyMs!.p99 / limit) * 100)}% of the p99 budget` }));
     },
   },
   {
