@@ -17,3 +17,15 @@ const NONE = { format: 'mlsd-studio/estimate', version: 1, entries: [], nodes: [
 export function inputOf(diagram: Diagram, options: Partial<Pick<ExportInput, 'theme' | 'paper'>> = {}): ExportInput {
   return { diagram, estimate: structuredClone(NONE) as never, figures: false, theme: 'light', paper: 'fit', ...options };
 }
+
+/** The small design with two sticky notes (one in its own colour), a line of free text, and its third component of a kind the catalogue does not know. */
+export function annotatedSearch(): Diagram {
+  const diagram = smallSearch();
+  diagram.annotations = [
+    { id: 'n1', kind: 'note', text: 'Check the cache hit rate', position: { x: 40, y: 700 } },
+    { id: 'n2', kind: 'note', text: 'Coloured', position: { x: 300, y: 700 }, colour: '#bfdbfe' },
+    { id: 't1', kind: 'text', text: 'Free text', position: { x: 600, y: 700 }, width: 200 },
+  ];
+  diagram.nodes[2]!.kind = 'mystery-box' as never;
+  return diagram;
+}

@@ -6,7 +6,7 @@ import { estimate } from '../../shared/estimator/estimate';
 import { findKind } from '../../shared/kinds';
 import { annotationBox } from '../../shared/layout/annotationBox';
 import type { Diagram } from '../../shared/model/schema';
-import { inputOf, smallSearch } from '../exportInput';
+import { annotatedSearch, inputOf, smallSearch } from '../exportInput';
 
 type Geometry = { x?: string; y?: string; width?: string; height?: string; mxPoint?: { x: string; y: string; as: string } };
 type Cell = { style: string; parent: string; source?: string; target?: string; mxGeometry: Geometry };
@@ -31,17 +31,7 @@ describe('the middle of a route by length', () => {
   });
 });
 
-/** The design with a note, a coloured note and a line of free text, a component of an unknown kind, and an edge without a caption. */
-function design(): Diagram {
-  const diagram = smallSearch();
-  diagram.annotations = [
-    { id: 'n1', kind: 'note', text: 'Check the cache hit rate', position: { x: 40, y: 700 } },
-    { id: 'n2', kind: 'note', text: 'Coloured', position: { x: 300, y: 700 }, colour: '#bfdbfe' },
-    { id: 't1', kind: 'text', text: 'Free text', position: { x: 600, y: 700 }, width: 200 },
-  ];
-  diagram.nodes[2]!.kind = 'mystery-box' as never;
-  return diagram;
-}
+const design = annotatedSearch;
 
 describe('a draw.io file', () => {
   it('puts sticky notes and free text where the picture has them, notes yellow or in their own colour', () => {

@@ -6,23 +6,13 @@ import { estimate } from '../../shared/estimator/estimate';
 import { findKind } from '../../shared/kinds';
 import { annotationBox } from '../../shared/layout/annotationBox';
 import type { Diagram } from '../../shared/model/schema';
-import { inputOf, smallSearch } from '../exportInput';
+import { annotatedSearch, inputOf, smallSearch } from '../exportInput';
 
 type Element = Record<string, any> & { id: string; type: string; x: number; y: number; width: number; height: number };
 const elementsOf = (diagram: Diagram, figures = false): Element[] =>
   JSON.parse(renderExcalidraw({ ...inputOf(diagram), estimate: estimate(diagram), figures })).elements;
 
-/** The design with sticky notes and free text, a component of an unknown kind, and edges of all three modes. */
-function design(): Diagram {
-  const diagram = smallSearch();
-  diagram.annotations = [
-    { id: 'n1', kind: 'note', text: 'Check the cache hit rate', position: { x: 40, y: 700 } },
-    { id: 'n2', kind: 'note', text: 'Coloured', position: { x: 300, y: 700 }, colour: '#bfdbfe' },
-    { id: 't1', kind: 'text', text: 'Free text', position: { x: 600, y: 700 }, width: 200 },
-  ];
-  diagram.nodes[2]!.kind = 'mystery-box' as never;
-  return diagram;
-}
+const design = annotatedSearch;
 
 describe('an Excalidraw scene', () => {
   it('of an empty design is a scene with no elements', () => {
