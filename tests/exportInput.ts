@@ -29,3 +29,8 @@ export function annotatedSearch(): Diagram {
   diagram.nodes[2]!.kind = 'mystery-box' as never;
   return diagram;
 }
+
+/** A design with nothing in it: no components, edges or groups. */
+export function emptyDesign(): Diagram {
+  return { ...smallSearch(), nodes: [], edges: [], groups: [] };
+}

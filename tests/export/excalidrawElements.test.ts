@@ -6,7 +6,7 @@ import { estimate } from '../../shared/estimator/estimate';
 import { findKind } from '../../shared/kinds';
 import { annotationBox } from '../../shared/layout/annotationBox';
 import type { Diagram } from '../../shared/model/schema';
-import { annotatedSearch, inputOf, smallSearch } from '../exportInput';
+import { annotatedSearch, emptyDesign, inputOf, smallSearch } from '../exportInput';
 
 type Element = Record<string, any> & { id: string; type: string; x: number; y: number; width: number; height: number };
 const elementsOf = (diagram: Diagram, figures = false): Element[] =>
@@ -16,11 +16,7 @@ const design = annotatedSearch;
 
 describe('an Excalidraw scene', () => {
   it('of an empty design is a scene with no elements', () => {
-    const diagram = smallSearch();
-    diagram.nodes = [];
-    diagram.edges = [];
-    diagram.groups = [];
-    const scene = JSON.parse(renderExcalidraw(inputOf(diagram)));
+    const scene = JSON.parse(renderExcalidraw(inputOf(emptyDesign())));
     expect(scene).toEqual({ type: 'excalidraw', version: 2, source: 'MLSD Studio', elements: [], appState: { viewBackgroundColor: '#ffffff', gridSize: null }, files: {} });
   });
 

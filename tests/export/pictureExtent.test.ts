@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { boxesPictureSize, MARGIN, pictureOf } from '../../shared/export/geometry';
-import { smallSearch } from '../exportInput';
+import { emptyDesign, smallSearch } from '../exportInput';
 
 describe('the extent of a picture', () => {
   it('of an empty design is its margin all round, from the origin', () => {
-    const diagram = smallSearch();
-    diagram.nodes = [];
-    diagram.edges = [];
-    diagram.groups = [];
+    const diagram = emptyDesign();
     const picture = pictureOf(diagram);
     expect(MARGIN).toBe(32);
     expect([picture.width, picture.height, picture.offset]).toEqual([64, 64, { x: 32, y: 32 }]);
