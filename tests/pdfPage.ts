@@ -148,3 +148,13 @@ export async function drawnOnPage(bytes: Uint8Array): Promise<{ width: number; h
   for (const stream of streams) run(decoded(stream), resources);
   return { width, height, drawn };
 }
+
+/** A path's extent on the page: [left, bottom, right, top], to a thousandth of a point. */
+export function extent(path: DrawnPath): number[] {
+  const xs = path.points.map(([x]) => x);
+  const ys = path.points.map(([, y]) => y);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map((v) => Math.round(v * 1000) / 1000);
+}
+
+/** Points to a thousandth of a point. */
+export const rounded = (points: [number, number][]) => points.map(([x, y]) => [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000]);

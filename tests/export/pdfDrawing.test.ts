@@ -1,12 +1,10 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { sceneOf } from '../../shared/export/drawing';
 import { roundedRectPath } from '../../shared/export/iconPaths';
 import { MAX_PAGE_PT, pageFit, renderPdf } from '../../shared/export/pdf';
 import type { Scene, Shape } from '../../shared/export/scene';
 import type { Paper } from '../../shared/export/types';
-import { inputOf, smallSearch } from '../exportInput';
-import { drawnOnPage, type Drawn, type DrawnPath, type DrawnText } from '../pdfPage';
+import { drawnOnPage, extent, rounded, type Drawn, type DrawnPath, type DrawnText } from '../pdfPage';
 
 const sceneWith = (shapes: Shape[], size = { width: 400, height: 200 }): Scene => ({ ...size, title: 'Shapes', background: '#112233', shapes });
 const page = async (shapes: Shape[], paper: Paper = 'fit', size?: { width: number; height: number }) => drawnOnPage(await renderPdf(sceneWith(shapes, size), paper));
@@ -14,18 +12,11 @@ const box = (x: number, y: number, width: number, height: number, r: number, pai
 const paths = (drawn: Drawn[]) => drawn.filter((d): d is DrawnPath => d.kind === 'path');
 const texts = (drawn: Drawn[]) => drawn.filter((d): d is DrawnText => d.kind === 'text');
 
-/** A path's extent on the page: [left, bottom, right, top], to a thousandth of a point. */
-function extent(path: DrawnPath): number[] {
-  const xs = path.points.map(([x]) => x);
-  const ys = path.points.map(([, y]) => y);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].map((v) => Math.round(v * 1000) / 1000);
-}
 /** Each number to within a hundredth. */
 function near<T extends number[] | Record<string, number>>(values: T): T {
   const close = (v: number) => expect.closeTo(v, 2) as unknown as number;
   return (Array.isArray(values) ? values.map(close) : Object.fromEntries(Object.entries(values).map(([k, v]) => [k, close(v)]))) as T;
 }
-const rounded = (points: [number, number][]) => points.map(([x, y]) => [Math.round(x * 1000) / 1000, Math.round(y * 1000) / 1000]);
 
 // A 400 x 200 picture on a page its own size is 300 x 150 pt: (x, y) in the picture is (0.75 x, 150 - 0.75 y) on the page.
 describe('a PDF page draws each shape where the picture has it', () => {
@@ -185,45 +176,5 @@ describe('a PDF page of a given paper', () => {
     const { width, height, drawn } = await page([box(0, 0, 40_000, 100, 0, { fill: '#ff0000' })], 'fit', { width: 40_000, height: 100 });
     expect([width, height]).toEqual([14_400, 36]);
     expect(extent(drawn[1] as DrawnPath)).toEqual([0, 0, 14_400, 36]);
-  });
-});
-
-describe('a diagram\'s PDF page', () => {
-
-  it.each(['light', 'dark'] as const)('draws every shape of the picture in order, in its colours, at its place (%s)', async (theme) => {
-    const scene = sceneOf(inputOf(smallSearch(), { theme }));
-    const shapes: Shape[] = [];
-    const flatten = (shape: Shape): void => (shape.type === 'group' ? shape.children.forEach(flatten) : void shapes.push(shape));
-    for (const shape of scene.shapes) flatten(shape);
-    const { drawn } = await drawnOnPage(await renderPdf(scene, 'fit'));
-    expect(drawn[0]).toMatchObject({ fill: scene.background });
-    expect(drawn).toHaveLength(shapes.length + 1);
-    const onPage = (x: number, y: number) => [Math.round(x * 750) / 1000, Math.round((scene.height - y) * 750) / 1000];
-    for (const [i, shape] of shapes.entries()) {
-      const got = drawn[i + 1]!;
-      if (shape.type === 'text') {
-        expect(got).toMatchObject({ kind: 'text', text: shape.text, size: shape.size * 0.75, fill: shape.colour, font: shape.bold ? 'F2' : 'F1' });
-        continue;
-      }
-      expect(got.kind).toBe('path');
-      if (shape.type !== 'path') continue;
-      const path = got as DrawnPath;
-      if (shape.fill) expect(path.fill).toBe(shape.fill);
-      const scale = 0.75 * (shape.at?.scale ?? 1);
-      if (shape.stroke) expect(path).toMatchObject({ stroke: shape.stroke, lineWidth: expect.closeTo((shape.strokeWidth ?? 1) * scale, 2), dash: (shape.dash ?? []).map((d) => d * scale) });
-      if (shape.box) {
-        const { x, y, width, height } = shape.box;
-        const [left, top] = onPage(x, y);
-        const [right, bottom] = onPage(x + width, y + height);
-        expect(extent(path)).toEqual([left, bottom, right, top].map((v) => expect.closeTo(v!, 2)));
-      } else if (/^[ML\d\s,.-]+$/.test(shape.d)) {
-        const numbers = shape.d.match(/-?[\d.]+/g)!.map(Number);
-        // An icon's path is in its own units, moved and scaled to its place (the scale written to a thousandth).
-        const { x: ax, y: ay, scale: as } = shape.at ?? { x: 0, y: 0, scale: 1 };
-        const points = numbers.flatMap((v, k) => (k % 2 === 0 ? [onPage(ax + v * as, ay + numbers[k + 1]! * as)] : []));
-        const digits = shape.at ? 1 : 2;
-        expect(rounded(path.points)).toEqual(points.map(([x, y]) => [expect.closeTo(x!, digits), expect.closeTo(y!, digits)]));
-      }
-    }
   });
 });
