@@ -52,6 +52,12 @@ describe('path data spelled out', () => {
   it('keeps exponents, signs and bare decimals, and skips any run of spaces and commas', () => {
     expect(spelledOutPath('M1e2,-2.5E-12L.5+3')).toBe('M 1e2 -2.5E-12 L .5 +3');
     expect(spelledOutPath(' ,  M1,,2  l3 , 4')).toBe('M 1 2 l 3 4');
+    expect(spelledOutPath('M123.45 6L.25,.5')).toBe('M 123.45 6 L .25 .5');
+  });
+
+  it('reads any command but an arc\'s numbers as numbers, however many follow it', () => {
+    expect(spelledOutPath('M0 0 10 20 30 40 50')).toBe('M 0 0 10 20 30 40 50');
+    expect(spelledOutPath('c1 2 3 4 25 6 7 8 29 10 11 12')).toBe('c 1 2 3 4 25 6 7 8 29 10 11 12');
   });
 
   it('stops where the data cannot be read, keeping what came before', () => {
