@@ -61,6 +61,7 @@ function captionOf(captions: Captions, edge: DiagramEdge): string[] {
  * caption (default: its calls and label, no figures); a caption is centred in
  * the room layout kept for it.
  */
+// Stryker disable next-line BooleanLiteral: without a peak rate, a caption with figures is the same as one without
 export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCaption(e, undefined, false)): Picture {
   // Each node's box as nodeBoxes gives it, with its name's lines: the same object serves as the box the routes go around.
   const boxes = new Map<string, PictureNode>();

@@ -30,6 +30,7 @@ export class PictureTooLarge extends Error {}
  */
 export function rasterScale(widthPx: number, heightPx: number): number {
   const pixels = widthPx * heightPx;
+  // Stryker disable next-line EqualityOperator: an empty picture reaches the same scale below (the budget over no pixels is no limit)
   if (!(pixels > 0)) return PRINT_SCALE;
   if (pixels * MIN_RASTER_SCALE ** 2 > RASTER_BUDGET_PIXELS) {
     const size = `${Math.round(widthPx).toLocaleString('en-US')} x ${Math.round(heightPx).toLocaleString('en-US')} px`;

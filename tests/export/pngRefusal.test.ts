@@ -1,25 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { sceneOf, sceneSizeFromBoxes } from '../../shared/export/drawing';
 import { exportDiagram, exportFormat } from '../../shared/export/registry';
 import { PictureTooLarge } from '../../shared/export/raster';
 import * as edgeGeometry from '../../shared/layout/edgeGeometry';
-import { loadDiagram } from '../../shared/model/load';
-import type { Diagram } from '../../shared/model/schema';
-import { fixturePath } from '../helpers';
+import { inputOf, smallSearch } from '../exportInput';
 
 vi.mock('../../shared/layout/edgeGeometry', async (original) => {
   const module = await original<typeof import('../../shared/layout/edgeGeometry')>();
   return { ...module, edgeGeometry: vi.fn(module.edgeGeometry) };
 });
 
-const fixture = (): Diagram => {
-  const result = loadDiagram(readFileSync(fixturePath('small-search.laid.mlsd.json'), 'utf8'));
-  if (!result.ok) throw new Error('fixture invalid');
-  return structuredClone(result.diagram);
-};
-const NONE = { format: 'mlsd-studio/estimate', version: 1, entries: [], nodes: [], totals: { storageBytes: 0, costUsdPerMonth: 0 }, budgets: {}, diagnostics: [] } as const;
-const inputOf = (diagram: Diagram) => ({ diagram, estimate: structuredClone(NONE) as never, figures: false, theme: 'light' as const, paper: 'fit' as const });
+const fixture = smallSearch;
 
 describe('the size of a picture known from its boxes', () => {
   it('is the whole picture less what its routes and captions add', () => {
