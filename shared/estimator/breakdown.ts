@@ -12,7 +12,8 @@
  */
 
 import type { Dist } from './grid';
-import type { NodeLatency } from './latency';
+import { hasCallPolicy } from './callPolicy';
+import type { CallTime, NodeLatency } from './latency';
 import { CdfMid, correlate, tailWeight, weightedMass, weightedMean, Weight } from './weights';
 
 /** Mean ms in one node over an entry's slowest requests. */
@@ -75,6 +76,23 @@ function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean)
 }
 
 /**
+ * A call with retries or hedges takes a time of its own (a hedged call is
+ * the faster of two copies), not the callee's time composed over its copies:
+ * the weight passed to the callee is scaled so the callee's share of the tail
+ * is the call's own, E[call time x weight], and the figures still add up to
+ * the tail's mean. Within the callee the share is split as its own weights say.
+ */
+function policyScaled(w: Weight, call: CallTime, branch: Weight, callee: Dist): Weight {
+  if (!hasCallPolicy(call.edge)) return w;
+  const own = weightedMean(call.dist, branch);
+  const composed = weightedMean(callee, w);
+  if (!(composed > 0)) return w;
+  const scaled = Weight.on(callee);
+  scaled.add(w, own / composed);
+  return scaled;
+}
+
+/**
  * The p99 breakdown of each entry. Nodes are visited callers first (`order`
  * is a topological order of the sync and async edges).
  */
@@ -127,7 +145,7 @@ export function p99Breakdowns(
         stage.calls.forEach((call, c) => {
           const callee = latencies.get(call.edge.target)!.total!;
           const branch = branchWeight(stageWeight, call.dist, below.filter((_, o) => o !== c));
-          const w = calleeWeight(branch, callee, call.edge.calls ?? 1, (call.edge.fanout ?? 'parallel') === 'parallel');
+          const w = policyScaled(calleeWeight(branch, callee, call.edge.calls ?? 1, (call.edge.fanout ?? 'parallel') === 'parallel'), call, branch, callee);
           const existing = incoming.get(call.edge.target);
           if (existing) existing.add(w);
           else {
