@@ -9,7 +9,8 @@
  *
  * Writes reports/<name>.config.json (the repository's stryker.config.json
  * with this run's files), reports/<name>.json (the full report) and
- * reports/<name>/index.html. Globs are comma-separated.
+ * reports/<name>/index.html. Globs are comma-separated; one level of braces
+ * expands (`shared/estimator/{grid,mg1}.ts`).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -47,6 +48,35 @@ function line(count) {
   return `mutants ${mutants}, killed ${count.Killed ?? 0}, survived ${count.Survived ?? 0}, no coverage ${count.NoCoverage ?? 0}, timeout ${count.Timeout ?? 0}, score ${score}`;
 }
 
+/**
+ * A comma-separated list of globs as single globs: commas inside braces
+ * belong to the brace, which is expanded (`tests/{a,b}.test.ts` is two
+ * globs), so the list can be passed on joined by commas alone.
+ */
+function globList(text) {
+  const parts = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text[i];
+    if (c === '{') depth++;
+    else if (c === '}') depth--;
+    else if ((c === ',' && depth === 0) || i === text.length) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  return parts.filter(Boolean).flatMap(expandBraces);
+}
+
+function expandBraces(glob) {
+  const open = glob.indexOf('{');
+  const close = glob.indexOf('}', open);
+  if (open < 0 || close < 0) return [glob];
+  const [head, tail] = [glob.slice(0, open), glob.slice(close + 1)];
+  return glob.slice(open + 1, close).split(',').flatMap((option) => expandBraces(`${head}${option.trim()}${tail}`));
+}
+
 if (mutate === '--summary') {
   summary(`reports/${name}.json`);
   process.exit(0);
@@ -55,7 +85,7 @@ const base = JSON.parse(readFileSync('stryker.config.json', 'utf8'));
 delete base.$schema;
 const config = {
   ...base,
-  mutate: mutate.split(',').map((glob) => glob.trim()),
+  mutate: globList(mutate),
   incrementalFile: `reports/${name}.incremental.json`,
   reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
   jsonReporter: { fileName: `reports/${name}.json` },
@@ -66,7 +96,7 @@ mkdirSync('reports', { recursive: true });
 writeFileSync(`reports/${name}.config.json`, JSON.stringify(config, null, 2));
 const run = spawnSync('npx', ['stryker', 'run', `reports/${name}.config.json`], {
   stdio: 'inherit',
-  env: { ...process.env, ...(tests && { MUTATE_TESTS: tests }) },
+  env: { ...process.env, ...(tests && { MUTATE_TESTS: globList(tests).join(',') }) },
 });
 if (run.status === 0) summary(`reports/${name}.json`);
 process.exit(run.status ?? 1);
