@@ -62,7 +62,8 @@ function iconSvg(run: readonly PathShape[], defined: Definitions): string {
     defined.icons.set(run[0]!.d, known);
     definition = `<defs>\n<g id="${id}">\n${run.map(pathSvg).join('\n')}\n</g>\n</defs>\n`;
   }
-  return `${definition}<use href="#${id}" transform="translate(${at!.x} ${at!.y}) scale(${at!.scale})"/>`;
+  // xlink:href, not SVG 2's plain href: older editors and converters read only the first (browsers read both).
+  return `${definition}<use xlink:href="#${id}" transform="translate(${at!.x} ${at!.y}) scale(${at!.scale})"/>`;
 }
 
 /** Whether two paths are placed at the same spot and scale (parts of one icon). */
@@ -98,7 +99,7 @@ function shapeSvg(shape: Shape, defined: Definitions): string {
 }
 
 function* svgLines(scene: Scene): Generator<string, void, undefined> {
-  yield `<svg xmlns="http://www.w3.org/2000/svg" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="${xmlText(FONT)}">`;
+  yield `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${scene.width}" height="${scene.height}" viewBox="0 0 ${scene.width} ${scene.height}" font-family="${xmlText(FONT)}">`;
   yield `<title>${xmlText(scene.title)}</title>`;
   yield `<rect width="100%" height="100%" fill="${scene.background}"/>`;
   const defined: Definitions = { icons: new Map(), count: 0 };

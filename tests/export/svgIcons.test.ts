@@ -21,9 +21,9 @@ describe('SVG icons and boxes', () => {
     const caches: Diagram = { ...diagram, nodes: diagram.nodes.map((n) => ({ ...n, kind: 'cache' })) };
     const svg = await svgOf(caches);
     expect([...svg.matchAll(/<g id="(icon\d+)">/g)].map((m) => m[1])).toEqual(['icon1']);
-    expect([...svg.matchAll(/<use href="#icon1" transform="translate\([\d.]+ [\d.]+\) scale\(0\.6+7?\)"\/>/g)]).toHaveLength(diagram.nodes.length);
+    expect([...svg.matchAll(/<use xlink:href="#icon1" transform="translate\([\d.]+ [\d.]+\) scale\(0\.6+7?\)"\/>/g)]).toHaveLength(diagram.nodes.length);
     // The definition comes before its first use, inside the first node's group.
-    expect(svg.indexOf('<g id="icon1">')).toBeLessThan(svg.indexOf('<use href="#icon1"'));
+    expect(svg.indexOf('<g id="icon1">')).toBeLessThan(svg.indexOf('<use xlink:href="#icon1"'));
   });
 
   it('gives each distinct kind icon its own definition, and every use names a defined icon', async () => {
@@ -31,7 +31,7 @@ describe('SVG icons and boxes', () => {
     const defined = [...svg.matchAll(/<g id="(icon\d+)">/g)].map((m) => m[1]!);
     const kinds = new Set(laid().nodes.map((n) => n.kind));
     expect(defined).toHaveLength(kinds.size);
-    const used = new Set([...svg.matchAll(/<use href="#(icon\d+)"/g)].map((m) => m[1]!));
+    const used = new Set([...svg.matchAll(/<use xlink:href="#(icon\d+)"/g)].map((m) => m[1]!));
     expect([...used].sort()).toEqual([...defined].sort());
   });
 
