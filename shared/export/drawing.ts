@@ -14,7 +14,15 @@ import { wrapLines } from './wrap';
 /** The narrowest picture, so the title block and legend fit beside a small diagram. */
 const MIN_WIDTH = 520;
 
-const rect = (x: number, y: number, width: number, height: number, r: number, paint: Paint): Shape => ({ type: 'path', d: roundedRectPath(x, y, width, height, r), box: { x, y, width, height, r }, ...paint });
+/** A rounded box; its path data is spelled out only if read (the SVG and PDF writers draw the box itself). */
+const rect = (x: number, y: number, width: number, height: number, r: number, paint: Paint): Shape => ({
+  type: 'path',
+  get d() {
+    return roundedRectPath(x, y, width, height, r);
+  },
+  box: { x, y, width, height, r },
+  ...paint,
+});
 
 /** A filled arrowhead whose tip is at `tip`, pointing from `from`. */
 function arrowhead(from: Position, tip: Position, colour: string): Shape {
@@ -133,7 +141,8 @@ export function* diagramShapes({ diagram, estimate, figures }: Pick<ExportInput,
 
 /** Each edge's caption (calls, rate with figures, label), by edge id. */
 export function captionsOf({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Map<string, string> {
-  const rates = edgeRates(diagram, estimate);
+  // Without figures a caption shows no rate: the rates are not worked out.
+  const rates = figures ? edgeRates(diagram, estimate) : new Map<string, { peak: number }>();
   return new Map(diagram.edges.flatMap((e) => {
     const parts = edgeCaption(e, rates.get(e.id)?.peak, figures);
     return parts.length ? [[e.id, parts.join(' · ')] as const] : [];
