@@ -47,8 +47,8 @@ export function linePathOperators(d: string): string | undefined {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(d); m; m = TOKEN.exec(d)) {
     const token = m[0];
-    const code = token.charCodeAt(0);
-    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+    // A letter: a number starts with a digit, a sign or a point, all below 'A'.
+    if (token.charCodeAt(0) >= 65) {
       if (pending !== undefined) return undefined;
       command = token;
       if (command === 'Z' || command === 'z') {

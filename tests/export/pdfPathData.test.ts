@@ -36,6 +36,8 @@ describe('the own reading of straight-line paths (every edge, without pdf-lib)',
     expect(linePathOperators('M1,2 L3,4 H5 V6 Z')).toBe('1 2 m\n3 4 l\n5 4 l\n5 6 l\nh\n');
     expect(linePathOperators('m1,2 l3,4 h5 v6 z')).toBe('1 2 m\n4 6 l\n9 6 l\n9 12 l\nh\n');
     expect(linePathOperators('M0,0 h1 v1 h-1 Z')).toBe('0 0 m\n1 0 l\n1 1 l\n0 1 l\nh\n');
+    expect(linePathOperators('M1,2 3,4')).toBe('1 2 m\n3 4 l\n');
+    expect(linePathOperators('m1,2 3,4')).toBe('1 2 m\n4 6 l\n');
   });
 
   it('leaves curves, arcs and letters it does not know to pdf-lib', () => {
@@ -51,6 +53,7 @@ describe('the own reading of straight-line paths (every edge, without pdf-lib)',
     expect(linePathOperators('M0,0 L1')).toBeUndefined();
     expect(linePathOperators('M0,0 L1 Z')).toBeUndefined();
     expect(linePathOperators('M0 L1,1')).toBeUndefined();
+    expect(linePathOperators('M0 L1,1,2')).toBeUndefined();
   });
 
   it('is the reading a PDF page gets for straight-line paths', () => {
