@@ -225,20 +225,45 @@ const CLEAR_OF_BUSY = 1e-6;
  * at a utilization of 1, less a rounding).
  */
 function withinTarget(peakQps: number, spec: Batching, replicas: number, capacity: CapacityInput): boolean {
-  const executors = replicas * capacity.concurrency;
-  const lambda = peakQps / 1000;
-  const perExecutor = lambda / executors;
-  const excess = (b: number) => perExecutor * batchLatencyMs(spec, b) - b;
-  if (lambda > 0 && executors > 0 && excess(spec.maxBatchSize) < 0 && capacity.targetUtilization < 1 - CLEAR_OF_BUSY && perItemTimeFalls(spec)) {
-    const byDelay = Math.min(batchCap(spec), 1 + lambda * spec.maxQueueDelayMs);
-    const atDelay = excess(byDelay);
+  if (capacity.targetUtilization < 1 - CLEAR_OF_BUSY) {
+    const quick = utilizationByRegime(peakQps / 1000, spec, replicas * capacity.concurrency);
     // Busy executors: a utilization of 1, above the target.
-    if (excess(1) > 0 && atDelay > 0) return false;
-    // Batches close on the delay: the utilization batchingAt computes for that size.
-    if (excess(1) <= 0 || atDelay < -CLEAR_OF_BUSY * byDelay) return Math.min(1, (lambda * batchLatencyMs(spec, byDelay)) / (byDelay * executors)) <= capacity.targetUtilization + 1e-12;
+    if (quick === 'busy') return false;
+    if (quick !== undefined) return quick <= capacity.targetUtilization + 1e-12;
   }
   const run = batchingAt(peakQps, spec, replicas, capacity.concurrency, 'poisson', false);
   return !run.saturated && run.utilization <= capacity.targetUtilization + 1e-12;
+}
+
+/**
+ * The utilization batchingAt gives a pool under Poisson arrivals (Infinity
+ * when saturated), without solving for the busy batch size where batches
+ * clearly close on the queue delay: what a day asks at every moment.
+ */
+export function batchingUtilization(peakQps: number, spec: Batching, replicas: number, concurrency: number): number {
+  const quick = utilizationByRegime(peakQps / 1000, spec, replicas * concurrency);
+  if (typeof quick === 'number') return quick;
+  const run = batchingAt(peakQps, spec, replicas, concurrency, 'poisson', false);
+  return run.saturated ? Infinity : run.utilization;
+}
+
+/**
+ * The regime of an unsaturated pool told without the bisection, where the
+ * load leaves no doubt: "busy" where every executor runs batch after batch,
+ * else the utilization batchingAt computes for batches closed on the delay
+ * (the same numbers, in the same order); undefined where only the busy batch
+ * size tells, or the pool is idle or saturated.
+ */
+function utilizationByRegime(lambdaPerMs: number, spec: Batching, executors: number): number | 'busy' | undefined {
+  if (!(lambdaPerMs > 0) || !(executors > 0)) return undefined;
+  const perExecutor = lambdaPerMs / executors;
+  const excess = (b: number) => perExecutor * batchLatencyMs(spec, b) - b;
+  if (!(excess(spec.maxBatchSize) < 0) || !perItemTimeFalls(spec)) return undefined;
+  const byDelay = Math.min(batchCap(spec), 1 + lambdaPerMs * spec.maxQueueDelayMs);
+  const atDelay = excess(byDelay);
+  if (excess(1) > 0 && atDelay > 0) return 'busy';
+  if (excess(1) <= 0 || atDelay < -CLEAR_OF_BUSY * byDelay) return Math.min(1, (lambdaPerMs * batchLatencyMs(spec, byDelay)) / (byDelay * executors));
+  return undefined;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { DailyProfile } from '../model/blocks';
 import type { Diagram, DiagramNode } from '../model/schema';
-import { neededBatchingReplicas, batchingAt } from './batching';
+import { batchingUtilization, neededBatchingReplicas } from './batching';
 import { capacityInput, neededReplicas, serviceTime } from './queueing';
 import { carriesLoad, topologicalOrder } from '../model/graph';
 import { passShare, trafficRate } from './rates';
@@ -77,10 +77,7 @@ function poolOf(node: DiagramNode): Pool | null {
     return {
       autoscaled,
       replicasFor: (qps) => (autoscaled ? cap(needed(qps)) : (capacity.replicas as number)),
-      utilizationAt: (qps, replicas) => {
-        const run = batchingAt(qps, spec, replicas, capacity.concurrency, 'poisson', false);
-        return run.saturated ? Infinity : run.utilization;
-      },
+      utilizationAt: (qps, replicas) => batchingUtilization(qps, spec, replicas, capacity.concurrency),
     };
   }
   if (!node.latency) return null;
@@ -148,10 +145,24 @@ function contributions(diagram: Diagram, amplification: ReadonlyMap<string, numb
 /** Per node, its load at an hour of the day: each entry's part of its peak load, at that entry's share of its peak then. */
 function dayLoads(diagram: Diagram, amplification: ReadonlyMap<string, number>, order: readonly string[]): (id: string) => (hour: number) => number {
   const parts = contributions(diagram, amplification, order);
-  const share = (entry: DiagramNode, hour: number) => (entry.traffic?.profile ? profileShare(entry.traffic.profile, hour) : 1);
+  // Every pool asks the same moments of the day (and the same moments a scale-up delay earlier): each entry's share is worked out once per moment.
+  const shares = new Map<DiagramNode, Map<number, number>>();
+  const share = (entry: DiagramNode, hour: number) => {
+    const profile = entry.traffic?.profile;
+    if (!profile) return 1;
+    let known = shares.get(entry);
+    if (!known) shares.set(entry, (known = new Map()));
+    let value = known.get(hour);
+    if (value === undefined) known.set(hour, (value = profileShare(profile, hour)));
+    return value;
+  };
   return (id) => {
     const mine = parts.get(id) ?? [];
-    return (hour) => mine.reduce((sum, p) => sum + p.peakQps * share(p.entry, hour), 0);
+    return (hour) => {
+      let sum = 0;
+      for (const p of mine) sum += p.peakQps * share(p.entry, hour);
+      return sum;
+    };
   };
 }
 

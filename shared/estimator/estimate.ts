@@ -31,6 +31,15 @@ export interface EstimateOptions {
    * sensitivity, failures); default false.
    */
   figuresOnly?: boolean;
+  /**
+   * Everything but what only the full estimate file carries, for a caller
+   * that prints the summary (`mlsd estimate` without --json): no batching
+   * figures on the nodes (each pool's queue-delay what-if runs the pool six
+   * more times) and no worst moment of the day on the entries (a second
+   * solve at that moment). Every other figure and diagnostic is the same;
+   * default false.
+   */
+  summary?: boolean;
 }
 
 
@@ -73,7 +82,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions): Estimate {
   const solution = solve(diagram, order);
   const { rates, queues, runs, modelled, latencies } = solution;
   const day = simulateDay(diagram, solution.amplification, order);
-  const dayWorst = day.worstHour === null || options.figuresOnly ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification, order), order) : solution };
+  const dayWorst = day.worstHour === null || options.figuresOnly || options.summary ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification, order), order) : solution };
   const entryNodes = diagram.nodes.filter((n) => n.kind === 'traffic');
   const entryIds = entryNodes.map((n) => n.id);
   const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, latencies, order);
@@ -98,7 +107,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions): Estimate {
       latencyMs: total ? { mean: round(total.mean()), p50: round(total.quantile(0.5)), p99: round(total.quantile(0.99)) } : null,
       storageBytes: bytes,
       costUsdPerMonth: cost,
-      ...(run && !options.figuresOnly ? { batching: roundFigures(batchingFigures(node, run, rate.peak, catalog)) } : {}),
+      ...(run && !options.figuresOnly && !options.summary ? { batching: roundFigures(batchingFigures(node, run, rate.peak, catalog)) } : {}),
       ...(nodeDay && !options.figuresOnly ? { day: roundDay(nodeDay) } : {}),
     };
   });

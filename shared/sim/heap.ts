@@ -70,7 +70,7 @@ export class ServerPool {
 
   /** Seizes the first free server for `serviceMs` from `nowMs`; returns when the request starts. */
   seize(nowMs: number, serviceMs: number): number {
-    if (this.freeAt.length <= SCANNED_POOL) return this.seizeByScan(nowMs, serviceMs);
+    if (this.freeAt.length <= ORDERED_POOL) return this.seizeInOrder(nowMs, serviceMs);
     const heap = this.freeAt;
     const start = heap[0]! > nowMs ? heap[0]! : nowMs;
     const done = start + serviceMs;
@@ -88,19 +88,27 @@ export class ServerPool {
     return start;
   }
 
-  /** The same for a small pool: a scan for the earliest free server beats the heap's unpredictable branches. */
-  private seizeByScan(nowMs: number, serviceMs: number): number {
+  /**
+   * The same for a small pool, whose free times are kept in order: the first
+   * is the earliest, and the new one slides into place. Which of several
+   * servers free at the same time is taken changes no start.
+   */
+  private seizeInOrder(nowMs: number, serviceMs: number): number {
     const free = this.freeAt;
-    let first = 0;
-    for (let i = 1; i < free.length; i++) if (free[i]! < free[first]!) first = i;
-    const start = free[first]! > nowMs ? free[first]! : nowMs;
-    free[first] = start + serviceMs;
+    const start = free[0]! > nowMs ? free[0]! : nowMs;
+    const done = start + serviceMs;
+    let i = 1;
+    while (i < free.length && free[i]! < done) {
+      free[i - 1] = free[i]!;
+      i++;
+    }
+    free[i - 1] = done;
     return start;
   }
 }
 
-/** Pools of up to this many servers find their earliest free server by a scan instead of the heap. */
-const SCANNED_POOL = 16;
+/** Pools of up to this many servers keep their free times in order instead of in a heap. */
+const ORDERED_POOL = 16;
 
 /**
  * The servers of one first-come-first-served pool, counted rather than kept

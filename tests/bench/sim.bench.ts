@@ -2,13 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDiagram } from './generate';
-import { reportTimes, timed, type Times } from './measure';
+import { formatMs, report, reportTimes, timed, type Times } from './measure';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-/** Median CPU and wall time of `runs` whole `mlsd ARGS` processes, ms (what a person waits for, on an idle machine). */
-function mlsdProcess(args: string[], runs: number): Times {
-  const usage = Array.from({ length: runs }, () => timed(args));
+/** Median CPU and wall time of `runs` whole `mlsd ARGS` (or `node SCRIPT ARGS`) processes, ms (what a person waits for, on an idle machine). */
+function mlsdProcess(args: string[], runs: number, script?: string[]): Times {
+  const usage = Array.from({ length: runs }, () => timed(args, script));
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(runs / 2)]! * 1000;
   return { cpuMs: median(usage.map((u) => u.cpuS)), wallMs: median(usage.map((u) => u.wallS)) };
 }
@@ -19,6 +19,9 @@ export function benchSimulatorAndCli(): void {
   const video = join(ROOT, 'blueprints/video-recommendation.mlsd.json');
   reportTimes('mlsd simulate video-rec, 1M requests (process)', mlsdProcess(['simulate', video, '--requests', '1000000'], 3), 10_000);
 
+  // Node's own start-up, which every command pays before its first line runs: the floor under the figures below.
+  const floor = mlsdProcess(['-e', '0'], 5, []);
+  report('node -e 0 (the floor under every command)', `${formatMs(floor.cpuMs)} CPU (${formatMs(floor.wallMs)} wall)`, 'none', true);
   const news = join(ROOT, 'blueprints/news-feed.mlsd.json');
   reportTimes('mlsd estimate news-feed (whole process)', mlsdProcess(['estimate', news], 5), 300);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchingAt, neededBatchingReplicas } from '../../shared/estimator/batching';
+import { batchingAt, batchingUtilization, neededBatchingReplicas } from '../../shared/estimator/batching';
 import type { CapacityInput } from '../../shared/estimator/queueing';
 import type { Batching } from '../../shared/model/serving';
 
@@ -37,5 +37,19 @@ describe('replicas a batching pool needs', () => {
         }
       });
     }
+  }
+});
+
+describe('a batching pool\'s utilization over the day', () => {
+  const loads = Array.from({ length: 60 }, (_, i) => 20 * 1.18 ** i);
+  for (const [name, spec] of Object.entries(SPECS)) {
+    it(`is the utilization batchingAt gives, to the last bit, Infinity where saturated (${name})`, () => {
+      for (const qps of [0, ...loads]) {
+        for (const replicas of [0, 1, 2, 3, 5, 8, 13, 21, 40, 100]) {
+          const run = batchingAt(qps, spec, replicas, 2, 'poisson', false);
+          expect(batchingUtilization(qps, spec, replicas, 2)).toBe(run.saturated ? Infinity : run.utilization);
+        }
+      }
+    });
   }
 });

@@ -50,9 +50,10 @@ export interface Estimated {
 
 /**
  * Reads the first positional FILE with --prices and --traffic, and estimates
- * it; or returns the exit code after saying on stderr what is wrong.
+ * it (the summary only, with `summary`: see EstimateOptions); or returns the
+ * exit code after saying on stderr what is wrong.
  */
-export function readAndEstimate(args: ParsedArgs, io: CliIO, command: string): Estimated | number {
+export function readAndEstimate(args: ParsedArgs, io: CliIO, command: string, summary = false): Estimated | number {
   const trafficMultiplier = parseTrafficFlag(args, io, command);
   if (trafficMultiplier === undefined) return EXIT.usage;
   const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);
@@ -63,7 +64,7 @@ export function readAndEstimate(args: ParsedArgs, io: CliIO, command: string): E
   const diagram = typeof scenario === 'string' ? scenarioDiagram(file, scenario) : file;
   if (!diagram) return noScenario(io, command, args.positionals[0]!, file, scenario as string);
   // Reading checked the file's structure; the estimator need not check it again.
-  const result = withCheckedStructure(file, catalog, () => estimate(diagram, { catalog, trafficMultiplier }));
+  const result = withCheckedStructure(file, catalog, () => estimate(diagram, { catalog, trafficMultiplier, summary }));
   return { diagram, result, catalog, trafficMultiplier };
 }
 
@@ -73,10 +74,12 @@ export function estimateCommand(args: ParsedArgs, io: CliIO): number {
     io.stderr(`mlsd estimate: expected one FILE\n\n${estimateHelp}\n`);
     return EXIT.usage;
   }
-  const read = readAndEstimate(args, io, 'estimate');
+  const json = args.flags.has('json');
+  // The printed report shows neither batching figures nor the worst moment of the day: they are left out, not worked out.
+  const read = readAndEstimate(args, io, 'estimate', !json);
   if (typeof read === 'number') return read;
   const { diagram, result } = read;
-  if (args.flags.has('json')) {
+  if (json) {
     // Written apart: joining a large estimate's JSON and its newline would copy the whole text once more.
     io.stdout(JSON.stringify(result, null, 2));
     io.stdout('\n');
