@@ -14,7 +14,7 @@ describe('mlsd export and mlsd layout', () => {
     const out = join(dir, 'feed.svg');
     const result = await mlsd('export', 'blueprints/news-feed.mlsd.json', '--format', 'svg', '-o', out);
     expect(result).toMatchObject({ code: 0, stdout: `${out}: SVG picture\n` });
-    expect(readFileSync(out, 'utf8')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="\d+"/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" xmlns:xlink="http:\/\/www.w3.org\/1999\/xlink" width="\d+"/);
   });
 
   it('writes PNG bytes headless, drawn on dark with --theme dark', async () => {
