@@ -42,7 +42,7 @@ describe('finding chains', () => {
     expect(with_('c', { offeredLoad: 0 })).toEqual([['a', 'b']]);
     expect(with_('c', null)).toEqual([['a', 'b']]);
     expect(with_('c', {}, { latency: undefined })).toEqual([['a', 'b']]);
-    expect(with_('c', {}, { batching: { maxBatch: 8, maxWaitMs: 5 } } as Partial<DiagramNode>)).toEqual([['a', 'b']]);
+    expect(with_('c', {}, { batching: { maxBatchSize: 8, maxQueueDelayMs: 5 } })).toEqual([['a', 'b']]);
     expect(with_('a', { saturated: true })).toEqual([['b', 'c']]);
     expect(chains(nodes, plain, queues, new Set(['c']))).toEqual([['a', 'b']]);
   });
