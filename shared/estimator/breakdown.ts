@@ -30,6 +30,7 @@ function addMs(ms: Map<string, number>, id: string, value: number): void {
 function insertByPosition(pending: string[], id: string, position: ReadonlyMap<string, number>): void {
   const at = position.get(id)!;
   let i = pending.length;
+  // Stryker disable next-line all: the order only saves work: weights pass on linearly, so a node taken before all its callers is taken again with the rest and the figures are the same
   while (i > 0 && position.get(pending[i - 1]!)! < at) i--;
   pending.splice(i, 0, id);
 }
@@ -40,7 +41,9 @@ function insertByPosition(pending: string[], id: string, position: ReadonlyMap<s
  */
 function branchWeight(h: Weight, branch: Dist, others: readonly CdfBelow[]): Weight {
   const w = Weight.on(branch);
+  // Stryker disable next-line ArrowFunction: every element is written before it is read
   const belows = others.map(() => 0);
+  // Stryker disable next-line ArrowFunction: every element is written before it is read
   const levels = others.map(() => 0);
   const critical = (k: number): number => {
     others.forEach((other, o) => {
@@ -50,6 +53,7 @@ function branchWeight(h: Weight, branch: Dist, others: readonly CdfBelow[]): Wei
     return tiedProduct(belows, levels);
   };
   for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(branch.lo + i) * critical(branch.lo + i);
+  // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
   w.zero = h.zero * critical(Number.NEGATIVE_INFINITY);
   return w;
 }
@@ -73,6 +77,7 @@ function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean)
       return sum;
     };
     for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(callee.lo + i) * factor(callee.lo + i);
+    // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
     w.zero = h.zero * factor(Number.NEGATIVE_INFINITY);
     return w;
   }

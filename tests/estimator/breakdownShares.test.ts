@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { p99Breakdowns } from '../../shared/estimator/breakdown';
 import { at, indexBelow } from '../../shared/estimator/gridPoints';
+import { solve } from '../../shared/estimator/solve';
+import { topologicalOrder } from '../../shared/model/graph';
 import { erfc, normalCdf, Z99 } from '../../shared/estimator/normal';
 import type { DiagramEdge, DiagramNode } from '../../shared/model/schema';
 import { call, diagramOf, svc, users } from './build';
@@ -72,6 +75,24 @@ describe('the p99 breakdown names the nodes on the slow path with their time', (
     expect(always.nodes.sort()).toEqual(['api', 'cache']);
     exactly(always, 'cache', 1);
     for (const tail of [design(0.9), design(0.995), always]) expect(Math.abs(sumGap(tail))).toBeLessThan(1e-9);
+  });
+});
+
+describe('an entry without a bounded latency', () => {
+  it('has an empty breakdown, and the others theirs', () => {
+    const diagram = diagramOf(
+      [users(10), users(900, 'burst'), users(5, 'idle'), fixed('api', 2), svc('db', 20, 80, { capacity: { replicas: 1, concurrency: 1 } }), fixed('cache', 1)],
+      [call('users', 'api'), call('burst', 'db')],
+    );
+    const order = topologicalOrder(diagram);
+    const { latencies } = solve(diagram, order);
+    expect(latencies.get('burst')!.total).toBeNull();
+    expect(latencies.get('idle')!.total!.isZero).toBe(true);
+    const breakdowns = p99Breakdowns(['burst', 'idle', 'users', 'nowhere'], latencies, order);
+    expect(breakdowns.get('burst')).toEqual([]);
+    expect(breakdowns.get('idle')).toEqual([]);
+    expect(breakdowns.get('nowhere')).toEqual([]);
+    expect(breakdowns.get('users')!.map((b) => b.node)).toEqual(['api']);
   });
 });
 
