@@ -91,6 +91,8 @@ const config = {
   jsonReporter: { fileName: `reports/${name}.json` },
   htmlReporter: { fileName: `reports/${name}/index.html` },
   tempDirName: `.stryker-tmp-${name}`,
+  // Another run's sandbox, being made or removed beside this one, is not copied into this run's.
+  ignorePatterns: [...(base.ignorePatterns ?? []), '/.stryker-tmp-*', '/reports'],
 };
 mkdirSync('reports', { recursive: true });
 writeFileSync(`reports/${name}.config.json`, JSON.stringify(config, null, 2));

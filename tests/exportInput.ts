@@ -30,6 +30,16 @@ export function annotatedSearch(): Diagram {
   return diagram;
 }
 
+/** The small design stacked in a column without its stored routes: its edges end going down, up, left and right. */
+export function stackedSearch(): Diagram {
+  const diagram = smallSearch();
+  diagram.nodes.forEach((n, i) => {
+    n.position = { x: (i % 2) * 40, y: i * 220 };
+  });
+  for (const e of diagram.edges) delete e.route;
+  return diagram;
+}
+
 /** A design with nothing in it: no components, edges or groups. */
 export function emptyDesign(): Diagram {
   return { ...smallSearch(), nodes: [], edges: [], groups: [] };

@@ -130,5 +130,6 @@ export const drawioFormat: ExportFormat = {
   takesFigures: true,
   takesTheme: false,
   takesPaper: false,
+  readsFullEstimate: false,
   render: async (input) => drawioPieces(input),
 };

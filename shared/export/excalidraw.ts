@@ -195,5 +195,6 @@ export const excalidrawFormat: ExportFormat = {
   takesFigures: true,
   takesTheme: false,
   takesPaper: false,
+  readsFullEstimate: false,
   render: async (input) => excalidrawPieces(input),
 };

@@ -146,5 +146,6 @@ export const markdownFormat: ExportFormat = {
   takesFigures: false,
   takesTheme: false,
   takesPaper: false,
+  readsFullEstimate: true,
   render: async (input) => markdownPieces(input),
 };

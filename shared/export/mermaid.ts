@@ -72,5 +72,6 @@ export const mermaidFormat: ExportFormat = {
   takesFigures: true,
   takesTheme: false,
   takesPaper: false,
+  readsFullEstimate: false,
   render: async (input) => mermaidPieces(input),
 };

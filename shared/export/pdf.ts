@@ -273,5 +273,6 @@ export const pdfFormat: ExportFormat = {
   takesFigures: true,
   takesTheme: true,
   takesPaper: true,
+  readsFullEstimate: false,
   render: async (input) => renderPdf(sceneOf(input), input.paper),
 };

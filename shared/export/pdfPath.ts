@@ -4,6 +4,7 @@ import { Memo } from '../memo';
 /** A number as a PDF's content writes it: at most three decimals (a thousandth of a unit), never an exponent. */
 export function num(value: number): string {
   const rounded = Math.round(value * 1000) / 1000;
+  // Stryker disable next-line ConditionalExpression: String(-0) is '0' as well; the test spares a call for the common zero.
   return rounded === 0 ? '0' : String(rounded);
 }
 
@@ -18,6 +19,7 @@ const pathCache = new Memo<string, string>(4096);
 /** SVG path data as PDF path operators in the path's own units (y down, as SVG), through pdf-lib's reading of any path. */
 function svgPathOperators(d: string): string {
   let text = pathCache.get(d);
+  // Stryker disable next-line ConditionalExpression: reading the path again gives the same text; the store only saves time.
   if (text === undefined) {
     // pdf-lib's own drawing of a path: push, three transforms, the dash, the path, the paint, pop; the path is what is kept.
     text = operatorsText(drawSvgPath(d, { x: 0, y: 0 } as Parameters<typeof drawSvgPath>[1]).slice(5, -2));
@@ -34,7 +36,7 @@ const TOKEN = /[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g;
  * relative: every edge, arrowhead and legend sample) as PDF operators, read
  * without building an object per step; undefined for any other command.
  */
-function linePathOperators(d: string): string | undefined {
+export function linePathOperators(d: string): string | undefined {
   let out = '';
   let command = '';
   let x = 0;
@@ -45,8 +47,8 @@ function linePathOperators(d: string): string | undefined {
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(d); m; m = TOKEN.exec(d)) {
     const token = m[0];
-    const code = token.charCodeAt(0);
-    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+    // A letter: a number starts with a digit, a sign or a point, all below 'A'.
+    if (token.charCodeAt(0) >= 65) {
       if (pending !== undefined) return undefined;
       command = token;
       if (command === 'Z' || command === 'z') {
@@ -104,6 +106,7 @@ export class AsciiBytes {
   /** Adds text (ASCII only: numbers, operators, names and hex strings). */
   write(text: string): void {
     this.piece += text;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: when pieces are turned into bytes changes no byte, only how much text waits.
     if (this.piece.length >= PIECE_CHARS) this.flush();
   }
 
@@ -115,7 +118,9 @@ export class AsciiBytes {
 
   private flush(): void {
     const need = this.length + this.piece.length;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: growing a buffer that is already large enough keeps every byte.
     if (need > this.bytes.length) {
+      // Stryker disable next-line ArithmeticOperator: any size of at least \`need\` holds the bytes; doubling only saves copies.
       const grown = new Uint8Array(Math.max(need, 2 * this.bytes.length));
       grown.set(this.bytes.subarray(0, this.length));
       this.bytes = grown;

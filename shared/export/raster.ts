@@ -51,6 +51,7 @@ export const pngFormat: ExportFormat = {
   takesFigures: true,
   takesTheme: true,
   takesPaper: false,
+  readsFullEstimate: false,
   async render(input, services) {
     // Refused by its size before any of it is drawn, and when its boxes alone are too large, before any edge is routed.
     const boxes = sceneSizeFromBoxes(input);

@@ -56,11 +56,12 @@ const NO_FIGURES: Estimate = {
  * text in pieces to write one after another (see `exportDiagram` for one
  * string). Figures come from the whole diagram's estimate, so a selection
  * shows the same numbers as the full picture; a format that shows figures,
- * asked for none, is made without running the estimate.
+ * asked for none, is made without running the estimate, and one that shows
+ * no breakdown or diagnostic from the figures alone.
  */
 export async function exportPieces(diagram: Diagram, format: ExportFormat, services: ExportServices, options: ExportOptions = {}): Promise<ExportOutput> {
   const withoutFigures = format.takesFigures && options.figures === false;
-  const figures = withoutFigures ? NO_FIGURES : estimateDiagram(diagram, { catalog: options.catalog });
+  const figures = withoutFigures ? NO_FIGURES : estimateDiagram(diagram, { catalog: options.catalog, figuresOnly: !format.readsFullEstimate });
   const shown = options.only ? selectionOf(diagram, options.only) : diagram;
   const estimate = options.only ? { ...figures, nodes: figures.nodes.filter((n) => options.only!.has(n.id)) } : figures;
   const input = { diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light' as const, paper: options.paper ?? 'fit' as const };

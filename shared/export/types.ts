@@ -49,5 +49,11 @@ export interface ExportFormat {
   takesTheme: boolean;
   /** Whether the page size (fit, A4, Letter) applies. */
   takesPaper: boolean;
+  /**
+   * Whether the export shows what only the full estimate has (p99
+   * breakdowns, diagnostics); the others are made from its figures alone,
+   * which are the same numbers for a fraction of the work.
+   */
+  readsFullEstimate: boolean;
   render(input: ExportInput, services: ExportServices): Promise<ExportOutput>;
 }

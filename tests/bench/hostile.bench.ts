@@ -56,6 +56,10 @@ export function benchHostile(): void {
     for (const format of ['svg', 'png', 'pdf', 'mermaid', 'drawio', 'excalidraw']) {
       line(`export ${format} --no-figures, 100,000 placed nodes`, timed(['export', placedFile, '--format', format, '--no-figures', '-o', join(dir, `large.${format}`)]), 5);
     }
+    // With figures: the picture formats draw the estimate's figures alone (no breakdowns or lint), so each line is that estimate plus the picture.
+    for (const format of ['svg', 'pdf', 'mermaid', 'drawio', 'excalidraw']) {
+      line(`export ${format} with figures, 100,000 placed nodes`, timed(['export', placedFile, '--format', format, '-o', join(dir, `large-figures.${format}`)]), 5);
+    }
     line('export markdown (with the estimate), 100,000', timed(['export', placedFile, '--format', 'markdown', '-o', join(dir, 'large.md')]), 10);
     line('estimate, every number at its limit', timed(['estimate', extreme]), 10);
     line('validate, 20,000 problems', timed(['validate', manyProblems]), 10);

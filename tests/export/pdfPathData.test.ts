@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { num, pathOperators } from '../../shared/export/pdfPath';
+import { linePathOperators, num, pathOperators } from '../../shared/export/pdfPath';
 
 describe('numbers in a PDF page\'s content', () => {
   it('are written to a thousandth, never as an exponent or a negative zero', () => {
@@ -28,5 +28,37 @@ describe('straight-line path data', () => {
   it('returns to the start of the figure after a close, for the commands that follow', () => {
     expect(pathOperators('M10,10 L20,10 Z l5,5')).toBe('10 10 m\n20 10 l\nh\n15 15 l\n');
     expect(pathOperators('M10,10 L20,10 Z h5')).toBe('10 10 m\n20 10 l\nh\n15 10 l\n');
+  });
+});
+
+describe('the own reading of straight-line paths (every edge, without pdf-lib)', () => {
+  it('reads every straight command, absolute and relative, upper and lower case', () => {
+    expect(linePathOperators('M1,2 L3,4 H5 V6 Z')).toBe('1 2 m\n3 4 l\n5 4 l\n5 6 l\nh\n');
+    expect(linePathOperators('m1,2 l3,4 h5 v6 z')).toBe('1 2 m\n4 6 l\n9 6 l\n9 12 l\nh\n');
+    expect(linePathOperators('M0,0 h1 v1 h-1 Z')).toBe('0 0 m\n1 0 l\n1 1 l\n0 1 l\nh\n');
+    expect(linePathOperators('M1,2 3,4')).toBe('1 2 m\n3 4 l\n');
+    expect(linePathOperators('m1,2 3,4')).toBe('1 2 m\n4 6 l\n');
+  });
+
+  it('leaves curves, arcs and letters it does not know to pdf-lib', () => {
+    for (const d of ['M0,0 C1,1 2,2 3,3', 'M0,0 Q1,1 2,2', 'M0,7 A7,7 0 1 0 14,7', 'M0,0 S1,1 2,2', 'M0,0 T1,1', 'M0,0 c1,1 2,2 3,3', 'M0,0 a1,1 0 0 0 2,2']) {
+      expect(linePathOperators(d), d).toBeUndefined();
+    }
+  });
+
+  it('leaves malformed data to pdf-lib: numbers before any command or after a close, an odd number in a pair', () => {
+    expect(linePathOperators('1,2 3,4')).toBeUndefined();
+    expect(linePathOperators('M0,0 Z 3,4')).toBeUndefined();
+    expect(linePathOperators('M0,0 z 3,4')).toBeUndefined();
+    expect(linePathOperators('M0,0 L1')).toBeUndefined();
+    expect(linePathOperators('M0,0 L1 Z')).toBeUndefined();
+    expect(linePathOperators('M0 L1,1')).toBeUndefined();
+    expect(linePathOperators('M0 L1,1,2')).toBeUndefined();
+  });
+
+  it('is the reading a PDF page gets for straight-line paths', () => {
+    for (const d of ['M1,2 L3,4 H5 V6 Z', 'm1,2 l3,4 h5 v6 z', 'M10,10 L20,10 Z l5,5', 'M1 2L3 4H-1V0.5z']) {
+      expect(pathOperators(d)).toBe(linePathOperators(d));
+    }
   });
 });

@@ -4,7 +4,9 @@ import { iconPaths } from '../../shared/export/iconPaths';
 import { textWidth, THEMES, type Shape } from '../../shared/export/scene';
 import { estimate } from '../../shared/estimator/estimate';
 import { findKind } from '../../shared/kinds';
-import { inputOf, smallSearch } from '../exportInput';
+import { annotatedSearch, inputOf, smallSearch, stackedSearch } from '../exportInput';
+import { pictureOf } from '../../shared/export/geometry';
+import { annotationBox, NOTE_COLOUR } from '../../shared/layout/annotationBox';
 
 type Group = Extract<Shape, { type: 'group' }>;
 type PathShape = Extract<Shape, { type: 'path' }>;
@@ -19,13 +21,24 @@ function design(figures: boolean) {
   const diagram = smallSearch();
   diagram.nodes[1]!.label = 'An API gateway with a name long enough to wrap';
   diagram.nodes[2]!.kind = 'mystery-box' as never;
+  diagram.edges[0]!.label = 'a label long enough to wrap onto a second line of its box';
   const input = inputOf(diagram);
   return figures ? { ...input, estimate: estimate(diagram), figures: true } : input;
 }
 
 describe('the picture\'s edges', () => {
-  const scene = sceneOf(design(false));
-  const edges = groupsOf(scene.shapes, 'edge');
+  // The laid-out design's edges all end going right; the stacked one's end in every direction.
+  const edges = [...groupsOf(sceneOf(design(false)).shapes, 'edge'), ...groupsOf(sceneOf(inputOf(stackedSearch())).shapes, 'edge')];
+
+  it('are checked ending in every direction, staged ones going down', () => {
+    const last = (edge: Group) => pairs((edge.children[0] as PathShape).d).slice(-2) as [{ x: number; y: number }, { x: number; y: number }];
+    const direction = (edge: Group) => {
+      const [from, tip] = last(edge);
+      return `${Math.sign(tip.x - from.x)},${Math.sign(tip.y - from.y)}`;
+    };
+    expect(new Set(edges.map(direction))).toEqual(new Set(['1,0', '-1,0', '0,1', '0,-1']));
+    expect(edges.some((e) => e.attributes['data-stage'] !== undefined && direction(e) === '0,1')).toBe(true);
+  });
 
   it('end in an arrowhead 10 units long and 9 wide, its tip on the route\'s end, pointing along the last stretch', () => {
     expect(edges.length).toBeGreaterThan(5);
@@ -67,12 +80,21 @@ describe('the picture\'s edges', () => {
       expect(number).toMatchObject({ text: edge.attributes['data-stage'], size: 9, bold: true, anchor: 'middle' });
       expect(number.x).toBeCloseTo(centre.x, 6);
       expect(number.y).toBeCloseTo(centre.y + 3.5, 6);
+      const [cx, cy] = [circle.box!.x + 7, circle.box!.y + 7];
+      expect(circle.d).toBe(`M${cx - 7},${cy} A7,7 0 1 0 ${cx + 7},${cy} A7,7 0 1 0 ${cx - 7},${cy} Z`);
     }
+  });
+
+  it('draw no stage marker on an edge without a stage', () => {
+    const unstaged = edges.filter((e) => e.attributes['data-stage'] === undefined);
+    expect(unstaged.length).toBeGreaterThan(0);
+    for (const edge of unstaged) expect(edge.children.filter((c) => c.type === 'path' && c.box?.r === 7)).toEqual([]);
   });
 
   it('carry their caption in a box, one 10-unit line every 12 units, centred across it', () => {
     const captioned = edges.filter((e) => e.children.some((c) => c.type === 'text' && c.size === 10));
     expect(captioned.length).toBeGreaterThan(0);
+    expect(captioned.some((e) => e.children.filter((c) => c.type === 'text' && c.size === 10).length > 1)).toBe(true);
     for (const edge of captioned) {
       const box = edge.children.find((c): c is PathShape => c.type === 'path' && c.box?.r === 3)!.box!;
       const lines = edge.children.filter((c): c is TextShape => c.type === 'text' && c.size === 10);
@@ -118,6 +140,15 @@ describe('the picture\'s nodes', () => {
     expect((known.children[1] as PathShape).fill).toBe(findKind('traffic')!.colour);
   });
 
+  it('without figures, add neither figures nor a bar, even when the estimate is at hand', () => {
+    const input = { ...design(true), figures: false };
+    for (const node of groupsOf(sceneOf(input).shapes, 'node')) {
+      const box = (node.children[0] as PathShape).box!;
+      expect(node.children.filter((c) => c.type === 'text' && c.x === box.x + 14)).toEqual([]);
+      expect(node.children.filter((c) => c.type === 'path' && c.box === undefined && c.at === undefined)).toEqual([]);
+    }
+  });
+
   it('with figures, add the figures line 39 units below the name and a bar as long as the utilization', () => {
     const input = design(true);
     const nodes = groupsOf(sceneOf(input).shapes, 'node');
@@ -147,5 +178,39 @@ describe('the picture\'s nodes', () => {
       const nodes = groupsOf(sceneOf({ ...design(false), theme }).shapes, 'node');
       for (const node of nodes) expect(node.children[0]).toMatchObject({ fill: THEMES[theme].panel, stroke: THEMES[theme].border, strokeWidth: 1.5 });
     }
+  });
+});
+
+describe('the picture\'s sticky notes and free text', () => {
+  const diagram = annotatedSearch();
+  diagram.annotations![0]!.text = 'Check the cache hit rate before the ranker sees the candidates';
+  const { offset } = pictureOf(diagram);
+  const annotations = groupsOf(sceneOf(inputOf(diagram)).shapes, 'annotation');
+
+  it('are drawn over the diagram, one group each, named by id and kind and titled with their text', () => {
+    expect(annotations.map((a) => [a.attributes['data-annotation'], a.attributes['data-annotation-kind'], a.title])).toEqual(
+      diagram.annotations!.map((a) => [a.id, a.kind, a.text]),
+    );
+  });
+
+  it('draw a note as a card with its corner folded, in its own colour or yellow, its lines inside the padding', () => {
+    for (const [i, expected] of [[0, NOTE_COLOUR], [1, '#bfdbfe']] as const) {
+      const annotation = diagram.annotations![i]!;
+      const box = annotationBox(annotation);
+      const [x, y] = [box.x + offset.x, box.y + offset.y];
+      const [card, fold, ...lines] = annotations[i]!.children as [PathShape, PathShape, ...TextShape[]];
+      expect(card).toMatchObject({ fill: expected, stroke: '#ca8a04', strokeWidth: 1 });
+      expect(card.d).toBe(`M${x},${y} h${box.width - 14} l14,14 v${box.height - 14} h${-box.width} Z`);
+      expect(fold).toMatchObject({ d: `M${x + box.width - 14},${y} v14 h14`, stroke: '#ca8a04', strokeWidth: 1 });
+      expect(lines.map((l) => [l.text, l.x, l.y, l.size, l.colour])).toEqual(box.lines.map((text, k) => [text, x + 10, y + 10 + 13 + k * 17, 13, '#1f2937']));
+    }
+    expect(annotationBox(diagram.annotations![0]!).lines.length).toBeGreaterThan(1);
+  });
+
+  it('draw free text as its lines alone, in the theme\'s text colour', () => {
+    const annotation = diagram.annotations![2]!;
+    const box = annotationBox(annotation);
+    const children = annotations[2]!.children as TextShape[];
+    expect(children.map((l) => [l.type, l.text, l.x, l.y, l.colour])).toEqual(box.lines.map((text, k) => ['text', text, box.x + offset.x, box.y + offset.y + 13 + k * 17, THEMES.light.text]));
   });
 });
