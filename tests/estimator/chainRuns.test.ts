@@ -26,8 +26,9 @@ describe('finding chains', () => {
   it('links single servers that call each other and nothing else', () => {
     expect(chains(nodes, plain)).toEqual([['a', 'b', 'c']]);
     expect(chains(nodes, [...plain, edge('c', 'gone')])).toEqual([['a', 'b', 'c']]);
-    // Offline work does not arrive with the requests.
-    expect(chains(nodes, [...plain, edge('c', 'a', { mode: 'offline' })])).toEqual([['a', 'b', 'c']]);
+    // Offline work does not arrive with the requests, and a message sent on is not a call waited for.
+    expect(chains(nodes, [...plain, edge('c', 'b', { mode: 'offline' })])).toEqual([['a', 'b', 'c']]);
+    expect(chains([...nodes, svc('log', 1, 2)], [...plain, edge('b', 'log', { mode: 'async' })])).toEqual([['a', 'b', 'c']]);
   });
 
   it('stops at a node that is not one steady server', () => {
