@@ -14,7 +14,7 @@
 import type { Dist } from './grid';
 import { hasCallPolicy } from './callPolicy';
 import type { CallTime, NodeLatency } from './latency';
-import { CdfMid, correlate, tailWeight, weightedMass, weightedMean, Weight } from './weights';
+import { CdfBelow, correlate, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from './weights';
 
 /** Mean ms in one node over an entry's slowest requests. */
 export interface BreakdownItem {
@@ -30,20 +30,31 @@ function addMs(ms: Map<string, number>, id: string, value: number): void {
 function insertByPosition(pending: string[], id: string, position: ReadonlyMap<string, number>): void {
   const at = position.get(id)!;
   let i = pending.length;
+  // Stryker disable next-line all: the order only saves work: weights pass on linearly, so a node taken before all its callers is taken again with the rest and the figures are the same
   while (i > 0 && position.get(pending[i - 1]!)! < at) i--;
   pending.splice(i, 0, id);
 }
 
-/** The weight the branches of a max pass to one branch: it is critical where the others stay below it. */
-function branchWeight(h: Weight, branch: Dist, others: readonly CdfMid[]): Weight {
+/**
+ * The weight the branches of a max pass to one branch: it is critical where the
+ * others stay below it, and shares a tie evenly with the others level with it.
+ */
+function branchWeight(h: Weight, branch: Dist, others: readonly CdfBelow[]): Weight {
   const w = Weight.on(branch);
-  for (let i = 0; i < w.values.length; i++) {
-    const k = branch.lo + i;
-    let below = 1;
-    for (const other of others) below *= other.at(k);
-    w.values[i] = h.at(k) * below;
-  }
-  w.zero = h.zero * others.reduce((p, o) => p * o.at(Number.NEGATIVE_INFINITY), 1);
+  // Stryker disable next-line ArrowFunction: every element is written before it is read
+  const belows = others.map(() => 0);
+  // Stryker disable next-line ArrowFunction: every element is written before it is read
+  const levels = others.map(() => 0);
+  const critical = (k: number): number => {
+    others.forEach((other, o) => {
+      belows[o] = other.below(k);
+      levels[o] = other.mass(k);
+    });
+    return tiedProduct(belows, levels);
+  };
+  for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(branch.lo + i) * critical(branch.lo + i);
+  // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
+  w.zero = h.zero * critical(Number.NEGATIVE_INFINITY);
   return w;
 }
 
@@ -56,18 +67,18 @@ function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean)
     w.add(h);
     return w;
   }
-  // Each of n copies is critical where the other n - 1 are below it: n F^(n-1).
+  // Each of n copies is critical where the other n - 1 are below it, ties split evenly.
   const counts: [number, number][] = fraction > 1e-12 ? [[whole + 1, fraction], [whole, 1 - fraction]] : [[whole, 1]];
   if (parallel) {
-    const below = new CdfMid(callee);
-    for (let i = 0; i < w.values.length; i++) {
-      const k = callee.lo + i;
-      const f = below.at(k);
-      let factor = 0;
-      for (const [n, share] of counts) if (n > 0) factor += share * n * Math.pow(f, n - 1);
-      w.values[i] = h.at(k) * factor;
-    }
-    for (const [n, share] of counts) if (n > 0) w.zero += share * n * Math.pow(callee.zero, n - 1) * h.zero;
+    const cdf = new CdfBelow(callee);
+    const factor = (k: number): number => {
+      let sum = 0;
+      for (const [n, share] of counts) if (n > 0) sum += share * n * tiedPower(cdf.below(k), cdf.mass(k), n - 1);
+      return sum;
+    };
+    for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(callee.lo + i) * factor(callee.lo + i);
+    // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
+    w.zero = h.zero * factor(Number.NEGATIVE_INFINITY);
     return w;
   }
   // In turn: each copy's weight averages over the sum of the other n - 1.
@@ -80,16 +91,28 @@ function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean)
  * the faster of two copies), not the callee's time composed over its copies:
  * the weight passed to the callee is scaled so the callee's share of the tail
  * is the call's own, E[call time x weight], and the figures still add up to
- * the tail's mean. Within the callee the share is split as its own weights say.
+ * the tail's mean. Within the callee the share is split as its own weights say;
+ * where no single attempt is slow enough to reach the tail (a steady callee
+ * retried: the tail is the calls that took three attempts), every attempt
+ * counts alike.
  */
 function policyScaled(w: Weight, call: CallTime, branch: Weight, callee: Dist): Weight {
   if (!hasCallPolicy(call.edge)) return w;
   const own = weightedMean(call.dist, branch);
-  const composed = weightedMean(callee, w);
+  const shape = weightedMean(callee, w) > 0 ? w : everywhere(callee);
+  const composed = weightedMean(callee, shape);
   if (!(composed > 0)) return w;
   const scaled = Weight.on(callee);
-  scaled.add(w, own / composed);
+  scaled.add(shape, own / composed);
   return scaled;
+}
+
+/** A weight of 1 everywhere on a distribution's support. */
+function everywhere(dist: Dist): Weight {
+  const w = Weight.on(dist);
+  w.values.fill(1);
+  w.zero = 1;
+  return w;
 }
 
 /**
@@ -141,7 +164,7 @@ export function p99Breakdowns(
         const stageWeight = before ? correlate(prefixWeight, stage.dist, before) : prefixWeight;
         if (before) prefixWeight = correlate(prefixWeight, before, stage.dist);
         // A call alone in its stage is critical wherever the stage is; with others, where they stay below it.
-        const below = stage.calls.length > 1 ? stage.calls.map((c) => new CdfMid(c.dist)) : [];
+        const below = stage.calls.length > 1 ? stage.calls.map((c) => new CdfBelow(c.dist)) : [];
         stage.calls.forEach((call, c) => {
           const callee = latencies.get(call.edge.target)!.total!;
           const branch = branchWeight(stageWeight, call.dist, below.filter((_, o) => o !== c));

@@ -160,22 +160,56 @@ export function correlate(h: Weight, y: Dist, z: Dist): Weight {
 }
 
 /**
- * P(X < point k) + P(X = point k) / 2 at every grid index: the chance that
- * another branch stays below a value, counting ties as half.
+ * P(X < point k) and P(X = point k) at every grid index: what another branch
+ * needs to know to tell whether it stays below a value, ties included.
  */
-export class CdfMid {
+export class CdfBelow {
   private readonly table: Float64Array;
   constructor(private readonly dist: Dist) {
     this.table = kept(dist.masses.length);
     let c = dist.zero;
     for (let i = 0; i < dist.masses.length; i++) {
-      this.table[i] = c + dist.masses[i]! / 2;
+      this.table[i] = c;
       c += dist.masses[i]!;
     }
   }
-  at(k: number): number {
+  /** P(X < point k); at index -Infinity (the value 0), nothing is below. */
+  below(k: number): number {
+    if (k === Number.NEGATIVE_INFINITY) return 0;
     const i = k - this.dist.lo;
     if (this.dist.isZero || i < 0) return this.dist.zero;
     return i >= this.table.length ? 1 : this.table[i]!;
   }
+  /** P(X = point k); at index -Infinity, P(X = 0). */
+  mass(k: number): number {
+    if (k === Number.NEGATIVE_INFINITY) return this.dist.zero;
+    const i = k - this.dist.lo;
+    return i < 0 || i >= this.dist.masses.length ? 0 : this.dist.masses[i]!;
+  }
+}
+
+/**
+ * The chance that a value tied with m others, each below it with probability
+ * `below` and level with it with probability `level`, is the one counted as the
+ * slowest when ties are split evenly: E[1 / (1 + ties)] over the others, which is
+ * the integral over t in [0, 1] of (below + t level)^m. Over m + 1 equal copies
+ * these add up to the chance that the slowest is at this value, exactly.
+ */
+export function tiedPower(below: number, level: number, m: number): number {
+  if (m === 0) return 1;
+  const top = below + level;
+  // Where the tie is negligible, the midpoint is exact to its square and avoids cancelling.
+  if (!(level > 1e-9 * top)) return Math.pow(below + level / 2, m);
+  return (Math.pow(top, m + 1) - Math.pow(below, m + 1)) / ((m + 1) * level);
+}
+
+/** The same for others that differ: the integral over t in [0, 1] of the product of (below_o + t level_o). */
+export function tiedProduct(belows: readonly number[], levels: readonly number[]): number {
+  // Coefficients of the product as a polynomial in t, then integrated term by term.
+  const coefficients = [1];
+  for (let o = 0; o < belows.length; o++) {
+    coefficients.push(0);
+    for (let j = coefficients.length - 1; j >= 0; j--) coefficients[j] = coefficients[j]! * belows[o]! + (j > 0 ? coefficients[j - 1]! * levels[o]! : 0);
+  }
+  return coefficients.reduce((sum, c, j) => sum + c / (j + 1), 0);
 }

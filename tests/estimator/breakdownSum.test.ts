@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BLUEPRINT_SLUGS, blueprint } from '../../shared/blueprints';
-import { p99Breakdowns } from '../../shared/estimator/breakdown';
-import { solve } from '../../shared/estimator/solve';
-import { tailWeight, weightedMass, weightedMean } from '../../shared/estimator/weights';
 import type { Diagram } from '../../shared/model/schema';
-import { topologicalOrder } from '../../shared/model/graph';
 import { call, diagramOf, svc, users } from './build';
+import { entryTails, sumGap } from './tail';
 
 /** Per entry with a latency: how far its breakdown's sum is from the mean of its requests at or above p99, relative. */
 function sumGaps(diagram: Diagram): Map<string, number> {
-  const order = topologicalOrder(diagram);
-  const { latencies } = solve(diagram, order);
-  const entries = diagram.nodes.filter((n) => n.kind === 'traffic' && latencies.get(n.id)?.total && !latencies.get(n.id)!.total!.isZero).map((n) => n.id);
-  const breakdowns = p99Breakdowns(entries, latencies, order);
-  return new Map(entries.map((entry) => {
-    const total = latencies.get(entry)!.total!;
-    const tail = tailWeight(total, total.quantile(0.99));
-    const tailMean = weightedMean(total, tail) / weightedMass(total, tail);
-    const sum = breakdowns.get(entry)!.reduce((s, b) => s + b.ms, 0);
-    return [entry, (sum - tailMean) / tailMean];
-  }));
+  return new Map([...entryTails(diagram)].map(([entry, tail]) => [entry, sumGap(tail)]));
 }
 
 describe('the p99 breakdown adds up to the mean latency of the requests at or above p99', () => {

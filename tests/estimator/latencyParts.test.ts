@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { Dist } from '../../shared/estimator/grid';
+import { callTime, composeLatencies, ownTime, syncStages } from '../../shared/estimator/latency';
+import { serviceTime, type Queueing } from '../../shared/estimator/queueing';
+import type { DiagramEdge } from '../../shared/model/schema';
+import { topologicalOrder } from '../../shared/model/graph';
+import { call, diagramOf, near, svc, users } from './build';
+
+const edge = (extra: Partial<DiagramEdge>): DiagramEdge => ({ id: 'e', source: 'a', target: 'b', ...extra }) as DiagramEdge;
+
+function queue(extra: Partial<Queueing>): Queueing {
+  return { replicas: 1, servers: 1, offeredLoad: 0.5, utilization: 0.5, saturated: false, waitProbability: 0.5, waitWhenWaitingMs: 4, neededReplicas: 1, ...extra };
+}
+
+describe('the stages of a node', () => {
+  it('run in the order of their numbers, edges without one each in a stage of their own position', () => {
+    const stages = syncStages([edge({ id: 'x', stage: 2 }), edge({ id: 'y', stage: 0 }), edge({ id: 'z' }), edge({ id: 'w', stage: 0 })]);
+    expect(stages.map((s) => [s.stage, s.edges.map((e) => e.id)])).toEqual([
+      [0, ['y', 'w']],
+      [2, ['x', 'z']],
+    ]);
+    expect(syncStages([])).toEqual([]);
+  });
+});
+
+describe('the time of a call', () => {
+  const callee = Dist.logNormal(10, 0.4);
+
+  it('of copies in turn is their sum, of copies together their slowest', () => {
+    near(callTime(edge({ calls: 3, fanout: 'sequential' }), callee).mean(), 3 * callee.mean(), 1e-6);
+    near(callTime(edge({ calls: 3 }), callee).mean(), callee.maxOf(3).mean(), 1e-9);
+    near(callTime(edge({ calls: 3, fanout: 'parallel' }), callee).mean(), callee.maxOf(3).mean(), 1e-9);
+    near(callTime(edge({}), callee).mean(), callee.mean(), 1e-9);
+  });
+
+  it('of a fractional count mixes the two whole counts around it', () => {
+    near(callTime(edge({ calls: 2.5, fanout: 'sequential' }), callee).mean(), 2.5 * callee.mean(), 1e-6);
+    near(callTime(edge({ calls: 2.25 }), callee).mean(), 0.25 * callee.maxOf(3).mean() + 0.75 * callee.maxOf(2).mean(), 1e-6);
+    // Half the requests make no call at all.
+    const half = callTime(edge({ calls: 0.5, fanout: 'sequential' }), callee);
+    expect(half.zero).toBeCloseTo(0.5, 9);
+  });
+});
+
+describe('the time a node spends on a request itself', () => {
+  const node = svc('api', 4, 20);
+  const service = serviceTime(4, 20);
+  const alone = Dist.logNormal(service.p50Ms, service.sigma);
+
+  it('is its service time when nothing waits', () => {
+    expect(ownTime({ ...node, latency: undefined }, queue({}))).toBe(Dist.ZERO);
+    for (const q of [undefined, queue({ saturated: true }), queue({ waitProbability: 0 })]) near(ownTime(node, q).mean(), alone.mean(), 1e-9);
+  });
+
+  it('adds the Pollaczek-Khinchine wait on one server and the exponential wait on several', () => {
+    // E[W] = rho E[S] (1 + cs^2) / (2 (1 - rho)).
+    const rho = 0.6;
+    near(ownTime(node, queue({ utilization: rho })).mean(), alone.mean() + (rho * service.meanMs * (1 + service.cs2)) / (2 * (1 - rho)), 0.01);
+    near(ownTime(node, queue({ servers: 4, waitProbability: 0.3, waitWhenWaitingMs: 5 })).mean(), alone.mean() + 0.3 * 5, 0.005);
+  });
+});
+
+describe('a node that calls a saturated one', () => {
+  const design = (hitRate: number) =>
+    diagramOf(
+      [users(500), svc('api', 2, 8), svc('cache', 1, 2, { kind: 'cache', cache: { hitRate } }), svc('db', 20, 80, { capacity: { replicas: 1, concurrency: 1 } })],
+      [call('users', 'api'), call('api', 'cache'), call('cache', 'db')],
+    );
+
+  it('has no bounded latency, unless it never makes the call', () => {
+    for (const [hitRate, bounded] of [[0.5, false], [1, true]] as const) {
+      const diagram = design(hitRate);
+      const order = topologicalOrder(diagram);
+      const queues = new Map<string, Queueing>([['db', queue({ saturated: true, utilization: 1, waitProbability: 0, waitWhenWaitingMs: Infinity })]]);
+      const latencies = composeLatencies(diagram, order, queues);
+      expect(latencies.get('db')!.total).toBeNull();
+      expect(latencies.get('cache')!.total !== null).toBe(bounded);
+      expect(latencies.get('api')!.total !== null).toBe(bounded);
+    }
+  });
+});

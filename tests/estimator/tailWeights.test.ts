@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { Dist } from '../../shared/estimator/grid';
+import { at, indexBelow, K_MIN, POINTS } from '../../shared/estimator/gridPoints';
+import { CdfBelow, correlate, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from '../../shared/estimator/weights';
+import { near } from './build';
+
+/** A weight given by a function of the latency in ms, on a distribution's support. */
+function weightOf(dist: Dist, f: (ms: number) => number, atZero = f(0)): Weight {
+  const w = Weight.on(dist);
+  for (let i = 0; i < w.values.length; i++) w.values[i] = f(POINTS[dist.lo + i - K_MIN]!);
+  w.zero = atZero;
+  return w;
+}
+
+const y = Dist.logNormal(5, 0.6);
+const z = Dist.logNormal(12, 0.3);
+
+describe('tail weights', () => {
+  it('read the nearest end outside their support, and their value at 0 when they have no support', () => {
+    const w = new Weight(10, Float64Array.of(0.25, 0.5, 0.75), 0.1);
+    expect([w.at(3), w.at(10), w.at(11), w.at(12), w.at(40)]).toEqual([0.25, 0.25, 0.5, 0.75, 0.75]);
+    expect(new Weight(10, new Float64Array(0), 0.4).at(11)).toBe(0.4);
+    w.add(new Weight(11, Float64Array.of(1), 2), 0.5);
+    expect([...w.values]).toEqual([0.75, 1, 1.25]);
+    expect(w.zero).toBeCloseTo(1.1, 12);
+  });
+
+  it('cover all the mass and the mean when they are 1 everywhere', () => {
+    const mixed = Dist.mix(0.7, y, Dist.ZERO);
+    const one = weightOf(mixed, () => 1);
+    expect(weightedMass(mixed, one)).toBeCloseTo(1, 12);
+    expect(weightedMean(mixed, one)).toBeCloseTo(mixed.mean(), 9);
+    // Only the requests that take no time at all.
+    expect(weightedMass(mixed, weightOf(mixed, () => 0, 1))).toBeCloseTo(0.3, 12);
+  });
+
+  it('cover 1% of the requests at the p99, all of them at 0, none past the slowest', () => {
+    for (const dist of [y, z, y.plus(z), Dist.mix(0.5, y, Dist.ZERO)]) {
+      expect(weightedMass(dist, tailWeight(dist, dist.quantile(0.99)))).toBeCloseTo(0.01, 6);
+      expect(weightedMass(dist, tailWeight(dist, dist.quantile(0.9)))).toBeCloseTo(0.1, 6);
+      expect(weightedMass(dist, tailWeight(dist, 0))).toBeCloseTo(1, 12);
+      expect(weightedMass(dist, tailWeight(dist, 2 * at(dist.hi)))).toBe(0);
+    }
+    expect(tailWeight(y, 0).zero).toBe(1);
+    expect(tailWeight(y, 1).zero).toBe(0);
+  });
+});
+
+describe('passing a weight through a sum', () => {
+  const sum = y.plus(z);
+
+  it('keeps a constant weight', () => {
+    const w = correlate(weightOf(sum, () => 0.3), y, z);
+    for (const v of w.values) expect(v).toBeCloseTo(0.3, 9);
+    expect(w.zero).toBeCloseTo(0.3, 9);
+  });
+
+  it('turns a weight equal to the latency into the part plus the mean of the rest', () => {
+    const w = correlate(weightOf(sum, (ms) => ms), y, z);
+    const zMean = z.mean();
+    // Where the sum's support reaches (its far tails are trimmed, and a weight is flat past its ends).
+    w.values.forEach((v, i) => {
+      const ms = POINTS[y.lo + i - K_MIN]!;
+      if (ms > y.quantile(0.001) && ms < y.quantile(0.999)) expect(Math.abs(v - ms - zMean)).toBeLessThan(1e-5 * (zMean + ms));
+    });
+    near(w.zero, zMean, 1e-4);
+    // And E[Y w(Y)] is then E[Y (Y + E Z)].
+    const second = [...y.masses].reduce((s, m, i) => s + m * POINTS[y.lo + i - K_MIN]! ** 2, 0);
+    near(weightedMean(y, w), second + y.mean() * zMean, 1e-4);
+  });
+
+  it('through a part that may take no time, and a rest that takes none', () => {
+    const maybe = Dist.mix(0.4, y, Dist.ZERO);
+    const w = correlate(weightOf(maybe.plus(z), (ms) => ms), maybe, z);
+    near(w.zero, z.mean(), 1e-4);
+    const same = correlate(weightOf(y, (ms) => ms * 2, 5), y, Dist.ZERO);
+    same.values.forEach((v, i) => expect(v).toBeCloseTo(2 * POINTS[y.lo + i - K_MIN]!, 12));
+    expect(same.zero).toBe(5);
+  });
+
+  it('gives the chance of landing in the tail of the sum', () => {
+    const threshold = sum.quantile(0.99);
+    const w = correlate(tailWeight(sum, threshold), y, z);
+    expect(weightedMass(y, w)).toBeCloseTo(0.01, 4);
+  });
+});
+
+describe('what another branch says of a value', () => {
+  it('gives the chance below and the chance level with it', () => {
+    const k = indexBelow(10);
+    const steady = Dist.constant(at(k));
+    const cdf = new CdfBelow(steady);
+    expect([cdf.below(k - 3), cdf.mass(k - 3), cdf.below(k), cdf.mass(k), cdf.below(k + 1), cdf.mass(k + 1), cdf.below(k + 9)]).toEqual([0, 0, 0, 1, 1, 0, 1]);
+    const sometimes = new CdfBelow(Dist.mix(0.25, steady, Dist.ZERO));
+    expect(sometimes.below(Number.NEGATIVE_INFINITY)).toBe(0);
+    expect(sometimes.mass(Number.NEGATIVE_INFINITY)).toBeCloseTo(0.75, 12);
+    expect(sometimes.below(k - 3)).toBeCloseTo(0.75, 12);
+    expect(sometimes.below(k)).toBeCloseTo(0.75, 12);
+    expect(sometimes.mass(k)).toBeCloseTo(0.25, 12);
+    expect(sometimes.below(k + 1)).toBe(1);
+    const never = new CdfBelow(Dist.ZERO);
+    expect([never.below(k), never.mass(k), never.mass(Number.NEGATIVE_INFINITY)]).toEqual([1, 0, 1]);
+  });
+
+  it('splits a tie evenly: of n equal copies each is the slowest one time in n', () => {
+    for (const m of [1, 2, 5, 15]) expect(tiedPower(0, 1, m)).toBeCloseTo(1 / (m + 1), 12);
+    expect(tiedPower(0.3, 0.2, 0)).toBe(1);
+    // Level with one other, below or above it otherwise: below + level / 2.
+    expect(tiedPower(0.3, 0.2, 1)).toBeCloseTo(0.4, 12);
+    expect(tiedProduct([0.3], [0.2])).toBeCloseTo(0.4, 12);
+    // Two others: the integral of (a + t p)(b + t q).
+    expect(tiedProduct([0.3, 0.5], [0.2, 0.1])).toBeCloseTo(0.3 * 0.5 + (0.3 * 0.1 + 0.2 * 0.5) / 2 + (0.2 * 0.1) / 3, 12);
+    expect(tiedProduct([0.3, 0.3, 0.3], [0.2, 0.2, 0.2])).toBeCloseTo(tiedPower(0.3, 0.2, 3), 12);
+    expect(tiedProduct([], [])).toBe(1);
+    // A tie too small to matter: the midpoint.
+    expect(tiedPower(0.5, 1e-12, 4)).toBeCloseTo(0.5 ** 4, 12);
+    expect(tiedPower(0.5, 1e-6, 4)).toBeCloseTo((0.500001 ** 5 - 0.5 ** 5) / (5 * 1e-6), 9);
+  });
+});
