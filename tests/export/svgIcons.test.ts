@@ -47,4 +47,29 @@ describe('SVG icons and boxes', () => {
     expect(svg).toContain('<rect x="1" y="2" width="30" height="4" rx="2" fill="#111111"/>');
     expect(svg).toContain('<path d="M0,0 L5,5" fill="none" stroke="#222222" stroke-width="2" stroke-dasharray="6 4"/>');
   });
+
+  it('draws a box without rounding as a plain rect, and keeps the radius within half the narrower side', () => {
+    const box = (width: number, height: number, r: number) => ({ type: 'path' as const, d: 'ignored', box: { x: 0, y: 0, width, height, r }, fill: '#111111' });
+    const svg = [...sceneSvg({ width: 100, height: 100, title: 't', background: '#ffffff', shapes: [box(10, 10, 0), box(4, 30, 8)] })].join('');
+    expect(svg).toContain('<rect x="0" y="0" width="10" height="10" fill="#111111"/>');
+    expect(svg).toContain('<rect x="0" y="0" width="4" height="30" rx="2" fill="#111111"/>');
+  });
+
+  it('tells icons apart by every path and its paint, and a group\'s paths at other spots are icons of their own', () => {
+    const at = (x: number) => ({ x, y: 0, scale: 1 });
+    const path = (d: string, x: number, stroke = '#ffffff') => ({ type: 'path' as const, d, at: at(x), stroke, strokeWidth: 2 });
+    const node = (...children: ReturnType<typeof path>[]) => ({ type: 'group' as const, attributes: { class: 'node' }, children });
+    const shapes = [
+      node(path('M0,0 L1,1', 0), path('M2,2 L3,3', 0)),
+      node(path('M0,0 L1,1', 10), path('M2,2 L3,3', 10)),
+      node(path('M0,0 L1,1', 20), path('M4,4 L5,5', 20)),
+      node(path('M0,0 L1,1', 30, '#000000'), path('M2,2 L3,3', 30, '#000000')),
+      node(path('M0,0 L1,1', 40), path('M2,2 L3,3', 50)),
+    ];
+    const svg = [...sceneSvg({ width: 100, height: 100, title: 't', background: '#ffffff', shapes })].join('');
+    const uses = [...svg.matchAll(/<use xlink:href="#(icon\d+)" transform="translate\((\d+) 0\) scale\(1\)"\/>/g)].map((m) => [m[1], Number(m[2])]);
+    expect(uses).toEqual([['icon1', 0], ['icon1', 10], ['icon2', 20], ['icon3', 30], ['icon4', 40], ['icon5', 50]]);
+    expect(svg.match(/<g id="icon4">([^]*?)<\/g>/)![1]!.match(/<path/g)).toHaveLength(1);
+    expect(svg.match(/<g id="icon1">([^]*?)<\/g>/)![1]!.match(/<path/g)).toHaveLength(2);
+  });
 });
