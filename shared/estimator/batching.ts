@@ -174,7 +174,7 @@ function busyPoissonTime(spec: Batching, size: number, batchMs: number, perExecu
   const cv2 = (slope * slope * size) / damping / (batchMs * batchMs);
   const sigma = Math.sqrt(Math.log1p(cv2));
   const median = batchMs / Math.sqrt(1 + cv2);
-  let result = Dist.logNormal(median, sigma);
+  let result = Dist.logNormal(median * (1 + 0.5 / SHARE_POINTS / executors), sigma);
   for (let k = 1; k < SHARE_POINTS; k++) {
     const share = 1 + (k + 0.5) / SHARE_POINTS / executors;
     result = Dist.mix(1 / (k + 1), Dist.logNormal(median * share, sigma), result);

@@ -26,6 +26,7 @@ export function serviceTime(p50Ms: number, p99Ms: number): ServiceTime {
  * cost never grows with the count.
  */
 export function erlangC(servers: number, offeredLoad: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: without load the recursion and the many-server form give 0 too; this only saves the work
   if (offeredLoad <= 0) return 0;
   if (!(servers <= EXACT_ERLANG_SERVERS)) return erlangCFromB(erlangBManyServers(servers, offeredLoad), offeredLoad / servers);
   let b = 1;
