@@ -1,12 +1,22 @@
 #!/usr/bin/env node
-// Runs the prebuilt command line (dist/cli/mlsd.mjs, built by `npm install`); where
-// it has not been built, or MLSD_FROM_SOURCE=1 asks for it (while editing the sources),
-// runs the TypeScript sources through tsx's loader instead.
+// Runs the prebuilt command line (dist/cli, built by `npm install`); where it has not
+// been built, or MLSD_FROM_SOURCE=1 asks for it (while editing the sources), runs the
+// TypeScript sources through tsx's loader instead.
 import { existsSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 
-const bundle = new URL('../dist/cli/mlsd.mjs', import.meta.url);
-if (existsSync(bundle) && !process.env.MLSD_FROM_SOURCE) {
-  await import(bundle.href);
+// Most commands end within a few hundred ms, before code optimized by V8's top tier
+// would pay for its compilation (on the news-feed estimate that compilation was a
+// quarter of all the process's work). A function now has to run longer before it is
+// optimized; long runs (large designs, simulations) still are, and take no longer.
+setFlagsFromString('--interrupt-budget=1000000');
+
+const dist = new URL('../dist/cli/', import.meta.url);
+if (existsSync(new URL('mlsd.mjs', dist)) && !process.env.MLSD_FROM_SOURCE) {
+  const { readingBundle, runReadingBundle } = await import('./readingBundle.mjs');
+  const reading = readingBundle(dist, process.argv[2]);
+  if (reading) await runReadingBundle(reading, process.env.MLSD_WRITE_CODE_CACHE === '1');
+  else await import(new URL('mlsd.mjs', dist).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
