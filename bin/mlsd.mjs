@@ -13,9 +13,11 @@ setFlagsFromString('--interrupt-budget=1000000');
 
 const dist = new URL('../dist/cli/', import.meta.url);
 if (existsSync(new URL('mlsd.mjs', dist)) && !process.env.MLSD_FROM_SOURCE) {
-  const { readingBundle, runReadingBundle } = await import('./readingBundle.mjs');
-  const reading = readingBundle(dist, process.argv[2]);
-  if (reading) await runReadingBundle(reading, process.env.MLSD_WRITE_CODE_CACHE === '1');
+  // Options (--help, --version) are never a reading command: they skip the look.
+  const command = process.argv[2];
+  const starter = command && !command.startsWith('-') ? await import('./readingBundle.mjs') : undefined;
+  const reading = starter?.readingBundle(dist, command);
+  if (reading) await starter.runReadingBundle(reading, process.env.MLSD_WRITE_CODE_CACHE === '1');
   else await import(new URL('mlsd.mjs', dist).href);
 } else {
   const { register } = await import('tsx/esm/api');

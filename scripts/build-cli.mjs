@@ -50,6 +50,8 @@ await esbuild.build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // A third smaller to read on every start; names stay, so nothing else changes.
+  minifyWhitespace: true,
   external,
   define,
   logLevel: 'warning',
