@@ -3,13 +3,6 @@
 // been built, or MLSD_FROM_SOURCE=1 asks for it (while editing the sources), runs the
 // TypeScript sources through tsx's loader instead.
 import { existsSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-
-// Most commands end within a few hundred ms, before code optimized by V8's top tier
-// would pay for its compilation (on the news-feed estimate that compilation was a
-// quarter of all the process's work). A function now has to run longer before it is
-// optimized; long runs (large designs, simulations) still are, and take no longer.
-setFlagsFromString('--interrupt-budget=1000000');
 
 const dist = new URL('../dist/cli/', import.meta.url);
 if (existsSync(new URL('mlsd.mjs', dist)) && !process.env.MLSD_FROM_SOURCE) {

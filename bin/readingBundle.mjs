@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { constants, Script } from 'node:vm';
 
 /** Where the build writes the code cache for this Node (V8 reads only its own version's). */
@@ -30,6 +31,12 @@ export function readingBundle(dist, command) {
  * holding every function the command ran.
  */
 export async function runReadingBundle({ script, cache }, writeCache = false) {
+  // A reading command on a design of a few dozen nodes ends within a few hundred ms,
+  // before code optimized by V8's top tier would pay for its compilation (on the
+  // news-feed estimate that compilation was a quarter of the process's work). A
+  // function now has to run longer before it is optimized; on large designs the hot
+  // ones still are, and take no longer. Set before compiling: the cache holds the flags.
+  setFlagsFromString('--interrupt-budget=1000000');
   const source = readFileSync(script, 'utf8');
   const cachedData = !writeCache && existsSync(cache) ? readFileSync(cache) : undefined;
   const compiled = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
