@@ -45,7 +45,18 @@ for (const report of reports) {
     console.error(`${report}: no such report`);
     process.exit(2);
   }
-  for (const [path, { source, mutants }] of Object.entries(JSON.parse(readFileSync(report, 'utf8')).files)) {
+  let files;
+  try {
+    ({ files } = JSON.parse(readFileSync(report, 'utf8')));
+  } catch (error) {
+    console.error(`${report}: not JSON (${error.message})`);
+    process.exit(2);
+  }
+  if (typeof files !== 'object' || files === null) {
+    console.error(`${report}: not a mutation report (it has no "files": a run's config, *.config.json, sits beside its report)`);
+    process.exit(2);
+  }
+  for (const [path, { source, mutants }] of Object.entries(files)) {
     const file = relative('.', path);
     if (now.get(file) !== source) continue;
     const seen = byFile.get(file) ?? new Map();

@@ -24,6 +24,7 @@ export function benchSimulatorAndCli(): void {
   report('node -e 0 (the floor under every command)', `${formatMs(floor.cpuMs)} CPU (${formatMs(floor.wallMs)} wall)`, 'none', true);
   const news = join(ROOT, 'blueprints/news-feed.mlsd.json');
   reportTimes('mlsd estimate news-feed (whole process)', mlsdProcess(['estimate', news], 5), 300);
+  reportTimes('mlsd --help (whole process)', mlsdProcess(['--help'], 5), 250);
 
   const folder = mkdtempSync(join(tmpdir(), 'mlsd-bench-'));
   const large = join(folder, 'large.mlsd.json');
