@@ -41,15 +41,16 @@ function insertByPosition(pending: string[], id: string, position: ReadonlyMap<s
  */
 function branchWeight(h: Weight, branch: Dist, others: readonly CdfBelow[]): Weight {
   const w = Weight.on(branch);
-  const count = others.length;
-  const belows = new Float64Array(count);
-  const levels = new Float64Array(count);
+  // Stryker disable next-line ArrowFunction: every element is written before it is read
+  const belows = others.map(() => 0);
+  // Stryker disable next-line ArrowFunction: every element is written before it is read
+  const levels = others.map(() => 0);
   const critical = (k: number): number => {
-    for (let o = 0; o < count; o++) {
-      belows[o] = others[o]!.below(k);
-      levels[o] = others[o]!.mass(k);
-    }
-    return tiedProduct(belows, levels, count);
+    others.forEach((other, o) => {
+      belows[o] = other.below(k);
+      levels[o] = other.mass(k);
+    });
+    return tiedProduct(belows, levels);
   };
   for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(branch.lo + i) * critical(branch.lo + i);
   // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing

@@ -203,20 +203,13 @@ export function tiedPower(below: number, level: number, m: number): number {
   return (Math.pow(top, m + 1) - Math.pow(below, m + 1)) / ((m + 1) * level);
 }
 
-/** Coefficients of tiedProduct's polynomial, reused from one call to the next (it runs at every point of every branch). */
-let coefficients = new Float64Array(16);
-
 /** The same for others that differ: the integral over t in [0, 1] of the product of (below_o + t level_o). */
-export function tiedProduct(belows: ArrayLike<number>, levels: ArrayLike<number>, count = belows.length): number {
+export function tiedProduct(belows: readonly number[], levels: readonly number[]): number {
   // Coefficients of the product as a polynomial in t, then integrated term by term.
-  if (coefficients.length <= count) coefficients = new Float64Array(2 * count + 2);
-  const c = coefficients;
-  c[0] = 1;
-  for (let o = 0; o < count; o++) {
-    c[o + 1] = 0;
-    for (let j = o + 1; j >= 0; j--) c[j] = c[j]! * belows[o]! + (j > 0 ? c[j - 1]! * levels[o]! : 0);
+  const coefficients = [1];
+  for (let o = 0; o < belows.length; o++) {
+    coefficients.push(0);
+    for (let j = coefficients.length - 1; j >= 0; j--) coefficients[j] = coefficients[j]! * belows[o]! + (j > 0 ? coefficients[j - 1]! * levels[o]! : 0);
   }
-  let sum = 0;
-  for (let j = 0; j <= count; j++) sum += c[j]! / (j + 1);
-  return sum;
+  return coefficients.reduce((sum, c, j) => sum + c / (j + 1), 0);
 }
