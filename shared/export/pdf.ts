@@ -1,9 +1,8 @@
 import { PDFDocument, PDFFont, PDFName, StandardFonts, type PDFRef } from 'pdf-lib';
-import { sceneOf } from './drawing';
 import { roundedRectPath } from './iconPaths';
 import { AsciiBytes, num, pathOperators } from './pdfPath';
 import type { Paint, Scene, Shape } from './scene';
-import type { ExportFormat, Paper } from './types';
+import type { Paper } from './types';
 
 /** Points per picture unit on a page the picture's own size (a CSS pixel is 0.75 pt). */
 const PT_PER_UNIT = 0.75;
@@ -263,16 +262,3 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
   page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content.done())));
   return pdf.save({ useObjectStreams: false });
 }
-
-export const pdfFormat: ExportFormat = {
-  id: 'pdf',
-  label: 'PDF document',
-  extension: 'pdf',
-  mimeType: 'application/pdf',
-  binary: true,
-  takesFigures: true,
-  takesTheme: true,
-  takesPaper: true,
-  readsFullEstimate: false,
-  render: async (input) => renderPdf(sceneOf(input), input.paper),
-};

@@ -6,7 +6,7 @@ import { drawioFormat } from './drawio';
 import { excalidrawFormat } from './excalidraw';
 import { markdownFormat } from './markdown';
 import { mermaidFormat } from './mermaid';
-import { pdfFormat } from './pdf';
+import { pdfFormat } from './pdfFormat';
 import { pngFormat } from './raster';
 import { svgFormat } from './svg';
 import { joinPieces } from './pieces';
