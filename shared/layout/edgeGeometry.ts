@@ -79,8 +79,17 @@ function selfLoop(box: Box): Position[] {
 export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: ReadonlyMap<string, Box> = nodeBoxes(diagram)): EdgeGeometry[] {
   const grid = new BoxGrid(boxes);
   const markers = stageMarkers(diagram);
-  const placed = diagram.edges.filter((e) => boxes.has(e.source) && boxes.has(e.target));
-  const routes = routesOf(placed, boxes, grid);
+  // Each placed edge with its two boxes, each looked up once.
+  const placed: DiagramEdge[] = [];
+  const ends: [Box, Box][] = [];
+  for (const e of diagram.edges) {
+    const source = boxes.get(e.source);
+    const target = boxes.get(e.target);
+    if (!source || !target) continue;
+    placed.push(e);
+    ends.push([source, target]);
+  }
+  const routes = routesOf(placed, ends, grid);
   const labels = new BoxGrid();
   const work: PlacementBudget = { looks: PLACEMENT_BUDGET };
   const sizes = placed.map(reservedLabelSize);
@@ -124,14 +133,14 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: R
  * still fit and loops first, then the router's around the other nodes and
  * beside the routes drawn before, within the route budget.
  */
-function routesOf(placed: readonly DiagramEdge[], boxes: ReadonlyMap<string, Box>, grid: BoxGrid): Position[][] {
-  const routes: (Position[] | undefined)[] = placed.map((e) => {
-    const source = boxes.get(e.source)!;
+function routesOf(placed: readonly DiagramEdge[], boxes: readonly (readonly [Box, Box])[], grid: BoxGrid): Position[][] {
+  const routes: (Position[] | undefined)[] = placed.map((e, i) => {
+    const [source, target] = boxes[i]!;
     if (e.source === e.target) return selfLoop(source);
     const stored = e.route?.points;
     if (!stored) return undefined;
     const ends = (id: string) => id === e.source || id === e.target;
-    return routeFits(stored, source, boxes.get(e.target)!, (a, b) => grid.crossedBy(a, b, ends)) ? stored : undefined;
+    return routeFits(stored, source, target, (a, b) => grid.crossedBy(a, b, ends)) ? stored : undefined;
   });
   if (routes.every((r) => r !== undefined)) return routes;
   // Routes drawn so far and their ends, looked up near each new route; once the budget is spent no route is searched, so none is kept.
@@ -149,7 +158,7 @@ function routesOf(placed: readonly DiagramEdge[], boxes: ReadonlyMap<string, Box
   return placed.map((e, i) => {
     if (routes[i]) return routes[i];
     const others = (area: Box) => grid.near(area, 0, (id) => id === e.source || id === e.target);
-    const route = routeBetween(boxes.get(e.source)!, boxes.get(e.target)!, others, drawnNear, endsNear, budget);
+    const route = routeBetween(boxes[i]![0], boxes[i]![1], others, drawnNear, endsNear, budget);
     draw(route);
     return route;
   });
