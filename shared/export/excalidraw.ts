@@ -4,6 +4,7 @@ import { NOTE_COLOUR } from '../layout/annotationBox';
 import { captionsOf } from './drawing';
 import { pictureOf, type PictureEdge } from './geometry';
 import { exportId } from './ids';
+import { InOrder } from './inOrder';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import { textWidth } from './scene';
 import { joinPieces, linesAsPieces } from './pieces';
@@ -120,8 +121,8 @@ function arrowsOf(edges: readonly PictureEdge[], boxed: { has(node: string): boo
 /** The scene's elements as JSON, made one at a time: groups, nodes with their labels, arrows with their captions, annotations. */
 function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
   const { diagram, estimate, figures } = input;
-  const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
-  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const byNode = new InOrder(estimate.nodes);
+  const nodes = new InOrder(diagram.nodes);
   const captions = captionsOf(input);
   const picture = pictureOf(diagram, captions);
   // The diagram's own fields (title, budgets, brief, notes) ride on the first element, where Excalidraw keeps them through edits;
@@ -138,13 +139,13 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     yield textJson(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, { colour: '#64748b' });
   }
   // Each box's element id, made once: arrows name both of theirs.
-  const boxIds = new Map(picture.nodes.filter((box) => nodes.has(box.id)).map((box) => [box.id, exportId('node', box.id)]));
+  const boxIds = new Map(picture.nodes.filter((box, i) => nodes.get(box.id, i)).map((box) => [box.id, exportId('node', box.id)]));
   const arrows = arrowsOf(picture.edges, boxIds);
-  for (const box of picture.nodes) {
-    const node = nodes.get(box.id);
+  for (const [i, box] of picture.nodes.entries()) {
+    const node = nodes.get(box.id, i);
     if (!node) continue;
     const kind = findKind(node.kind);
-    const f = byNode.get(node.id);
+    const f = byNode.get(node.id, i);
     const lines = [...box.lines, kind?.label ?? node.kind];
     if (figures && f) lines.push(figureLine(node, f).map((p) => p.text).join('  '));
     const id = boxIds.get(node.id)!;
