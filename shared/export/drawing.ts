@@ -4,7 +4,7 @@ import { findKind } from '../kinds';
 import type { Position } from '../model/schema';
 import { edgeCaption } from './caption';
 import { ANNOTATION_FONT_PX, ANNOTATION_LINE_PX, NOTE_COLOUR } from '../layout/annotationBox';
-import { boxesPictureSize, pictureOf, type Picture } from './geometry';
+import { boxesPictureSize, pictureOf, tellSimplified, type Picture } from './geometry';
 import { iconPaths, roundedRectPath } from './iconPaths';
 import { InOrder } from './inOrder';
 import { MODE_DASH, THEMES, utilizationColour, type Paint, type Palette, type RoundedBox, type Scene, type Shape } from './scene';
@@ -183,6 +183,7 @@ export function sceneOf(input: ExportInput): Scene {
   const t = THEMES[input.theme];
   const captions = captionsOf(input);
   const picture = pictureOf(input.diagram, captions);
+  tellSimplified(picture, input.note);
   const width = Math.max(picture.width, MIN_WIDTH);
   const sheet = sheetOf(input, width, picture.height, t);
   return {

@@ -3,7 +3,7 @@ import { findKind } from '../kinds';
 import type { Position } from '../model/schema';
 import { captionsOf } from './drawing';
 import { htmlText, xmlText } from './escape';
-import { pictureOf } from './geometry';
+import { pictureOf, tellSimplified } from './geometry';
 import { NOTE_COLOUR } from '../layout/annotationBox';
 import { exportId } from './ids';
 import { InOrder } from './inOrder';
@@ -60,20 +60,21 @@ const EDGE_STYLE = {
  * `mlsd import`. Ids go through `exportId`; labels are HTML
  * (the cells say html=1), so text is HTML-escaped and then XML-escaped.
  */
-export function drawioPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): TextPieces {
+export function drawioPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): TextPieces {
   return linesAsPieces(drawioLines(input));
 }
 
 /** The draw.io file (see `drawioPieces`) as one string. */
-export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): string {
   return joinPieces(drawioPieces(input));
 }
 
-function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
+function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): Generator<string, void, undefined> {
   const { diagram, estimate, figures } = input;
   const byNode = new InOrder(estimate.nodes);
   const captions = captionsOf(input);
   const picture = pictureOf(diagram, captions);
+  tellSimplified(picture, input.note);
   const boxOfNode = new Map(picture.nodes.map((n) => [n.id, n]));
   const groupOf = new Map(picture.groups.flatMap((g) => g.members.map((m) => [m, g] as const)));
   yield '<mxfile host="MLSD Studio" type="device">';

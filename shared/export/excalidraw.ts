@@ -2,7 +2,7 @@ import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
 import { NOTE_COLOUR } from '../layout/annotationBox';
 import { captionsOf } from './drawing';
-import { pictureOf, type PictureEdge } from './geometry';
+import { pictureOf, tellSimplified, type PictureEdge } from './geometry';
 import { exportId } from './ids';
 import { InOrder } from './inOrder';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
@@ -79,17 +79,17 @@ const STROKE = {
  * first element), so importing the scene gives the diagram back. The file
  * is compact JSON with an element a line, each written as it is made.
  */
-export function excalidrawPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): TextPieces {
+export function excalidrawPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): TextPieces {
   return linesAsPieces(sceneLines(input));
 }
 
 /** The Excalidraw scene (see `excalidrawPieces`) as one string. */
-export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): string {
   return joinPieces(excalidrawPieces(input));
 }
 
 /** The scene file: its header, an element a line, then the app state. */
-function* sceneLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
+function* sceneLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): Generator<string, void, undefined> {
   yield '{"type":"excalidraw","version":2,"source":"MLSD Studio","elements":[';
   let held: string | undefined;
   for (const element of excalidrawElements(input)) {
@@ -119,12 +119,13 @@ function arrowsOf(edges: readonly PictureEdge[], boxed: { has(node: string): boo
 }
 
 /** The scene's elements as JSON, made one at a time: groups, nodes with their labels, arrows with their captions, annotations. */
-function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
+function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): Generator<string, void, undefined> {
   const { diagram, estimate, figures } = input;
   const byNode = new InOrder(estimate.nodes);
   const nodes = new InOrder(diagram.nodes);
   const captions = captionsOf(input);
   const picture = pictureOf(diagram, captions);
+  tellSimplified(picture, input.note);
   // The diagram's own fields (title, budgets, brief, notes) ride on the first element, where Excalidraw keeps them through edits;
   // every element that can come first has customData, and each element's is written before any later element's.
   let diagramFields: object | undefined = diagramMetadata(diagram);
