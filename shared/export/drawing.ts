@@ -4,24 +4,42 @@ import { findKind } from '../kinds';
 import type { Position } from '../model/schema';
 import { edgeCaption } from './caption';
 import { ANNOTATION_FONT_PX, ANNOTATION_LINE_PX, NOTE_COLOUR } from '../layout/annotationBox';
-import { boxesPictureSize, pictureOf, type Picture } from './geometry';
+import { boxesPictureSize, pictureOf, tellSimplified, type Picture } from './geometry';
 import { iconPaths, roundedRectPath } from './iconPaths';
-import { MODE_DASH, THEMES, utilizationColour, type Paint, type Palette, type Scene, type Shape } from './scene';
+import { InOrder } from './inOrder';
+import { MODE_DASH, THEMES, utilizationColour, type Paint, type Palette, type RoundedBox, type Scene, type Shape } from './scene';
 import { sheetOf } from './sheet';
 import type { ExportInput } from './types';
 
 /** The narrowest picture, so the title block and legend fit beside a small diagram. */
 const MIN_WIDTH = 520;
 
-/** A rounded box; its path data is spelled out only if read (the SVG and PDF writers draw the box itself). */
-const rect = (x: number, y: number, width: number, height: number, r: number, paint: Paint): Shape => ({
-  type: 'path',
-  get d() {
+/**
+ * A rounded box; its path data is spelled out only if read (the SVG and PDF
+ * writers draw the box itself). A class, so its getter is shared: a large
+ * picture makes hundreds of thousands of these.
+ */
+class RoundedRectShape {
+  readonly type = 'path';
+  readonly box: RoundedBox;
+  readonly fill?: string;
+  readonly stroke?: string;
+  readonly strokeWidth?: number;
+  readonly dash?: readonly number[];
+  constructor(box: RoundedBox, paint: Paint) {
+    this.box = box;
+    this.fill = paint.fill;
+    this.stroke = paint.stroke;
+    this.strokeWidth = paint.strokeWidth;
+    this.dash = paint.dash;
+  }
+  get d(): string {
+    const { x, y, width, height, r } = this.box;
     return roundedRectPath(x, y, width, height, r);
-  },
-  box: { x, y, width, height, r },
-  ...paint,
-});
+  }
+}
+
+const rect = (x: number, y: number, width: number, height: number, r: number, paint: Paint): Shape => new RoundedRectShape({ x, y, width, height, r }, paint);
 
 /** A filled arrowhead whose tip is at `tip`, pointing from `from`. */
 function arrowhead(from: Position, tip: Position, colour: string): Shape {
@@ -41,17 +59,19 @@ function boxedLines(box: { x: number; y: number; width: number; height: number; 
   ];
 }
 
-function edgeShapes(entry: Picture['edges'][number], caption: string | undefined, t: Palette): Shape {
-  const { edge, points } = entry;
+/** An edge's route, arrowhead, caption and stage marker, moved by the picture's offset. */
+function edgeShapes(entry: Picture['edges'][number], offset: Position, caption: string | undefined, t: Palette): Shape {
+  const { edge } = entry;
+  const points = entry.points.map((p) => ({ x: p.x + offset.x, y: p.y + offset.y }));
   const mode = edge.mode ?? 'sync';
   const colour = t[mode];
-  const children: Shape[] = [
-    { type: 'path', d: points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x},${p.y}`).join(' '), stroke: colour, strokeWidth: 1.6, dash: MODE_DASH[mode] },
-  ];
+  let d = '';
+  for (let i = 0; i < points.length; i++) d += `${i === 0 ? 'M' : ' L'}${points[i]!.x},${points[i]!.y}`;
+  const children: Shape[] = [{ type: 'path', d, stroke: colour, strokeWidth: 1.6, dash: MODE_DASH[mode] }];
   // Stryker disable next-line ConditionalExpression: every route has at least its two ends; the check only guards a hand-made picture.
   if (points.length >= 2) children.push(arrowhead(points[points.length - 2]!, points[points.length - 1]!, colour));
   // The caption's box, kept for it by the picture whenever the edge has a caption.
-  if (entry.label) children.push(...boxedLines(entry.label, t));
+  if (entry.label) children.push(...boxedLines({ ...entry.label, x: entry.label.x + offset.x, y: entry.label.y + offset.y }, t));
   if (entry.stage !== undefined && points.length >= 2) {
     // On the last segment, short of the arrowhead: routes from one caller often share their start.
     const [a, b] = [points[points.length - 1]!, points[points.length - 2]!];
@@ -93,9 +113,8 @@ function annotationShapes(entry: Picture['annotations'][number], offset: Positio
  */
 export function* diagramShapes({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, captions: ReadonlyMap<string, string>, t: Palette): Generator<Shape, void, undefined> {
   const { x: ox, y: oy } = picture.offset;
-  const move = (p: Position) => ({ x: p.x + ox, y: p.y + oy });
-  const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
-  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const byNode = new InOrder(estimate.nodes);
+  const nodes = new InOrder(diagram.nodes);
   for (const g of picture.groups) {
     yield {
       type: 'group', attributes: { class: 'group', 'data-group': g.id }, title: g.label,
@@ -105,25 +124,25 @@ export function* diagramShapes({ diagram, estimate, figures }: Pick<ExportInput,
       ],
     };
   }
-  for (const entry of picture.edges) {
-    const label = entry.label && { ...entry.label, ...move(entry.label) };
-    yield edgeShapes({ ...entry, points: entry.points.map(move), ...(label && { label }) }, captions.get(entry.edge.id), t);
-  }
-  for (const box of picture.nodes) {
-    const node = nodes.get(box.id);
+  for (const entry of picture.edges) yield edgeShapes(entry, picture.offset, captions.get(entry.edge.id), t);
+  for (const [i, box] of picture.nodes.entries()) {
+    const node = nodes.get(box.id, i);
     // Stryker disable next-line ConditionalExpression: the picture's boxes are made from the diagram's nodes, so each is found.
     if (!node) continue;
     const kind = findKind(node.kind);
     const colour = kind?.colour ?? '#64748b';
-    const { x, y } = move(box);
-    const f = byNode.get(node.id);
+    const x = box.x + ox;
+    const y = box.y + oy;
+    const f = byNode.get(node.id, i);
     const below = y + 23 + (box.lines.length - 1) * 16;
+    // Where the icon's paths are drawn, one place for all of them.
+    const icon = { x: x + 15, y: y + 11, scale: 16 / 24 };
     const children: Shape[] = [
       rect(x, y, box.width, box.height, 8, { fill: t.panel, stroke: t.border, strokeWidth: 1.5 }),
       rect(x, y, 5, box.height, 2, { fill: colour }),
       rect(x + 12, y + 8, 22, 22, 5, { fill: colour }),
       // Stryker disable next-line StringLiteral: an unknown icon name is drawn as the server icon too.
-      ...iconPaths(kind?.icon ?? 'server').map((d): Shape => ({ type: 'path', d, at: { x: x + 15, y: y + 11, scale: 16 / 24 }, stroke: '#ffffff', strokeWidth: 2 })),
+      ...iconPaths(kind?.icon ?? 'server').map((d): Shape => ({ type: 'path', d, at: icon, stroke: '#ffffff', strokeWidth: 2 })),
       ...box.lines.map((line, i): Shape => ({ type: 'text', x: x + 42, y: y + 23 + i * 16, text: line, size: 13, bold: true, colour: t.text })),
       { type: 'text', x: x + 42, y: below + 17, text: kind?.label ?? node.kind, size: 11, colour: t.muted },
     ];
@@ -164,6 +183,7 @@ export function sceneOf(input: ExportInput): Scene {
   const t = THEMES[input.theme];
   const captions = captionsOf(input);
   const picture = pictureOf(input.diagram, captions);
+  tellSimplified(picture, input.note);
   const width = Math.max(picture.width, MIN_WIDTH);
   const sheet = sheetOf(input, width, picture.height, t);
   return {

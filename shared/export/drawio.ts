@@ -3,9 +3,10 @@ import { findKind } from '../kinds';
 import type { Position } from '../model/schema';
 import { captionsOf } from './drawing';
 import { htmlText, xmlText } from './escape';
-import { pictureOf } from './geometry';
+import { pictureOf, tellSimplified } from './geometry';
 import { NOTE_COLOUR } from '../layout/annotationBox';
 import { exportId } from './ids';
+import { InOrder } from './inOrder';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import { joinPieces, linesAsPieces } from './pieces';
 import type { ExportFormat, ExportInput, TextPieces } from './types';
@@ -59,20 +60,21 @@ const EDGE_STYLE = {
  * `mlsd import`. Ids go through `exportId`; labels are HTML
  * (the cells say html=1), so text is HTML-escaped and then XML-escaped.
  */
-export function drawioPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): TextPieces {
+export function drawioPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): TextPieces {
   return linesAsPieces(drawioLines(input));
 }
 
 /** The draw.io file (see `drawioPieces`) as one string. */
-export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): string {
   return joinPieces(drawioPieces(input));
 }
 
-function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
+function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): Generator<string, void, undefined> {
   const { diagram, estimate, figures } = input;
-  const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
+  const byNode = new InOrder(estimate.nodes);
   const captions = captionsOf(input);
   const picture = pictureOf(diagram, captions);
+  tellSimplified(picture, input.note);
   const boxOfNode = new Map(picture.nodes.map((n) => [n.id, n]));
   const groupOf = new Map(picture.groups.flatMap((g) => g.members.map((m) => [m, g] as const)));
   yield '<mxfile host="MLSD Studio" type="device">';
@@ -87,12 +89,12 @@ function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures
     yield `${cell}<mxCell id="${exportId('group', g.id)}" value="${xmlText(htmlText(g.label))}" style="rounded=1;whiteSpace=wrap;html=1;container=1;collapsible=0;dashed=1;fillColor=#f1f5f9;strokeColor=#94a3b8;verticalAlign=top;align=left;spacingLeft=10;fontStyle=1;fontColor=#64748b;" vertex="1" parent="1">` +
       `<mxGeometry x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" as="geometry"/></mxCell>`;
   }
-  for (const node of diagram.nodes) {
-    const box = boxOfNode.get(node.id);
+  for (const [i, node] of diagram.nodes.entries()) {
+    const box = picture.nodes[i]?.id === node.id ? picture.nodes[i] : boxOfNode.get(node.id);
     if (!box) continue;
     const kind = findKind(node.kind);
     const group = groupOf.get(node.id);
-    const f = byNode.get(node.id);
+    const f = byNode.get(node.id, i);
     const lines = [`<b>${htmlText(node.label)}</b>`, `<font color="#64748b">${htmlText(kind?.label ?? node.kind)}</font>`];
     if (figures && f) lines.push(htmlText(figureLine(node, f).map((p) => p.text).join('  ')));
     const tooltip = node.notes ? ` tooltip="${xmlText(htmlText(node.notes))}"` : '';

@@ -2,8 +2,9 @@ import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
 import { NOTE_COLOUR } from '../layout/annotationBox';
 import { captionsOf } from './drawing';
-import { pictureOf, type PictureEdge } from './geometry';
+import { pictureOf, tellSimplified, type PictureEdge } from './geometry';
 import { exportId } from './ids';
+import { InOrder } from './inOrder';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import { textWidth } from './scene';
 import { joinPieces, linesAsPieces } from './pieces';
@@ -78,17 +79,17 @@ const STROKE = {
  * first element), so importing the scene gives the diagram back. The file
  * is compact JSON with an element a line, each written as it is made.
  */
-export function excalidrawPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): TextPieces {
+export function excalidrawPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): TextPieces {
   return linesAsPieces(sceneLines(input));
 }
 
 /** The Excalidraw scene (see `excalidrawPieces`) as one string. */
-export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): string {
+export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): string {
   return joinPieces(excalidrawPieces(input));
 }
 
 /** The scene file: its header, an element a line, then the app state. */
-function* sceneLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
+function* sceneLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): Generator<string, void, undefined> {
   yield '{"type":"excalidraw","version":2,"source":"MLSD Studio","elements":[';
   let held: string | undefined;
   for (const element of excalidrawElements(input)) {
@@ -118,12 +119,13 @@ function arrowsOf(edges: readonly PictureEdge[], boxed: { has(node: string): boo
 }
 
 /** The scene's elements as JSON, made one at a time: groups, nodes with their labels, arrows with their captions, annotations. */
-function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Generator<string, void, undefined> {
+function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): Generator<string, void, undefined> {
   const { diagram, estimate, figures } = input;
-  const byNode = new Map(estimate.nodes.map((n) => [n.id, n]));
-  const nodes = new Map(diagram.nodes.map((n) => [n.id, n]));
+  const byNode = new InOrder(estimate.nodes);
+  const nodes = new InOrder(diagram.nodes);
   const captions = captionsOf(input);
   const picture = pictureOf(diagram, captions);
+  tellSimplified(picture, input.note);
   // The diagram's own fields (title, budgets, brief, notes) ride on the first element, where Excalidraw keeps them through edits;
   // every element that can come first has customData, and each element's is written before any later element's.
   let diagramFields: object | undefined = diagramMetadata(diagram);
@@ -138,13 +140,13 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     yield textJson(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, { colour: '#64748b' });
   }
   // Each box's element id, made once: arrows name both of theirs.
-  const boxIds = new Map(picture.nodes.filter((box) => nodes.has(box.id)).map((box) => [box.id, exportId('node', box.id)]));
+  const boxIds = new Map(picture.nodes.filter((box, i) => nodes.get(box.id, i)).map((box) => [box.id, exportId('node', box.id)]));
   const arrows = arrowsOf(picture.edges, boxIds);
-  for (const box of picture.nodes) {
-    const node = nodes.get(box.id);
+  for (const [i, box] of picture.nodes.entries()) {
+    const node = nodes.get(box.id, i);
     if (!node) continue;
     const kind = findKind(node.kind);
-    const f = byNode.get(node.id);
+    const f = byNode.get(node.id, i);
     const lines = [...box.lines, kind?.label ?? node.kind];
     if (figures && f) lines.push(figureLine(node, f).map((p) => p.text).join('  '));
     const id = boxIds.get(node.id)!;

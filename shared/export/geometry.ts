@@ -1,5 +1,5 @@
 import { nodeBoxes } from '../layout/boxes';
-import { edgeGeometry } from '../layout/edgeGeometry';
+import { edgeGeometry, type Simplified } from '../layout/edgeGeometry';
 export { STAGE_MARKER_RADIUS } from '../layout/edgeGeometry';
 import { groupBoxes, type GroupBox } from '../layout/groupBounds';
 import { edgeLabelSize, nodeSize } from '../layout/sizes';
@@ -43,6 +43,27 @@ export interface Picture {
   edges: PictureEdge[];
   /** Sticky notes and free text, each with its box. */
   annotations: (AnnotationBox & { annotation: Annotation })[];
+  /** What was drawn simpler for lack of time (a very large diagram): plain routes, captions and markers in their first place. */
+  simplified?: Simplified;
+}
+
+/**
+ * What a picture drew simpler for lack of time, as a sentence for the person
+ * exporting it; undefined when it drew everything with full care.
+ */
+export function simplifiedNote(picture: Picture): string | undefined {
+  const { plainRoutes = 0, firstPlaces = 0 } = picture.simplified ?? {};
+  const parts: string[] = [];
+  const count = (n: number) => n.toLocaleString('en-US');
+  if (plainRoutes > 0) parts.push(`${count(plainRoutes)} of its ${count(picture.edges.length)} edges are drawn as plain routes, not routed around the nodes`);
+  if (firstPlaces > 0) parts.push(`${count(firstPlaces)} captions and stage markers are put in a fixed place along their edge, without looking for free room`);
+  return parts.length > 0 ? `the diagram is too large to draw in full detail in a few seconds: ${parts.join('; ')}` : undefined;
+}
+
+/** Tells `note` (when given) what the picture drew simpler, if anything. */
+export function tellSimplified(picture: Picture, note: ((message: string) => void) | undefined): void {
+  const message = note && simplifiedNote(picture);
+  if (message) note(message);
 }
 
 /** Each edge's caption: parts of it by edge (joined with a middle dot), or the whole text by edge id. */
@@ -72,7 +93,8 @@ export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCapt
   }
   const nodes = diagram.nodes.map((n) => boxes.get(n.id)!);
   const groups = groupBoxes(diagram);
-  const edges = edgeGeometry(diagram, boxes).map(({ edge, points, label: room, stage, stageAt }): PictureEdge => {
+  const simplified: Simplified = { plainRoutes: 0, firstPlaces: 0 };
+  const edges = edgeGeometry(diagram, boxes, simplified).map(({ edge, points, label: room, stage, stageAt }): PictureEdge => {
     const middle = Math.floor((points.length - 1) / 2);
     const centre = room ? { x: room.x + room.width / 2, y: room.y + room.height / 2 } : { x: (points[middle]!.x + points[middle + 1]!.x) / 2, y: (points[middle]!.y + points[middle + 1]!.y) / 2 };
     const picture: PictureEdge = { edge, points, labelAt: centre };
@@ -89,7 +111,7 @@ export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCapt
     for (const p of e.points) extent.addPoint(p.x, p.y);
     if (e.label) extent.add(e.label);
   }
-  return { ...extent.picture(), nodes, groups, edges, annotations };
+  return { ...extent.picture(), nodes, groups, edges, annotations, simplified };
 }
 
 /**

@@ -3,6 +3,9 @@ export type IdSpace = 'node' | 'edge' | 'group' | 'annotation';
 
 const PREFIX: Record<IdSpace, string> = { node: 'n_', edge: 'e_', group: 'g_', annotation: 'a_' };
 
+/** An id of letters, digits and "_" only. */
+const PLAIN_ID = /^[A-Za-z0-9_]*$/;
+
 /**
  * The id a diagram element gets in an exported file (draw.io cell, Excalidraw
  * element, Mermaid node, SVG data): its space's prefix, then the id with "_"
@@ -14,6 +17,8 @@ const PREFIX: Record<IdSpace, string> = { node: 'n_', edge: 'e_', group: 'g_', a
  * to derive ids of their own (`n_api-label`).
  */
 export function exportId(space: IdSpace, id: string): string {
+  // Most ids are letters, digits and "_": "_" doubled is all they need.
+  if (PLAIN_ID.test(id)) return PREFIX[space] + id.replaceAll('_', '__');
   let out = PREFIX[space];
   for (const char of id) {
     if (/[A-Za-z0-9]/.test(char)) out += char;

@@ -1,9 +1,8 @@
 import { PDFDocument, PDFFont, PDFName, StandardFonts, type PDFRef } from 'pdf-lib';
-import { sceneOf } from './drawing';
 import { roundedRectPath } from './iconPaths';
 import { AsciiBytes, num, pathOperators } from './pdfPath';
 import type { Paint, Scene, Shape } from './scene';
-import type { ExportFormat, Paper } from './types';
+import type { Paper } from './types';
 
 /** Points per picture unit on a page the picture's own size (a CSS pixel is 0.75 pt). */
 const PT_PER_UNIT = 0.75;
@@ -61,6 +60,15 @@ interface Pen {
   forms: Map<string, string>;
   /** Each form's content, by its name, and the forms it draws in turn. */
   formContent: Map<string, { content: string; box: readonly number[]; uses?: string[] }>;
+  /** Each text set so far, by its characters, in each font. */
+  texts: { regular: Map<string, SetText>; bold: Map<string, SetText> };
+}
+
+/** A text as a font sets it (see `setText`). */
+interface SetText {
+  text: string;
+  encoded: string;
+  units: number;
 }
 
 /** A form drawn at a place: its top-left corner and its scale, in picture units. */
@@ -203,15 +211,32 @@ function draw(shape: Shape, pen: Pen): void {
     pen.content.write(`${setPaint(pen, shape)}${pathOperators(shape.d)}${paint}\n`);
     return;
   }
-  const font = shape.bold ? pen.fonts.bold : pen.fonts.regular;
-  const text = encodable(shape.text, pen.known);
-  const width = shape.anchor === 'middle' ? font.widthOfTextAtSize(text, shape.size) + (shape.spacing ?? 0) * text.length : 0;
+  const { text, encoded, units } = setText(pen, shape.text, shape.bold === true);
+  // As the font measures it at a size: its width in thousandths of the size, scaled.
+  const width = shape.anchor === 'middle' ? units * (shape.size / 1000) + (shape.spacing ?? 0) * text.length : 0;
   const x = shape.x - width / 2;
   // The font and size stay set from one text to the next (they outlast BT and ET): written only when they change.
   const fontSize = `/${shape.bold ? FONT_KEYS.bold : FONT_KEYS.regular} ${num(shape.size)} Tf\n`;
   const setFont = fontSize === pen.font ? '' : fontSize;
   pen.font = fontSize;
-  pen.content.write(`${setPaint(pen, { fill: shape.colour })}BT\n${setFont}1 0 0 -1 ${num(x)} ${num(shape.y)} Tm\n${font.encodeText(text).toString()} Tj\nET\n`);
+  pen.content.write(`${setPaint(pen, { fill: shape.colour })}BT\n${setFont}1 0 0 -1 ${num(x)} ${num(shape.y)} Tm\n${encoded} Tj\nET\n`);
+}
+
+/**
+ * A text as the font sets it: the characters it can encode, their encoding
+ * as the content writes it, and its width in thousandths of its size. Kept per text, as a
+ * picture repeats many (kinds, stage numbers, figures).
+ */
+function setText(pen: Pen, raw: string, bold: boolean): SetText {
+  const texts = bold ? pen.texts.bold : pen.texts.regular;
+  let set = texts.get(raw);
+  if (set === undefined) {
+    const font = bold ? pen.fonts.bold : pen.fonts.regular;
+    const text = encodable(raw, pen.known);
+    set = { text, encoded: font.encodeText(text).toString(), units: font.widthOfTextAtSize(text, 1000) };
+    texts.set(raw, set);
+  }
+  return set;
 }
 
 /** ASCII text as bytes. */
@@ -249,7 +274,7 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
   // The background, then the picture in its own units: one transform flips y (as SVG) and scales the picture onto the page.
   const content = new AsciiBytes();
   content.write(`q\n${colour(scene.background)} rg\n0 0 ${num(fit.width)} ${num(fit.height)} re\nf\nQ\nq\n${scale} 0 0 -${scale} ${num(fit.left)} ${num(fit.height - fit.top)} cm\n`);
-  const pen: Pen = { fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', font: '', forms: new Map(), formContent: new Map() };
+  const pen: Pen = { fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', font: '', forms: new Map(), formContent: new Map(), texts: { regular: new Map(), bold: new Map() } };
   for (const shape of scene.shapes) draw(shape, pen);
   content.write('Q\n');
   // Forms in the order made: those a form draws are registered before it.
@@ -263,16 +288,3 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
   page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content.done())));
   return pdf.save({ useObjectStreams: false });
 }
-
-export const pdfFormat: ExportFormat = {
-  id: 'pdf',
-  label: 'PDF document',
-  extension: 'pdf',
-  mimeType: 'application/pdf',
-  binary: true,
-  takesFigures: true,
-  takesTheme: true,
-  takesPaper: true,
-  readsFullEstimate: false,
-  render: async (input) => renderPdf(sceneOf(input), input.paper),
-};

@@ -96,9 +96,9 @@ export function pathOperators(d: string): string {
 /** About this many characters are gathered before they are turned into bytes. */
 const PIECE_CHARS = 1 << 16;
 
-/** ASCII text written in small pieces into one growing byte buffer: no piece is held once written. */
+/** ASCII text written in small pieces, each turned into bytes as it fills: no piece is held as text once written. */
 export class AsciiBytes {
-  private bytes = new Uint8Array(1 << 16);
+  private readonly chunks: Uint8Array[] = [];
   private length = 0;
   private piece = '';
   private readonly encoder = new TextEncoder();
@@ -110,22 +110,24 @@ export class AsciiBytes {
     if (this.piece.length >= PIECE_CHARS) this.flush();
   }
 
-  /** Everything written, as bytes. */
+  /** Everything written, as bytes: the chunks copied once into one buffer. */
   done(): Uint8Array {
     this.flush();
-    return this.bytes.subarray(0, this.length);
+    const bytes = new Uint8Array(this.length);
+    let at = 0;
+    for (const chunk of this.chunks) {
+      bytes.set(chunk, at);
+      at += chunk.length;
+    }
+    return bytes;
   }
 
   private flush(): void {
-    const need = this.length + this.piece.length;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: growing a buffer that is already large enough keeps every byte.
-    if (need > this.bytes.length) {
-      // Stryker disable next-line ArithmeticOperator: any size of at least \`need\` holds the bytes; doubling only saves copies.
-      const grown = new Uint8Array(Math.max(need, 2 * this.bytes.length));
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
-    }
-    this.length += this.encoder.encodeInto(this.piece, this.bytes.subarray(this.length)).written;
+    // ASCII is a byte a character; anything else (never written) would still come out whole.
+    let chunk = new Uint8Array(this.piece.length);
+    if (this.encoder.encodeInto(this.piece, chunk).read < this.piece.length) chunk = this.encoder.encode(this.piece);
+    this.chunks.push(chunk);
+    this.length += chunk.length;
     this.piece = '';
   }
 }

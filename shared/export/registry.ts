@@ -6,11 +6,11 @@ import { drawioFormat } from './drawio';
 import { excalidrawFormat } from './excalidraw';
 import { markdownFormat } from './markdown';
 import { mermaidFormat } from './mermaid';
-import { pdfFormat } from './pdf';
+import { pdfFormat } from './pdfFormat';
 import { pngFormat } from './raster';
 import { svgFormat } from './svg';
 import { joinPieces } from './pieces';
-import type { ExportFormat, ExportOutput, ExportServices, Paper } from './types';
+import type { ExportFormat, ExportInput, ExportOutput, ExportServices, Paper } from './types';
 
 export type { ExportFormat, ExportOutput, ExportServices, Paper, TextPieces } from './types';
 export { PAPERS } from './types';
@@ -31,6 +31,8 @@ export interface ExportOptions {
   catalog?: Catalog;
   /** Only these nodes, and the edges between them. */
   only?: ReadonlySet<string>;
+  /** Told what a picture drew simpler than usual for lack of time (see `simplifiedNote`). */
+  note?: (message: string) => void;
 }
 
 /** Keeps the given nodes, the edges among them and the groups they use. */
@@ -64,8 +66,10 @@ export async function exportPieces(diagram: Diagram, format: ExportFormat, servi
   const figures = withoutFigures ? NO_FIGURES : estimateDiagram(diagram, { catalog: options.catalog, figuresOnly: !format.readsFullEstimate });
   const shown = options.only ? selectionOf(diagram, options.only) : diagram;
   const estimate = options.only ? { ...figures, nodes: figures.nodes.filter((n) => options.only!.has(n.id)) } : figures;
-  const input = { diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light' as const, paper: options.paper ?? 'fit' as const };
-  return format.render(options.catalog ? { ...input, catalog: options.catalog } : input, services);
+  const input: ExportInput = { diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light', paper: options.paper ?? 'fit' };
+  if (options.catalog) input.catalog = options.catalog;
+  if (options.note) input.note = options.note;
+  return format.render(input, services);
 }
 
 /** Exports a laid-out diagram in a format (see `exportPieces`): text as one string, or bytes. */

@@ -13,6 +13,8 @@ export interface ExportInput {
   paper: Paper;
   /** The prices the estimate was made with, for the Markdown appendix's derivations; the built-in catalog when absent. */
   catalog?: Catalog;
+  /** Told what a picture drew simpler than usual (a very large diagram), in a sentence. */
+  note?: (message: string) => void;
 }
 
 /** Page sizes a PDF export offers. */

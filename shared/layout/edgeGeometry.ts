@@ -23,6 +23,16 @@ export interface EdgeGeometry {
 }
 
 /**
+ * What a picture drew with less care than usual because its time was spent:
+ * edges drawn as plain routes (the router's budget gone) and captions and
+ * stage markers put in their first place without looking for room.
+ */
+export interface Simplified {
+  plainRoutes: number;
+  firstPlaces: number;
+}
+
+/**
  * Grid points the router may search for all of one diagram's routes (about
  * half a second's work); past it, the remaining edges of a very large
  * diagram without stored routes are drawn plain.
@@ -74,13 +84,23 @@ function selfLoop(box: Box): Position[] {
  * routes already drawn; each caption in its stored place while that is clear
  * of nodes and other captions, else placed along the route. Pure and
  * deterministic: the canvas and every export draw the same geometry.
- * `boxes` are the nodes' boxes when the caller has them already.
+ * `boxes` are the nodes' boxes when the caller has them already; what the
+ * budgets left simpler is counted into `simplified`.
  */
-export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: ReadonlyMap<string, Box> = nodeBoxes(diagram)): EdgeGeometry[] {
+export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: ReadonlyMap<string, Box> = nodeBoxes(diagram), simplified?: Simplified): EdgeGeometry[] {
   const grid = new BoxGrid(boxes);
   const markers = stageMarkers(diagram);
-  const placed = diagram.edges.filter((e) => boxes.has(e.source) && boxes.has(e.target));
-  const routes = routesOf(placed, boxes, grid);
+  // Each placed edge with its two boxes, each looked up once.
+  const placed: DiagramEdge[] = [];
+  const ends: [Box, Box][] = [];
+  for (const e of diagram.edges) {
+    const source = boxes.get(e.source);
+    const target = boxes.get(e.target);
+    if (!source || !target) continue;
+    placed.push(e);
+    ends.push([source, target]);
+  }
+  const routes = routesOf(placed, ends, grid, simplified);
   const labels = new BoxGrid();
   const work: PlacementBudget = { looks: PLACEMENT_BUDGET };
   const sizes = placed.map(reservedLabelSize);
@@ -102,7 +122,9 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: R
   });
   placed.forEach((_, i) => {
     const size = sizes[i];
-    if (size && !placedLabels[i]) place(i, placeLabel(routes[i]!, size, grid, labels, work), size);
+    if (!size || placedLabels[i]) return;
+    if (simplified && work.looks <= 0) simplified.firstPlaces++;
+    place(i, placeLabel(routes[i]!, size, grid, labels, work), size);
   });
   const markerAt = new BoxGrid<Position>();
   return placed.map((edge, i): EdgeGeometry => {
@@ -111,6 +133,7 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: R
     if (placedLabels[i]) geometry.label = placedLabels[i];
     const stage = markers.get(edge.id);
     if (!stage) return geometry;
+    if (simplified && work.looks <= 0) simplified.firstPlaces++;
     const stageAt = placeMarker(points, grid, labels, markerAt, work);
     if (work.looks > 0) markerAt.add(stageAt, { x: stageAt.x, y: stageAt.y, width: 0, height: 0 });
     geometry.stage = stage;
@@ -124,14 +147,14 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: R
  * still fit and loops first, then the router's around the other nodes and
  * beside the routes drawn before, within the route budget.
  */
-function routesOf(placed: readonly DiagramEdge[], boxes: ReadonlyMap<string, Box>, grid: BoxGrid): Position[][] {
-  const routes: (Position[] | undefined)[] = placed.map((e) => {
-    const source = boxes.get(e.source)!;
+function routesOf(placed: readonly DiagramEdge[], boxes: readonly (readonly [Box, Box])[], grid: BoxGrid, simplified: Simplified | undefined): Position[][] {
+  const routes: (Position[] | undefined)[] = placed.map((e, i) => {
+    const [source, target] = boxes[i]!;
     if (e.source === e.target) return selfLoop(source);
     const stored = e.route?.points;
     if (!stored) return undefined;
     const ends = (id: string) => id === e.source || id === e.target;
-    return routeFits(stored, source, boxes.get(e.target)!, (a, b) => grid.crossedBy(a, b, ends)) ? stored : undefined;
+    return routeFits(stored, source, target, (a, b) => grid.crossedBy(a, b, ends)) ? stored : undefined;
   });
   if (routes.every((r) => r !== undefined)) return routes;
   // Routes drawn so far and their ends, looked up near each new route; once the budget is spent no route is searched, so none is kept.
@@ -149,7 +172,9 @@ function routesOf(placed: readonly DiagramEdge[], boxes: ReadonlyMap<string, Box
   return placed.map((e, i) => {
     if (routes[i]) return routes[i];
     const others = (area: Box) => grid.near(area, 0, (id) => id === e.source || id === e.target);
-    const route = routeBetween(boxes.get(e.source)!, boxes.get(e.target)!, others, drawnNear, endsNear, budget);
+    const route = routeBetween(boxes[i]![0], boxes[i]![1], others, drawnNear, endsNear, budget);
+    // The budget is spent before a route is found, never after: a route made with none left is the plain one.
+    if (simplified && budget.gridPoints <= 0) simplified.plainRoutes++;
     draw(route);
     return route;
   });

@@ -1,6 +1,7 @@
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { pdfFormat, renderPdf } from '../../shared/export/pdf';
+import { renderPdf } from '../../shared/export/pdf';
+import { pdfFormat } from '../../shared/export/pdfFormat';
 
 const scene = { width: 400, height: 200, title: 'Image search', background: '#ffffff', shapes: [] };
 

@@ -54,4 +54,13 @@ describe('a PDF page\'s content as bytes', () => {
     bytes.write('0 0 m\n');
     expect(new TextDecoder().decode(bytes.done())).toBe('0 0 m\n');
   });
+
+  it('keeps a character outside ASCII whole, as UTF-8', () => {
+    const bytes = new AsciiBytes();
+    bytes.write('(é) ');
+    bytes.write('x'.repeat(1 << 16));
+    const done = bytes.done();
+    expect([...done.subarray(0, 5)]).toEqual([0x28, 0xc3, 0xa9, 0x29, 0x20]);
+    expect(done.length).toBe(5 + (1 << 16));
+  });
 });

@@ -68,7 +68,10 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
   try {
     const shown = await placed(diagram, io);
     // Reading checked the file's structure; the estimate an export makes (before its first wait) need not check it again.
-    data = await withCheckedStructure(shown, catalog, () => exportPieces(shown, format, io, { figures: !args.flags.has('no-figures'), theme, paper: paper as Paper, catalog }));
+    data = await withCheckedStructure(shown, catalog, () => exportPieces(shown, format, io, {
+      figures: !args.flags.has('no-figures'), theme, paper: paper as Paper, catalog,
+      note: (message) => io.stderr(`mlsd export: note: ${input}: ${message}\n`),
+    }));
   } catch (error) {
     if (!(error instanceof PictureTooLarge)) throw error;
     io.stderr(`mlsd export: cannot export ${args.positionals[0]} as ${format.label}: ${error.message}\n`);
