@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeJsonPieces } from '../../shared/cli/jsonPieces';
 import { estimate } from '../../shared/estimator/estimate';
-import { fixtureJson } from '../helpers';
+import { fixtureJson, mustLoad } from '../helpers';
 
 const pieces = (value: unknown, levels?: number) => {
   const written: string[] = [];
@@ -38,7 +38,7 @@ describe('JSON written in pieces', () => {
   });
 
   it('writes an estimate as `mlsd estimate --json` prints it', () => {
-    const result = estimate(fixtureJson('small-search.mlsd.json'));
+    const result = estimate(mustLoad(fixtureJson('small-search.mlsd.json')));
     expect(pieces(result).join('')).toBe(JSON.stringify(result, null, 2));
   });
 
