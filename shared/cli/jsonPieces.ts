@@ -6,6 +6,8 @@
 
 /** About this many characters a piece: few writes, and nothing large held at once. */
 const PIECE_CHARS = 1 << 20;
+/** Items of a list stringified together: JSON.stringify's own layout, in texts of a few hundred kilobytes. */
+const ITEMS_TOGETHER = 512;
 
 const hasToJson = (value: unknown) => value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function';
 
@@ -21,15 +23,23 @@ function laidOut(value: object): boolean {
 const skipped = (value: unknown) => value === undefined || typeof value === 'function' || typeof value === 'symbol';
 
 /**
- * `JSON.stringify(value, null, 2)` given to `write` in pieces of about a
- * megabyte, the same text byte for byte: the outer `levels` of lists and
- * objects are laid out here, and each value below them is stringified on
- * its own and indented to its place. A value whose layout JSON.stringify
- * would change (one with a toJSON method, or holding one) is stringified whole.
+ * `JSON.stringify(value, null, 2)` given to `write` in pieces of at most
+ * about a megabyte, the same text byte for byte: objects in the outer
+ * `levels` are laid out here, a list there is stringified a run of items at
+ * a time, and any other value on its own, indented to its place. A value
+ * whose layout JSON.stringify would change (one with a toJSON method, or
+ * holding one) is stringified whole.
  */
 export function writeJsonPieces(value: unknown, write: (text: string) => void, levels = 2): void {
   let piece = '';
   const put = (text: string) => {
+    // A long text goes out as it is rather than copied into a piece.
+    if (text.length >= PIECE_CHARS / 8) {
+      if (piece) write(piece);
+      piece = '';
+      write(text);
+      return;
+    }
     piece += text;
     if (piece.length >= PIECE_CHARS) {
       write(piece);
@@ -45,11 +55,22 @@ export function writeJsonPieces(value: unknown, write: (text: string) => void, l
     const inner = `${indent}  `;
     if (Array.isArray(item)) {
       if (item.length === 0) return put('[]');
-      put('[');
-      for (let i = 0; i < item.length; i++) {
-        put(i === 0 ? `\n${inner}` : `,\n${inner}`);
-        if (skipped(item[i])) put('null');
-        else lay(item[i], inner, levelsLeft - 1);
+      // A run of items placed as deep in lists as this list is, so JSON.stringify indents them
+      // to their place; the text between the brackets around them is the run as it stands here.
+      const depth = indent.length / 2;
+      let open = '';
+      let close = '';
+      for (let j = 0; j <= depth; j++) {
+        open += `${' '.repeat(2 * j)}[\n`;
+        close = `\n${' '.repeat(2 * j)}]${close}`;
+      }
+      put('[\n');
+      for (let i = 0; i < item.length; i += ITEMS_TOGETHER) {
+        let run: unknown = item.slice(i, i + ITEMS_TOGETHER);
+        for (let j = 0; j < depth; j++) run = [run];
+        const text = JSON.stringify(run, null, 2);
+        put(i === 0 ? '' : ',\n');
+        put(text.slice(open.length, text.length - close.length));
       }
       return put(`\n${indent}]`);
     }

@@ -23,6 +23,8 @@ describe('JSON written in pieces', () => {
       Object.assign(Object.create(null) as object, { bare: true, inner: Object.assign(Object.create(null) as object, { deep: [1] }) }),
       [],
       [[[[1, [2, { three: 3 }]]]]],
+      Array.from({ length: 1500 }, (_, i) => (i % 7 ? { i, list: [i, [i]] } : undefined)),
+      { runs: Array.from({ length: 1300 }, (_, i) => [i, { half: i / 2 }]) },
       'just text',
       42,
       null,
@@ -42,12 +44,13 @@ describe('JSON written in pieces', () => {
     expect(pieces(result).join('')).toBe(JSON.stringify(result, null, 2));
   });
 
-  it('writes a large value in pieces of about a megabyte, never as one text', () => {
-    const nodes = Array.from({ length: 30_000 }, (_, i) => ({ id: `node-${i}`, qps: { peak: i * 1.5, avg: i }, latencyMs: null }));
-    const written = pieces({ nodes });
-    expect(written.length).toBeGreaterThan(2);
-    for (const piece of written.slice(0, -1)) expect(piece.length).toBeGreaterThanOrEqual(1 << 20);
-    for (const piece of written) expect(piece.length).toBeLessThan((1 << 20) + 200);
-    expect(written.join('')).toBe(JSON.stringify({ nodes }, null, 2));
+  it('writes a large value in pieces of at most about a megabyte, never as one text', () => {
+    const nodes = Array.from({ length: 30_000 }, (_, i) => ({ id: `node-${i}`, qps: { peak: i * 1.5, avg: i }, latencyMs: i % 3 ? null : { p99: i / 7 } }));
+    const value = { format: 'test', nodes, deeper: [[nodes.slice(0, 2000)]], totals: { nodes: nodes.length } };
+    const written = pieces(value);
+    const text = JSON.stringify(value, null, 2);
+    expect(written.length).toBeGreaterThan(text.length / (1 << 20));
+    for (const piece of written) expect(piece.length).toBeLessThan(1.2 * (1 << 20));
+    expect(written.join('')).toBe(text);
   });
 });
