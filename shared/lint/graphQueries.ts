@@ -2,8 +2,10 @@ import type { Diagram, DiagramEdge } from '../model/schema';
 
 type Mode = NonNullable<DiagramEdge['mode']>;
 
-const MODE_BIT: Record<Mode, number> = { sync: 1, async: 2, offline: 4 };
-const ALL_MODES = 7;
+/** Each edge mode's bit in a set of modes. */
+export const MODE_BIT: Record<Mode, number> = { sync: 1, async: 2, offline: 4 };
+/** Every mode's bit. */
+export const ALL_MODES = 7;
 
 /**
  * A diagram's edges over node numbers (numbered in order of first mention),
@@ -11,7 +13,7 @@ const ALL_MODES = 7;
  * the queries below walk typed arrays instead of maps of ids, which on a
  * design of 100,000 nodes is most of their cost.
  */
-interface NumberedEdges {
+export interface NumberedEdges {
   ids: string[];
   number: Map<string, number>;
   source: Int32Array;
@@ -35,7 +37,8 @@ export function sharedEdgeNumbers<T>(work: () => T): T {
   }
 }
 
-function numberEdges(edges: readonly DiagramEdge[]): NumberedEdges {
+/** The edges over node numbers, built once per edge list while sharedEdgeNumbers runs. */
+export function numberEdges(edges: readonly DiagramEdge[]): NumberedEdges {
   const known = numbered?.get(edges);
   if (known) return known;
   const ids: string[] = [];
@@ -80,15 +83,26 @@ function nextLists(g: NumberedEdges, modes: number, backward: boolean): { offset
   return lists;
 }
 
+/** The numbers of the ids that some edge names, in the order given. */
+function numbersOf(g: NumberedEdges, ids: Iterable<string>): number[] {
+  const numbers: number[] = [];
+  for (const id of ids) {
+    const n = g.number.get(id);
+    if (n !== undefined) numbers.push(n);
+  }
+  return numbers;
+}
+
 /** Marks the nodes reached from `start` (not counting it) through the lists of next nodes. */
 function walk(g: NumberedEdges, modes: number, backward: boolean, start: Iterable<string>): Uint8Array {
+  return walkFrom(g, modes, backward, numbersOf(g, start));
+}
+
+/** Marks the nodes reached from the nodes numbered `start` (not counting them) along edges of `modes` (bits). */
+export function walkFrom(g: NumberedEdges, modes: number, backward: boolean, start: readonly number[]): Uint8Array {
   const { offsets, next } = nextLists(g, modes, backward);
   const seen = new Uint8Array(g.ids.length);
-  const stack: number[] = [];
-  for (const id of start) {
-    const n = g.number.get(id);
-    if (n !== undefined) stack.push(n);
-  }
+  const stack = start.slice();
   while (stack.length > 0) {
     const v = stack.pop()!;
     for (let i = offsets[v]!; i < offsets[v + 1]!; i++) {
@@ -126,10 +140,10 @@ export function reaching(diagram: Pick<Diagram, 'edges'>, targets: Iterable<stri
  * modes, either direction); a node no such edge touches is a part of its own.
  */
 export function components(diagram: Pick<Diagram, 'nodes' | 'edges'>, modes: readonly Mode[] = ['sync', 'async', 'offline']): { get(id: string): string | undefined } {
-  const nodeIds = new Set(diagram.nodes.map((n) => n.id));
   const g = numberEdges(diagram.edges);
   const bits = modes.reduce((b, m) => b | MODE_BIT[m], 0);
-  const parent = Int32Array.from(g.ids, (_, v) => v);
+  const parent = new Int32Array(g.ids.length);
+  for (let v = 0; v < parent.length; v++) parent[v] = v;
   const find = (v: number): number => {
     let root = v;
     while (parent[root] !== root) root = parent[root]!;
@@ -140,15 +154,22 @@ export function components(diagram: Pick<Diagram, 'nodes' | 'edges'>, modes: rea
     }
     return root;
   };
-  const isNode = Uint8Array.from(g.ids, (id) => (nodeIds.has(id) ? 1 : 0));
+  // Numbers that are node ids; a set of every id only for the rare question about an id no edge names.
+  const isNode = new Uint8Array(g.ids.length);
+  for (const node of diagram.nodes) {
+    const v = g.number.get(node.id);
+    if (v !== undefined) isNode[v] = 1;
+  }
+  let nodeIds: Set<string> | undefined;
   for (let i = 0; i < g.source.length; i++) {
     if (g.mode[i]! & bits && isNode[g.source[i]!] === 1 && isNode[g.target[i]!] === 1) parent[find(g.source[i]!)] = find(g.target[i]!);
   }
   return {
     get(id) {
-      if (!nodeIds.has(id)) return undefined;
       const v = g.number.get(id);
-      return v === undefined || isNode[v] === 0 ? id : g.ids[find(v)]!;
+      if (v !== undefined && isNode[v] === 1) return g.ids[find(v)]!;
+      nodeIds ??= new Set(diagram.nodes.map((n) => n.id));
+      return nodeIds.has(id) ? id : undefined;
     },
   };
 }
@@ -161,14 +182,22 @@ export function onlinePath(diagram: Pick<Diagram, 'nodes' | 'edges'>): Set<strin
 /** Whether some node of `from` reaches some node of `to` through a path that uses at least one async edge. */
 export function reachesThroughAsync(diagram: Pick<Diagram, 'edges'>, from: ReadonlySet<string>, to: ReadonlySet<string>): boolean {
   const g = numberEdges(diagram.edges);
-  const reached = walk(g, ALL_MODES, false, from);
-  for (const id of from) {
-    const v = g.number.get(id);
-    if (v !== undefined) reached[v] = 1;
-  }
+  const marks = new Uint8Array(g.ids.length);
+  for (const v of numbersOf(g, from)) marks[v] = 1;
+  return marksReachThroughAsync(g, marks, to);
+}
+
+/** reachesThroughAsync from the nodes marked in `from` (by number). */
+export function marksReachThroughAsync(g: NumberedEdges, from: Uint8Array, to: ReadonlySet<string>): boolean {
+  const start: number[] = [];
+  for (let v = 0; v < from.length; v++) if (from[v] === 1) start.push(v);
+  const reached = walkFrom(g, ALL_MODES, false, start);
+  for (const v of start) reached[v] = 1;
   const afterAsync = new Uint8Array(g.ids.length);
   for (let i = 0; i < g.source.length; i++) if (g.mode[i] === MODE_BIT.async && reached[g.source[i]!] === 1) afterAsync[g.target[i]!] = 1;
-  const beyond = walk(g, ALL_MODES, false, idsOf(g, afterAsync));
+  const next: number[] = [];
+  for (let v = 0; v < afterAsync.length; v++) if (afterAsync[v] === 1) next.push(v);
+  const beyond = walkFrom(g, ALL_MODES, false, next);
   return [...to].some((id) => {
     const v = g.number.get(id);
     return v !== undefined && (afterAsync[v] === 1 || beyond[v] === 1);

@@ -1,7 +1,8 @@
 import type { Diagnostic, Estimate } from '../estimator/output';
-import type { Diagram } from '../model/schema';
+import type { Diagram, DiagramNode } from '../model/schema';
 import { nodesById } from '../estimator/nodeIndex';
-import { components, longestSyncChain, onlinePath, reachesThroughAsync, reaching, sharedEdgeNumbers } from './graphQueries';
+import { ALL_MODES, components, longestSyncChain, marksReachThroughAsync, MODE_BIT, sharedEdgeNumbers, walkFrom } from './graphQueries';
+import { edgeEnds, isOnline, lintGraphOf, marked, nodesByNumber, numbersOfKind, type LintGraph } from './lintGraph';
 
 /** One design rule: what it is called, how serious, what it says, how to fix it, and when it fires. */
 export interface LintRule {
@@ -20,18 +21,19 @@ export const BUDGET_SHARE = 0.8;
 /** Sync chains at least this long (nodes after the entry) are "long". */
 export const LONG_CHAIN = 4;
 
-/** The diagram that lint() is checking, and its request path, found once for all the rules. */
-let linting: { diagram: Diagram; online?: ReadonlySet<string> } | undefined;
+/** The diagram that lint() is checking, and its numbered graph, found once for all the rules. */
+let linting: { diagram: Diagram; graph?: LintGraph } | undefined;
 
-/** The request path (onlinePath), shared by the rules of one lint() run. */
-function requestPath(d: Diagram): ReadonlySet<string> {
-  if (linting?.diagram !== d) return onlinePath(d);
-  linting.online ??= onlinePath(d);
-  return linting.online;
+/** The numbered nodes and request path (see lintGraph), shared by the rules of one lint() run. */
+function graphOf(d: Diagram): LintGraph {
+  if (linting?.diagram !== d) return lintGraphOf(d);
+  linting.graph ??= lintGraphOf(d);
+  return linting.graph;
 }
 
-/** A node's label, or its id when it has none in this diagram. */
-const label = (d: Diagram, id: string) => d.nodes.find((n) => n.id === id)?.label ?? id;
+const isSync = (modeBit: number) => modeBit === MODE_BIT.sync;
+const notSync = (modeBit: number) => modeBit !== MODE_BIT.sync;
+const anyMode = () => true;
 
 export const LINT_RULES: readonly LintRule[] = [
   {
@@ -40,20 +42,14 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'A model on the request path has no monitoring',
     hint: 'log features and predictions (async) to a Monitoring node that tracks drift (PSI on features, KL on predictions) and triggers retraining.',
     check(d) {
-      const online = requestPath(d);
-      const monitors = new Set(d.nodes.filter((n) => n.kind === 'monitoring').map((n) => n.id));
+      const lg = graphOf(d);
+      const monitors = numbersOfKind(d, lg, 'monitoring');
       // Nodes from which a monitor can be reached: a model is watched if it, or what calls it, is one.
-      const watching = reaching(d, monitors);
-      const syncCallers = new Map<string, string[]>();
-      for (const e of d.edges) {
-        if ((e.mode ?? 'sync') !== 'sync') continue;
-        const list = syncCallers.get(e.target);
-        if (list) list.push(e.source);
-        else syncCallers.set(e.target, [e.source]);
-      }
+      const watching = walkFrom(lg.g, ALL_MODES, true, monitors);
+      for (const v of monitors) watching[v] = 1;
+      const calledByWatching = edgeEnds(lg, 'target', isSync, watching);
       return d.nodes
-        .filter((n) => n.kind === 'model' && online.has(n.id))
-        .filter((model) => ![model.id, ...(syncCallers.get(model.id) ?? [])].some((id) => watching.has(id)))
+        .filter((n, i) => n.kind === 'model' && isOnline(lg, i) && !marked(lg, watching, i) && !marked(lg, calledByWatching, i))
         .map((n) => ({ node: n.id, detail: `"${n.label}" serves predictions but nothing watches them for drift` }));
     },
   },
@@ -63,13 +59,13 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'Online features are not shared with training',
     hint: 'serve features from a feature store that the training pipeline also reads (or writes), so training and serving compute features the same way.',
     check(d) {
-      const online = requestPath(d);
+      const lg = graphOf(d);
       const training = d.nodes.filter((n) => n.kind === 'training').map((n) => n.id);
       if (training.length === 0) return [];
       // Shared means data flows between them off the request path (offline or async edges).
       const part = components(d, ['async', 'offline']);
-      const stores = d.nodes.filter((n) => n.kind === 'featureStore' && online.has(n.id));
-      const models = d.nodes.filter((n) => n.kind === 'model' && online.has(n.id));
+      const stores = d.nodes.filter((n, i) => n.kind === 'featureStore' && isOnline(lg, i));
+      const models = d.nodes.filter((n, i) => n.kind === 'model' && isOnline(lg, i));
       const trainingParts = new Set(training.map((t) => part.get(t)));
       const findings = stores
         .filter((s) => !trainingParts.has(part.get(s.id)))
@@ -88,9 +84,10 @@ export const LINT_RULES: readonly LintRule[] = [
     check(d) {
       const training = new Set(d.nodes.filter((n) => n.kind === 'training').map((n) => n.id));
       if (training.size === 0) return [];
-      const online = new Set(requestPath(d));
-      for (const entry of d.nodes.filter((n) => n.kind === 'traffic')) online.add(entry.id);
-      return reachesThroughAsync(d, online, training) ? [] : [{ detail: 'nothing the request path does is logged to the data training reads' }];
+      const lg = graphOf(d);
+      const online = lg.online.slice();
+      for (const v of numbersOfKind(d, lg, 'traffic')) online[v] = 1;
+      return marksReachThroughAsync(lg.g, online, training) ? [] : [{ detail: 'nothing the request path does is logged to the data training reads' }];
     },
   },
   {
@@ -99,13 +96,15 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'Training deploys without a model registry',
     hint: 'publish trained models to a Model registry and deploy from it, so every served model is versioned, evaluated and can be rolled back.',
     check(d) {
+      const lg = graphOf(d);
       const registries = new Set(d.nodes.filter((n) => n.kind === 'modelRegistry').map((n) => n.id));
-      const models = new Set(d.nodes.filter((n) => n.kind === 'model').map((n) => n.id));
-      const publishing = new Set([...reaching(d, registries)].filter((id) => !registries.has(id)));
-      const deployingDirectly = new Set(d.edges.filter((e) => models.has(e.target)).map((e) => e.source));
+      const reachesRegistry = walkFrom(lg.g, ALL_MODES, true, numbersOfKind(d, lg, 'modelRegistry'));
+      const models = new Uint8Array(lg.g.ids.length);
+      for (const v of numbersOfKind(d, lg, 'model')) models[v] = 1;
+      const deploysDirectly = edgeEnds(lg, 'source', anyMode, models);
+      const publishes = (t: DiagramNode, i: number) => marked(lg, reachesRegistry, i) && !registries.has(t.id);
       return d.nodes
-        .filter((n) => n.kind === 'training')
-        .filter((t) => deployingDirectly.has(t.id) || !publishing.has(t.id))
+        .filter((t, i) => t.kind === 'training' && (marked(lg, deploysDirectly, i) || !publishes(t, i)))
         .map((t) => ({ node: t.id, detail: `"${t.label}" reaches serving without going through a model registry` }));
     },
   },
@@ -115,9 +114,10 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'A vector index has no indexing pipeline',
     hint: 'feed the index from an offline or streaming job that embeds new and changed items, or it goes stale.',
     check(d) {
-      const fed = new Set(d.edges.filter((e) => (e.mode ?? 'sync') !== 'sync').map((e) => e.target));
+      const lg = graphOf(d);
+      const fed = edgeEnds(lg, 'target', notSync);
       return d.nodes
-        .filter((n) => n.kind === 'vectorIndex' && !fed.has(n.id))
+        .filter((n, i) => n.kind === 'vectorIndex' && !marked(lg, fed, i))
         .map((n) => ({ node: n.id, detail: `nothing writes new embeddings into "${n.label}"` }));
     },
   },
@@ -127,18 +127,20 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'A single point of failure on the request path',
     hint: 'put a cache (or a fallback) in front of external APIs, and run at least two replicas (or "auto") of anything requests wait on.',
     check(d) {
-      const online = requestPath(d);
-      const byId = nodesById(d.nodes);
+      const lg = graphOf(d);
+      const { g, online } = lg;
+      const byNumber = nodesByNumber(d, lg);
       const findings: { node?: string; detail: string }[] = [];
-      for (const e of d.edges) {
-        if ((e.mode ?? 'sync') !== 'sync' || !online.has(e.target)) continue;
-        const target = byId.get(e.target);
-        const caller = byId.get(e.source);
-        if (target?.kind === 'externalApi' && !caller?.cache) findings.push({ node: target.id, detail: `"${caller?.label ?? e.source}" waits on "${target.label}" with no cache or fallback in front` });
+      for (let i = 0; i < g.source.length; i++) {
+        if (g.mode[i] !== MODE_BIT.sync || online[g.target[i]!] !== 1) continue;
+        const target = byNumber[g.target[i]!];
+        if (target?.kind !== 'externalApi') continue;
+        const caller = byNumber[g.source[i]!];
+        if (!caller?.cache) findings.push({ node: target.id, detail: `"${caller?.label ?? d.edges[i]!.source}" waits on "${target.label}" with no cache or fallback in front` });
       }
-      for (const n of d.nodes) {
-        if (online.has(n.id) && n.capacity?.replicas === 1) findings.push({ node: n.id, detail: `"${n.label}" has exactly one replica and requests wait on it` });
-      }
+      d.nodes.forEach((n, i) => {
+        if (isOnline(lg, i) && n.capacity?.replicas === 1) findings.push({ node: n.id, detail: `"${n.label}" has exactly one replica and requests wait on it` });
+      });
       return findings;
     },
   },
@@ -162,9 +164,10 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'A cache with nothing behind it',
     hint: 'connect the cache to what it fronts (the calls it saves on a hit), or its hit rate changes nothing.',
     check(d) {
-      const callers = new Set(d.edges.filter((e) => (e.mode ?? 'sync') === 'sync').map((e) => e.source));
+      const lg = graphOf(d);
+      const callers = edgeEnds(lg, 'source', isSync);
       return d.nodes
-        .filter((n) => n.cache && n.cache.hitRate > 0 && !callers.has(n.id))
+        .filter((n, i) => n.cache && n.cache.hitRate > 0 && !marked(lg, callers, i))
         .map((n) => ({ node: n.id, detail: `"${n.label}" caches, but no call goes through it` }));
     },
   },
@@ -174,15 +177,24 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'The same connection is drawn twice',
     hint: 'delete the extra edge and set "calls" on the one left if the caller really calls more than once per request; each copy adds its full load, latency and cost.',
     check(d) {
-      const first = new Map<string, string>();
+      const lg = graphOf(d);
+      const { g } = lg;
+      // Keyed by the ends' numbers and the mode's bit; a mode the format does not know by its text.
+      const first = new Map<number | string, string>();
       const findings: { edge: string; detail: string }[] = [];
-      for (const e of d.edges) {
+      let firstNodes: (DiagramNode | undefined)[] | undefined;
+      d.edges.forEach((e, i) => {
         const mode = e.mode ?? 'sync';
-        const key = JSON.stringify([e.source, e.target, mode]);
+        const key = g.mode[i] === 0 ? JSON.stringify([e.source, e.target, mode]) : (g.source[i]! * g.ids.length + g.target[i]!) * 8 + g.mode[i]!;
         const earlier = first.get(key);
         if (earlier === undefined) first.set(key, e.id);
-        else findings.push({ edge: e.id, detail: `edge ${e.id} repeats edge ${earlier}: "${label(d, e.source)}" -> "${label(d, e.target)}" (${mode})` });
-      }
+        else {
+          // A node's label, or its id when no node has it: the first node of that id, as a search finds.
+          firstNodes ??= nodesByNumber(d, lg, true);
+          const label = (v: number) => firstNodes![v]?.label ?? g.ids[v]!;
+          findings.push({ edge: e.id, detail: `edge ${e.id} repeats edge ${earlier}: "${label(g.source[i]!)}" -> "${label(g.target[i]!)}" (${mode})` });
+        }
+      });
       return findings;
     },
   },

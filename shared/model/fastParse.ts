@@ -104,7 +104,10 @@ function objectReader(def: Def): Read | undefined {
     const field = shape[key]!;
     const optional = defOf(field).type === 'optional';
     if (optional && (field._zod.optin !== 'optional' || field._zod.optout !== 'optional')) return undefined;
-    return { key, optional, read: compile(optional ? (defOf(field).innerType as AnySchema) : field) };
+    const entry = { key, optional, read: UNREAD };
+    const inner = optional ? (defOf(field).innerType as AnySchema) : field;
+    entry.read = (value) => (entry.read = compile(inner))(value);
+    return entry;
   });
   if (fields.some((f) => f === undefined) || Object.keys(shape).includes('__proto__')) return undefined;
   const position = new Map(Object.keys(shape).map((key, i) => [key, i]));
@@ -162,7 +165,7 @@ function arrayReader(def: Def): Read | undefined {
     else if (check.check === 'max_length' && typeof check.maximum === 'number') maxLength = Math.min(maxLength, check.maximum);
     else return undefined;
   }
-  const element = compile(def.element as AnySchema);
+  let element: Read = (item) => (element = compile(def.element as AnySchema))(item);
   return (value) => {
     if (!Array.isArray(value) || value.length < minLength || value.length > maxLength) return UNSURE;
     let out: unknown[] | undefined = reuseInput ? undefined : new Array(value.length);
@@ -181,8 +184,8 @@ function recordReader(def: Def): Read | undefined {
   const keyDef = defOf(def.keyType as AnySchema);
   if (def.mode !== undefined || checkDefs(def).length > 0) return undefined;
   if (!(keyDef.type === 'string' || (keyDef.type === 'enum' && def.partial === true))) return undefined;
-  const readKey = compile(def.keyType as AnySchema);
-  const readValue = compile(def.valueType as AnySchema);
+  let readKey: Read = (key) => (readKey = compile(def.keyType as AnySchema))(key);
+  let readValue: Read = (item) => (readValue = compile(def.valueType as AnySchema))(item);
   return (value) => {
     if (!isPlainObject(value)) return UNSURE;
     const out: Record<string, unknown> = {};
@@ -228,7 +231,7 @@ function leafReader(schema: AnySchema, def: Def): Read | undefined {
     case 'never': return () => UNSURE;
     case 'optional': {
       if (schema._zod.optin !== 'optional') return undefined;
-      const inner = compile(def.innerType as AnySchema);
+      let inner: Read = (v) => (inner = compile(def.innerType as AnySchema))(v);
       return (v) => (v === undefined ? undefined : inner(v));
     }
     default: return undefined;
@@ -240,7 +243,14 @@ const compiled = new WeakMap<AnySchema, Read>();
 /** Whether the value being read may be returned in place of a copy (see safeParseFast). */
 let reuseInput = false;
 
-/** A reader for a schema: plain code for the parts this file knows, zod itself for any other part. */
+/** Stands for a part's reader until the part is first read (see compile). */
+const UNREAD: Read = () => UNSURE;
+
+/**
+ * A reader for a schema: plain code for the parts this file knows, zod itself
+ * for any other part. The parts inside it are compiled when first read, so a
+ * small file pays only for the parts of the format it uses.
+ */
 function compile(schema: AnySchema): Read {
   const cached = compiled.get(schema);
   if (cached) return cached;

@@ -62,8 +62,8 @@ export function findLoadCycles(diagram: Pick<Diagram, 'nodes' | 'edges'>, known?
   const stackNext = new Int32Array(nodes.length);
   const depthOf = new Int32Array(nodes.length);
   const cycles: Cycle[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    const start = indexOf.get(nodes[i]!.id)!;
+  for (let start = 0; start < nodes.length; start++) {
+    // A repeated id's later nodes are never an edge's end (ends are first positions): from them the search finds nothing.
     if (state[start] !== 0) continue;
     let depth = 0;
     stackNode[0] = start;
@@ -100,9 +100,10 @@ export function findLoadCycles(diagram: Pick<Diagram, 'nodes' | 'edges'>, known?
 /** Each id's first position in a list of items with ids. */
 export function firstIndexes(items: readonly { id: string }[]): Map<string, number> {
   const first = new Map<string, number>();
-  items.forEach((item, index) => {
-    if (!first.has(item.id)) first.set(item.id, index);
-  });
+  for (let index = 0; index < items.length; index++) {
+    const id = items[index]!.id;
+    if (!first.has(id)) first.set(id, index);
+  }
   return first;
 }
 
@@ -134,10 +135,12 @@ export function topologicalOrder(diagram: Pick<Diagram, 'nodes' | 'edges'>): str
   const targets = new Int32Array(to.length);
   from.forEach((source, i) => (targets[fill[source]!++] = to[i]!));
   const ready: number[] = [];
-  diagram.nodes.forEach((node) => {
-    const v = position.get(node.id)!;
+  // With every id once (the usual case), a node's position is its index: no look-ups.
+  const unique = position.size === n;
+  for (let i = 0; i < n; i++) {
+    const v = unique ? i : position.get(diagram.nodes[i]!.id)!;
     if (indegree[v] === 0) ready.push(v);
-  });
+  }
   const order: string[] = [];
   while (ready.length > 0) {
     const v = ready.pop()!;

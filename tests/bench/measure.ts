@@ -61,9 +61,9 @@ export interface Usage {
   code: number;
 }
 
-/** Runs `mlsd ARGS` (or `node SCRIPT ARGS`) under GNU time -v and reads its wall time, CPU time and peak resident memory. */
-export function timed(args: string[], script: string[] = ['bin/mlsd.mjs']): Usage {
-  const run = spawnSync('/usr/bin/time', ['-v', 'node', ...script, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+/** Runs `mlsd ARGS` (or `node SCRIPT ARGS`, in `env`) under GNU time -v and reads its wall time, CPU time and peak resident memory. */
+export function timed(args: string[], script: string[] = ['bin/mlsd.mjs'], env: NodeJS.ProcessEnv = process.env): Usage {
+  const run = spawnSync('/usr/bin/time', ['-v', 'node', ...script, ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30, env });
   const field = (name: string) => Number(new RegExp(`${name}: ([\\d.:]+)`).exec(run.stderr)?.[1]?.split(':').reduce((a, b) => a * 60 + Number(b), 0) ?? NaN);
   return {
     wallS: field('Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\)'),

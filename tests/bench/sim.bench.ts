@@ -7,8 +7,8 @@ import { formatMs, report, reportTimes, timed, type Times } from './measure';
 const ROOT = new URL('../../', import.meta.url).pathname;
 
 /** Median CPU and wall time of `runs` whole `mlsd ARGS` (or `node SCRIPT ARGS`) processes, ms (what a person waits for, on an idle machine). */
-function mlsdProcess(args: string[], runs: number, script?: string[]): Times {
-  const usage = Array.from({ length: runs }, () => timed(args, script));
+function mlsdProcess(args: string[], runs: number, script?: string[], env?: NodeJS.ProcessEnv): Times {
+  const usage = Array.from({ length: runs }, () => timed(args, script, env));
   const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(runs / 2)]! * 1000;
   return { cpuMs: median(usage.map((u) => u.cpuS)), wallMs: median(usage.map((u) => u.wallS)) };
 }
@@ -24,6 +24,13 @@ export function benchSimulatorAndCli(): void {
   report('node -e 0 (the floor under every command)', `${formatMs(floor.cpuMs)} CPU (${formatMs(floor.wallMs)} wall)`, 'none', true);
   const news = join(ROOT, 'blueprints/news-feed.mlsd.json');
   reportTimes('mlsd estimate news-feed (whole process)', mlsdProcess(['estimate', news], 5), 300);
+  // Node parses every certificate NODE_EXTRA_CA_CERTS names before a script's first line (for a
+  // bundle of a few hundred, about half the news-feed estimate's instructions): where it is set, the same without it.
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    const { NODE_EXTRA_CA_CERTS: _certs, ...withoutCerts } = process.env;
+    report('node -e 0 without NODE_EXTRA_CA_CERTS', formatMs(mlsdProcess(['-e', '0'], 5, [], withoutCerts).cpuMs) + ' CPU', 'none', true);
+    reportTimes('mlsd estimate news-feed, no extra CA certs', mlsdProcess(['estimate', news], 5, undefined, withoutCerts), 300);
+  }
   reportTimes('mlsd --help (whole process)', mlsdProcess(['--help'], 5), 250);
 
   const folder = mkdtempSync(join(tmpdir(), 'mlsd-bench-'));

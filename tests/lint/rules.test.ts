@@ -65,6 +65,16 @@ describe('the ML design linter', () => {
     expect(finding.message).toMatch(/^A model on the request path has no monitoring: "RANKER" serves predictions but nothing watches them for drift\. Fix: log features and predictions/);
   });
 
+  it('model-unmonitored: a model is watched when what calls it synchronously reaches a monitor', () => {
+    const { nodes, edges } = complete();
+    const unwatched = edges.filter((x) => !(x.source === 'ranker' && x.target === 'monitor'));
+    // The API logs to the queue, and the queue feeds the monitor: the ranker's caller is watched.
+    expect(codes(diagramOf(nodes, [...unwatched, e('logs', 'monitor', 'async')]))).not.toContain('model-unmonitored:ranker');
+    // Only a sync caller counts: a job that writes to the ranker offline watches nothing for it.
+    const offlineCaller = diagramOf([...nodes, n('nightly', 'batchJob')], [...unwatched, e('nightly', 'ranker', 'offline'), e('nightly', 'monitor', 'async')]);
+    expect(codes(offlineCaller)).toContain('model-unmonitored:ranker');
+  });
+
   it('feature-skew: an online feature store no training reads', () => {
     const { nodes, edges } = complete();
     expect(codes(diagramOf(nodes, edges))).not.toContain('feature-skew:features');

@@ -6,6 +6,7 @@ import { withCheckedStructure } from '../../model/structure';
 import { scenarioDiagram, scenarioNames } from '../../scenarios/variants';
 import type { ParsedArgs } from '../args';
 import { estimateReport } from '../estimateReport';
+import { writeJsonPieces } from '../jsonPieces';
 import { EXIT, type CliIO } from '../io';
 import { readCatalog, readDiagram } from '../readInputs';
 
@@ -80,8 +81,8 @@ export function estimateCommand(args: ParsedArgs, io: CliIO): number {
   if (typeof read === 'number') return read;
   const { diagram, result } = read;
   if (json) {
-    // Written apart: joining a large estimate's JSON and its newline would copy the whole text once more.
-    io.stdout(JSON.stringify(result, null, 2));
+    // In pieces: a large estimate's text made whole would cost as much memory again as the estimate.
+    writeJsonPieces(result, io.stdout);
     io.stdout('\n');
   } else io.stdout(estimateReport(diagram, result));
   if (args.flags.has('check')) {

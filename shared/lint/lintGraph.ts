@@ -1,0 +1,75 @@
+/**
+ * What the design rules ask of one diagram, over the node numbers of its
+ * numbered edges (see graphQueries): marks in typed arrays instead of sets
+ * and maps of ids, which on a design of 100,000 nodes is most of the rules'
+ * cost.
+ */
+import type { Diagram, DiagramNode } from '../model/schema';
+import { MODE_BIT, numberEdges, walkFrom, type NumberedEdges } from './graphQueries';
+
+export interface LintGraph {
+  g: NumberedEdges;
+  /** Each node's number (the number of its id), -1 where no edge names it. */
+  nodeNumber: Int32Array;
+  /** Marks by number of the request path: what a traffic entry reaches through sync edges (as onlinePath). */
+  online: Uint8Array;
+}
+
+/** The diagram's numbered nodes and request path. */
+export function lintGraphOf(d: Diagram): LintGraph {
+  const g = numberEdges(d.edges);
+  const nodeNumber = new Int32Array(d.nodes.length);
+  const entries: number[] = [];
+  d.nodes.forEach((node, i) => {
+    const v = g.number.get(node.id) ?? -1;
+    nodeNumber[i] = v;
+    if (node.kind === 'traffic' && v >= 0) entries.push(v);
+  });
+  return { g, nodeNumber, online: walkFrom(g, MODE_BIT.sync, false, entries) };
+}
+
+/** Whether the node at `index` is on the request path. */
+export function isOnline(lg: LintGraph, index: number): boolean {
+  const v = lg.nodeNumber[index]!;
+  return v >= 0 && lg.online[v] === 1;
+}
+
+/** Whether the node at `index` is marked in marks by number. */
+export function marked(lg: LintGraph, marks: Uint8Array, index: number): boolean {
+  const v = lg.nodeNumber[index]!;
+  return v >= 0 && marks[v] === 1;
+}
+
+/** The numbers of the nodes of this kind that some edge names, in the nodes' order. */
+export function numbersOfKind(d: Diagram, lg: LintGraph, kind: DiagramNode['kind']): number[] {
+  const numbers: number[] = [];
+  d.nodes.forEach((node, i) => {
+    if (node.kind === kind && lg.nodeNumber[i]! >= 0) numbers.push(lg.nodeNumber[i]!);
+  });
+  return numbers;
+}
+
+/** Marks by number of the ends (`target`, or the sources) of the edges whose mode passes `takes`, where the other end passes `from` (any, without it). */
+export function edgeEnds(lg: LintGraph, end: 'source' | 'target', takes: (modeBit: number) => boolean, from?: Uint8Array): Uint8Array {
+  const { g } = lg;
+  const marks = new Uint8Array(g.ids.length);
+  const ends = end === 'target' ? g.target : g.source;
+  const others = end === 'target' ? g.source : g.target;
+  for (let i = 0; i < ends.length; i++) {
+    if (takes(g.mode[i]!) && (from === undefined || from[others[i]!] === 1)) marks[ends[i]!] = 1;
+  }
+  return marks;
+}
+
+/**
+ * The node of each number: the last with that id (as an index by id
+ * holds), or with `first`, the first (as a search of the nodes finds).
+ */
+export function nodesByNumber(d: Diagram, lg: LintGraph, first = false): (DiagramNode | undefined)[] {
+  const at: (DiagramNode | undefined)[] = new Array(lg.g.ids.length).fill(undefined);
+  d.nodes.forEach((node, i) => {
+    const v = lg.nodeNumber[i]!;
+    if (v >= 0 && !(first && at[v] !== undefined)) at[v] = node;
+  });
+  return at;
+}
