@@ -42,6 +42,5 @@ describe('a large diagram on the canvas', () => {
       return moved.y > box.y + 100 && end.x >= moved.x - 12 && end.x <= moved.x + moved.width + 12 && end.y >= moved.y - 12 && end.y <= moved.y + moved.height + 12;
     }, { timeout: 30_000 }).toBe(true);
     expect(errors).toEqual([]);
-    await page.close();
   }, 180_000);
 });
