@@ -17,8 +17,8 @@ const browser = 'tests/e2e/**';
  * Two projects, one after the other. The tests that need no browser first,
  * on every core (most of them keep one core busy, and a two-core machine
  * would otherwise leave the other idle); meanwhile the renderer is built for
- * the browser tests, which then run one file at a time (each drives its own
- * Chromium, which takes the other cores).
+ * the browser tests, which then run one file at a time in one process (each
+ * file's pages keep Chromium busy on the other cores).
  */
 export default defineConfig({
   test: {
@@ -44,6 +44,8 @@ export default defineConfig({
           exclude,
           globalSetup: ['tests/setup/rendererBuild.ts'],
           fileParallelism: false,
+          // One process for all of them: Playwright and the helpers load once, not once per file.
+          isolate: false,
           sequence: { groupOrder: 1 },
         },
       },

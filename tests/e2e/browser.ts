@@ -87,7 +87,7 @@ export async function clickAction(page: Page, label: string): Promise<void> {
   await page.getByRole('menu').locator('.menu-item').filter({ has: page.locator('.menu-label').getByText(label, { exact: true }) }).click();
 }
 
-/** For one test file: serves the renderer and starts Chromium before its tests, closes both after them. */
+/** For one test file: the app's server and Chromium (in a test run, the run's: see serveRenderer and launch) before its tests, let go after them. */
 export function sharedBrowser(): { server: () => Awaited<ReturnType<typeof serveRenderer>>; browser: () => Browser } {
   let server: Awaited<ReturnType<typeof serveRenderer>> | undefined;
   let browser: Browser | undefined;
