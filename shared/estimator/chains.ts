@@ -11,6 +11,7 @@ import type { Diagram, DiagramNode } from '../model/schema';
 import { Memo } from '../memo';
 import { SimRandom } from '../sim/random';
 import { Dist } from './grid';
+import { GRID_STEP } from './gridPoints';
 import { hasCallPolicy } from './callPolicy';
 import { serviceTime, type Queueing } from './queueing';
 import { passShare } from './rates';
@@ -89,7 +90,7 @@ export function runChain(members: readonly string[], nodes: ReadonlyMap<string, 
   });
   const head = queues.get(members[0]!)!;
   const arrivalsPerMs = head.offeredLoad / stages[0]!.service.meanMs;
-  const key = JSON.stringify([arrivalsPerMs, stages.map((s) => [s.service.p50Ms, s.service.sigma, s.pass])]);
+  const key = JSON.stringify([GRID_STEP, arrivalsPerMs, stages.map((s) => [s.service.p50Ms, s.service.sigma, s.pass])]);
   const known = cache.get(key);
   if (known) return { ...known, members: [...members] };
   const run = simulateChain(arrivalsPerMs, stages);

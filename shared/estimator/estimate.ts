@@ -16,6 +16,8 @@ import { batchingDiagnostics, batchingFigures, pricedNode, roundFigures, BUSIEST
 import { callEstimates, callPolicyDiagnostics } from './callFigures';
 import { monthlyCost, storageBytes } from './storage';
 import { withNodeIndex } from './nodeIndex';
+import { withGridStep } from './gridPoints';
+import { gridStepFor, precisionDiagnostics } from './precision';
 import { lint } from '../lint/rules';
 import { highest, round6 as round } from '../numbers';
 
@@ -40,6 +42,11 @@ export interface EstimateOptions {
    * default false.
    */
   summary?: boolean;
+  /**
+   * Steps of the latency grid, in fine steps (1: the fine grid); default:
+   * chosen by the design's size (`gridStepFor`, docs/estimator.md).
+   */
+  gridStep?: number;
 }
 
 
@@ -69,10 +76,11 @@ function scaleTraffic(diagram: Diagram, factor: number): Diagram {
  */
 export function estimate(input: Diagram, options: EstimateOptions = {}): Estimate {
   // Every pass looks nodes up by id: one index per list of nodes, for the whole estimate.
-  return withNodeIndex(() => estimateIndexed(input, options));
+  const step = options.gridStep ?? gridStepFor(input);
+  return withNodeIndex(() => withGridStep(step, () => estimateIndexed(input, options, step)));
 }
 
-function estimateIndexed(input: Diagram, options: EstimateOptions): Estimate {
+function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: number): Estimate {
   const catalog = options.catalog ?? DEFAULT_CATALOG;
   const problems = checkStructure(input, catalog);
   if (problems.length > 0) return emptyEstimate(structureDiagnostics(input, problems));
@@ -160,6 +168,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions): Estimate {
     ...ceilingDiagnostics(diagram, nodes, rates, catalog),
     ...budgetDiagnostics(diagram, entryP99, totalCost, nodes),
     ...reachDiagnostics(diagram),
+    ...precisionDiagnostics(diagram, gridStep),
     ...lint(diagram, { entries }),
   ];
   return {

@@ -8,7 +8,7 @@
  */
 import { Dist } from './grid';
 import { Memo } from '../memo';
-import { at, clampIndex, indexBelow } from './gridPoints';
+import { at, clampIndex, GRID_STEP, indexBelow } from './gridPoints';
 import { normalCdf } from './normal';
 import type { ServiceTime } from './queueing';
 
@@ -61,7 +61,7 @@ export function residualService(service: ServiceTime): Dist {
  */
 export function mg1Wait(service: ServiceTime, utilization: number): Dist {
   if (utilization <= 0) return Dist.ZERO;
-  const key = `${service.p50Ms}|${service.sigma}|${utilization}`;
+  const key = `${GRID_STEP}|${service.p50Ms}|${service.sigma}|${utilization}`;
   const known = cache.get(key);
   if (known) return known;
   const wait = computeWait(service, utilization);

@@ -11,7 +11,7 @@ import { ServerPool, TimeHeap } from '../sim/heap';
 import { Memo } from '../memo';
 import { SimRandom } from '../sim/random';
 import { Dist } from './grid';
-import { at } from './gridPoints';
+import { at, GRID_STEP } from './gridPoints';
 import type { ServiceTime } from './queueing';
 
 /** Copies simulated per pool (after a 10% warm-up): p999 of a 20-copy call to a few percent. */
@@ -44,7 +44,7 @@ const cache = new Memo<string, PoolRun>(64);
  */
 export function simulatePool(servers: number, service: ServiceTime, streams: readonly BatchStream[], after: Dist = Dist.ZERO): PoolRun {
   const inTurn = streams.some((s) => s.inTurn);
-  const key = JSON.stringify([servers, service.p50Ms, service.sigma, streams, inTurn ? [after.zero, after.lo, Array.from(after.masses)] : 0]);
+  const key = JSON.stringify([GRID_STEP, servers, service.p50Ms, service.sigma, streams, inTurn ? [after.zero, after.lo, Array.from(after.masses)] : 0]);
   const known = cache.get(key);
   if (known) return known;
   const run = runPool(servers, service, streams, inTurn ? sampler(after) : () => 0);

@@ -1,7 +1,7 @@
 import { estimate } from '../../shared/estimator/estimate';
 import { sampleRequests } from '../estimator/reference';
 import { generateDiagram } from './generate';
-import { medianTimes, report, reportTimes } from './measure';
+import { formatMs, medianTimes, report, reportTimes } from './measure';
 
 /** Full-estimate time for a blueprint-sized and a large generated diagram, and accuracy against sampling. */
 export async function benchEstimator(): Promise<void> {
@@ -10,6 +10,9 @@ export async function benchEstimator(): Promise<void> {
 
   const large = generateDiagram(10_000, 2);
   reportTimes(`estimate, ${large.nodes.length} nodes (median of 5)`, await medianTimes(() => estimate(large), 5, 1), 1000);
+  // Designs this large are estimated on the coarse latency grid (docs/estimator.md); the fine grid for comparison, no target.
+  const fine = await medianTimes(() => estimate(large, { gridStep: 1 }), 3, 1);
+  report(`estimate, ${large.nodes.length} nodes on the fine latency grid (median of 3)`, `${formatMs(fine.cpuMs)} CPU (${formatMs(fine.wallMs)} wall)`, 'none', true);
   // The runs above reuse their sampled batch pools; a design whose pools changed samples them again.
   const fresh = [3, 4, 5].map((seed) => generateDiagram(10_000, seed));
   let next = 0;
