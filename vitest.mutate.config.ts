@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import base from './vitest.config';
+import { common, include } from './vitest.config';
 
 /**
  * The suite `npm run mutate` runs against each mutant: in-process tests of the
@@ -25,10 +25,10 @@ const shared = process.env.MUTATE_SHARE_MODULES === '1';
 const only = process.env.MUTATE_TESTS?.split(',').map((glob) => glob.trim()).filter(Boolean);
 
 export default defineConfig({
-  ...base,
   test: {
-    ...base.test,
-    include: only?.length ? only : base.test!.include,
+    ...common,
+    include: only?.length ? only : include,
+    globalSetup: ['tests/setup/buildCli.ts'],
     exclude: [
       '**/node_modules/**',
       'tests/e2e/**',

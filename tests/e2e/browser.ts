@@ -1,102 +1,54 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { SHARED_BUILD_ENV } from '../setup/rendererBuild';
+import { SHARED_CHROMIUM_ENV, SHARED_RUN_ENV } from '../setup/rendererBuild';
+import { buildRenderer, launchChromium, previewRenderer, type AppServer } from './chromium';
+
+export { CHROMIUM } from './chromium';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Debian's Chromium, run headless as the machine allows (root, no GPU, no background traffic). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The viewport a test's page starts with. */
+const VIEWPORT = { width: 1440, height: 900 };
 
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-/** Builds the renderer, as shipped (production mode), into a folder. */
-async function buildRenderer(outDir: string): Promise<void> {
-  // The test runner sets NODE_ENV=test; the app is tested as shipped, in production mode.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ configFile: join(ROOT, 'vite.config.ts'), root: join(ROOT, 'renderer'), logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-}
-
-/** Longest a test file waits for another one's build of the renderer, ms. */
+/** Longest a test file waits for the run's build of the renderer, ms. */
 const SHARED_BUILD_WAIT_MS = 300_000;
 
+/** The app's server of this test run, once its build is served (see tests/setup/rendererBuild.ts); null outside a run. */
+async function sharedRun(): Promise<AppServer | null> {
+  const dir = process.env[SHARED_RUN_ENV];
+  if (!dir) return null;
+  for (let waited = 0; waited < SHARED_BUILD_WAIT_MS; waited += 200) {
+    if (existsSync(join(dir, 'served'))) return { url: readFileSync(join(dir, 'served'), 'utf8'), outDir: join(dir, 'renderer'), close: async () => {} };
+    if (existsSync(join(dir, 'failed'))) throw new Error(`the renderer build of this run failed: ${readFileSync(join(dir, 'failed'), 'utf8')}`);
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+  throw new Error(`no renderer build after ${SHARED_BUILD_WAIT_MS / 1000} s`);
+}
+
 /**
- * The folder holding a build of the renderer. In a test run, one build is
- * shared by every browser test file (the first file to ask makes it, the
- * others wait for its marker; see tests/setup/rendererBuild.ts); outside a
- * run (a bench, a script) each call builds its own.
+ * The app's server: in a test run, the run's one (closing it is left to the
+ * run); elsewhere (a bench, a script) a build of its own, served.
  */
-async function builtRenderer(): Promise<string> {
-  const shared = process.env[SHARED_BUILD_ENV];
-  if (!shared) {
-    const outDir = mkdtempSync(join(tmpdir(), 'mlsd-e2e-'));
-    await buildRenderer(outDir);
-    return outDir;
-  }
-  const outDir = join(shared, 'renderer');
-  const done = join(shared, 'built');
-  const failed = join(shared, 'failed');
-  try {
-    mkdirSync(join(shared, 'lock'));
-  } catch {
-    for (let waited = 0; waited < SHARED_BUILD_WAIT_MS; waited += 200) {
-      if (existsSync(done)) return outDir;
-      if (existsSync(failed)) throw new Error(`the renderer build failed in another test file: ${readFileSync(failed, 'utf8')}`);
-      await new Promise((wake) => setTimeout(wake, 200));
-    }
-    throw new Error(`no renderer build after ${SHARED_BUILD_WAIT_MS / 1000} s`);
-  }
-  try {
-    await buildRenderer(outDir);
-  } catch (error) {
-    writeFileSync(failed, String(error));
-    throw error;
-  }
-  writeFileSync(done, '');
-  return outDir;
+export async function serveRenderer(): Promise<AppServer> {
+  const shared = await sharedRun();
+  if (shared) return shared;
+  const outDir = mkdtempSync(join(tmpdir(), 'mlsd-e2e-'));
+  await buildRenderer(outDir);
+  return previewRenderer(outDir);
 }
 
-/** Serves a build of the renderer on a free local port. */
-export async function serveRenderer(): Promise<{ url: string; outDir: string; close: () => Promise<void> }> {
-  const outDir = await builtRenderer();
-  const port = await freePort();
-  const server: PreviewServer = await preview({
-    configFile: join(ROOT, 'vite.config.ts'),
-    root: join(ROOT, 'renderer'),
-    build: { outDir },
-    preview: { port, strictPort: true, host: '127.0.0.1' },
-    logLevel: 'error',
-  });
-  return { url: `http://127.0.0.1:${port}/`, outDir, close: () => new Promise((done) => server.httpServer.close(() => done())) };
-}
-
+/** Chromium: in a test run, a connection to the run's one (closing it closes only this file's pages); elsewhere one of its own. */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const shared = process.env[SHARED_CHROMIUM_ENV];
+  return shared ? chromium.connect(shared) : launchChromium();
 }
 
 /** A page at 1440 x 900 that fails the test on any uncaught page error. */
 export async function newPage(browser: Browser, errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const page = await browser.newPage({ viewport: VIEWPORT, acceptDownloads: true });
   page.on('pageerror', (e) => errors.push(e.message));
   // Downloads and a file input stand in for the native file pickers, which a headless browser cannot answer.
   await page.addInitScript(() => {
@@ -106,9 +58,25 @@ export async function newPage(browser: Browser, errors: string[]): Promise<Page>
   return page;
 }
 
-/** Saves a screenshot for a person to look at (tests/e2e/screenshots, ignored by git). */
+/** Set (to anything but "0") to have the browser tests save their screenshots. */
+export const SCREENSHOTS_ENV = 'MLSD_SCREENSHOTS';
+
+/**
+ * Saves a screenshot for a person to look at (tests/e2e/screenshots, ignored
+ * by git) when the run asks for them (`MLSD_SCREENSHOTS=1 npx vitest run
+ * tests/e2e/...`); no test asserts on them, so a plain run saves its time.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const wanted = process.env[SCREENSHOTS_ENV];
+  if (!wanted || wanted === '0') return;
   await page.screenshot({ path: join(ROOT, 'tests/e2e/screenshots', `${name}.png`) });
+}
+
+/** Where a download was saved on this machine (the run's Chromium is another process's: the download is copied here). */
+export async function downloaded(download: Download): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'mlsd-download-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
 }
 
 /** Clicks a toolbar action: its button when it fits the window, else its item in the "More" menu. */
@@ -119,7 +87,7 @@ export async function clickAction(page: Page, label: string): Promise<void> {
   await page.getByRole('menu').locator('.menu-item').filter({ has: page.locator('.menu-label').getByText(label, { exact: true }) }).click();
 }
 
-/** For one test file: serves the renderer and starts Chromium before its tests, closes both after them. */
+/** For one test file: the app's server and Chromium (in a test run, the run's: see serveRenderer and launch) before its tests, let go after them. */
 export function sharedBrowser(): { server: () => Awaited<ReturnType<typeof serveRenderer>>; browser: () => Browser } {
   let server: Awaited<ReturnType<typeof serveRenderer>> | undefined;
   let browser: Browser | undefined;
@@ -163,16 +131,37 @@ export async function fitWhole(page: Page): Promise<void> {
 }
 
 /**
+ * Leaves the app and forgets all it kept in the browser (local storage,
+ * IndexedDB with its recovery copies, ...), so the page's next load of the
+ * app starts as in a new browser profile, without the cost of a new page.
+ */
+async function forgetApp(page: Page, url: string): Promise<void> {
+  await page.goto('about:blank');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(url).origin, storageTypes: 'all' });
+  await cdp.detach();
+  await page.setViewportSize(VIEWPORT);
+}
+
+/**
  * Serves the app and starts Chromium for the tests of one file (stopped after
- * them); `open(slug)` gives a page on a blueprint once its figures are drawn,
- * the whole diagram fitted in the canvas.
+ * them); `open(slug)` gives the file's page on a blueprint once its figures
+ * are drawn, the whole diagram fitted in the canvas: the app loaded afresh,
+ * with nothing kept from the page's earlier tests (storage emptied, window
+ * at 1440 x 900, unsaved work left without asking). One page serves the
+ * whole file, as a new page costs seconds.
  * Page errors are collected in `errors`.
  */
 export function editorPages(errors: string[]): { open: (slug: string) => Promise<Page> } {
   const shared = sharedBrowser();
+  let page: Page | undefined;
   return {
     async open(slug: string): Promise<Page> {
-      const page = await newPage(shared.browser(), errors);
+      if (!page || page.isClosed()) {
+        page = await newPage(shared.browser(), errors);
+        // Leaving unsaved work asks first (beforeunload): leave; other dialogs are dismissed, as without a handler.
+        page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()));
+      } else await forgetApp(page, shared.server().url);
       await page.goto(`${shared.server().url}?blueprint=${slug}`);
       await page.waitForSelector('[data-testid="budget-bar"] .meter');
       await fitWhole(page);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
-import { clickAction, editorPages, screenshot } from './browser';
+import { clickAction, downloaded, editorPages, screenshot } from './browser';
 
 const errors: string[] = [];
 const { open } = editorPages(errors);
@@ -56,7 +56,6 @@ describe('canvas editing in Chromium', () => {
     await handle(page, 'gateway', 'source').dragTo(handle(page, 'users', 'target'));
     await expect.poll(() => notice(page)).toMatch(/^Not connected: "Users viewing a listing" is a traffic entry/);
     expect(await edgeCount(page)).toBe(edges);
-    await page.close();
   });
 
   it('re-attaches an edge by dragging its end, as one undo step', async () => {
@@ -70,7 +69,6 @@ describe('canvas editing in Chromium', () => {
     await expect.poll(() => page.locator('[data-id="e7"]').getAttribute('aria-label')).toBe('sync edge from carousel to listings');
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('[data-id="e7"]').getAttribute('aria-label')).toBe('sync edge from carousel to rerank');
-    await page.close();
   });
 
   it('edits an edge label in place on a double-click', async () => {
@@ -83,7 +81,6 @@ describe('canvas editing in Chromium', () => {
     await field.fill('hourly ETL');
     await field.press('Enter');
     await expect.poll(() => page.getByTestId('edge-label-e10').textContent()).toContain('hourly ETL');
-    await page.close();
   });
 
   it('opens a right-click menu on the canvas and on a node, with the menus\' commands', async () => {
@@ -106,7 +103,6 @@ describe('canvas editing in Chromium', () => {
     await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(count);
     await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('adds a component by name where the empty canvas is double-clicked', async () => {
@@ -120,7 +116,6 @@ describe('canvas editing in Chromium', () => {
     await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(count + 1);
     const ids = await page.locator('.react-flow__node-component').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
     expect(ids.filter((id) => id?.startsWith('vectorIndex'))).toHaveLength(1);
-    await page.close();
   });
 
   it('selects a group by a click on its frame', async () => {
@@ -130,7 +125,6 @@ describe('canvas editing in Chromium', () => {
     await expect.poll(() => page.locator('.group-node.selected').count()).toBe(1);
     const offline = blueprint('similar-listings')!.nodes.filter((n) => n.group === 'offline').length;
     expect(await page.locator('.react-flow__node-component.selected').count()).toBe(offline);
-    await page.close();
   });
 
   it('shows the traffic what-if as a banner on the canvas, gone after New', async () => {
@@ -142,7 +136,6 @@ describe('canvas editing in Chromium', () => {
     await clickAction(page, 'New');
     await expect.poll(() => banner.count()).toBe(0);
     expect(await page.getByLabel('Traffic multiplier').inputValue()).toBe('0');
-    await page.close();
   });
 
   it('keeps the practice timer in view while notes are written further down', async () => {
@@ -159,7 +152,6 @@ describe('canvas editing in Chromium', () => {
     expect(timer.y).toBeGreaterThanOrEqual(body.y - 1);
     expect(timer.y + timer.height).toBeLessThan(body.y + 60);
     await screenshot(page, 'practice-timer-sticky');
-    await page.close();
   });
 
   it('adds a sticky note, edits its text, copies and pastes it, saves, and sees both notes after reopening', async () => {
@@ -184,7 +176,7 @@ describe('canvas editing in Chromium', () => {
 
     const downloading = page.waitForEvent('download');
     await page.keyboard.press('Control+s');
-    const saved = await (await downloading).path();
+    const saved = await downloaded(await downloading);
     const texts = (JSON.parse(readFileSync(saved, 'utf8')).annotations as { id: string; text: string }[]).map((a) => `${a.id}: ${a.text}`);
     expect(texts).toEqual(['note1: Peak is 3x the daily average', 'note2: Peak is 3x the daily average']);
 
@@ -193,8 +185,6 @@ describe('canvas editing in Chromium', () => {
     await clickAction(fresh, 'Open…');
     await (await choosing).setFiles(saved);
     for (const id of ['note1', 'note2']) await expect.poll(() => noteText(fresh, id)).toBe('Peak is 3x the daily average');
-    await fresh.close();
-    await page.close();
   }, 90_000);
 
   it('raised no page errors', () => {

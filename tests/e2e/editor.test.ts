@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { blueprint } from '../../shared/blueprints';
-import { clickAction, editorPages, screenshot } from './browser';
+import { clickAction, downloaded, editorPages, screenshot } from './browser';
 
 const errors: string[] = [];
 const { open } = editorPages(errors);
@@ -19,7 +19,6 @@ describe('the editor in Chromium', () => {
     expect(await page.getByTestId('figures-ranker').textContent()).toMatch(/QPS.*p99 [\d.]+ ms/);
     expect(await p99Text(page)).toMatch(/^[\d.]+ ms \/ 200 ms$/);
     await screenshot(page, 'video-recommendation');
-    await page.close();
   });
 
   it('changes a latency and sees the entry p99 change', async () => {
@@ -33,7 +32,6 @@ describe('the editor in Chromium', () => {
     await expect.poll(() => p99Text(page)).not.toBe(before);
     const after = Number((await p99Text(page))!.split(' ')[0]);
     expect(after).toBeGreaterThan(Number(before!.split(' ')[0]) + 50);
-    await page.close();
   });
 
   it('adds a node from the palette by dragging it, and connects it by dragging between handles', async () => {
@@ -49,7 +47,6 @@ describe('the editor in Chromium', () => {
     await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(blueprint('similar-listings')!.edges.length + 1);
     await expect.poll(() => page.getByTestId('figures-externalApi').textContent()).toMatch(/QPS/);
     await screenshot(page, 'added-and-connected');
-    await page.close();
   });
 
   it('deletes with the keyboard and undoes it', async () => {
@@ -62,7 +59,6 @@ describe('the editor in Chromium', () => {
     await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(count);
     await page.keyboard.press('Control+Shift+z');
     await expect.poll(() => page.locator('.react-flow__node-component').count()).toBe(count - 1);
-    await page.close();
   });
 
   it('opens a blueprint, edits, saves, reopens and sees the edit', async () => {
@@ -76,7 +72,7 @@ describe('the editor in Chromium', () => {
     await page.keyboard.press('Control+s');
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('event-recommendation.mlsd.json');
-    const saved = await download.path();
+    const saved = await downloaded(download);
     expect(JSON.parse(readFileSync(saved, 'utf8')).nodes.find((n: { id: string }) => n.id === 'ranker').label).toBe('Neural ranker v2');
     await expect.poll(() => page.title()).toBe('event-recommendation.mlsd.json — MLSD Studio');
 
@@ -85,8 +81,6 @@ describe('the editor in Chromium', () => {
     await clickAction(fresh, 'Open…');
     await (await choosing).setFiles(saved);
     await expect.poll(() => fresh.getByTestId('node-ranker').textContent()).toContain('Neural ranker v2');
-    await fresh.close();
-    await page.close();
   });
 
   it('exports the picture as PNG and the selection as SVG from the Export dialog', async () => {
@@ -98,7 +92,7 @@ describe('the editor in Chromium', () => {
     await dialog.getByRole('button', { name: 'Export PNG image' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('people-you-may-know.png');
-    const png = PNG.sync.read(readFileSync(await download.path()));
+    const png = PNG.sync.read(readFileSync(await downloaded(download)));
     expect(png.width).toBeGreaterThan(2000);
 
     await page.getByTestId('node-pymk').click();
@@ -107,10 +101,9 @@ describe('the editor in Chromium', () => {
     await page.getByRole('dialog', { name: 'Export' }).getByLabel('Selection only (2 nodes)').check();
     const svgDownload = page.waitForEvent('download');
     await page.getByRole('dialog', { name: 'Export' }).getByRole('button', { name: 'Export SVG picture' }).click();
-    const svg = readFileSync(await (await svgDownload).path(), 'utf8');
+    const svg = readFileSync(await downloaded(await svgDownload), 'utf8');
     expect(svg.match(/class="node"/g)).toHaveLength(2);
     await screenshot(page, 'after-export');
-    await page.close();
   });
 
   it('practises an interview: empty canvas, estimate first, compare with the reference, result kept', async () => {
@@ -142,7 +135,6 @@ describe('the editor in Chromium', () => {
     await compare.getByRole('button', { name: 'Finish and save the result' }).click();
     const kept = await page.evaluate(() => JSON.parse(localStorage.getItem('mlsd-studio.practice-results') ?? '[]'));
     expect(kept).toEqual([expect.objectContaining({ slug: 'event-recommendation', title: 'Event recommendation' })]);
-    await page.close();
   });
 
   it('raised no page errors', () => {

@@ -33,7 +33,6 @@ describe('numbers explained and scenarios, in Chromium', () => {
     await expect.poll(() => popover.getByRole('heading').textContent()).toMatch(/^Peak QPS of/);
     await page.keyboard.press('Escape');
     expect(errors).toEqual([]);
-    await page.close();
   }, 90_000);
 
   it('a new scenario is switched in one click and compared side by side', async () => {
@@ -70,6 +69,5 @@ describe('numbers explained and scenarios, in Chromium', () => {
     await page.keyboard.press('Escape');
     await screenshot(page, 'scenarios-bar-1920');
     expect(errors).toEqual([]);
-    await page.close();
   }, 90_000);
 });

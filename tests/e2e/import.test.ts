@@ -23,7 +23,6 @@ describe('importing into the app', () => {
     await expect.poll(async () => (await labels(page)).join(' | ')).toMatch(/^Client app.* \| Search backend/);
     await expect.poll(() => page.title()).toBe('• search-ranking.mlsd.json — MLSD Studio');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('File > Import reads a hand-drawn Excalidraw scene into a new document', async () => {
@@ -42,6 +41,5 @@ describe('importing into the app', () => {
     await page.locator('.react-flow__node-component').first().waitFor();
     await screenshot(page, 'import-canvas-1920');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -45,7 +45,6 @@ describe('the capacity planner in Chromium', () => {
     await expect.poll(() => page.getByRole('table', { name: 'Figures under the failure' }).textContent()).toContain('one zone of 3 lost');
     await screenshot(page, 'planner-failures-1920');
     expect(errors).toEqual([]);
-    await page.close();
   }, 180_000);
 
   it('keeps the scenarios in the order they were made while switching between them', async () => {
@@ -69,6 +68,5 @@ describe('the capacity planner in Chromium', () => {
       await screenshot(page, `scenarios-order-${width}`);
     }
     expect(errors).toEqual([]);
-    await page.close();
   }, 180_000);
 });

@@ -82,7 +82,6 @@ describe('practice that teaches, in Chromium', () => {
     // The session is in the document: the replay log reproduces it.
     const saved = await page.evaluate(() => document.querySelector('.side')?.textContent ?? '');
     expect(saved).toContain('Back-of-envelope worksheet');
-    await page.close();
   }, 180_000);
 
   it('raised no page errors', () => {

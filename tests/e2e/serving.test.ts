@@ -6,9 +6,8 @@ describe('GPU serving in the inspector', () => {
   const pages = editorPages(errors);
 
   it('shows a batching ranker\'s figures, its queue-delay what-if and its day, and re-estimates as the delay is edited', async () => {
-    let page = await pages.open('video-recommendation');
+    const page = await pages.open('video-recommendation');
     for (const [width, height] of [[1280, 720], [1920, 1080]] as const) {
-      page = await pages.open('video-recommendation');
       await page.setViewportSize({ width, height });
       await page.waitForFunction(([w]) => document.querySelector('.workspace')!.getBoundingClientRect().right > w! - 40, [width]);
       await page.getByTestId('node-ranker').dispatchEvent('click');
