@@ -1,10 +1,12 @@
 import type { Position } from '../model/schema';
 import { nearbyIn, obstaclesNear, type Nearby, type Obstacles } from './boxGrid';
 import { inflate, type Box } from './boxes';
+import { CostHeap } from './costHeap';
+import { baseLines, countWithin, gridLines, indexOf, lowerBound } from './gridLines';
 import { OUT, ports, ROUTE_CLEARANCE, simplify, type Port, type Side } from './routePorts';
 
-/** Distance between parallel routes sharing a corridor, px. */
-export const LANE_SPACING = 10;
+export { LANE_SPACING } from './gridLines';
+
 const BEND_COST = 40;
 const SHARED_COST = 6;
 /** Added once to a step that runs along a drawn segment at all. */
@@ -33,65 +35,8 @@ const STEP_X = [1, -1, 0, 0];
 const STEP_Y = [0, 0, 1, -1];
 const wayOf = (side: Side) => [0, 1, 2, 3].find((d) => STEP_X[d] === OUT[side][0] && STEP_Y[d] === OUT[side][1])!;
 
-/** A binary min-heap of states by cost, in flat typed lists kept from one search to the next. */
-class Heap {
-  private keys = new Float64Array(1024);
-  private values = new Int32Array(1024);
-  size = 0;
-  /** The key of the value popped last. */
-  poppedKey = 0;
-  clear(): void {
-    this.size = 0;
-  }
-  push(key: number, value: number): void {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.size * 2);
-      const values = new Int32Array(this.size * 2);
-      keys.set(this.keys);
-      values.set(this.values);
-      [this.keys, this.values] = [keys, values];
-    }
-    const k = this.keys;
-    const v = this.values;
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (k[parent]! <= key) break;
-      k[i] = k[parent]!;
-      v[i] = v[parent]!;
-      i = parent;
-    }
-    k[i] = key;
-    v[i] = value;
-  }
-  pop(): number {
-    const k = this.keys;
-    const v = this.values;
-    const top = v[0]!;
-    this.poppedKey = k[0]!;
-    const size = --this.size;
-    const lastKey = k[size]!;
-    const lastValue = v[size]!;
-    if (size > 0) {
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        if (left >= size) break;
-        const child = left + 1 < size && k[left + 1]! < k[left]! ? left + 1 : left;
-        if (k[child]! >= lastKey) break;
-        k[i] = k[child]!;
-        v[i] = v[child]!;
-        i = child;
-      }
-      k[i] = lastKey;
-      v[i] = lastValue;
-    }
-    return top;
-  }
-}
-
 /** The heap of every search (one search never runs inside another). */
-const heap = new Heap();
+const heap = new CostHeap();
 
 /** Drawn segments by the line they lie on: [low, high] spans of each horizontal line (by y) and vertical line (by x). */
 function lanesOf(segments: readonly Segment[]): { horizontal: Map<number, number[]>; vertical: Map<number, number[]> } {
@@ -114,71 +59,6 @@ function sharedLength(spans: readonly number[], low: number, high: number): numb
   let total = 0;
   for (let s = 0; s < spans.length; s += 2) total += Math.max(0, Math.min(high, spans[s + 1]!) - Math.max(low, spans[s]!));
   return total;
-}
-
-/** Index of the first value >= v in a sorted list. */
-function lowerBound(values: ArrayLike<number>, v: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (values[middle]! < v) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** Index of a value in a sorted list, or -1. */
-function indexOf(values: readonly number[], v: number): number {
-  const i = lowerBound(values, v);
-  return values[i] === v ? i : -1;
-}
-
-/** The values rounded to whole px, each once, ascending. */
-function sorted(values: ArrayLike<number>): number[] {
-  const rounded = new Float64Array(values.length);
-  for (let i = 0; i < values.length; i++) rounded[i] = Math.round(values[i]!) + 0;
-  rounded.sort();
-  const result: number[] = [];
-  for (let i = 0; i < rounded.length; i++) if (i === 0 || rounded[i] !== rounded[i - 1]) result.push(rounded[i]!);
-  return result;
-}
-
-/**
- * The lines along one axis that walls and ports put on the grid: the two
- * sides of each box grown by the clearance (as `inflate` grows it) and each
- * port's stub, rounded, each once, ascending.
- */
-function baseLines(boxes: readonly Box[], ports: readonly Port[], axis: 'x' | 'y'): number[] {
-  const lines = new Float64Array(2 * boxes.length + ports.length);
-  let n = 0;
-  for (const b of boxes) {
-    const [start, length] = axis === 'x' ? [b.x, b.width] : [b.y, b.height];
-    lines[n++] = start - ROUTE_CLEARANCE;
-    lines[n++] = start - ROUTE_CLEARANCE + (length + 2 * ROUTE_CLEARANCE);
-  }
-  for (const p of ports) lines[n++] = p.stub[axis];
-  return sorted(lines);
-}
-
-/** Grid lines: the given ones (`base`: rounded, each once, ascending), each gap's middle, and its quarters where it is wide enough (lanes), within low-high. */
-function gridLines(base: readonly number[], low: number, high: number): number[] {
-  const all = [...base];
-  for (let i = 1; i < base.length; i++) {
-    const gap = base[i]! - base[i - 1]!;
-    if (gap <= 2 * LANE_SPACING) continue;
-    const middle = base[i - 1]! + gap / 2;
-    if (gap > 6 * LANE_SPACING) all.push(middle, base[i - 1]! + gap / 4, base[i - 1]! + (3 * gap) / 4);
-    else all.push(middle);
-  }
-  return sorted(all).filter((v) => v >= low && v <= high);
-}
-
-/** How many of the values lie within low-high. */
-function countWithin(values: readonly number[], low: number, high: number): number {
-  let count = 0;
-  for (const v of values) if (v >= low && v <= high) count += 1;
-  return count;
 }
 
 /**
