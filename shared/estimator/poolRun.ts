@@ -47,7 +47,7 @@ export function simulatePool(servers: number, service: ServiceTime, streams: rea
   const key = JSON.stringify([GRID_STEP, servers, service.p50Ms, service.sigma, streams, inTurn ? [after.zero, after.lo, Array.from(after.masses)] : 0]);
   const known = cache.get(key);
   if (known) return known;
-  const run = runPool(servers, service, streams, inTurn ? sampler(after) : () => 0);
+  const run = runPool(servers, service, streams, inTurn ? sampler(after) : () => 0, COPIES, SEED);
   cache.set(key, run);
   return run;
 }
@@ -147,12 +147,17 @@ class InTurnRequests {
   }
 }
 
-function runPool(servers: number, service: ServiceTime, streams: readonly BatchStream[], after: (u: number) => number): PoolRun {
-  const random = new SimRandom(SEED);
+/**
+ * One run of a pool, uncached: `copyCount` copies measured after a 10% warm-up,
+ * drawn from `seed` (simulatePool runs COPIES from one seed). `after` draws the
+ * callee's time after its own from a uniform.
+ */
+export function runPool(servers: number, service: ServiceTime, streams: readonly BatchStream[], after: (u: number) => number, copyCount: number, seed: number): PoolRun {
+  const random = new SimRandom(seed);
   const pool = new ServerPool(servers);
   const totalQps = streams.reduce((a, s) => a + s.qps, 0);
   const meanCopies = streams.reduce((a, s) => a + s.qps * s.copies, 0) / totalQps;
-  const batchCount = Math.ceil(COPIES / meanCopies);
+  const batchCount = Math.ceil(copyCount / meanCopies);
   const warmUp = Math.ceil(batchCount / 10);
   const cumulative = streams.map((_, i) => streams.slice(0, i + 1).reduce((a, s) => a + s.qps, 0) / totalQps);
   // Copies each list of batches is expected to hold, with room for chance: one list holds exactly batchCount batches.
