@@ -15,7 +15,7 @@ import { GRID_STEP } from './gridPoints';
 import { hasCallPolicy } from './callPolicy';
 import { serviceTime, type Queueing } from './queueing';
 import { passShare } from './rates';
-import { nodesById } from './nodeIndex';
+import { edgeEnds, nodeNumbers } from './nodeIndex';
 
 /** Requests run through a chain (after a 10% warm-up). */
 const REQUESTS = 300_000;
@@ -49,29 +49,44 @@ export function findChains(
   queues: ReadonlyMap<string, Queueing>,
   excluded: ReadonlySet<string>,
 ): { chains: string[][]; skipped: string[][] } {
-  const nodes = nodesById(diagram.nodes);
-  const eligible = (id: string) => !excluded.has(id) && singleServer(nodes.get(id), queues.get(id));
-  const syncOut = new Map<string, number>();
-  const arrivalsIn = new Map<string, number>();
-  for (const edge of diagram.edges) {
-    if ((edge.mode ?? 'sync') === 'offline' || !nodes.has(edge.target)) continue;
-    arrivalsIn.set(edge.target, (arrivalsIn.get(edge.target) ?? 0) + 1);
-    if ((edge.mode ?? 'sync') === 'sync') syncOut.set(edge.source, (syncOut.get(edge.source) ?? 0) + 1);
-  }
-  const next = new Map<string, string>();
-  for (const edge of diagram.edges) {
-    if ((edge.mode ?? 'sync') !== 'sync' || (edge.calls ?? 1) !== 1 || hasCallPolicy(edge)) continue;
-    if (syncOut.get(edge.source) !== 1 || arrivalsIn.get(edge.target) !== 1) continue;
-    if (edge.source !== edge.target && eligible(edge.source) && eligible(edge.target)) next.set(edge.source, edge.target);
-  }
-  const linked = new Set(next.values());
+  // Over node numbers (nodeNumbers): counts and links in arrays, each edge's ends looked up once per estimate.
+  const list = diagram.nodes;
+  const numbers = nodeNumbers(list);
+  const { source, target } = edgeEnds(diagram);
+  const verdicts = new Int8Array(list.length);
+  const eligible = (v: number) => {
+    if (verdicts[v] === 0) {
+      const id = list[v]!.id;
+      verdicts[v] = !excluded.has(id) && singleServer(list[v], queues.get(id)) ? 1 : 2;
+    }
+    return verdicts[v] === 1;
+  };
+  const syncOut = new Int32Array(list.length);
+  const arrivalsIn = new Int32Array(list.length);
+  diagram.edges.forEach((edge, i) => {
+    if ((edge.mode ?? 'sync') === 'offline' || target[i]! < 0) return;
+    arrivalsIn[target[i]!]!++;
+    if ((edge.mode ?? 'sync') === 'sync' && source[i]! >= 0) syncOut[source[i]!]!++;
+  });
+  const next = new Int32Array(list.length).fill(-1);
+  const linked = new Uint8Array(list.length);
+  diagram.edges.forEach((edge, i) => {
+    if ((edge.mode ?? 'sync') !== 'sync' || (edge.calls ?? 1) !== 1 || hasCallPolicy(edge)) return;
+    const [u, v] = [source[i]!, target[i]!];
+    if (u < 0 || v < 0 || syncOut[u] !== 1 || arrivalsIn[v] !== 1) return;
+    if (u !== v && eligible(u) && eligible(v)) {
+      next[u] = v;
+      linked[v] = 1;
+    }
+  });
   const chains: string[][] = [];
   const skipped: string[][] = [];
   let members = 0;
-  for (const node of diagram.nodes) {
-    if (!next.has(node.id) || linked.has(node.id)) continue;
+  for (const node of list) {
+    const v = numbers.get(node.id)!;
+    if (next[v]! < 0 || linked[v] === 1) continue;
     const chain = [node.id];
-    for (let id = next.get(node.id); id !== undefined && !chain.includes(id); id = next.get(id)) chain.push(id);
+    for (let w = next[v]!; w >= 0 && !chain.includes(list[w]!.id); w = next[w]!) chain.push(list[w]!.id);
     if (members + chain.length <= MAX_SIMULATED_CHAIN_NODES) {
       chains.push(chain);
       members += chain.length;

@@ -15,7 +15,7 @@ import { solve } from './solve';
 import { batchingDiagnostics, batchingFigures, pricedNode, roundFigures, BUSIEST_BATCHING } from './servingFigures';
 import { callEstimates, callPolicyDiagnostics } from './callFigures';
 import { monthlyCost, storageBytes } from './storage';
-import { withNodeIndex } from './nodeIndex';
+import { edgeEnds, nodeNumbers, withNodeIndex } from './nodeIndex';
 import { withGridStep } from './gridPoints';
 import { gridStepFor, precisionDiagnostics } from './precision';
 import { lint } from '../lint/rules';
@@ -86,7 +86,8 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
   if (problems.length > 0) return emptyEstimate(structureDiagnostics(input, problems));
   const diagram = scaleTraffic(options.fixedFleet ? holdFleet(input) : input, options.trafficMultiplier ?? 1);
 
-  const order = topologicalOrder(diagram);
+  // Ids are unique here (the structure was checked), so each id's node number is its first position too.
+  const order = topologicalOrder(diagram, { firstIndex: nodeNumbers(diagram.nodes), ends: edgeEnds(diagram) });
   const solution = solve(diagram, order);
   const { rates, queues, runs, modelled, latencies } = solution;
   const day = simulateDay(diagram, solution.amplification, order);

@@ -6,10 +6,12 @@
  * edits a list of nodes in place is never answered from a stale index.
  */
 import { Memo } from '../memo';
-import type { DiagramNode } from '../model/schema';
+import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
 
 /** Indexes of the lists of nodes one estimate looks at: the design, and its variants (scaled traffic, the busiest hour). */
 const indexes = new Memo<readonly DiagramNode[], ReadonlyMap<string, DiagramNode>>(8);
+const numberings = new Memo<readonly DiagramNode[], ReadonlyMap<string, number>>(8);
+const endings = new Memo<readonly DiagramEdge[], { nodes: readonly DiagramNode[]; ends: EdgeEnds }>(8);
 let estimating = 0;
 
 /**
@@ -21,19 +23,62 @@ export function withNodeIndex<T>(work: () => T): T {
   try {
     return work();
   } finally {
-    if (--estimating === 0) indexes.clear();
+    if (--estimating === 0) {
+      indexes.clear();
+      numberings.clear();
+      endings.clear();
+    }
   }
 }
 
 /** The nodes by id (the last one, should an id repeat), for the list as it is now. */
 export function nodesById(nodes: readonly DiagramNode[]): ReadonlyMap<string, DiagramNode> {
-  if (estimating === 0) return indexOf(nodes);
-  let index = indexes.get(nodes);
-  if (!index) {
-    index = indexOf(nodes);
-    indexes.set(nodes, index);
+  return shared(indexes, nodes, () => indexOf(nodes));
+}
+
+/** A list of nodes built on demand, shared by the passes of one estimate (see withNodeIndex). */
+function shared<K, V>(store: Memo<K, V>, key: K, build: () => V): V {
+  if (estimating === 0) return build();
+  let value = store.get(key);
+  if (value === undefined) {
+    value = build();
+    store.set(key, value);
   }
-  return index;
+  return value;
+}
+
+/**
+ * Each id's node number: the position of its node in the list (the last one,
+ * should an id repeat: the node nodesById gives). Passes that run over every
+ * edge look its ends up once (edgeEnds) and then work on arrays by number.
+ */
+export function nodeNumbers(nodes: readonly DiagramNode[]): ReadonlyMap<string, number> {
+  return shared(numberings, nodes, () => {
+    const numbers = new Map<string, number>();
+    for (let i = 0; i < nodes.length; i++) numbers.set(nodes[i]!.id, i);
+    return numbers;
+  });
+}
+
+/** The node numbers of each edge's source and target (nodeNumbers), -1 where no node has the id. */
+export interface EdgeEnds {
+  source: Int32Array;
+  target: Int32Array;
+}
+
+/** Each edge's ends as node numbers, for a diagram's lists of nodes and edges. */
+export function edgeEnds(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeEnds {
+  const { nodes, edges } = diagram;
+  const known = estimating === 0 ? undefined : endings.get(edges);
+  if (known?.nodes === nodes) return known.ends;
+  const numbers = nodeNumbers(nodes);
+  const ends = { source: new Int32Array(edges.length), target: new Int32Array(edges.length) };
+  for (let i = 0; i < edges.length; i++) {
+    ends.source[i] = numbers.get(edges[i]!.source) ?? -1;
+    ends.target[i] = numbers.get(edges[i]!.target) ?? -1;
+  }
+  if (estimating > 0) endings.set(edges, { nodes, ends });
+  return ends;
 }
 
 function indexOf(nodes: readonly DiagramNode[]): Map<string, DiagramNode> {

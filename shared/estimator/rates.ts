@@ -1,6 +1,6 @@
 import { carriesLoad, topologicalOrder } from '../model/graph';
 import type { Diagram, DiagramNode } from '../model/schema';
-import { nodesById } from './nodeIndex';
+import { edgeEnds, nodeNumbers } from './nodeIndex';
 
 /** A request rate at peak and on average, requests per second. */
 export interface Rate {
@@ -35,24 +35,34 @@ export function propagateRates(
   amplification?: ReadonlyMap<string, number>,
   order: readonly string[] = topologicalOrder(diagram),
 ): Map<string, Rate> {
-  const nodes = nodesById(diagram.nodes);
-  const rates = new Map<string, Rate>(diagram.nodes.map((n) => [n.id, trafficRate(n)]));
-  const outgoing = new Map<string, typeof diagram.edges>();
-  for (const edge of diagram.edges) {
-    if (!carriesLoad(edge) || !nodes.has(edge.target)) continue;
-    const list = outgoing.get(edge.source) ?? [];
-    list.push(edge);
-    outgoing.set(edge.source, list);
-  }
+  const { nodes, edges } = diagram;
+  const numbers = nodeNumbers(nodes);
+  const { source, target } = edgeEnds(diagram);
+  // By node number (an id's last node, as nodesById): its rate, and its load-carrying edges in edge order, as lists in one array.
+  const rate = nodes.map(trafficRate);
+  const starts = new Int32Array(nodes.length + 1);
+  const carries = (i: number) => target[i]! >= 0 && carriesLoad(edges[i]!);
+  for (let i = 0; i < edges.length; i++) if (carries(i) && source[i]! >= 0) starts[source[i]! + 1]!++;
+  for (let v = 0; v < nodes.length; v++) starts[v + 1]! += starts[v]!;
+  const fill = starts.slice(0, nodes.length);
+  const outgoing = new Int32Array(starts[nodes.length]!);
+  for (let i = 0; i < edges.length; i++) if (carries(i) && source[i]! >= 0) outgoing[fill[source[i]!]!++] = i;
+  const amplified = amplification !== undefined && amplification.size > 0 ? amplification : undefined;
   for (const id of order) {
-    const from = rates.get(id)!;
-    const share = passShare(nodes.get(id)!);
-    for (const edge of outgoing.get(id) ?? []) {
-      const to = rates.get(edge.target)!;
-      const calls = (edge.calls ?? 1) * (amplification?.get(edge.id) ?? 1);
+    const v = numbers.get(id)!;
+    const from = rate[v]!;
+    const share = passShare(nodes[v]!);
+    for (let k = starts[v]!; k < starts[v + 1]!; k++) {
+      const edge = edges[outgoing[k]!]!;
+      const to = rate[target[outgoing[k]!]!]!;
+      const calls = (edge.calls ?? 1) * (amplified?.get(edge.id) ?? 1);
       to.peak += from.peak * share * calls;
       to.avg += from.avg * share * calls;
     }
   }
+  // Keyed in the order of the nodes, each id's value its last node's rate.
+  const rates = new Map<string, Rate>();
+  const unique = numbers.size === nodes.length;
+  for (let i = 0; i < nodes.length; i++) rates.set(nodes[i]!.id, rate[unique ? i : numbers.get(nodes[i]!.id)!]!);
   return rates;
 }

@@ -111,22 +111,23 @@ export function firstIndexes(items: readonly { id: string }[]): Map<string, numb
  * Node ids ordered so every sync/async edge goes from an earlier to a later node.
  * Only meaningful when there is no load cycle.
  */
-export function topologicalOrder(diagram: Pick<Diagram, 'nodes' | 'edges'>): string[] {
+export function topologicalOrder(diagram: Pick<Diagram, 'nodes' | 'edges'>, known?: KnownIndexes): string[] {
   // Over node positions (an id's first one) in typed arrays: a large design's ids are looked up once per edge end.
-  const position = firstIndexes(diagram.nodes);
+  const position = known?.firstIndex ?? firstIndexes(diagram.nodes);
+  const ends = known?.ends;
   const n = diagram.nodes.length;
   const indegree = new Int32Array(n);
   const from: number[] = [];
   const to: number[] = [];
-  for (const edge of diagram.edges) {
-    if (!carriesLoad(edge)) continue;
-    const source = position.get(edge.source);
-    const target = position.get(edge.target);
-    if (source === undefined || target === undefined) continue;
+  diagram.edges.forEach((edge, e) => {
+    if (!carriesLoad(edge)) return;
+    const source = ends ? ends.source[e]! : (position.get(edge.source) ?? -1);
+    const target = ends ? ends.target[e]! : (position.get(edge.target) ?? -1);
+    if (source < 0 || target < 0) return;
     indegree[target]!++;
     from.push(source);
     to.push(target);
-  }
+  });
   // Each node's targets in edge order, as lists in one array.
   const offsets = new Int32Array(n + 1);
   for (const source of from) offsets[source + 1]!++;

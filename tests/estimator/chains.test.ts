@@ -80,4 +80,27 @@ describe('chains of single servers', () => {
     expect(heads[0]!.message).toContain(`chain of ${count} single-server nodes`);
     expect(heads[0]!.message).toContain(`only ${MAX_SIMULATED_CHAIN_NODES} chain members are sampled`);
   });
+
+  it('counts async calls and calls from unknown nodes as arrivals, and ignores offline edges and calls to unknown nodes', () => {
+    const x = svc('x', 1, 2, one);
+    const base = abc(100, [x], [call('x', 'b', { mode: 'offline' }), call('a', 'x', { mode: 'async' })]);
+    const queues = solve(base, topologicalOrder(base)).queues;
+    const chains = (extra: Diagram['edges']) => findChains({ ...base, edges: [...base.edges, ...extra] }, queues, new Set()).chains;
+    expect(chains([])).toEqual([['a', 'b', 'c']]);
+    expect(chains([{ id: 'g', source: 'a', target: 'ghost' }])).toEqual([['a', 'b', 'c']]);
+    expect(chains([{ id: 'g', source: 'ghost', target: 'b' }])).toEqual([['b', 'c']]);
+    expect(chains([{ id: 'g', source: 'x', target: 'b', mode: 'async' }])).toEqual([['b', 'c']]);
+    expect(findChains(base, queues, new Set(['b'])).chains).toEqual([]);
+  });
+
+  it('samples whole chains up to the members allowed, in node order, and lists the rest as skipped', () => {
+    const lengths = [25, 15, 2];
+    const nodes = lengths.flatMap((n, c) => Array.from({ length: n }, (_, i) => svc(`c${c}s${i}`, 0.01, 0.05, one)));
+    const edges = lengths.flatMap((n, c) => Array.from({ length: n - 1 }, (_, i) => call(`c${c}s${i}`, `c${c}s${i + 1}`)));
+    const d = diagramOf(nodes, edges);
+    const queues = new Map(d.nodes.map((n) => [n.id, queueing(10, serviceTime(0.01, 0.05), capacityInput(one.capacity))]));
+    const { chains, skipped } = findChains(d, queues, new Set());
+    expect(chains.map((c) => [c[0], c.length])).toEqual([['c0s0', 25], ['c1s0', 15]]);
+    expect(skipped).toEqual([['c2s0', 'c2s1']]);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nodesById, withNodeIndex } from '../../shared/estimator/nodeIndex';
+import { edgeEnds, nodeNumbers, nodesById, withNodeIndex } from '../../shared/estimator/nodeIndex';
 import type { DiagramNode } from '../../shared/model/schema';
 
 describe('nodes by id', () => {
@@ -20,5 +20,29 @@ describe('nodes by id', () => {
     nodes.push(node('b'));
     expect(nodesById(nodes).has('b')).toBe(true);
     expect(nodesById(nodes)).not.toBe(nodesById(nodes));
+  });
+
+  it('numbers each id by its last node and each edge end by its node, -1 where no node has it', () => {
+    const nodes = [node('a'), node('b'), node('b', 'second b')];
+    const edges = [{ id: 'e0', source: 'a', target: 'b' }, { id: 'e1', source: 'ghost', target: 'a' }];
+    expect([...nodeNumbers(nodes)]).toEqual([['a', 0], ['b', 2]]);
+    const ends = edgeEnds({ nodes, edges });
+    expect([[...ends.source], [...ends.target]]).toEqual([[0, -1], [2, 0]]);
+  });
+
+  it('shares edge ends within an estimate for the same lists, and renumbers for another list of nodes', () => {
+    const edges = [{ id: 'e0', source: 'a', target: 'b' }];
+    const nodes = [node('a'), node('b')];
+    withNodeIndex(() => {
+      expect(edgeEnds({ nodes, edges })).toBe(edgeEnds({ nodes, edges }));
+      expect(nodeNumbers(nodes)).toBe(nodeNumbers(nodes));
+      const swapped = [node('b'), node('a')];
+      expect([...edgeEnds({ nodes: swapped, edges }).source]).toEqual([1]);
+      expect([...edgeEnds({ nodes, edges }).source]).toEqual([0]);
+    });
+    expect(edgeEnds({ nodes, edges })).not.toBe(edgeEnds({ nodes, edges }));
+    // Ends worked out outside an estimate are not kept for the next one: the edges may be edited in place meanwhile.
+    edges[0]!.source = 'b';
+    withNodeIndex(() => expect([...edgeEnds({ nodes, edges }).source]).toEqual([1]));
   });
 });
