@@ -23,11 +23,12 @@ export function queueDiagnostics(diagram: Diagram, queues: ReadonlyMap<string, Q
   const diagnostics: Diagnostic[] = [];
   for (const node of diagram.nodes) {
     const q = queues.get(node.id);
-    if (!q) continue;
+    // Most nodes get no message: the text of their servers is made only for those that do.
+    if (!q || !(q.saturated || q.utilization > HIGH_UTILIZATION)) continue;
     const servers = `${q.replicas} replica${q.replicas === 1 ? '' : 's'} x concurrency ${q.servers / q.replicas}`;
     if (q.saturated) {
       diagnostics.push({ severity: 'error', code: 'saturated', node: node.id, message: saturatedMessage(node.label, q, qps(node.id), servers) });
-    } else if (q.utilization > HIGH_UTILIZATION) {
+    } else {
       const capped = q.maxReplicas !== undefined && q.neededReplicas > q.maxReplicas ? `, held at its limit of ${q.maxReplicas} replicas where it needs ${q.neededReplicas}` : '';
       diagnostics.push({
         severity: 'warning',
