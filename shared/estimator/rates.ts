@@ -60,9 +60,8 @@ export function propagateRates(
       to.avg += from.avg * share * calls;
     }
   }
-  // Keyed in the order of the nodes, each id's value its last node's rate.
+  // Keyed in the order of the nodes; a repeated id ends with its last node's rate, the one the edges fed.
   const rates = new Map<string, Rate>();
-  const unique = numbers.size === nodes.length;
-  for (let i = 0; i < nodes.length; i++) rates.set(nodes[i]!.id, rate[unique ? i : numbers.get(nodes[i]!.id)!]!);
+  for (let i = 0; i < nodes.length; i++) rates.set(nodes[i]!.id, rate[i]!);
   return rates;
 }
