@@ -85,23 +85,30 @@ function captionOf(captions: Captions, edge: DiagramEdge): string[] {
 // Stryker disable next-line BooleanLiteral: without a peak rate, a caption with figures is the same as one without
 export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCaption(e, undefined, false)): Picture {
   // Each node's box as nodeBoxes gives it, with its name's lines: the same object serves as the box the routes go around.
+  // Node by node, in the diagram's order (ids are unique): the list drawn, and the look-up by id the edges need.
   const boxes = new Map<string, PictureNode>();
+  const nodes: PictureNode[] = [];
   for (const n of diagram.nodes) {
     const { width, height, lines } = nodeSize(n.label);
     // Stryker disable next-line OptionalChaining: a picture is made only of placed nodes (see above); 0 only keeps a hand-made one drawable.
-    boxes.set(n.id, { id: n.id, x: n.position?.x ?? 0, y: n.position?.y ?? 0, width, height, lines });
+    const box = { id: n.id, x: n.position?.x ?? 0, y: n.position?.y ?? 0, width, height, lines };
+    boxes.set(n.id, box);
+    nodes.push(box);
   }
-  const nodes = diagram.nodes.map((n) => boxes.get(n.id)!);
   const groups = groupBoxes(diagram);
   const simplified: Simplified = { plainRoutes: 0, firstPlaces: 0 };
-  const edges = edgeGeometry(diagram, boxes, simplified).map(({ edge, points, label: room, stage, stageAt }): PictureEdge => {
+  const edges = edgeGeometry(diagram, boxes, simplified).map((geometry): PictureEdge => {
+    const { edge, points, label: room } = geometry;
     const middle = Math.floor((points.length - 1) / 2);
     const centre = room ? { x: room.x + room.width / 2, y: room.y + room.height / 2 } : { x: (points[middle]!.x + points[middle + 1]!.x) / 2, y: (points[middle]!.y + points[middle + 1]!.y) / 2 };
     const picture: PictureEdge = { edge, points, labelAt: centre };
     const size = edgeLabelSize(captionOf(captions, edge));
     if (size) picture.label = { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height, lines: size.lines };
     // Stryker disable next-line ConditionalExpression: an edge without a stage given `stage: undefined` is drawn the same.
-    if (stage) Object.assign(picture, { stage, stageAt });
+    if (geometry.stage) {
+      picture.stage = geometry.stage;
+      picture.stageAt = geometry.stageAt;
+    }
     return picture;
   });
   const annotations = (diagram.annotations ?? []).map((annotation) => ({ annotation, ...annotationBox(annotation) }));

@@ -1,7 +1,7 @@
 import { PDFDocument, PDFFont, PDFName, StandardFonts, type PDFRef } from 'pdf-lib';
 import { roundedRectPath } from './iconPaths';
 import { AsciiBytes, num, pathOperators } from './pdfPath';
-import type { Paint, Scene, Shape } from './scene';
+import type { Paint, RoundedBox, Scene, Shape } from './scene';
 import type { Paper } from './types';
 
 /** Points per picture unit on a page the picture's own size (a CSS pixel is 0.75 pt). */
@@ -56,13 +56,30 @@ interface Pen {
   dash: string;
   /** The font and size operator in force. */
   font: string;
-  /** Shapes drawn many times (rounded boxes by size, icons by path), each once as a form, by what decides it; the form's name. */
-  forms: Map<string, string>;
+  /** Rounded boxes drawn many times, each size and paint once as a form, by width. */
+  boxForms: Map<number, ({ box: RoundedBox; paint: Paint } & Named)[]>;
+  /** Icons' paths, each path and paint once as a form, by path data. */
+  iconForms: Map<string, ({ paint: Paint } & Named)[]>;
+  /** Forms drawn together at their places, one form of them all, by what decides it (see `placeTogether`). */
+  runForms: Map<string, string>;
   /** Each form's content, by its name, and the forms it draws in turn. */
   formContent: Map<string, { content: string; box: readonly number[]; uses?: string[] }>;
   /** Each text set so far, by its characters, in each font. */
   texts: { regular: Map<string, SetText>; bold: Map<string, SetText> };
 }
+
+/** A form's name. */
+interface Named {
+  name: string;
+}
+
+/** Whether two paints are written the same (a form's paint; dashes as their text). */
+function samePaint(a: Paint, b: Paint): boolean {
+  return a.fill === b.fill && a.stroke === b.stroke && sameNumber(a.strokeWidth, b.strokeWidth) && (a.dash === b.dash || String(a.dash) === String(b.dash));
+}
+
+/** Whether two numbers (or their absence) are written the same. */
+const sameNumber = (a: number | undefined, b: number | undefined) => a === b || String(a) === String(b);
 
 /** A text as a font sets it (see `setText`). */
 interface SetText {
@@ -101,15 +118,36 @@ function paintOf(shape: Paint, round: boolean): { setup: string; paint: string }
   return { setup, paint: shape.fill && shape.stroke ? 'B' : shape.fill ? 'f' : shape.stroke ? 'S' : 'n' };
 }
 
-/** The name of the form that draws `d` (in its own units) with this paint, made the first time it is asked for. */
-function formFor(pen: Pen, key: string, shape: Paint, round: boolean, d: () => string, box: readonly number[]): string {
-  let name = pen.forms.get(key);
-  if (name === undefined) {
-    name = `X${pen.forms.size + 1}`;
-    const { setup, paint } = paintOf(shape, round);
-    pen.forms.set(key, name);
-    pen.formContent.set(name, { content: `${setup}${pathOperators(d())}${paint}\n`, box });
-  }
+/** A new form's name: forms are numbered in the order made, whatever they draw. */
+const newFormName = (pen: Pen) => `X${pen.formContent.size + 1}`;
+
+/** The name of a new form that draws `d` (in its own units) with this paint. */
+function newForm(pen: Pen, shape: Paint, round: boolean, d: string, box: readonly number[]): string {
+  const name = newFormName(pen);
+  const { setup, paint } = paintOf(shape, round);
+  pen.formContent.set(name, { content: `${setup}${pathOperators(d)}${paint}\n`, box });
+  return name;
+}
+
+/** The form of a rounded box of this size and paint, made the first time it is asked for. */
+function boxForm(pen: Pen, box: RoundedBox, shape: Paint): string {
+  let known = pen.boxForms.get(box.width);
+  if (known === undefined) pen.boxForms.set(box.width, (known = []));
+  const found = known.find((f) => sameNumber(f.box.height, box.height) && sameNumber(f.box.r, box.r) && samePaint(f.paint, shape));
+  if (found) return found.name;
+  const name = newForm(pen, shape, false, roundedRectPath(0, 0, box.width, box.height, box.r), [-FORM_ROOM, -FORM_ROOM, box.width + FORM_ROOM, box.height + FORM_ROOM]);
+  known.push({ box, paint: shape, name });
+  return name;
+}
+
+/** The form of an icon's path with this paint, made the first time it is asked for. */
+function iconForm(pen: Pen, d: string, shape: Paint): string {
+  let known = pen.iconForms.get(d);
+  if (known === undefined) pen.iconForms.set(d, (known = []));
+  const found = known.find((f) => samePaint(f.paint, shape));
+  if (found) return found.name;
+  const name = newForm(pen, shape, true, d, WHOLE);
+  known.push({ paint: shape, name });
   return name;
 }
 
@@ -146,16 +184,9 @@ const FORM_ROOM = 8;
 function placedForm(shape: Shape, pen: Pen): Placed | undefined {
   if (shape.type !== 'path') return undefined;
   const { box, at } = shape;
-  if (box) {
-    const key = `box ${box.width} ${box.height} ${box.r} ${shape.fill} ${shape.stroke} ${shape.strokeWidth} ${shape.dash}`;
-    const name = formFor(pen, key, shape, false, () => roundedRectPath(0, 0, box.width, box.height, box.r), [-FORM_ROOM, -FORM_ROOM, box.width + FORM_ROOM, box.height + FORM_ROOM]);
-    return { name, x: box.x, y: box.y, scale: 1 };
-  }
-  if (at) {
-    // Icons: drawn the same on every node of a kind. Their form spans any path's reach in its units.
-    const key = `at ${shape.d} ${shape.fill} ${shape.stroke} ${shape.strokeWidth} ${shape.dash}`;
-    return { name: formFor(pen, key, shape, true, () => shape.d, WHOLE), x: at.x, y: at.y, scale: at.scale };
-  }
+  if (box) return { name: boxForm(pen, box, shape), x: box.x, y: box.y, scale: 1 };
+  // Icons: drawn the same on every node of a kind. Their form spans any path's reach in its units.
+  if (at) return { name: iconForm(pen, shape.d, shape), x: at.x, y: at.y, scale: at.scale };
   return undefined;
 }
 
@@ -173,12 +204,13 @@ function placeTogether(run: readonly Placed[], pen: Pen): void {
     return;
   }
   const [{ x, y }] = run as [Placed];
-  const moved = run.map((p) => ({ ...p, x: p.x - x, y: p.y - y }));
-  const key = moved.map((p) => `${p.name} ${num(p.x)} ${num(p.y)} ${num(p.scale)}`).join(' ');
-  let name = pen.forms.get(key);
+  let key = '';
+  for (const p of run) key += `${p.name} ${num(p.x - x)} ${num(p.y - y)} ${num(p.scale)} `;
+  let name = pen.runForms.get(key);
   if (name === undefined) {
-    name = `X${pen.forms.size + 1}`;
-    pen.forms.set(key, name);
+    name = newFormName(pen);
+    pen.runForms.set(key, name);
+    const moved = run.map((p) => ({ ...p, x: p.x - x, y: p.y - y }));
     pen.formContent.set(name, { content: moved.map(placing).join(''), box: WHOLE, uses: run.map((p) => p.name) });
   }
   pen.content.write(placing({ name, x, y, scale: 1 }));
@@ -239,8 +271,19 @@ function setText(pen: Pen, raw: string, bold: boolean): SetText {
   return set;
 }
 
+/**
+ * Bytes compressed for a FlateDecode stream (zlib's format) by the host's
+ * own deflate (the Compression Streams standard, in Node and in browsers
+ * alike): several times faster than pdf-lib's script one, which a large
+ * picture's content (tens of MB) waited seconds for.
+ */
+async function deflated(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
 /** ASCII text as bytes. */
-function asciiBytes(text: string): Uint8Array {
+function asciiBytes(text: string): Uint8Array<ArrayBuffer> {
   const bytes = new AsciiBytes();
   bytes.write(text);
   return bytes.done();
@@ -274,17 +317,17 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
   // The background, then the picture in its own units: one transform flips y (as SVG) and scales the picture onto the page.
   const content = new AsciiBytes();
   content.write(`q\n${colour(scene.background)} rg\n0 0 ${num(fit.width)} ${num(fit.height)} re\nf\nQ\nq\n${scale} 0 0 -${scale} ${num(fit.left)} ${num(fit.height - fit.top)} cm\n`);
-  const pen: Pen = { fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', font: '', forms: new Map(), formContent: new Map(), texts: { regular: new Map(), bold: new Map() } };
+  const pen: Pen = { fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', font: '', boxForms: new Map(), iconForms: new Map(), runForms: new Map(), formContent: new Map(), texts: { regular: new Map(), bold: new Map() } };
   for (const shape of scene.shapes) draw(shape, pen);
   content.write('Q\n');
   // Forms in the order made: those a form draws are registered before it.
   const refs = new Map<string, PDFRef>();
   for (const [name, form] of pen.formContent) {
     const uses = form.uses && { Resources: { XObject: Object.fromEntries(form.uses.map((used) => [used, refs.get(used)!])) } };
-    const stream = pdf.context.flateStream(asciiBytes(form.content), { Type: 'XObject', Subtype: 'Form', BBox: [...form.box], ...uses });
+    const stream = pdf.context.stream(await deflated(asciiBytes(form.content)), { Type: 'XObject', Subtype: 'Form', BBox: [...form.box], ...uses, Filter: 'FlateDecode' });
     refs.set(name, pdf.context.register(stream));
     page.node.setXObject(PDFName.of(name), refs.get(name)!);
   }
-  page.node.addContentStream(pdf.context.register(pdf.context.flateStream(content.done())));
+  page.node.addContentStream(pdf.context.register(pdf.context.stream(await deflated(content.done()), { Filter: 'FlateDecode' })));
   return pdf.save({ useObjectStreams: false });
 }

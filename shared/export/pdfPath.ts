@@ -100,18 +100,21 @@ const PIECE_CHARS = 1 << 16;
 export class AsciiBytes {
   private readonly chunks: Uint8Array[] = [];
   private length = 0;
-  private piece = '';
+  /** The texts written since the last flush, joined only then (one flat copy, not a chain of parts), and their length. */
+  private texts: string[] = [];
+  private waiting = 0;
   private readonly encoder = new TextEncoder();
 
   /** Adds text (ASCII only: numbers, operators, names and hex strings). */
   write(text: string): void {
-    this.piece += text;
+    this.texts.push(text);
+    this.waiting += text.length;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: when pieces are turned into bytes changes no byte, only how much text waits.
-    if (this.piece.length >= PIECE_CHARS) this.flush();
+    if (this.waiting >= PIECE_CHARS) this.flush();
   }
 
   /** Everything written, as bytes: the chunks copied once into one buffer. */
-  done(): Uint8Array {
+  done(): Uint8Array<ArrayBuffer> {
     this.flush();
     const bytes = new Uint8Array(this.length);
     let at = 0;
@@ -123,11 +126,13 @@ export class AsciiBytes {
   }
 
   private flush(): void {
+    const piece = this.texts.join('');
     // ASCII is a byte a character; anything else (never written) would still come out whole.
-    let chunk = new Uint8Array(this.piece.length);
-    if (this.encoder.encodeInto(this.piece, chunk).read < this.piece.length) chunk = this.encoder.encode(this.piece);
+    let chunk = new Uint8Array(piece.length);
+    if (this.encoder.encodeInto(piece, chunk).read < piece.length) chunk = this.encoder.encode(piece);
     this.chunks.push(chunk);
     this.length += chunk.length;
-    this.piece = '';
+    this.texts = [];
+    this.waiting = 0;
   }
 }

@@ -2,7 +2,7 @@ import type { Diagram, DiagramEdge, Position } from '../model/schema';
 import { BoxGrid } from './boxGrid';
 import { nodeBoxes, onBorder, type Box } from './boxes';
 import { labelClear, placeLabel, placeMarker, type PlacementBudget } from './captionPlaces';
-import { routeBetween, ROUTE_CLEARANCE, type RouteBudget, type Segment } from './router';
+import { plainRoute, routeBetween, ROUTE_CLEARANCE, type RouteBudget, type Segment } from './router';
 import { reservedLabelSize, type LabelSize } from './sizes';
 import { stageMarkers } from './stages';
 
@@ -171,6 +171,11 @@ function routesOf(placed: readonly DiagramEdge[], boxes: readonly (readonly [Box
   const endsNear = (area: Box) => ends.keysNear(area);
   return placed.map((e, i) => {
     if (routes[i]) return routes[i];
+    // With the budget spent no search is made: the plain route, as routeBetween would draw it.
+    if (budget.gridPoints <= 0) {
+      if (simplified) simplified.plainRoutes++;
+      return plainRoute(boxes[i]![0], boxes[i]![1]);
+    }
     const others = (area: Box) => grid.near(area, 0, (id) => id === e.source || id === e.target);
     const route = routeBetween(boxes[i]![0], boxes[i]![1], others, drawnNear, endsNear, budget);
     // The budget is spent before a route is found, never after: a route made with none left is the plain one.

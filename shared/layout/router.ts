@@ -36,6 +36,11 @@ export function routeBetween(source: Box, target: Box, obstacles: Obstacles, dra
     if (route === 'too large') break;
     if (route) return route;
   }
+  return plainRoute(source, target);
+}
+
+/** The plain three-segment route from `source`'s right side to `target`'s left, drawn where no search is made. */
+export function plainRoute(source: Box, target: Box): Position[] {
   const start = { x: source.x + source.width, y: source.y + source.height / 2 };
   const end = { x: target.x, y: target.y + target.height / 2 };
   return simplify([start, { x: start.x + ROUTE_CLEARANCE, y: start.y }, { x: start.x + ROUTE_CLEARANCE, y: end.y }, end]);

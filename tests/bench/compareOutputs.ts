@@ -10,11 +10,16 @@
  *   node scripts/build-cli.mjs                 # after it
  *   npx tsx tests/bench/compareOutputs.ts /tmp/mlsd-before/mlsd.mjs bin/mlsd.mjs [--large]
  *
+ * With --exports it compares every export format's file as well: of the
+ * blueprints and fixtures with and without figures, and of generated
+ * 20,000-node (and with --large, 100,000-node) designs placed on a grid (as
+ * the bench places them) without figures and in the picture formats.
+ *
  * A build copied out of the repository still finds its packages when it is
  * run from the repository (the commands here run there).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateDiagram } from './generate';
@@ -45,15 +50,39 @@ function output(mlsd: string, args: string[]): string {
   return `${run.stdout}\n--- stderr\n${run.stderr}\n--- exit ${run.status}`;
 }
 
-let differing = 0;
-for (const file of files) {
-  for (const command of commands) {
-    const args = [...command, file];
-    const same = output(before, args) === output(after, args);
-    if (!same) differing++;
-    console.log(`${same ? 'same     ' : 'DIFFERENT'}  mlsd ${args.join(' ').replace(`${ROOT}/`, '')}`);
+/** What one build writes for one export: its output streams and exit code, then the file's bytes (as Latin-1, so any byte compares). */
+function exported(mlsd: string, args: string[]): string {
+  const out = join(folder, 'export.out');
+  rmSync(out, { force: true });
+  return `${output(mlsd, [...args, '-o', out]).replaceAll(out, 'OUT')}\n--- file\n${existsSync(out) ? readFileSync(out, 'latin1') : '(none)'}`;
+}
+
+/** Each run to compare: the command's arguments and how one build's result is read. */
+const runs: { args: string[]; result: (mlsd: string, args: string[]) => string }[] = files.flatMap((file) => commands.map((command) => ({ args: [...command, file], result: output })));
+if (rest.includes('--exports')) {
+  const placed = (rest.includes('--large') ? [20_000, 100_000] : [20_000]).map((n) => {
+    const path = join(folder, `placed-${n}.mlsd.json`);
+    const diagram = generateDiagram(n, 7);
+    diagram.nodes.forEach((node, i) => (node.position = { x: (i % 300) * 220, y: Math.floor(i / 300) * 120 }));
+    writeFileSync(path, JSON.stringify(diagram));
+    return path;
+  });
+  for (const file of files.filter((f) => !generated.includes(f))) {
+    for (const format of ['svg', 'png', 'pdf', 'markdown', 'mermaid', 'drawio', 'excalidraw']) {
+      for (const figures of [[], ['--no-figures']]) runs.push({ args: ['export', file, '--format', format, ...figures], result: exported });
+    }
+  }
+  for (const file of placed) {
+    for (const format of ['svg', 'pdf', 'mermaid', 'drawio', 'excalidraw']) runs.push({ args: ['export', file, '--format', format, '--no-figures'], result: exported });
   }
 }
+
+let differing = 0;
+for (const { args, result } of runs) {
+  const same = result(before, args) === result(after, args);
+  if (!same) differing++;
+  console.log(`${same ? 'same     ' : 'DIFFERENT'}  mlsd ${args.join(' ').replace(`${ROOT}/`, '')}`);
+}
 rmSync(folder, { recursive: true, force: true });
-console.log(differing === 0 ? `all ${files.length * commands.length} outputs identical` : `${differing} outputs differ`);
+console.log(differing === 0 ? `all ${runs.length} outputs identical` : `${differing} outputs differ`);
 process.exit(differing === 0 ? 0 : 1);

@@ -3,7 +3,9 @@ import { inflateSync as inflate } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { rasterize } from '../../cli/nodeServices';
+import { renderPdf } from '../../shared/export/pdf';
 import { pathOperators } from '../../shared/export/pdfPath';
+import type { RoundedBox, Shape } from '../../shared/export/scene';
 import { exportDiagram, exportFormat } from '../../shared/export/registry';
 import { loadDiagram } from '../../shared/model/load';
 import { fixturePath } from '../helpers';
@@ -41,6 +43,38 @@ describe('the PDF page content', () => {
     expect(new Set(copies).size).toBe(1);
     // Text stays text, upright in the page's flipped picture units.
     expect(content).toMatch(/BT\n\/F2 13 Tf\n1 0 0 -1 [\d.]+ [\d.]+ Tm\n<[0-9A-F]+> Tj\nET/);
+  });
+});
+
+describe('the PDF\'s shared copies', () => {
+  /** The forms a page of these shapes holds. */
+  const formsFor = async (shapes: Shape[]) => {
+    const bytes = await renderPdf({ width: 400, height: 300, title: 'forms', background: '#ffffff', shapes }, 'fit');
+    return (await PDFDocument.load(bytes)).getPage(0).node.Resources()!.lookup(PDFName.of('XObject'), PDFDict).keys().length;
+  };
+  const box = (x: number, paint: Omit<Extract<Shape, { type: 'path' }>, 'type' | 'd' | 'box'>, size: Partial<RoundedBox> = {}): Shape => ({ type: 'path', d: '', box: { x, y: 10, width: 40, height: 20, r: 3, ...size }, ...paint });
+  const icon = (x: number, paint: Omit<Extract<Shape, { type: 'path' }>, 'type' | 'd' | 'at'>, d = 'M0,0 L10,10'): Shape => ({ type: 'path', d, at: { x, y: 50, scale: 1 }, ...paint });
+
+  it('draws boxes of one size and paint from one copy, dashes compared by their values', async () => {
+    expect(await formsFor([box(0, { fill: '#ff0000', stroke: '#000000', strokeWidth: 1, dash: [6, 4] }), box(100, { fill: '#ff0000', stroke: '#000000', strokeWidth: 1, dash: [6, 4] })])).toBe(1);
+  });
+
+  it('makes a copy of its own for each size, corner and paint that differs', async () => {
+    const paint = { fill: '#ff0000', stroke: '#000000', strokeWidth: 1 };
+    expect(await formsFor([box(0, paint), box(100, paint, { height: 21 })])).toBe(2);
+    expect(await formsFor([box(0, paint), box(100, paint, { r: 4 })])).toBe(2);
+    expect(await formsFor([box(0, paint), box(100, { ...paint, fill: '#00ff00' })])).toBe(2);
+    expect(await formsFor([box(0, paint), box(100, { ...paint, stroke: '#0000ff' })])).toBe(2);
+    expect(await formsFor([box(0, paint), box(100, { ...paint, strokeWidth: 2 })])).toBe(2);
+    expect(await formsFor([box(0, paint), box(100, { ...paint, dash: [2, 4] })])).toBe(2);
+    expect(await formsFor([box(0, { ...paint, dash: [6, 4] }), box(100, { ...paint, dash: [2, 4] })])).toBe(2);
+  });
+
+  it('draws an icon\'s path from one copy per paint', async () => {
+    const paint = { stroke: '#ffffff', strokeWidth: 2 };
+    expect(await formsFor([icon(0, paint), icon(100, { ...paint })])).toBe(1);
+    expect(await formsFor([icon(0, paint), icon(100, { ...paint, stroke: '#000000' })])).toBe(2);
+    expect(await formsFor([icon(0, paint), icon(100, paint, 'M0,0 L10,12')])).toBe(2);
   });
 });
 
