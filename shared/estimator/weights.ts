@@ -166,29 +166,33 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   }
 
   const zZero = z.zero;
+  const values = out.values;
   let runningConstant = 0;
   let runningPerMs = 0;
   for (let i = 0; i < ny; i++) {
     const ky = yLo + i;
-    const x = points[ky - kMin]!;
     runningConstant += constant[i]!;
     runningPerMs += perMs[i]!;
-    let total = zZero * hv[ky - base]! + runningConstant + x * runningPerMs;
-    for (let g = 0; g < groups; g++) {
-      const dLow = sumDLow[g]!;
-      const dHigh = sumDHigh[g]!;
-      if (ky - dLow < zLo) break;
-      // index(z) = ky - d, d in [dLow, dHigh]: lands between ky + m and ky + m + 1.
+    values[i] = zZero * hv[ky - base]! + runningConstant + points[ky - kMin]! * runningPerMs;
+  }
+  // Then group by group, each y point's pairs added in the order of the groups.
+  for (let g = 0; g < groups; g++) {
+    const dLow = sumDLow[g]!;
+    const dHigh = sumDHigh[g]!;
+    const m = sumM[g]!;
+    // index(z) = ky - d, d in [dLow, dHigh], at least zLo: ky from zLo + dLow on.
+    for (let i = zLo + dLow - yLo > 0 ? zLo + dLow - yLo : 0; i < ny; i++) {
+      const ky = yLo + i;
+      // Lands between ky + m and ky + m + 1.
       const jHigh = ky - dLow > zHi ? zHi : ky - dLow;
       const jLow = ky - dHigh < zLo ? zLo : ky - dHigh;
-      if (jHigh < jLow) continue;
+      if (jHigh < jLow) break;
       const q = prefixMass[jHigh - zLo + 1]! - prefixMass[jLow - zLo]!;
       if (q <= 0) continue;
       const v = prefixValue[jHigh - zLo + 1]! - prefixValue[jLow - zLo]!;
-      const t = ky + sumM[g]!;
-      total += q * hv[t - base]! + (q * (x - points[t - kMin]!) + v) * slope[t - base]!;
+      const t = ky + m;
+      values[i]! += q * hv[t - base]! + (q * (points[ky - kMin]! - points[t - kMin]!) + v) * slope[t - base]!;
     }
-    out.values[i] = total;
   }
   // y = 0: Y + Z = Z.
   let atZero = zZero * hZero;
