@@ -14,7 +14,8 @@
 import type { Dist } from './grid';
 import { hasCallPolicy } from './callPolicy';
 import type { CallTime, NodeLatency } from './latency';
-import { CdfBelow, correlate, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from './weights';
+import { whole, SLOT } from './scratch';
+import { CdfBelow, correlate, correlateBoth, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from './weights';
 
 /** Mean ms in one node over an entry's slowest requests. */
 export interface BreakdownItem {
@@ -36,37 +37,69 @@ function insertByPosition(pending: string[], id: string, position: ReadonlyMap<s
 }
 
 /**
- * The weight the branches of a max pass to one branch: it is critical where the
- * others stay below it, and shares a tie evenly with the others level with it.
+ * The weight the branches of a max pass to each branch: a branch is critical
+ * where the others stay below it, and shares a tie evenly with the others
+ * level with it. A call alone in its stage is critical wherever the stage is.
  */
-function branchWeight(h: Weight, branch: Dist, others: readonly CdfBelow[]): Weight {
-  const w = Weight.on(branch);
-  // Stryker disable next-line ArrowFunction: every element is written before it is read
-  const belows = others.map(() => 0);
-  // Stryker disable next-line ArrowFunction: every element is written before it is read
-  const levels = others.map(() => 0);
-  const critical = (k: number): number => {
-    others.forEach((other, o) => {
-      belows[o] = other.below(k);
-      levels[o] = other.mass(k);
-    });
-    return tiedProduct(belows, levels);
+function branchWeights(h: Weight, calls: readonly CallTime[]): Weight[] {
+  const count = calls.length;
+  if (count === 1) return [h.over(calls[0]!.dist)];
+  // Each call's P(X < point k) and P(X = point k) over the stage's support, row by row.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const call of calls) {
+    if (call.dist.isZero) continue;
+    lo = Math.min(lo, call.dist.lo);
+    hi = Math.max(hi, call.dist.hi);
+  }
+  const span = hi >= lo ? hi - lo + 1 : 0;
+  const belows = whole(SLOT.below, count * span, false);
+  const levels = whole(SLOT.level, count * span, false);
+  calls.forEach((call, o) => {
+    const cdf = new CdfBelow(call.dist);
+    for (let i = 0; i < span; i++) {
+      belows[o * span + i] = cdf.below(lo + i);
+      levels[o * span + i] = cdf.mass(lo + i);
+    }
+  });
+  const below = new Float64Array(count);
+  const level = new Float64Array(count);
+  // The others' figures at one point of a branch, and the branch's chance of being the slowest there.
+  // Where another is never at or below the point, the product is 0; where all the others are
+  // surely below it, 1: the same numbers the product gives there, without working it out.
+  const critical = (c: number, at: number): number => {
+    let m = 0;
+    let surely = true;
+    for (let o = 0; o < count; o++) {
+      if (o === c) continue;
+      const b = at < 0 ? 0 : belows[o * span + at]!;
+      const l = at < 0 ? calls[o]!.dist.zero : levels[o * span + at]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the product gives 0 there too
+      if (b + l === 0) return 0;
+      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: the product gives 1 there too
+      surely &&= b === 1 && l === 0;
+      below[m] = b;
+      level[m++] = l;
+    }
+    // Stryker disable next-line ConditionalExpression: the product gives 1 there too
+    return surely ? 1 : tiedProduct(below, level, m);
   };
-  for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(branch.lo + i) * critical(branch.lo + i);
-  // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
-  w.zero = h.zero * critical(Number.NEGATIVE_INFINITY);
-  return w;
+  return calls.map((call, c) => {
+    const branch = call.dist;
+    const w = Weight.on(branch);
+    for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(branch.lo + i) * critical(c, branch.lo + i - lo);
+    // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
+    w.zero = h.zero * critical(c, -1);
+    return w;
+  });
 }
 
 /** The weight a call of n = k + fraction copies passes to the callee's T. */
 function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean): Weight {
   const whole = Math.floor(calls);
   const fraction = calls - whole;
+  if (calls === 1) return h.over(callee);
   const w = Weight.on(callee);
-  if (calls === 1) {
-    w.add(h);
-    return w;
-  }
   // Each of n copies is critical where the other n - 1 are below it, ties split evenly.
   const counts: [number, number][] = fraction > 1e-12 ? [[whole + 1, fraction], [whole, 1 - fraction]] : [[whole, 1]];
   if (parallel) {
@@ -76,7 +109,10 @@ function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean)
       for (const [n, share] of counts) if (n > 0) sum += share * n * tiedPower(cdf.below(k), cdf.mass(k), n - 1);
       return sum;
     };
-    for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(callee.lo + i) * factor(callee.lo + i);
+    // With at most one copy issued, the factor is the same at every point (tiedPower of no others is 1).
+    // Stryker disable next-line all: working the factor out at every point gives the same figures
+    const same = counts.every(([n]) => n <= 1) ? factor(callee.lo) : undefined;
+    for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(callee.lo + i) * (same ?? factor(callee.lo + i));
     // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
     w.zero = h.zero * factor(Number.NEGATIVE_INFINITY);
     return w;
@@ -124,7 +160,8 @@ export function p99Breakdowns(
   latencies: ReadonlyMap<string, NodeLatency>,
   order: readonly string[],
 ): Map<string, BreakdownItem[]> {
-  const position = new Map(order.map((id, i) => [id, i]));
+  const position = new Map<string, number>();
+  order.forEach((id, i) => position.set(id, i));
   const result = new Map<string, BreakdownItem[]>();
   for (const entry of entries) {
     const total = latencies.get(entry)?.total;
@@ -160,14 +197,12 @@ export function p99Breakdowns(
       prefixWeight.add(missed, node.pass);
       for (let s = node.stages.length - 1; s >= 0; s--) {
         const stage = node.stages[s]!;
-        const before = s > 0 ? node.prefixes[s - 1]! : undefined;
-        const stageWeight = before ? correlate(prefixWeight, stage.dist, before) : prefixWeight;
-        if (before) prefixWeight = correlate(prefixWeight, before, stage.dist);
-        // A call alone in its stage is critical wherever the stage is; with others, where they stay below it.
-        const below = stage.calls.length > 1 ? stage.calls.map((c) => new CdfBelow(c.dist)) : [];
+        let stageWeight = prefixWeight;
+        if (s > 0) [stageWeight, prefixWeight] = correlateBoth(prefixWeight, stage.dist, node.prefixes[s - 1]!);
+        const branches = branchWeights(stageWeight, stage.calls);
         stage.calls.forEach((call, c) => {
           const callee = latencies.get(call.edge.target)!.total!;
-          const branch = branchWeight(stageWeight, call.dist, below.filter((_, o) => o !== c));
+          const branch = branches[c]!;
           const w = policyScaled(calleeWeight(branch, callee, call.edge.calls ?? 1, (call.edge.fanout ?? 'parallel') === 'parallel'), call, branch, callee);
           const existing = incoming.get(call.edge.target);
           if (existing) existing.add(w);

@@ -27,9 +27,9 @@
  * spread-out latency is back within the accuracy above.
  */
 
-import { at, clampIndex, indexBelow, INV_STEP, K_MIN, LN_R, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
+import { at, clampIndex, gridInUse, indexBelow, INV_STEP, K_MIN, LN_R, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
 import { normalCdfFast } from './normal';
-import { kept as keptArray, scratch, SLOT } from './scratch';
+import { kept as keptArray, scratch, SLOT, whole } from './scratch';
 
 /** Mass below this cumulative probability is folded into the first kept point. */
 const LOW_TAIL = 1e-6;
@@ -188,9 +188,11 @@ export class Dist {
     const out = scratch(SLOT.masses, hi - lo + 1);
     addPositiveSum(this, other, lo, out, false);
     addPositiveSum(other, this, lo, out, true);
-    // X = 0 or Y = 0: the other one alone.
-    for (let i = 0; i < this.masses.length; i++) out[this.lo - lo + i]! += this.masses[i]! * other.zero;
-    for (let i = 0; i < other.masses.length; i++) out[other.lo - lo + i]! += other.masses[i]! * this.zero;
+    // X = 0 or Y = 0: the other one alone (where neither can be 0, this adds nothing).
+    // Stryker disable next-line ConditionalExpression: adding zeros changes no mass
+    if (other.zero > 0) for (let i = 0; i < this.masses.length; i++) out[this.lo - lo + i]! += this.masses[i]! * other.zero;
+    // Stryker disable next-line ConditionalExpression: adding zeros changes no mass
+    if (this.zero > 0) for (let i = 0; i < other.masses.length; i++) out[other.lo - lo + i]! += other.masses[i]! * this.zero;
     return Dist.fromMasses(this.zero * other.zero, lo, out);
   }
 
@@ -321,6 +323,26 @@ export class Dist {
 }
 
 /**
+ * Prefix sums of a distribution's masses and of mass times value, into the
+ * work arrays of SLOT.prefixMass and SLOT.prefixValue: entry j sums the
+ * first j points of the support (sums and correlations read ranges of them).
+ */
+export function prefixSums(dist: Dist): void {
+  const n = dist.masses.length;
+  const masses = dist.masses;
+  const prefixMass = whole(SLOT.prefixMass, n + 1, false);
+  const prefixValue = whole(SLOT.prefixValue, n + 1, false);
+  const offset = dist.lo - K_MIN;
+  prefixMass[0] = 0;
+  prefixValue[0] = 0;
+  for (let j = 0; j < n; j++) {
+    const q = masses[j]!;
+    prefixMass[j + 1] = prefixMass[j]! + q;
+    prefixValue[j + 1] = prefixValue[j]! + q * POINTS[offset + j]!;
+  }
+}
+
+/**
  * Adds to `out` the mass of the pairs (x from a, y from b) with index(x) >= index(y)
  * (strictly greater when `strict`, so equal pairs are counted once), in O(n * groups)
  * with prefix sums over b.
@@ -329,25 +351,21 @@ function addPositiveSum(a: Dist, b: Dist, outLo: number, out: Float64Array, stri
   const n = b.masses.length;
   const bLo = b.lo;
   const bHi = b.hi;
-  const prefixMass = scratch(SLOT.prefixMass, n + 1, false);
-  const prefixValue = scratch(SLOT.prefixValue, n + 1, false);
-  prefixMass[0] = 0;
-  prefixValue[0] = 0;
-  for (let j = 0; j < n; j++) {
-    const q = b.masses[j]!;
-    prefixMass[j + 1] = prefixMass[j]! + q;
-    prefixValue[j + 1] = prefixValue[j]! + q * POINTS[bLo + j - K_MIN]!;
-  }
-  const groups = SUM_M.length;
+  const { points, invStep, kMin, sumM, sumDLow, sumDHigh } = gridInUse();
+  prefixSums(b);
+  const prefixMass = whole(SLOT.prefixMass, n + 1, false);
+  const prefixValue = whole(SLOT.prefixValue, n + 1, false);
+  const groups = sumM.length;
   const aMasses = a.masses;
+  const aLo = a.lo;
   for (let i = 0; i < aMasses.length; i++) {
     const p = aMasses[i]!;
     if (p === 0) continue;
-    const ka = a.lo + i;
-    const x = POINTS[ka - K_MIN]!;
+    const ka = aLo + i;
+    const x = points[ka - kMin]!;
     for (let g = 0; g < groups; g++) {
-      const dLow = strict && SUM_D_LOW[g] === 0 ? 1 : SUM_D_LOW[g]!;
-      const dHigh = SUM_D_HIGH[g]!;
+      const dLow = strict && sumDLow[g] === 0 ? 1 : sumDLow[g]!;
+      const dHigh = sumDHigh[g]!;
       if (dLow > dHigh) continue;
       // b indices j with ka - dHigh <= j <= ka - dLow, clipped to b's support.
       const jHighIndex = ka - dLow;
@@ -360,9 +378,9 @@ function addPositiveSum(a: Dist, b: Dist, outLo: number, out: Float64Array, stri
       if (qa <= 0) continue;
       const va = prefixValue[jHigh - bLo + 1]! - prefixValue[jLow - bLo]!;
       // Mean-preserving split without division: the share above `lower` is (x + y - lower) / step.
-      const target = ka + SUM_M[g]!;
+      const target = ka + sumM[g]!;
       const mass = p * qa;
-      let upperMass = p * (va + (x - POINTS[target - K_MIN]!) * qa) * INV_STEP[target - K_MIN]!;
+      let upperMass = p * (va + (x - points[target - kMin]!) * qa) * invStep[target - kMin]!;
       if (upperMass < 0) upperMass = 0;
       else if (upperMass > mass) upperMass = mass;
       const o = target - outLo;

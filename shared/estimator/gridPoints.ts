@@ -12,7 +12,7 @@ import { Memo } from '../memo';
 export const FINE_RATIO = 1.04;
 
 /** Everything worked out from one grid's ratio. */
-interface GridTables {
+export interface GridTables {
   step: number;
   ratio: number;
   lnR: number;
@@ -139,6 +139,11 @@ export function withGridStep<T>(step: number, work: () => T): T {
   } finally {
     install(before);
   }
+}
+
+/** The tables of the grid in use, for a kernel to read into locals once rather than the live bindings above at every step. */
+export function gridInUse(): Readonly<GridTables> {
+  return current;
 }
 
 /** Value in ms of grid index k. */

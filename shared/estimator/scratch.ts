@@ -23,20 +23,32 @@ export const SLOT = {
   /** A log-normal's CDF and size-biased CDF at the grid points. */
   cdf: 7,
   partial: 8,
+  /** Each branch of a stage's P(X < point) and P(X = point), row by row (the p99 breakdown). */
+  below: 9,
+  level: 10,
 } as const;
 
 const buffers: Float64Array[] = [];
 
 /** A work array of `length` from a slot, zeroed unless `zeroed` is false (the caller writes every element first). */
 export function scratch(slot: number, length: number, zeroed = true): Float64Array {
+  return whole(slot, length, zeroed).subarray(0, length);
+}
+
+/**
+ * The same work array without cutting a view of `length` from it: at least
+ * that long, only the first `length` zeroed, for a kernel that reads and
+ * writes no further (a view is an allocation of its own, and the kernels
+ * take hundreds of thousands of them).
+ */
+export function whole(slot: number, length: number, zeroed = true): Float64Array {
   let buffer = buffers[slot];
   if (buffer === undefined || buffer.length < length) {
     buffer = new Float64Array(Math.max(length, 2 * (buffer?.length ?? 512)));
     buffers[slot] = buffer;
   }
-  const view = buffer.subarray(0, length);
-  if (zeroed) view.fill(0);
-  return view;
+  if (zeroed) buffer.fill(0, 0, length);
+  return buffer;
 }
 
 /** Doubles per block that kept arrays are cut from: 32 KB, small enough to come from the allocator's free lists, not fresh pages. */

@@ -8,9 +8,9 @@
  * others are below it.
  */
 
-import type { Dist } from './grid';
-import { INV_STEP, K_MIN, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
-import { kept, scratch, SLOT } from './scratch';
+import { prefixSums, type Dist } from './grid';
+import { gridInUse, INV_STEP, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
+import { kept, whole, SLOT } from './scratch';
 
 /** A function of a latency, at the grid points of one distribution's support, and at 0. */
 export class Weight {
@@ -31,6 +31,15 @@ export class Weight {
     if (n === 0) return this.zero;
     const i = k - this.lo;
     return this.values[i < 0 ? 0 : i >= n ? n - 1 : i]!;
+  }
+
+  /** The same weight on a distribution's support: this one itself where the support is its own. */
+  over(dist: Dist): Weight {
+    if (dist.lo === this.lo && dist.masses.length === this.values.length) return this;
+    const w = Weight.on(dist);
+    for (let i = 0; i < w.values.length; i++) w.values[i] = this.at(dist.lo + i);
+    w.zero = this.zero;
+    return w;
   }
 
   /** Adds `scale` times another weight on the same support. */
@@ -69,57 +78,85 @@ export function weightedMass(dist: Dist, w: Weight): number {
 
 /** w_Y(y) = E[h(y + Z)] at Y's points, for a weight h on the support of Y + Z. */
 export function correlate(h: Weight, y: Dist, z: Dist): Weight {
-  const out = Weight.on(y);
   if (z.isZero) {
+    const out = Weight.on(y);
     out.add(h);
     return out;
   }
+  const base = Math.min(z.lo, y.isZero ? z.lo : y.lo);
+  readWeight(h, base, Math.max(z.hi, y.isZero ? z.hi : y.hi) + SUM_M[0]! + 2);
+  return correlateRead(h.zero, base, y, z);
+}
+
+/**
+ * Both ways through one sum A + B: correlate(h, a, b) and correlate(h, b, a),
+ * the same figures, with h read once for the two (a stage and the stages
+ * before it, in the p99 breakdown).
+ */
+export function correlateBoth(h: Weight, a: Dist, b: Dist): [Weight, Weight] {
+  if (a.isZero || b.isZero) return [correlate(h, a, b), correlate(h, b, a)];
+  const base = Math.min(a.lo, b.lo);
+  readWeight(h, base, Math.max(a.hi, b.hi) + SUM_M[0]! + 2);
+  return [correlateRead(h.zero, base, a, b), correlateRead(h.zero, base, b, a)];
+}
+
+/** The weight and its slope per ms that readWeight read last, from its `base` on. */
+let readValues: Float64Array = new Float64Array(0);
+let readSlopes: Float64Array = new Float64Array(0);
+
+/** h and its slope per ms at every index from base to top, into their work arrays. */
+function readWeight(h: Weight, base: number, top: number): void {
+  const length = top - base + 1;
+  const hv = (readValues = whole(SLOT.weight, length, false));
+  const slope = (readSlopes = whole(SLOT.slope, length, false));
+  for (let t = base; t <= top; t++) hv[t - base] = h.at(t);
+  const invStep = INV_STEP;
+  const offset = base - K_MIN;
+  for (let i = 0; i < length - 1; i++) slope[i] = (hv[i + 1]! - hv[i]!) * invStep[i + offset]!;
+  slope[length - 1] = 0;
+}
+
+/** correlate(h, y, z) for Z not always 0, with h read from `base` on (readWeight). */
+function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
+  const out = Weight.on(y);
+  const hv = readValues;
+  const slope = readSlopes;
   const n = z.masses.length;
   const zLo = z.lo;
   const zHi = z.hi;
-  const groups = SUM_M.length;
-  // h and its slope per ms at every index a pair can land on, read once.
-  const base = Math.min(zLo, y.isZero ? zLo : y.lo);
-  const top = Math.max(zHi, y.isZero ? zHi : y.hi) + SUM_M[0]! + 2;
-  const hv = scratch(SLOT.weight, top - base + 1, false);
-  const slope = scratch(SLOT.slope, top - base + 1, false);
-  for (let t = base; t <= top; t++) hv[t - base] = h.at(t);
-  for (let t = base; t < top; t++) slope[t - base] = (hv[t + 1 - base]! - hv[t - base]!) * INV_STEP[t - K_MIN]!;
-  slope[top - base] = 0;
+  const zMasses = z.masses;
+  const { points, kMin, sumM, sumDLow, sumDHigh } = gridInUse();
+  const groups = sumM.length;
 
   // Pairs with index(z) <= index(y): prefix sums of Z's mass and value.
-  const prefixMass = scratch(SLOT.prefixMass, n + 1, false);
-  const prefixValue = scratch(SLOT.prefixValue, n + 1, false);
-  prefixMass[0] = 0;
-  prefixValue[0] = 0;
-  for (let j = 0; j < n; j++) {
-    prefixMass[j + 1] = prefixMass[j]! + z.masses[j]!;
-    prefixValue[j + 1] = prefixValue[j]! + z.masses[j]! * POINTS[zLo + j - K_MIN]!;
-  }
+  prefixSums(z);
+  const prefixMass = whole(SLOT.prefixMass, n + 1, false);
+  const prefixValue = whole(SLOT.prefixValue, n + 1, false);
   // Pairs with index(z) > index(y) land at index(z) + m, where h is linear in the
   // pair's value: q (h_t + (x_y + z - x_t) slope_t). For each z point and group this
   // adds a constant plus x_y times a constant over a range of y points: two
   // difference arrays, summed once at the end.
+  const yLo = y.lo;
   const ny = out.values.length;
-  const constant = scratch(SLOT.constant, ny + 1);
-  const perMs = scratch(SLOT.perMs, ny + 1);
+  const constant = whole(SLOT.constant, ny + 1);
+  const perMs = whole(SLOT.perMs, ny + 1);
   for (let j = 0; j < n; j++) {
-    const q = z.masses[j]!;
+    const q = zMasses[j]!;
     if (q === 0) continue;
     const kz = zLo + j;
-    const zValue = POINTS[kz - K_MIN]!;
+    const zValue = points[kz - kMin]!;
     for (let g = 0; g < groups; g++) {
       // y index = kz - d, d in [max(dLow, 1), dHigh], within Y's support.
-      const dLow = SUM_D_LOW[g]! < 1 ? 1 : SUM_D_LOW[g]!;
-      const yHigh = kz - dLow - y.lo;
+      const dLow = sumDLow[g]! < 1 ? 1 : sumDLow[g]!;
+      const yHigh = kz - dLow - yLo;
       if (yHigh < 0) break;
-      const yLowRaw = kz - SUM_D_HIGH[g]! - y.lo;
+      const yLowRaw = kz - sumDHigh[g]! - yLo;
       const yLow = yLowRaw < 0 ? 0 : yLowRaw;
       const last = yHigh >= ny ? ny - 1 : yHigh;
       if (last < yLow) continue;
-      const t = kz + SUM_M[g]!;
+      const t = kz + sumM[g]!;
       const sl = slope[t - base]!;
-      const c = q * (hv[t - base]! + (zValue - POINTS[t - K_MIN]!) * sl);
+      const c = q * (hv[t - base]! + (zValue - points[t - kMin]!) * sl);
       const perX = q * sl;
       constant[yLow]! += c;
       constant[last + 1]! -= c;
@@ -128,33 +165,38 @@ export function correlate(h: Weight, y: Dist, z: Dist): Weight {
     }
   }
 
+  const zZero = z.zero;
+  const values = out.values;
   let runningConstant = 0;
   let runningPerMs = 0;
   for (let i = 0; i < ny; i++) {
-    const ky = y.lo + i;
-    const x = POINTS[ky - K_MIN]!;
+    const ky = yLo + i;
     runningConstant += constant[i]!;
     runningPerMs += perMs[i]!;
-    let total = z.zero * hv[ky - base]! + runningConstant + x * runningPerMs;
-    for (let g = 0; g < groups; g++) {
-      const dLow = SUM_D_LOW[g]!;
-      const dHigh = SUM_D_HIGH[g]!;
-      if (ky - dLow < zLo) break;
-      // index(z) = ky - d, d in [dLow, dHigh]: lands between ky + m and ky + m + 1.
+    values[i] = zZero * hv[ky - base]! + runningConstant + points[ky - kMin]! * runningPerMs;
+  }
+  // Then group by group, each y point's pairs added in the order of the groups.
+  for (let g = 0; g < groups; g++) {
+    const dLow = sumDLow[g]!;
+    const dHigh = sumDHigh[g]!;
+    const m = sumM[g]!;
+    // index(z) = ky - d, d in [dLow, dHigh], at least zLo: ky from zLo + dLow on.
+    for (let i = zLo + dLow - yLo > 0 ? zLo + dLow - yLo : 0; i < ny; i++) {
+      const ky = yLo + i;
+      // Lands between ky + m and ky + m + 1.
       const jHigh = ky - dLow > zHi ? zHi : ky - dLow;
       const jLow = ky - dHigh < zLo ? zLo : ky - dHigh;
-      if (jHigh < jLow) continue;
+      if (jHigh < jLow) break;
       const q = prefixMass[jHigh - zLo + 1]! - prefixMass[jLow - zLo]!;
       if (q <= 0) continue;
       const v = prefixValue[jHigh - zLo + 1]! - prefixValue[jLow - zLo]!;
-      const t = ky + SUM_M[g]!;
-      total += q * hv[t - base]! + (q * (x - POINTS[t - K_MIN]!) + v) * slope[t - base]!;
+      const t = ky + m;
+      values[i]! += q * hv[t - base]! + (q * (points[ky - kMin]! - points[t - kMin]!) + v) * slope[t - base]!;
     }
-    out.values[i] = total;
   }
   // y = 0: Y + Z = Z.
-  let atZero = z.zero * h.zero;
-  for (let j = 0; j < n; j++) atZero += z.masses[j]! * hv[zLo + j - base]!;
+  let atZero = zZero * hZero;
+  for (let j = 0; j < n; j++) atZero += zMasses[j]! * hv[zLo + j - base]!;
   out.zero = atZero;
   return out;
 }
@@ -203,13 +245,23 @@ export function tiedPower(below: number, level: number, m: number): number {
   return (Math.pow(top, m + 1) - Math.pow(below, m + 1)) / ((m + 1) * level);
 }
 
-/** The same for others that differ: the integral over t in [0, 1] of the product of (below_o + t level_o). */
-export function tiedProduct(belows: readonly number[], levels: readonly number[]): number {
+/** Coefficients of tiedProduct's polynomial, reused from one call to the next. */
+let coefficients = new Float64Array(8);
+
+/**
+ * The same for others that differ: the integral over t in [0, 1] of the
+ * product of (below_o + t level_o), over the first `count` of them.
+ */
+export function tiedProduct(belows: ArrayLike<number>, levels: ArrayLike<number>, count = belows.length): number {
   // Coefficients of the product as a polynomial in t, then integrated term by term.
-  const coefficients = [1];
-  for (let o = 0; o < belows.length; o++) {
-    coefficients.push(0);
-    for (let j = coefficients.length - 1; j >= 0; j--) coefficients[j] = coefficients[j]! * belows[o]! + (j > 0 ? coefficients[j - 1]! * levels[o]! : 0);
+  if (coefficients.length <= count) coefficients = new Float64Array(2 * count + 2);
+  const c = coefficients;
+  c[0] = 1;
+  for (let o = 0; o < count; o++) {
+    c[o + 1] = 0;
+    for (let j = o + 1; j >= 0; j--) c[j] = c[j]! * belows[o]! + (j > 0 ? c[j - 1]! * levels[o]! : 0);
   }
-  return coefficients.reduce((sum, c, j) => sum + c / (j + 1), 0);
+  let sum = 0;
+  for (let j = 0; j <= count; j++) sum += c[j]! / (j + 1);
+  return sum;
 }

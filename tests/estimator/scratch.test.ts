@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kept, scratch, SLOT } from '../../shared/estimator/scratch';
+import { kept, scratch, SLOT, whole } from '../../shared/estimator/scratch';
 
 describe('work arrays', () => {
   it('come at the length asked, zeroed, however the slot was used before and however large', () => {
@@ -9,6 +9,19 @@ describe('work arrays', () => {
       expect(view.every((v) => v === 0)).toBe(true);
       view.fill(7);
     }
+  });
+
+  it('come whole, at least the length asked, with that length zeroed and the same numbers as a view of it', () => {
+    for (const length of [4, 900, 20_000, 6]) {
+      const buffer = whole(SLOT.constant, length);
+      expect(buffer.length).toBeGreaterThanOrEqual(length);
+      expect(buffer.subarray(0, length).every((v) => v === 0)).toBe(true);
+      buffer.fill(3);
+      // Not zeroed when the caller writes first; a view of the same slot shows what was written.
+      expect(whole(SLOT.constant, length, false)[length - 1]).toBe(3);
+      expect(scratch(SLOT.constant, length, false)[0]).toBe(3);
+    }
+    expect(whole(SLOT.constant, 10)[10]).toBe(3);
   });
 
   it('that a result keeps never share their numbers, small or large, across blocks', () => {

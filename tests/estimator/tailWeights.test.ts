@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dist } from '../../shared/estimator/grid';
 import { at, indexBelow, K_MIN, POINTS } from '../../shared/estimator/gridPoints';
-import { CdfBelow, correlate, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from '../../shared/estimator/weights';
+import { CdfBelow, correlate, correlateBoth, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from '../../shared/estimator/weights';
 import { near } from './build';
 
 /** A weight given by a function of the latency in ms, on a distribution's support. */
@@ -23,6 +23,21 @@ describe('tail weights', () => {
     w.add(new Weight(11, Float64Array.of(1), 2), 0.5);
     expect([...w.values]).toEqual([0.75, 1, 1.25]);
     expect(w.zero).toBeCloseTo(1.1, 12);
+  });
+
+  it('move onto another support by reading their values there, and stay themselves on their own', () => {
+    const w = weightOf(y, (ms) => ms, 0.5);
+    expect(w.over(y)).toBe(w);
+    const shifted = w.over(z);
+    expect(shifted).not.toBe(w);
+    expect(shifted.lo).toBe(z.lo);
+    expect(shifted.values.length).toBe(z.masses.length);
+    shifted.values.forEach((v, i) => expect(v).toBe(w.at(z.lo + i)));
+    expect(shifted.zero).toBe(0.5);
+    // Same start, other length: a copy.
+    const shorter = Dist.fromMasses(0, y.lo, y.masses.slice(0, 5));
+    expect(w.over(shorter)).not.toBe(w);
+    expect([...w.over(shorter).values]).toEqual([...w.values.slice(0, 5)]);
   });
 
   it('cover all the mass and the mean when they are 1 everywhere', () => {
@@ -78,6 +93,23 @@ describe('passing a weight through a sum', () => {
     expect(same.zero).toBe(5);
   });
 
+  it('both ways at once, the same figures as one way at a time', () => {
+    const maybe = Dist.mix(0.4, y, Dist.ZERO);
+    for (const [a, b] of [[y, z], [z, y], [maybe, z], [y, Dist.ZERO], [Dist.ZERO, z]] as const) {
+      const h = tailWeight(a.plus(b), a.plus(b).quantile(0.9));
+      const [throughA, throughB] = correlateBoth(h, a, b);
+      for (const [w, expected] of [[throughA, correlate(h, a, b)], [throughB, correlate(h, b, a)]] as const) {
+        expect(w.lo).toBe(expected.lo);
+        expect([...w.values]).toEqual([...expected.values]);
+        expect(w.zero).toBe(expected.zero);
+      }
+    }
+    // And what each way means: E[h(a + B)] over A's points covers the tail's mass.
+    const [throughY, throughZ] = correlateBoth(tailWeight(sum, sum.quantile(0.99)), y, z);
+    expect(weightedMass(y, throughY)).toBeCloseTo(0.01, 4);
+    expect(weightedMass(z, throughZ)).toBeCloseTo(0.01, 4);
+  });
+
   it('gives the chance of landing in the tail of the sum', () => {
     const threshold = sum.quantile(0.99);
     const w = correlate(tailWeight(sum, threshold), y, z);
@@ -112,6 +144,11 @@ describe('what another branch says of a value', () => {
     expect(tiedProduct([0.3, 0.5], [0.2, 0.1])).toBeCloseTo(0.3 * 0.5 + (0.3 * 0.1 + 0.2 * 0.5) / 2 + (0.2 * 0.1) / 3, 12);
     expect(tiedProduct([0.3, 0.3, 0.3], [0.2, 0.2, 0.2])).toBeCloseTo(tiedPower(0.3, 0.2, 3), 12);
     expect(tiedProduct([], [])).toBe(1);
+    // The first `count` others only.
+    expect(tiedProduct([0.3, 0.5, 0.9], [0.2, 0.1, 0.05], 2)).toBe(tiedProduct([0.3, 0.5], [0.2, 0.1]));
+    expect(tiedProduct(Float64Array.of(0.3, 0.5), Float64Array.of(0.2, 0.1), 0)).toBe(1);
+    // More others than any call before: the same as their power.
+    expect(tiedProduct(new Array(20).fill(0.3), new Array(20).fill(0.2))).toBeCloseTo(tiedPower(0.3, 0.2, 20), 12);
     // A tie too small to matter: the midpoint.
     expect(tiedPower(0.5, 1e-12, 4)).toBeCloseTo(0.5 ** 4, 12);
     expect(tiedPower(0.5, 1e-6, 4)).toBeCloseTo((0.500001 ** 5 - 0.5 ** 5) / (5 * 1e-6), 9);
