@@ -278,8 +278,11 @@ function setText(pen: Pen, raw: string, bold: boolean): SetText {
  * picture's content (tens of MB) waited seconds for.
  */
 async function deflated(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  // Written straight into the stream (not through a Blob, whose stream() some page environments lack).
+  const deflate = new CompressionStream('deflate');
+  const writer = deflate.writable.getWriter();
+  const [, , out] = await Promise.all([writer.write(bytes), writer.close(), new Response(deflate.readable).arrayBuffer()]);
+  return new Uint8Array(out);
 }
 
 /** ASCII text as bytes. */
