@@ -323,11 +323,11 @@ export class Dist {
 }
 
 /**
- * Prefix sums of a distribution's masses and of mass times value, into the
+ * Prefix sums of a distribution's masses and of mass times value, in the
  * work arrays of SLOT.prefixMass and SLOT.prefixValue: entry j sums the
  * first j points of the support (sums and correlations read ranges of them).
  */
-export function prefixSums(dist: Dist): void {
+export function prefixSums(dist: Dist): { prefixMass: Float64Array; prefixValue: Float64Array } {
   const n = dist.masses.length;
   const masses = dist.masses;
   const prefixMass = whole(SLOT.prefixMass, n + 1, false);
@@ -340,6 +340,7 @@ export function prefixSums(dist: Dist): void {
     prefixMass[j + 1] = prefixMass[j]! + q;
     prefixValue[j + 1] = prefixValue[j]! + q * POINTS[offset + j]!;
   }
+  return { prefixMass, prefixValue };
 }
 
 /**
@@ -352,9 +353,7 @@ function addPositiveSum(a: Dist, b: Dist, outLo: number, out: Float64Array, stri
   const bLo = b.lo;
   const bHi = b.hi;
   const { points, invStep, kMin, sumM, sumDLow, sumDHigh } = gridInUse();
-  prefixSums(b);
-  const prefixMass = whole(SLOT.prefixMass, n + 1, false);
-  const prefixValue = whole(SLOT.prefixValue, n + 1, false);
+  const { prefixMass, prefixValue } = prefixSums(b);
   const groups = sumM.length;
   const aMasses = a.masses;
   const aLo = a.lo;

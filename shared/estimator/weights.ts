@@ -129,9 +129,7 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   const groups = sumM.length;
 
   // Pairs with index(z) <= index(y): prefix sums of Z's mass and value.
-  prefixSums(z);
-  const prefixMass = whole(SLOT.prefixMass, n + 1, false);
-  const prefixValue = whole(SLOT.prefixValue, n + 1, false);
+  const { prefixMass, prefixValue } = prefixSums(z);
   // Pairs with index(z) > index(y) land at index(z) + m, where h is linear in the
   // pair's value: q (h_t + (x_y + z - x_t) slope_t). For each z point and group this
   // adds a constant plus x_y times a constant over a range of y points: two

@@ -129,26 +129,30 @@ function newForm(pen: Pen, shape: Paint, round: boolean, d: string, box: readonl
   return name;
 }
 
+/** The form among `known` that `matches`, or a new one `make` draws (its name added to the list). */
+function formAmong<T>(known: (T & Named)[], matches: (form: T) => boolean, make: () => T & Named): string {
+  const found = known.find(matches);
+  if (found) return found.name;
+  const form = make();
+  known.push(form);
+  return form.name;
+}
+
 /** The form of a rounded box of this size and paint, made the first time it is asked for. */
 function boxForm(pen: Pen, box: RoundedBox, shape: Paint): string {
   let known = pen.boxForms.get(box.width);
   if (known === undefined) pen.boxForms.set(box.width, (known = []));
-  const found = known.find((f) => sameNumber(f.box.height, box.height) && sameNumber(f.box.r, box.r) && samePaint(f.paint, shape));
-  if (found) return found.name;
-  const name = newForm(pen, shape, false, roundedRectPath(0, 0, box.width, box.height, box.r), [-FORM_ROOM, -FORM_ROOM, box.width + FORM_ROOM, box.height + FORM_ROOM]);
-  known.push({ box, paint: shape, name });
-  return name;
+  return formAmong(known, (f) => sameNumber(f.box.height, box.height) && sameNumber(f.box.r, box.r) && samePaint(f.paint, shape), () => ({
+    box, paint: shape,
+    name: newForm(pen, shape, false, roundedRectPath(0, 0, box.width, box.height, box.r), [-FORM_ROOM, -FORM_ROOM, box.width + FORM_ROOM, box.height + FORM_ROOM]),
+  }));
 }
 
 /** The form of an icon's path with this paint, made the first time it is asked for. */
 function iconForm(pen: Pen, d: string, shape: Paint): string {
   let known = pen.iconForms.get(d);
   if (known === undefined) pen.iconForms.set(d, (known = []));
-  const found = known.find((f) => samePaint(f.paint, shape));
-  if (found) return found.name;
-  const name = newForm(pen, shape, true, d, WHOLE);
-  known.push({ paint: shape, name });
-  return name;
+  return formAmong(known, (f) => samePaint(f.paint, shape), () => ({ paint: shape, name: newForm(pen, shape, true, d, WHOLE) }));
 }
 
 /** Sets the paint state a line or text needs, writing only what changed. */
