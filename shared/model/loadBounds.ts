@@ -24,16 +24,28 @@ export const MORE_PROBLEMS = 'more-problems';
  */
 export function tooDeepAt(text: string, maxDepth = MAX_JSON_NESTING): number {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // a backslash escapes the next character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) {
+    if (c === 0x22) {
+      i = closingQuote(text, i);
+      if (i < 0) return -1;
+    } else if (c === 0x7b || c === 0x5b) {
       if (++depth > maxDepth) return i;
     } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
+}
+
+/**
+ * The offset of the quote that closes the text opened at `open`, or -1 when
+ * none does. The search jumps from quote to quote (most of a file is text);
+ * a quote after an odd run of backslashes is escaped and does not close it.
+ */
+function closingQuote(text: string, open: number): number {
+  for (let at = text.indexOf('"', open + 1); at >= 0; at = text.indexOf('"', at + 1)) {
+    let before = at - 1;
+    while (text.charCodeAt(before) === 0x5c) before--;
+    if ((at - 1 - before) % 2 === 0) return at;
   }
   return -1;
 }

@@ -23,6 +23,11 @@ describe('how deep a file may nest', () => {
     // After an escaped backslash the quote ends the text, so the brackets that follow count.
     expect(tooDeepAt('["\\\\", [[]]]', 2)).toBe(8);
     expect(tooDeepAt('"]]]]" [[[', 2)).toBe(9);
+    // Three backslashes: an escaped backslash, then an escaped quote, so the text goes on past it.
+    expect(tooDeepAt('["\\\\\\"[[[", []]', 2)).toBe(-1);
+    expect(tooDeepAt('["\\\\\\"[[[", [[]]]', 2)).toBe(13);
+    // Text that never closes holds everything after its quote.
+    expect(tooDeepAt('[[ "[[[[', 2)).toBe(-1);
   });
 
   it('refuses a file nested past the limit with the line and column of the bracket too deep', () => {
