@@ -1,3 +1,4 @@
+import { edgeEnds, nodeNumbers } from '../estimator/nodeIndex';
 import type { Diagram, DiagramEdge } from '../model/schema';
 
 type Mode = NonNullable<DiagramEdge['mode']>;
@@ -15,10 +16,12 @@ export const ALL_MODES = 7;
  */
 export interface NumberedEdges {
   ids: string[];
-  number: Map<string, number>;
+  number: { get(id: string): number | undefined };
   source: Int32Array;
   target: Int32Array;
   mode: Uint8Array;
+  /** When numbered with its nodes (numberDiagramEdges): each node's number by its position in the list. */
+  nodeNumber?: Int32Array;
   /** Per direction and set of modes: next[offsets[v]..offsets[v + 1]) are v's next nodes, in edge order. */
   lists: Map<number, { offsets: Int32Array; next: Int32Array }>;
 }
@@ -43,7 +46,50 @@ export function numberEdges(edges: readonly DiagramEdge[]): NumberedEdges {
   if (known) return known;
   const ids: string[] = [];
   const number = new Map<string, number>();
-  const numberOf = (id: string) => {
+  const numberOf = numberer(ids, number);
+  const source = new Int32Array(edges.length);
+  const target = new Int32Array(edges.length);
+  for (let i = 0; i < edges.length; i++) {
+    source[i] = numberOf(edges[i]!.source);
+    target[i] = numberOf(edges[i]!.target);
+  }
+  return remember(edges, { ids, number, source, target, mode: modesOf(edges), lists: new Map() });
+}
+
+/**
+ * The same for a whole diagram, numbered as the estimate numbers its nodes
+ * (a node's position in the list, see estimator/nodeIndex), so that inside an
+ * estimate the rules reuse the look-ups of ids its passes already made. Ids
+ * that edges name but no node has are numbered after the nodes.
+ */
+export function numberDiagramEdges(diagram: Pick<Diagram, 'nodes' | 'edges'>): NumberedEdges & { nodeNumber: Int32Array } {
+  const known = numbered?.get(diagram.edges);
+  if (known?.nodeNumber?.length === diagram.nodes.length) return known as NumberedEdges & { nodeNumber: Int32Array };
+  const { nodes, edges } = diagram;
+  const ends = edgeEnds(diagram);
+  const source = ends.source.slice();
+  const target = ends.target.slice();
+  const ids = nodes.map((n) => n.id);
+  const byNode = nodeNumbers(nodes);
+  const dangling = new Map<string, number>();
+  const other = numberer(ids, dangling);
+  for (let i = 0; i < edges.length; i++) {
+    if (source[i]! < 0) source[i] = other(edges[i]!.source);
+    if (target[i]! < 0) target[i] = other(edges[i]!.target);
+  }
+  const number = { get: (id: string) => byNode.get(id) ?? dangling.get(id) };
+  // A node's number is its position, unless its id repeats: then it is the last position with that id.
+  const nodeNumber = new Int32Array(nodes.length);
+  for (let i = 0; i < nodes.length; i++) nodeNumber[i] = i;
+  if (byNode.size < nodes.length) for (let i = 0; i < nodes.length; i++) nodeNumber[i] = byNode.get(nodes[i]!.id)!;
+  const g = { ids, number, source, target, mode: modesOf(edges), nodeNumber, lists: new Map() };
+  remember(edges, g);
+  return g;
+}
+
+/** Gives an id its number from `number`, or on first sight the next one (its place in `ids`, where it is added). */
+function numberer(ids: string[], number: Map<string, number>): (id: string) => number {
+  return (id) => {
     let n = number.get(id);
     if (n === undefined) {
       n = ids.length;
@@ -52,17 +98,19 @@ export function numberEdges(edges: readonly DiagramEdge[]): NumberedEdges {
     }
     return n;
   };
-  const source = new Int32Array(edges.length);
-  const target = new Int32Array(edges.length);
+}
+
+/** Each edge's mode as its bit (0 for a mode the format does not know). */
+function modesOf(edges: readonly DiagramEdge[]): Uint8Array {
   const mode = new Uint8Array(edges.length);
-  edges.forEach((e, i) => {
-    source[i] = numberOf(e.source);
-    target[i] = numberOf(e.target);
-    mode[i] = MODE_BIT[e.mode ?? 'sync'] ?? 0;
-  });
-  const result = { ids, number, source, target, mode, lists: new Map() };
-  numbered?.set(edges, result);
-  return result;
+  for (let i = 0; i < edges.length; i++) mode[i] = MODE_BIT[edges[i]!.mode ?? 'sync'] ?? 0;
+  return mode;
+}
+
+/** Keeps the numbered edges while sharedEdgeNumbers runs. */
+function remember(edges: readonly DiagramEdge[], g: NumberedEdges): NumberedEdges {
+  numbered?.set(edges, g);
+  return g;
 }
 
 /** The next nodes of every node along edges of `modes` (bits), forwards or backwards. */
@@ -140,7 +188,7 @@ export function reaching(diagram: Pick<Diagram, 'edges'>, targets: Iterable<stri
  * modes, either direction); a node no such edge touches is a part of its own.
  */
 export function components(diagram: Pick<Diagram, 'nodes' | 'edges'>, modes: readonly Mode[] = ['sync', 'async', 'offline']): { get(id: string): string | undefined } {
-  const g = numberEdges(diagram.edges);
+  const g = numberDiagramEdges(diagram);
   const bits = modes.reduce((b, m) => b | MODE_BIT[m], 0);
   const parent = new Int32Array(g.ids.length);
   for (let v = 0; v < parent.length; v++) parent[v] = v;
@@ -154,22 +202,25 @@ export function components(diagram: Pick<Diagram, 'nodes' | 'edges'>, modes: rea
     }
     return root;
   };
-  // Numbers that are node ids; a set of every id only for the rare question about an id no edge names.
+  // Each part's size at its root: the smaller part joins the larger, so no path to a root grows long.
+  const size = new Int32Array(g.ids.length).fill(1);
+  // Numbers that are node ids (not ids that only edges name).
   const isNode = new Uint8Array(g.ids.length);
-  for (const node of diagram.nodes) {
-    const v = g.number.get(node.id);
-    if (v !== undefined) isNode[v] = 1;
-  }
-  let nodeIds: Set<string> | undefined;
+  for (const v of g.nodeNumber) isNode[v] = 1;
   for (let i = 0; i < g.source.length; i++) {
-    if (g.mode[i]! & bits && isNode[g.source[i]!] === 1 && isNode[g.target[i]!] === 1) parent[find(g.source[i]!)] = find(g.target[i]!);
+    if (!(g.mode[i]! & bits && isNode[g.source[i]!] === 1 && isNode[g.target[i]!] === 1)) continue;
+    const a = find(g.source[i]!);
+    const b = find(g.target[i]!);
+    if (a === b) continue;
+    const small = size[a]! < size[b]! ? a : b;
+    const large = small === a ? b : a;
+    parent[small] = large;
+    size[large]! += size[small]!;
   }
   return {
     get(id) {
       const v = g.number.get(id);
-      if (v !== undefined && isNode[v] === 1) return g.ids[find(v)]!;
-      nodeIds ??= new Set(diagram.nodes.map((n) => n.id));
-      return nodeIds.has(id) ? id : undefined;
+      return v !== undefined && isNode[v] === 1 ? g.ids[find(v)]! : undefined;
     },
   };
 }
@@ -256,4 +307,42 @@ export function longestRuns(next: ReadonlyMap<string, readonly string[]>): (star
     }
     return length.get(start)!;
   };
+}
+
+/**
+ * For each edge, the first edge before it with the same source, target and
+ * mode, or -1. Edges are taken source by source (in their order), each
+ * remembering its target and mode until the next source; an edge whose mode
+ * the format does not know is matched by the text of its ends and mode.
+ */
+export function firstRepeated(g: NumberedEdges, edges: readonly DiagramEdge[]): Int32Array {
+  const count = g.source.length;
+  const first = new Int32Array(count).fill(-1);
+  // Edge numbers ordered by source, and in edge order within a source (a counting sort).
+  const start = new Int32Array(g.ids.length + 1);
+  for (let i = 0; i < count; i++) start[g.source[i]! + 1]!++;
+  for (let v = 0; v < g.ids.length; v++) start[v + 1]! += start[v]!;
+  const fill = start.slice(0, g.ids.length);
+  const bySource = new Int32Array(count);
+  for (let i = 0; i < count; i++) bySource[fill[g.source[i]!]!++] = i;
+  // seen[target * 8 + mode bit]: the first edge to that target in that mode from the source at hand.
+  const seen = new Int32Array(8 * g.ids.length).fill(-1);
+  const unknownModes = new Map<string, number>();
+  for (let v = 0; v < g.ids.length; v++) {
+    for (let k = start[v]!; k < start[v + 1]!; k++) {
+      const i = bySource[k]!;
+      if (g.mode[i] === 0) {
+        const key = JSON.stringify([edges[i]!.source, edges[i]!.target, edges[i]!.mode]);
+        const earlier = unknownModes.get(key);
+        if (earlier === undefined) unknownModes.set(key, i);
+        else first[i] = earlier;
+        continue;
+      }
+      const slot = g.target[i]! * 8 + g.mode[i]!;
+      if (seen[slot]! < 0) seen[slot] = i;
+      else first[i] = seen[slot]!;
+    }
+    for (let k = start[v]!; k < start[v + 1]!; k++) seen[g.target[bySource[k]!]! * 8 + g.mode[bySource[k]!]!] = -1;
+  }
+  return first;
 }

@@ -5,11 +5,11 @@
  * cost.
  */
 import type { Diagram, DiagramNode } from '../model/schema';
-import { MODE_BIT, numberEdges, walkFrom, type NumberedEdges } from './graphQueries';
+import { MODE_BIT, numberDiagramEdges, walkFrom, type NumberedEdges } from './graphQueries';
 
 export interface LintGraph {
   g: NumberedEdges;
-  /** Each node's number (the number of its id), -1 where no edge names it. */
+  /** Each node's number (the number of its id: the last position with that id). */
   nodeNumber: Int32Array;
   /** Marks by number of the request path: what a traffic entry reaches through sync edges (as onlinePath). */
   online: Uint8Array;
@@ -17,34 +17,28 @@ export interface LintGraph {
 
 /** The diagram's numbered nodes and request path. */
 export function lintGraphOf(d: Diagram): LintGraph {
-  const g = numberEdges(d.edges);
-  const nodeNumber = new Int32Array(d.nodes.length);
+  const g = numberDiagramEdges(d);
+  const nodeNumber = g.nodeNumber;
   const entries: number[] = [];
-  d.nodes.forEach((node, i) => {
-    const v = g.number.get(node.id) ?? -1;
-    nodeNumber[i] = v;
-    if (node.kind === 'traffic' && v >= 0) entries.push(v);
-  });
+  for (let i = 0; i < d.nodes.length; i++) if (d.nodes[i]!.kind === 'traffic') entries.push(nodeNumber[i]!);
   return { g, nodeNumber, online: walkFrom(g, MODE_BIT.sync, false, entries) };
 }
 
 /** Whether the node at `index` is on the request path. */
 export function isOnline(lg: LintGraph, index: number): boolean {
-  const v = lg.nodeNumber[index]!;
-  return v >= 0 && lg.online[v] === 1;
+  return lg.online[lg.nodeNumber[index]!] === 1;
 }
 
 /** Whether the node at `index` is marked in marks by number. */
 export function marked(lg: LintGraph, marks: Uint8Array, index: number): boolean {
-  const v = lg.nodeNumber[index]!;
-  return v >= 0 && marks[v] === 1;
+  return marks[lg.nodeNumber[index]!] === 1;
 }
 
 /** The numbers of the nodes of this kind that some edge names, in the nodes' order. */
 export function numbersOfKind(d: Diagram, lg: LintGraph, kind: DiagramNode['kind']): number[] {
   const numbers: number[] = [];
   d.nodes.forEach((node, i) => {
-    if (node.kind === kind && lg.nodeNumber[i]! >= 0) numbers.push(lg.nodeNumber[i]!);
+    if (node.kind === kind) numbers.push(lg.nodeNumber[i]!);
   });
   return numbers;
 }
@@ -69,7 +63,7 @@ export function nodesByNumber(d: Diagram, lg: LintGraph, first = false): (Diagra
   const at: (DiagramNode | undefined)[] = new Array(lg.g.ids.length).fill(undefined);
   d.nodes.forEach((node, i) => {
     const v = lg.nodeNumber[i]!;
-    if (v >= 0 && !(first && at[v] !== undefined)) at[v] = node;
+    if (!(first && at[v] !== undefined)) at[v] = node;
   });
   return at;
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic, Estimate } from '../estimator/output';
 import type { Diagram, DiagramNode } from '../model/schema';
 import { nodesById } from '../estimator/nodeIndex';
-import { ALL_MODES, components, longestSyncChain, marksReachThroughAsync, MODE_BIT, sharedEdgeNumbers, walkFrom } from './graphQueries';
+import { ALL_MODES, components, firstRepeated, longestSyncChain, marksReachThroughAsync, MODE_BIT, sharedEdgeNumbers, walkFrom } from './graphQueries';
 import { edgeEnds, isOnline, lintGraphOf, marked, nodesByNumber, numbersOfKind, type LintGraph } from './lintGraph';
 
 /** One design rule: what it is called, how serious, what it says, how to fix it, and when it fires. */
@@ -179,21 +179,15 @@ export const LINT_RULES: readonly LintRule[] = [
     check(d) {
       const lg = graphOf(d);
       const { g } = lg;
-      // Keyed by the ends' numbers and the mode's bit; a mode the format does not know by its text.
-      const first = new Map<number | string, string>();
+      const repeats = firstRepeated(g, d.edges);
       const findings: { edge: string; detail: string }[] = [];
       let firstNodes: (DiagramNode | undefined)[] | undefined;
       d.edges.forEach((e, i) => {
-        const mode = e.mode ?? 'sync';
-        const key = g.mode[i] === 0 ? JSON.stringify([e.source, e.target, mode]) : (g.source[i]! * g.ids.length + g.target[i]!) * 8 + g.mode[i]!;
-        const earlier = first.get(key);
-        if (earlier === undefined) first.set(key, e.id);
-        else {
-          // A node's label, or its id when no node has it: the first node of that id, as a search finds.
-          firstNodes ??= nodesByNumber(d, lg, true);
-          const label = (v: number) => firstNodes![v]?.label ?? g.ids[v]!;
-          findings.push({ edge: e.id, detail: `edge ${e.id} repeats edge ${earlier}: "${label(g.source[i]!)}" -> "${label(g.target[i]!)}" (${mode})` });
-        }
+        if (repeats[i]! < 0) return;
+        // A node's label, or its id when no node has it: the first node of that id, as a search finds.
+        firstNodes ??= nodesByNumber(d, lg, true);
+        const label = (v: number) => firstNodes![v]?.label ?? g.ids[v]!;
+        findings.push({ edge: e.id, detail: `edge ${e.id} repeats edge ${d.edges[repeats[i]!]!.id}: "${label(g.source[i]!)}" -> "${label(g.target[i]!)}" (${e.mode ?? 'sync'})` });
       });
       return findings;
     },
