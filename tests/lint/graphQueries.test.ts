@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { components, firstRepeated, numberDiagramEdges, sharedEdgeNumbers } from '../../shared/lint/graphQueries';
+import { edgeEnds, withNodeIndex } from '../../shared/estimator/nodeIndex';
+import { components, firstRepeated, numberDiagramEdges, reachable, sharedEdgeNumbers } from '../../shared/lint/graphQueries';
 import { lintGraphOf } from '../../shared/lint/lintGraph';
 import type { DiagramEdge, DiagramNode } from '../../shared/model/schema';
 
@@ -23,11 +24,21 @@ describe('edges numbered with their nodes', () => {
     const nodes = [node('users'), node('api')];
     nodes[0]!.kind = 'traffic';
     const d = { nodes, edges: [edge('e1', 'users', 'api')] } as Parameters<typeof lintGraphOf>[0];
-    sharedEdgeNumbers(() => {
-      components(d);
-      const lg = lintGraphOf(d);
-      expect([...lg.nodeNumber]).toEqual([0, 1]);
-      expect([...lg.online]).toEqual([0, 1]);
+    for (const first of [() => components(d), () => reachable(d, ['users'])]) {
+      sharedEdgeNumbers(() => {
+        first();
+        const lg = lintGraphOf(d);
+        expect([...lg.nodeNumber]).toEqual([0, 1]);
+        expect([...lg.online]).toEqual([0, 1]);
+      });
+    }
+  });
+
+  it("leaves the estimate's own edge ends as they were (-1 where no node has the id)", () => {
+    const d = { nodes: [node('a')], edges: [edge('e1', 'a', 'ghost')] };
+    withNodeIndex(() => {
+      numberDiagramEdges(d);
+      expect([...edgeEnds(d).target]).toEqual([-1]);
     });
   });
 });
