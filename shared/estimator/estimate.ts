@@ -94,11 +94,13 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
   const dayWorst = day.worstHour === null || options.figuresOnly || options.summary ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification, order), order) : solution };
   const entryNodes = diagram.nodes.filter((n) => n.kind === 'traffic');
   const entryIds = entryNodes.map((n) => n.id);
-  const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, latencies, order);
+  const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, solution.numbered, order);
 
-  const nodes: NodeEstimate[] = diagram.nodes.map((node) => {
-    const rate = rates.get(node.id)!;
-    const queue = modelled.get(node.id);
+  // Each node is its own number (ids are unique): its figures by number, not looked up by id.
+  const { rateOf, modelledOf, numbered } = solution;
+  const nodes: NodeEstimate[] = diagram.nodes.map((node, v) => {
+    const rate = rateOf[v]!;
+    const queue = modelledOf[v];
     const replicas = queue?.replicas ?? (node.capacity ? fixedReplicas(node.capacity) : null);
     const bytes = storageBytes(node, rate.avg);
     const nodeDay = day.nodes.get(node.id);
@@ -106,7 +108,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
     const atPeak = monthlyCost(priced, replicas ?? 1, bytes, catalog);
     // A replica's price matters only where the day sets the replica-hours.
     const cost = nodeDay ? costFromDay(atPeak, nodeDay, monthlyCost(priced, 1, 0, catalog).compute) : atPeak;
-    const total = latencies.get(node.id)!.total;
+    const total = numbered.of[v]!.total;
     const run = runs.get(node.id);
     return {
       id: node.id,
