@@ -12,6 +12,7 @@ import { busierThanPeak, dayDiagnostics, peakHourOf, worstOfDay } from './dayFig
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
 import { CAPACITY_DEFAULTS } from './queueing';
 import { solve } from './solve';
+import { latencyById } from './latency';
 import { batchingDiagnostics, batchingFigures, pricedNode, roundFigures, BUSIEST_BATCHING } from './servingFigures';
 import { callEstimates, callPolicyDiagnostics } from './callFigures';
 import { monthlyCost, storageBytes } from './storage';
@@ -89,7 +90,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
   // Ids are unique here (the structure was checked), so each id's node number is its first position too.
   const order = topologicalOrder(diagram, { firstIndex: nodeNumbers(diagram.nodes), ends: edgeEnds(diagram) });
   const solution = solve(diagram, order);
-  const { rates, queues, runs, modelled, latencies } = solution;
+  const { rates, queues, runs, modelled } = solution;
   const day = simulateDay(diagram, solution.amplification, order);
   const dayWorst = day.worstHour === null || options.figuresOnly || options.summary ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification, order), order) : solution };
   const entryNodes = diagram.nodes.filter((n) => n.kind === 'traffic');
@@ -126,7 +127,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
   const entries: EntryEstimate[] = entryNodes.map((entry) => {
     const id = entry.id;
     const rate = rates.get(id)!;
-    const total = latencies.get(id)!.total;
+    const total = latencyById(solution.numbered, id)!.total;
     return {
       node: id,
       qps: { peak: rate.peak, avg: rate.avg },
@@ -140,7 +141,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
           }
         : null,
       p99Breakdown: (breakdowns.get(id) ?? []).map((item) => ({ node: item.node, ms: round(item.ms) })),
-      ...(dayWorst ? { day: worstOfDay(total, dayWorst.solution.latencies.get(id)!.total, dayWorst.hour, peakHourOf(entry)) } : {}),
+      ...(dayWorst ? { day: worstOfDay(total, latencyById(dayWorst.solution.numbered, id)!.total, dayWorst.hour, peakHourOf(entry)) } : {}),
     };
   });
 

@@ -121,6 +121,12 @@ export interface NumberedLatencies {
   of: readonly (NodeLatency | undefined)[];
 }
 
+/** One node's latency by id (its last node's, as nodesById); undefined where no node has the id or the order left it out. */
+export function latencyById(latencies: NumberedLatencies, id: string): NodeLatency | undefined {
+  const v = nodeNumbers(latencies.nodes).get(id);
+  return v === undefined ? undefined : latencies.of[v];
+}
+
 /** The modelled queues by id and by node number. */
 export interface NumberedQueues {
   byId: ReadonlyMap<string, Queueing>;

@@ -9,7 +9,7 @@ import type { BatchingRun } from './batching';
 import { batchingQueue } from './batching';
 import { callPolicy, hasCallPolicy, loadDependsOnLatency, staticAmplification, type CallPolicyOutcome } from './callPolicy';
 import type { Dist } from './grid';
-import { composeByNumber, latenciesById, sampledParts, type NodeLatency, type NumberedLatencies, type Sampled } from './latency';
+import { composeByNumber, sampledParts, type NumberedLatencies, type Sampled } from './latency';
 import { capacityInput, queueing, serviceTime, type Queueing } from './queueing';
 import { ratesById, ratesByNumber, type Rate } from './rates';
 import { batchingRuns } from './servingFigures';
@@ -28,10 +28,10 @@ export interface Solution {
   runs: Map<string, BatchingRun>;
   /** Every modelled node as a queue (batching pools included). */
   modelled: Map<string, Queueing>;
-  latencies: Map<string, NodeLatency>;
-  /** The same rates and latencies by node number (nodeNumbers), for the passes that walk every node. */
+  /** The same rates and queues by node number (nodeNumbers), for the passes that walk every node. */
   rateOf: Rate[];
   modelledOf: (Queueing | undefined)[];
+  /** Every node's latency by node number (latencyById finds one by id). */
   numbered: NumberedLatencies;
   /** The pools and chains sampled instead of modelled. */
   sampled: Sampled;
@@ -71,14 +71,14 @@ function solveOnce(diagram: Diagram, order: readonly string[], amplification: Ma
   }
   const sampled = sampledParts(diagram, modelled);
   const numbered = composeByNumber(diagram, order, { byId: modelled, byNumber: modelledOf }, rates, owns, sampled);
-  const latencies = latenciesById(numbered, order);
   const policies = new Map<string, CallPolicyOutcome | null>();
   for (const edge of diagram.edges) {
     if (!hasCallPolicy(edge) || (edge.mode ?? 'sync') === 'offline') continue;
-    const callee = latencies.get(edge.target)?.total ?? null;
+    const v = numbers.get(edge.target);
+    const callee = (v === undefined ? undefined : numbered.of[v])?.total ?? null;
     policies.set(edge.id, callee ? callPolicy(edge, callee) : null);
   }
-  return { rates, rateOf, queues, runs, modelled, modelledOf, latencies, numbered, sampled, policies, amplification, settled: true };
+  return { rates, rateOf, queues, runs, modelled, modelledOf, numbered, sampled, policies, amplification, settled: true };
 }
 
 /** Solves the diagram, iterating where edges' loads depend on latencies. */
