@@ -20,6 +20,7 @@ import { edgeEnds, nodeNumbers, withNodeIndex } from './nodeIndex';
 import { withGridStep } from './gridPoints';
 import { gridStepFor, precisionDiagnostics } from './precision';
 import { lint } from '../lint/rules';
+import { sharedEdgeNumbers } from '../lint/graphQueries';
 import { highest, round6 as round } from '../numbers';
 
 export interface EstimateOptions {
@@ -76,9 +77,10 @@ function scaleTraffic(diagram: Diagram, factor: number): Diagram {
  * deterministic: the same diagram gives the same figures, byte for byte.
  */
 export function estimate(input: Diagram, options: EstimateOptions = {}): Estimate {
-  // Every pass looks nodes up by id: one index per list of nodes, for the whole estimate.
+  // Every pass looks nodes up by id: one index per list of nodes, for the whole estimate,
+  // and the edges over node numbers once for the reach diagnostics and the lint.
   const step = options.gridStep ?? gridStepFor(input);
-  return withNodeIndex(() => withGridStep(step, () => estimateIndexed(input, options, step)));
+  return withNodeIndex(() => withGridStep(step, () => sharedEdgeNumbers(() => estimateIndexed(input, options, step))));
 }
 
 function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: number): Estimate {
