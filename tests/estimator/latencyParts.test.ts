@@ -21,6 +21,11 @@ describe('the stages of a node', () => {
     ]);
     expect(syncStages([])).toEqual([]);
   });
+
+  it('puts a lone edge in its own stage, numbered as given or 0', () => {
+    expect(syncStages([edge({ id: 'x', stage: 3 })]).map((s) => [s.stage, s.edges.map((e) => e.id)])).toEqual([[3, ['x']]]);
+    expect(syncStages([edge({ id: 'y' })]).map((s) => [s.stage, s.edges.map((e) => e.id)])).toEqual([[0, ['y']]]);
+  });
 });
 
 describe('the time of a call', () => {
