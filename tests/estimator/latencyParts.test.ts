@@ -84,3 +84,17 @@ describe('a node that calls a saturated one', () => {
     }
   });
 });
+
+describe('calls to nodes the diagram does not have', () => {
+  it('add nothing to the caller: its latency is its own time, and the others are keyed callees first', () => {
+    const valid = diagramOf([users(10), svc('api', 2, 8), svc('db', 5, 20)], [call('users', 'api'), call('api', 'db', { mode: 'async' })]);
+    const diagram = { ...valid, edges: [...valid.edges, { id: 'g1', source: 'api', target: 'ghost' }, { id: 'g2', source: 'ghost', target: 'db' }] };
+    const order = topologicalOrder(diagram);
+    const latencies = composeLatencies(diagram, order, new Map());
+    const alone = ownTime(diagram.nodes[1]!, undefined);
+    expect(latencies.get('api')!.stages).toEqual([]);
+    expect(latencies.get('api')!.total!.mean()).toBe(alone.mean());
+    expect(latencies.get('users')!.total!.mean()).toBe(alone.mean());
+    expect([...latencies.keys()]).toEqual([...order].reverse());
+  });
+});
