@@ -98,3 +98,19 @@ describe('calls to nodes the diagram does not have', () => {
     expect([...latencies.keys()]).toEqual([...order].reverse());
   });
 });
+
+describe('calls in one stage', () => {
+  it('are issued together: the stage takes the slowest, and the stages add up', () => {
+    const valid = diagramOf(
+      [users(10), svc('api', 2, 8), svc('a', 5, 20), svc('b', 7, 30), svc('c', 3, 9)],
+      [call('users', 'api'), call('api', 'a', { stage: 0 }), call('api', 'c', { stage: 1 }), call('api', 'b', { stage: 0 })],
+    );
+    const order = topologicalOrder(valid);
+    const latencies = composeLatencies(valid, order, new Map());
+    const api = latencies.get('api')!;
+    expect(api.stages.map((s) => [s.stage, s.calls.map((c) => c.edge.target)])).toEqual([[0, ['a', 'b']], [1, ['c']]]);
+    const slowest = latencies.get('a')!.total!.max(latencies.get('b')!.total!);
+    expect(api.stages[0]!.dist.mean()).toBe(slowest.mean());
+    expect(api.missed.mean()).toBe(slowest.plus(latencies.get('c')!.total!).mean());
+  });
+});
