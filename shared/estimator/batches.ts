@@ -13,7 +13,7 @@ import { Dist } from './grid';
 import { sampler, type BatchStream, type PoolRun } from './poolRun';
 import type { Queueing } from './queueing';
 import { passShare, type Rate } from './rates';
-import { nodesById } from './nodeIndex';
+import { nodeNumbers, nodesById } from './nodeIndex';
 
 /** Copies of one parallel call at or above this share of a pool's idle servers count as a batch. */
 export const BATCH_SHARE_OF_IDLE = 0.25;
@@ -71,7 +71,8 @@ export function chooseBatchPools(
   diagram: Pick<Diagram, 'nodes' | 'edges'>,
   queues: ReadonlyMap<string, Queueing>,
 ): BatchPoolChoice {
-  const order = new Map(diagram.nodes.map((n, i) => [n.id, i]));
+  // Node order: each id's number (its last node, as nodesById).
+  const order = nodeNumbers(diagram.nodes);
   const nodes = nodesById(diagram.nodes);
   const together = widestParallelCalls(diagram);
   const inTurn = mostCallsInTurn(diagram);

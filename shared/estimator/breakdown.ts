@@ -13,7 +13,8 @@
 
 import type { Dist } from './grid';
 import { hasCallPolicy } from './callPolicy';
-import type { CallTime, NodeLatency } from './latency';
+import type { CallTime, NumberedLatencies } from './latency';
+import { idNumbers, nodeNumbers, slots } from './nodeIndex';
 import { whole, SLOT } from './scratch';
 import { CdfBelow, correlate, correlateBoth, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from './weights';
 
@@ -23,17 +24,13 @@ export interface BreakdownItem {
   ms: number;
 }
 
-function addMs(ms: Map<string, number>, id: string, value: number): void {
-  if (value > 0) ms.set(id, (ms.get(id) ?? 0) + value);
-}
-
-/** Inserts `id` into `pending`, kept latest position first. */
-function insertByPosition(pending: string[], id: string, position: ReadonlyMap<string, number>): void {
-  const at = position.get(id)!;
+/** Inserts node `v` into `pending`, kept latest position first. */
+function insertByPosition(pending: number[], v: number, position: Int32Array): void {
+  const at = position[v]!;
   let i = pending.length;
   // Stryker disable next-line all: the order only saves work: weights pass on linearly, so a node taken before all its callers is taken again with the rest and the figures are the same
-  while (i > 0 && position.get(pending[i - 1]!)! < at) i--;
-  pending.splice(i, 0, id);
+  while (i > 0 && position[pending[i - 1]!]! < at) i--;
+  pending.splice(i, 0, v);
 }
 
 /**
@@ -157,14 +154,21 @@ function everywhere(dist: Dist): Weight {
  */
 export function p99Breakdowns(
   entries: readonly string[],
-  latencies: ReadonlyMap<string, NodeLatency>,
+  latencies: NumberedLatencies,
   order: readonly string[],
 ): Map<string, BreakdownItem[]> {
-  const position = new Map<string, number>();
-  order.forEach((id, i) => position.set(id, i));
+  const { nodes, of: latencyOf } = latencies;
+  const numbers = nodeNumbers(nodes);
+  const steps = idNumbers(nodes, order);
+  // By node number: its position in the order, the weight it has received, its ms so far.
+  const position = new Int32Array(nodes.length);
+  for (let i = 0; i < steps.length; i++) position[steps[i]!] = i;
+  const incoming = slots<Weight>(nodes.length);
+  const ms = new Float64Array(nodes.length);
   const result = new Map<string, BreakdownItem[]>();
   for (const entry of entries) {
-    const total = latencies.get(entry)?.total;
+    const e = numbers.get(entry);
+    const total = e === undefined ? undefined : latencyOf[e]?.total;
     if (!total || total.isZero) {
       result.set(entry, []);
       continue;
@@ -172,25 +176,31 @@ export function p99Breakdowns(
     const threshold = total.quantile(0.99);
     const start = tailWeight(total, threshold);
     const tailMass = weightedMass(total, start);
-    const incoming = new Map<string, Weight>([[entry, start]]);
+    incoming[e!] = start;
     // Nodes waiting for their turn, latest in topological order first, so the last is the earliest.
-    const pending = [entry];
-    const ms = new Map<string, number>();
+    const pending = [e!];
+    // The nodes given ms, in the order they were first given it.
+    const given: number[] = [];
+    const addMs = (v: number, value: number) => {
+      if (!(value > 0)) return;
+      if (ms[v] === 0) given.push(v);
+      ms[v]! += value;
+    };
     while (pending.length > 0) {
       // Always the earliest node in topological order: all its callers are done.
-      const id = pending.pop()!;
-      const node = latencies.get(id)!;
-      const h = incoming.get(id)!;
-      incoming.delete(id);
+      const v = pending.pop()!;
+      const node = latencyOf[v]!;
+      const h = incoming[v]!;
+      incoming[v] = undefined;
       // E[T w(T)] splits into the node's own part and its calls' part; the calls'
       // weight is needed anyway, so the own part is the difference.
       const totalPart = weightedMean(node.total!, h);
       if (node.stages.length === 0 || node.pass === 0 || node.missed.isZero) {
-        addMs(ms, id, totalPart / tailMass);
+        addMs(v, totalPart / tailMass);
         continue;
       }
       const missed = correlate(h, node.missed, node.own);
-      addMs(ms, id, (totalPart - weightedMean(node.missed, missed)) / tailMass);
+      addMs(v, (totalPart - weightedMean(node.missed, missed)) / tailMass);
 
       // Through the miss, then back through the stages, last first.
       let prefixWeight = Weight.on(node.prefixes.at(-1)!);
@@ -200,20 +210,22 @@ export function p99Breakdowns(
         let stageWeight = prefixWeight;
         if (s > 0) [stageWeight, prefixWeight] = correlateBoth(prefixWeight, stage.dist, node.prefixes[s - 1]!);
         const branches = branchWeights(stageWeight, stage.calls);
-        stage.calls.forEach((call, c) => {
-          const callee = latencies.get(call.edge.target)!.total!;
+        for (let c = 0; c < stage.calls.length; c++) {
+          const call = stage.calls[c]!;
+          const callee = latencyOf[call.callee]!.total!;
           const branch = branches[c]!;
           const w = policyScaled(calleeWeight(branch, callee, call.edge.calls ?? 1, (call.edge.fanout ?? 'parallel') === 'parallel'), call, branch, callee);
-          const existing = incoming.get(call.edge.target);
+          const existing = incoming[call.callee];
           if (existing) existing.add(w);
           else {
-            incoming.set(call.edge.target, w);
-            insertByPosition(pending, call.edge.target, position);
+            incoming[call.callee] = w;
+            insertByPosition(pending, call.callee, position);
           }
-        });
+        }
       }
     }
-    const items = [...ms].map(([node, value]) => ({ node, ms: value }));
+    const items = given.map((v) => ({ node: nodes[v]!.id, ms: ms[v]! }));
+    for (const v of given) ms[v] = 0;
     result.set(entry, items.filter((i) => i.ms > 1e-9).sort((a, b) => b.ms - a.ms || a.node.localeCompare(b.node)));
   }
   return result;

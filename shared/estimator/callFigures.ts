@@ -11,6 +11,7 @@ import { passShare } from './rates';
 import type { Solution } from './solve';
 import { mostAttempts } from './callPolicy';
 import { nodesById } from './nodeIndex';
+import { latencyById } from './latency';
 
 /** The diagram's nodes and edges by id, so a figure per policy edge costs no search. */
 interface Index {
@@ -39,7 +40,7 @@ export function callEstimates(diagram: Diagram, solution: Solution): CallEstimat
   return [...solution.policies].map(([id, outcome]) => {
     const { edge, qps } = callRate(index, solution, id);
     const amplification = solution.amplification.get(id) ?? 1;
-    const callee = solution.latencies.get(edge.target)?.total ?? null;
+    const callee = latencyById(solution.numbered, edge.target)?.total ?? null;
     return {
       edge: id,
       amplification: round6(amplification),

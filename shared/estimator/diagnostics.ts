@@ -1,5 +1,5 @@
 import type { Diagram } from '../model/schema';
-import { reachable } from '../lint/graphQueries';
+import { ALL_MODES, numberEdges, walkFrom } from '../lint/graphQueries';
 import type { Problem } from '../model/problems';
 import { formatMs, formatPercent, formatQps, formatUsd } from '../units';
 import type { Diagnostic, NodeEstimate } from './output';
@@ -64,10 +64,17 @@ export function reachDiagnostics(diagram: Diagram): Diagnostic[] {
   if (diagram.nodes.length > 0 && entries.length === 0) {
     return [{ severity: 'warning', code: 'no-traffic', message: 'no traffic node: add one to say how much load enters, or every rate is 0' }];
   }
-  const reached = reachable(diagram, entries.map((n) => n.id));
-  for (const entry of entries) reached.add(entry.id);
+  // Over the edges' node numbers: the entries, and what any edge from them reaches.
+  const g = numberEdges(diagram.edges);
+  const start: number[] = [];
+  for (const entry of entries) {
+    const v = g.number.get(entry.id);
+    if (v !== undefined) start.push(v);
+  }
+  const reached = walkFrom(g, ALL_MODES, false, start);
+  const entryIds = new Set(entries.map((n) => n.id));
   return diagram.nodes
-    .filter((n) => !reached.has(n.id))
+    .filter((n) => !entryIds.has(n.id) && reached[g.number.get(n.id) ?? -1] !== 1)
     .map((n) => ({
       severity: 'warning' as const,
       code: 'unreachable',

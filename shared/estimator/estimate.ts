@@ -12,6 +12,7 @@ import { busierThanPeak, dayDiagnostics, peakHourOf, worstOfDay } from './dayFig
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
 import { CAPACITY_DEFAULTS } from './queueing';
 import { solve } from './solve';
+import { latencyById } from './latency';
 import { batchingDiagnostics, batchingFigures, pricedNode, roundFigures, BUSIEST_BATCHING } from './servingFigures';
 import { callEstimates, callPolicyDiagnostics } from './callFigures';
 import { monthlyCost, storageBytes } from './storage';
@@ -19,6 +20,7 @@ import { edgeEnds, nodeNumbers, withNodeIndex } from './nodeIndex';
 import { withGridStep } from './gridPoints';
 import { gridStepFor, precisionDiagnostics } from './precision';
 import { lint } from '../lint/rules';
+import { sharedEdgeNumbers } from '../lint/graphQueries';
 import { highest, round6 as round } from '../numbers';
 
 export interface EstimateOptions {
@@ -75,9 +77,10 @@ function scaleTraffic(diagram: Diagram, factor: number): Diagram {
  * deterministic: the same diagram gives the same figures, byte for byte.
  */
 export function estimate(input: Diagram, options: EstimateOptions = {}): Estimate {
-  // Every pass looks nodes up by id: one index per list of nodes, for the whole estimate.
+  // Every pass looks nodes up by id: one index per list of nodes, for the whole estimate,
+  // and the edges over node numbers once for the reach diagnostics and the lint.
   const step = options.gridStep ?? gridStepFor(input);
-  return withNodeIndex(() => withGridStep(step, () => estimateIndexed(input, options, step)));
+  return withNodeIndex(() => withGridStep(step, () => sharedEdgeNumbers(() => estimateIndexed(input, options, step))));
 }
 
 function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: number): Estimate {
@@ -89,16 +92,18 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
   // Ids are unique here (the structure was checked), so each id's node number is its first position too.
   const order = topologicalOrder(diagram, { firstIndex: nodeNumbers(diagram.nodes), ends: edgeEnds(diagram) });
   const solution = solve(diagram, order);
-  const { rates, queues, runs, modelled, latencies } = solution;
+  const { rates, queues, runs, modelled } = solution;
   const day = simulateDay(diagram, solution.amplification, order);
   const dayWorst = day.worstHour === null || options.figuresOnly || options.summary ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification, order), order) : solution };
   const entryNodes = diagram.nodes.filter((n) => n.kind === 'traffic');
   const entryIds = entryNodes.map((n) => n.id);
-  const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, latencies, order);
+  const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, solution.numbered, order);
 
-  const nodes: NodeEstimate[] = diagram.nodes.map((node) => {
-    const rate = rates.get(node.id)!;
-    const queue = modelled.get(node.id);
+  // Each node is its own number (ids are unique): its figures by number, not looked up by id.
+  const { rateOf, modelledOf, numbered } = solution;
+  const nodes: NodeEstimate[] = diagram.nodes.map((node, v) => {
+    const rate = rateOf[v]!;
+    const queue = modelledOf[v];
     const replicas = queue?.replicas ?? (node.capacity ? fixedReplicas(node.capacity) : null);
     const bytes = storageBytes(node, rate.avg);
     const nodeDay = day.nodes.get(node.id);
@@ -106,7 +111,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
     const atPeak = monthlyCost(priced, replicas ?? 1, bytes, catalog);
     // A replica's price matters only where the day sets the replica-hours.
     const cost = nodeDay ? costFromDay(atPeak, nodeDay, monthlyCost(priced, 1, 0, catalog).compute) : atPeak;
-    const total = latencies.get(node.id)!.total;
+    const total = numbered.of[v]!.total;
     const run = runs.get(node.id);
     return {
       id: node.id,
@@ -124,7 +129,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
   const entries: EntryEstimate[] = entryNodes.map((entry) => {
     const id = entry.id;
     const rate = rates.get(id)!;
-    const total = latencies.get(id)!.total;
+    const total = latencyById(solution.numbered, id)!.total;
     return {
       node: id,
       qps: { peak: rate.peak, avg: rate.avg },
@@ -138,7 +143,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
           }
         : null,
       p99Breakdown: (breakdowns.get(id) ?? []).map((item) => ({ node: item.node, ms: round(item.ms) })),
-      ...(dayWorst ? { day: worstOfDay(total, dayWorst.solution.latencies.get(id)!.total, dayWorst.hour, peakHourOf(entry)) } : {}),
+      ...(dayWorst ? { day: worstOfDay(total, latencyById(dayWorst.solution.numbered, id)!.total, dayWorst.hour, peakHourOf(entry)) } : {}),
     };
   });
 

@@ -9,11 +9,13 @@ import { simulatePool, type BatchStream, type PoolRun } from './poolRun';
 import { chainTotal, findChains, runChain, type ChainRun } from './chains';
 import type { Rate } from './rates';
 import { callPolicy, hasCallPolicy } from './callPolicy';
-import { nodesById } from './nodeIndex';
+import { byNumber, edgeEnds, idNumbers, nodeNumbers, nodesById, slots } from './nodeIndex';
 
 /** One sync call of a node and the distribution of its time (K copies of the callee). */
 export interface CallTime {
   edge: DiagramEdge;
+  /** The callee's node number (nodeNumbers). */
+  callee: number;
   dist: Dist;
 }
 
@@ -28,9 +30,9 @@ export interface StageTime {
 export interface NodeLatency {
   /** Wait plus own service, W(v) + S(v). */
   own: Dist;
-  stages: StageTime[];
+  stages: readonly StageTime[];
   /** prefixes[s]: the time of stages 0..s together; the last one is all the calls. */
-  prefixes: Dist[];
+  prefixes: readonly Dist[];
   /** The calls' time on a request: all stages on a miss, nothing on a hit. */
   missed: Dist;
   /** Probability that the node makes its calls: 1 - hitRate. */
@@ -52,10 +54,19 @@ export function sampledParts(diagram: Pick<Diagram, 'nodes' | 'edges'>, queues: 
 
 /** Groups a node's sync edges into stages: explicit `stage`, else the edge's position. */
 export function syncStages(edges: readonly DiagramEdge[]): { stage: number; edges: DiagramEdge[] }[] {
+  return stagesOf(edges, (edge) => edge.stage);
+}
+
+/** syncStages over a node's edges as anything that tells an edge's `stage`. */
+function stagesOf<T>(edges: readonly T[], stageOf: (edge: T) => number | undefined): { stage: number; edges: T[] }[] {
+  // No edges, or one (most nodes): the grouping below gives the same stages, with a map and a sort.
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the grouping below gives the same stages
   if (edges.length === 0) return [];
-  const byStage = new Map<number, DiagramEdge[]>();
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: the grouping below gives the same stages
+  if (edges.length === 1) return [{ stage: stageOf(edges[0]!) ?? 0, edges: [edges[0]!] }];
+  const byStage = new Map<number, T[]>();
   edges.forEach((edge, position) => {
-    const stage = edge.stage ?? position;
+    const stage = stageOf(edge) ?? position;
     const list = byStage.get(stage) ?? [];
     list.push(edge);
     byStage.set(stage, list);
@@ -103,65 +114,120 @@ export function composeLatencies(
   owns?: ReadonlyMap<string, Dist>,
   parts: Sampled | undefined = rates ? sampledParts(diagram, queues) : undefined,
 ): Map<string, NodeLatency> {
-  const nodes = nodesById(diagram.nodes);
+  const composed = composeByNumber(diagram, order, { byId: queues, byNumber: byNumber(diagram.nodes, queues) }, rates, owns, parts);
+  return latenciesById(composed, order);
+}
+
+/** Latencies by node number (nodeNumbers of `nodes`): what the passes after the composition read. */
+export interface NumberedLatencies {
+  nodes: readonly DiagramNode[];
+  of: readonly (NodeLatency | undefined)[];
+}
+
+/** One node's latency by id (its last node's, as nodesById); undefined where no node has the id or the order left it out. */
+export function latencyById(latencies: NumberedLatencies, id: string): NodeLatency | undefined {
+  const v = nodeNumbers(latencies.nodes).get(id);
+  return v === undefined ? undefined : latencies.of[v];
+}
+
+/** The modelled queues by id and by node number. */
+export interface NumberedQueues {
+  byId: ReadonlyMap<string, Queueing>;
+  byNumber: readonly (Queueing | undefined)[];
+}
+
+/** Numbered latencies as a map by id, keyed in the order they were composed: callees first. */
+export function latenciesById(composed: NumberedLatencies, order: readonly string[]): Map<string, NodeLatency> {
+  const steps = idNumbers(composed.nodes, order);
+  const result = new Map<string, NodeLatency>();
+  for (let i = order.length - 1; i >= 0; i--) result.set(order[i]!, composed.of[steps[i]!]!);
+  return result;
+}
+
+/** A node that makes no sync calls: no stages, no prefixes (shared, never written). */
+const NO_STAGES: readonly StageTime[] = [];
+const NO_PREFIXES: readonly Dist[] = [];
+
+/** composeLatencies by node number, over each id's last node (nodesById). */
+export function composeByNumber(
+  diagram: Pick<Diagram, 'nodes' | 'edges'>,
+  order: readonly string[],
+  queues: NumberedQueues,
+  rates?: ReadonlyMap<string, Rate>,
+  owns?: ReadonlyMap<string, Dist>,
+  parts?: Sampled,
+): NumberedLatencies {
+  const { nodes, edges } = diagram;
+  const steps = idNumbers(nodes, order);
+  const { source, target } = edgeEnds(diagram);
   const sampled: ReadonlyMap<string, unknown> = rates && parts ? parts.pools.simulated : new Map();
   const arrivals = rates ? batchStreams(diagram, sampled.keys(), rates) : new Map<string, BatchStream[]>();
   const pools = new Map<string, PoolRun>();
-  const chainOf = new Map<string, string[]>();
-  if (rates && parts) for (const chain of parts.chains.chains) for (const id of chain) chainOf.set(id, chain);
-  const chainRuns = new Map<string[], { run: ChainRun; tailMissed?: Dist }>();
-  const syncOut = new Map<string, DiagramEdge[]>();
-  for (const edge of diagram.edges) {
-    if ((edge.mode ?? 'sync') !== 'sync' || !nodes.has(edge.target)) continue;
-    const list = syncOut.get(edge.source) ?? [];
-    list.push(edge);
-    syncOut.set(edge.source, list);
+  const chainOf = slots<string[]>(nodes.length);
+  if (rates && parts) {
+    const numbers = nodeNumbers(nodes);
+    for (const chain of parts.chains.chains) for (const id of chain) chainOf[numbers.get(id)!] = chain;
   }
-  const result = new Map<string, NodeLatency>();
+  const chainRuns = new Map<string[], { run: ChainRun; tailMissed?: Dist }>();
+  // Each node's sync calls to known nodes, as edge numbers in edge order.
+  const syncOut = slots<number[]>(nodes.length);
+  for (let e = 0; e < edges.length; e++) {
+    if ((edges[e]!.mode ?? 'sync') !== 'sync' || target[e]! < 0 || source[e]! < 0) continue;
+    (syncOut[source[e]!] ??= []).push(e);
+  }
+  const result = slots<NodeLatency>(nodes.length);
+  const stageOf = (e: number) => edges[e]!.stage;
   for (let i = order.length - 1; i >= 0; i--) {
     const id = order[i]!;
-    const node = nodes.get(id)!;
-    const queue = queues.get(id);
+    const v = steps[i]!;
+    const node = nodes[v]!;
+    const queue = queues.byNumber[v];
     const pass = passShare(node);
     let unbounded = queue?.saturated === true;
-    const stages: StageTime[] = [];
-    const prefixes: Dist[] = [];
+    const out = syncOut[v];
+    let stages = NO_STAGES;
+    let prefixes = NO_PREFIXES;
     let downstream = Dist.ZERO;
-    for (const group of syncStages(syncOut.get(id) ?? [])) {
-      const calls: CallTime[] = [];
-      let slowest = Dist.ZERO;
-      for (const edge of group.edges) {
-        const callee = result.get(edge.target)!;
-        if (callee.total === null) {
-          if (pass > 0) unbounded = true;
-          continue;
+    if (out) {
+      const staged: StageTime[] = (stages = []);
+      const summed: Dist[] = (prefixes = []);
+      for (const group of stagesOf(out, stageOf)) {
+        const calls: CallTime[] = [];
+        let slowest = Dist.ZERO;
+        for (const e of group.edges) {
+          const edge = edges[e]!;
+          const callee = result[target[e]!]!;
+          if (callee.total === null) {
+            if (pass > 0) unbounded = true;
+            continue;
+          }
+          const pool = pools.size > 0 ? pools.get(edge.target) : undefined;
+          const dist = pool ? batchedCallTime(edge, callee, pool) : callTime(edge, hasCallPolicy(edge) ? callPolicy(edge, callee.total).time : callee.total);
+          calls.push({ edge, callee: target[e]!, dist });
+          slowest = slowest.max(dist);
         }
-        const pool = pools.get(edge.target);
-        const dist = pool ? batchedCallTime(edge, callee, pool) : callTime(edge, hasCallPolicy(edge) ? callPolicy(edge, callee.total).time : callee.total);
-        calls.push({ edge, dist });
-        slowest = slowest.max(dist);
+        staged.push({ stage: group.stage, calls, dist: slowest });
+        downstream = downstream.plus(slowest);
+        summed.push(downstream);
       }
-      stages.push({ stage: group.stage, calls, dist: slowest });
-      downstream = downstream.plus(slowest);
-      prefixes.push(downstream);
     }
     const missed = Dist.mix(pass, downstream, Dist.ZERO);
     if (sampled.has(id)) pools.set(id, simulateArrivals(node, queue!, arrivals.get(id)!, missed));
-    const chain = owns?.has(id) ? undefined : chainOf.get(id);
+    const chain = owns?.has(id) ? undefined : chainOf[v];
     if (chain) {
-      const known = chainRuns.get(chain) ?? { run: runChain(chain, nodes, queues) };
+      const known = chainRuns.get(chain) ?? { run: runChain(chain, nodesById(nodes), queues.byId) };
       chainRuns.set(chain, known);
       if (id === chain.at(-1)) known.tailMissed = missed;
       const own = known.run.own[chain.indexOf(id)]!;
       const total = unbounded ? null : id === chain.at(-1) ? own.plus(missed) : chainTotal(known.run, id, known.tailMissed!);
-      result.set(id, { own, stages, prefixes, missed, pass, total });
+      result[v] = { own, stages, prefixes, missed, pass, total };
       continue;
     }
     const own = owns?.get(id) ?? pools.get(id)?.own ?? ownTime(node, queue);
     const total = unbounded ? null : own.plus(missed);
-    result.set(id, { own, stages, prefixes, missed, pass, total });
+    result[v] = { own, stages, prefixes, missed, pass, total };
   }
-  return result;
+  return { nodes, of: result };
 }
 
 /**

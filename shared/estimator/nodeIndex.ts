@@ -12,6 +12,7 @@ import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
 const indexes = new Memo<readonly DiagramNode[], ReadonlyMap<string, DiagramNode>>(8);
 const numberings = new Memo<readonly DiagramNode[], ReadonlyMap<string, number>>(8);
 const endings = new Memo<readonly DiagramEdge[], { nodes: readonly DiagramNode[]; ends: EdgeEnds }>(8);
+const orders = new Memo<readonly string[], { nodes: readonly DiagramNode[]; numbers: Int32Array }>(8);
 let estimating = 0;
 
 /**
@@ -27,6 +28,7 @@ export function withNodeIndex<T>(work: () => T): T {
       indexes.clear();
       numberings.clear();
       endings.clear();
+      orders.clear();
     }
   }
 }
@@ -79,6 +81,39 @@ export function edgeEnds(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeEnds {
   }
   if (estimating > 0) endings.set(edges, { nodes, ends });
   return ends;
+}
+
+/**
+ * The node numbers (nodeNumbers) of a list of ids, -1 where no node has the
+ * id: a topological order as numbers, looked up once for every pass of an
+ * estimate that walks it.
+ */
+export function idNumbers(nodes: readonly DiagramNode[], ids: readonly string[]): Int32Array {
+  const known = estimating === 0 ? undefined : orders.get(ids);
+  if (known?.nodes === nodes) return known.numbers;
+  const numbers = nodeNumbers(nodes);
+  const result = new Int32Array(ids.length);
+  for (let i = 0; i < ids.length; i++) result[i] = numbers.get(ids[i]!) ?? -1;
+  if (estimating > 0) orders.set(ids, { nodes, numbers: result });
+  return result;
+}
+
+/** Values by id as values by node number (nodeNumbers), undefined where a node has none. */
+export function byNumber<T>(nodes: readonly DiagramNode[], values: ReadonlyMap<string, T>): (T | undefined)[] {
+  const numbers = nodeNumbers(nodes);
+  const result = slots<T>(nodes.length);
+  for (const [id, value] of values) {
+    const v = numbers.get(id);
+    if (v !== undefined) result[v] = value;
+  }
+  return result;
+}
+
+/** An array of `length` empty slots, one per node number, filled in any order (packed: a large array made by length alone is a slow dictionary). */
+export function slots<T>(length: number): (T | undefined)[] {
+  const result: (T | undefined)[] = [];
+  for (let i = 0; i < length; i++) result.push(undefined);
+  return result;
 }
 
 function indexOf(nodes: readonly DiagramNode[]): Map<string, DiagramNode> {

@@ -1,6 +1,6 @@
 import { carriesLoad, topologicalOrder } from '../model/graph';
 import type { Diagram, DiagramNode } from '../model/schema';
-import { edgeEnds, nodeNumbers } from './nodeIndex';
+import { edgeEnds, idNumbers } from './nodeIndex';
 
 /** A request rate at peak and on average, requests per second. */
 export interface Rate {
@@ -35,8 +35,17 @@ export function propagateRates(
   amplification?: ReadonlyMap<string, number>,
   order: readonly string[] = topologicalOrder(diagram),
 ): Map<string, Rate> {
+  return ratesById(diagram.nodes, ratesByNumber(diagram, amplification, order));
+}
+
+/** The rates of propagateRates by node number (nodeNumbers): each id's last node carries the rate the edges fed. */
+export function ratesByNumber(
+  diagram: Pick<Diagram, 'nodes' | 'edges'>,
+  amplification: ReadonlyMap<string, number> | undefined,
+  order: readonly string[],
+): Rate[] {
   const { nodes, edges } = diagram;
-  const numbers = nodeNumbers(nodes);
+  const steps = idNumbers(nodes, order);
   const { source, target } = edgeEnds(diagram);
   // By node number (an id's last node, as nodesById): its rate, and its load-carrying edges in edge order, as lists in one array.
   const rate = nodes.map(trafficRate);
@@ -48,8 +57,8 @@ export function propagateRates(
   const outgoing = new Int32Array(starts[nodes.length]!);
   for (let i = 0; i < edges.length; i++) if (carries(i) && source[i]! >= 0) outgoing[fill[source[i]!]!++] = i;
   const amplified = amplification !== undefined && amplification.size > 0 ? amplification : undefined;
-  for (const id of order) {
-    const v = numbers.get(id)!;
+  for (let step = 0; step < steps.length; step++) {
+    const v = steps[step]!;
     const from = rate[v]!;
     const share = passShare(nodes[v]!);
     for (let k = starts[v]!; k < starts[v + 1]!; k++) {
@@ -60,7 +69,11 @@ export function propagateRates(
       to.avg += from.avg * share * calls;
     }
   }
-  // Keyed in the order of the nodes; a repeated id ends with its last node's rate, the one the edges fed.
+  return rate;
+}
+
+/** Rates by node number as a map by id, keyed in the order of the nodes; a repeated id ends with its last node's rate, the one the edges fed. */
+export function ratesById(nodes: readonly DiagramNode[], rate: readonly Rate[]): Map<string, Rate> {
   const rates = new Map<string, Rate>();
   for (let i = 0; i < nodes.length; i++) rates.set(nodes[i]!.id, rate[i]!);
   return rates;

@@ -9,11 +9,11 @@ import type { BatchingRun } from './batching';
 import { batchingQueue } from './batching';
 import { callPolicy, hasCallPolicy, loadDependsOnLatency, staticAmplification, type CallPolicyOutcome } from './callPolicy';
 import type { Dist } from './grid';
-import { composeLatencies, sampledParts, type NodeLatency, type Sampled } from './latency';
+import { composeByNumber, sampledParts, type NumberedLatencies, type Sampled } from './latency';
 import { capacityInput, queueing, serviceTime, type Queueing } from './queueing';
-import { propagateRates, type Rate } from './rates';
+import { ratesById, ratesByNumber, type Rate } from './rates';
 import { batchingRuns } from './servingFigures';
-import { nodesById } from './nodeIndex';
+import { nodeNumbers, nodesById, slots } from './nodeIndex';
 
 /** Rounds of the load-latency iteration before the estimate says it did not settle. */
 export const MAX_ROUNDS = 8;
@@ -28,7 +28,11 @@ export interface Solution {
   runs: Map<string, BatchingRun>;
   /** Every modelled node as a queue (batching pools included). */
   modelled: Map<string, Queueing>;
-  latencies: Map<string, NodeLatency>;
+  /** The same rates and queues by node number (nodeNumbers), for the passes that walk every node. */
+  rateOf: Rate[];
+  modelledOf: (Queueing | undefined)[];
+  /** Every node's latency by node number (latencyById finds one by id). */
+  numbered: NumberedLatencies;
   /** The pools and chains sampled instead of modelled. */
   sampled: Sampled;
   /** Each policy edge's outcome per call (null where the callee is unbounded). */
@@ -39,29 +43,42 @@ export interface Solution {
 }
 
 function solveOnce(diagram: Diagram, order: readonly string[], amplification: Map<string, number>): Solution {
-  const rates = propagateRates(diagram, amplification, order);
+  const { nodes } = diagram;
+  const rateOf = ratesByNumber(diagram, amplification, order);
+  const rates = ratesById(nodes, rateOf);
   const runs = batchingRuns(diagram, rates);
   const queues = new Map<string, Queueing>();
-  for (const node of diagram.nodes) {
+  // By node number as well: ids are unique in an estimate (each node is its own number), elsewhere an id's last node answers for it.
+  const numbers = nodeNumbers(nodes);
+  const unique = numbers.size === nodes.length;
+  const modelledOf = slots<Queueing>(nodes.length);
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
     if (!node.latency || !node.capacity || runs.has(node.id)) continue;
-    queues.set(node.id, queueing(rates.get(node.id)!.peak, serviceTime(node.latency.p50Ms, node.latency.p99Ms), capacityInput(node.capacity)));
+    const v = unique ? i : numbers.get(node.id)!;
+    const queue = queueing(rateOf[v]!.peak, serviceTime(node.latency.p50Ms, node.latency.p99Ms), capacityInput(node.capacity));
+    queues.set(node.id, queue);
+    modelledOf[v] = queue;
   }
   const modelled = new Map(queues);
   const owns = new Map<string, Dist>();
-  const byId = runs.size > 0 ? nodesById(diagram.nodes) : undefined;
+  const byId = runs.size > 0 ? nodesById(nodes) : undefined;
   for (const [id, run] of runs) {
-    modelled.set(id, batchingQueue(run, capacityInput(byId!.get(id)!.capacity ?? {})));
+    const queue = batchingQueue(run, capacityInput(byId!.get(id)!.capacity ?? {}));
+    modelled.set(id, queue);
+    modelledOf[numbers.get(id)!] = queue;
     if (run.own) owns.set(id, run.own);
   }
   const sampled = sampledParts(diagram, modelled);
-  const latencies = composeLatencies(diagram, order, modelled, rates, owns, sampled);
+  const numbered = composeByNumber(diagram, order, { byId: modelled, byNumber: modelledOf }, rates, owns, sampled);
   const policies = new Map<string, CallPolicyOutcome | null>();
   for (const edge of diagram.edges) {
     if (!hasCallPolicy(edge) || (edge.mode ?? 'sync') === 'offline') continue;
-    const callee = latencies.get(edge.target)?.total ?? null;
+    const v = numbers.get(edge.target);
+    const callee = (v === undefined ? undefined : numbered.of[v])?.total ?? null;
     policies.set(edge.id, callee ? callPolicy(edge, callee) : null);
   }
-  return { rates, queues, runs, modelled, latencies, sampled, policies, amplification, settled: true };
+  return { rates, rateOf, queues, runs, modelled, modelledOf, numbered, sampled, policies, amplification, settled: true };
 }
 
 /** Solves the diagram, iterating where edges' loads depend on latencies. */

@@ -15,6 +15,7 @@
  */
 import { batchCallTime, batchStreams } from '../../shared/estimator/batches';
 import { Dist } from '../../shared/estimator/grid';
+import { latencyById } from '../../shared/estimator/latency';
 import { withGridStep } from '../../shared/estimator/gridPoints';
 import { runPool, sampler, type PoolRun } from '../../shared/estimator/poolRun';
 import { gridStepFor } from '../../shared/estimator/precision';
@@ -44,7 +45,7 @@ withGridStep(gridStepFor(diagram), () => {
     const node = byId.get(id)!;
     const service = serviceTime(node.latency!.p50Ms, node.latency!.p99Ms);
     const servers = solution.modelled.get(id)!.servers;
-    const missed = solution.latencies.get(id)!.missed;
+    const missed = latencyById(solution.numbered, id)!.missed;
     const after = arrivals.inTurn > 0 ? sampler(missed) : () => 0;
     // The figures callers read off the run: the pool's own time and the call of its widest batch or longest turn.
     const read = (run: PoolRun) => [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { p99Breakdowns } from '../../shared/estimator/breakdown';
 import { at, indexBelow } from '../../shared/estimator/gridPoints';
+import { latencyById } from '../../shared/estimator/latency';
 import { solve } from '../../shared/estimator/solve';
 import { topologicalOrder } from '../../shared/model/graph';
 import { erfc, normalCdf, Z99 } from '../../shared/estimator/normal';
@@ -85,10 +86,11 @@ describe('an entry without a bounded latency', () => {
       [call('users', 'api'), call('burst', 'db')],
     );
     const order = topologicalOrder(diagram);
-    const { latencies } = solve(diagram, order);
-    expect(latencies.get('burst')!.total).toBeNull();
-    expect(latencies.get('idle')!.total!.isZero).toBe(true);
-    const breakdowns = p99Breakdowns(['burst', 'idle', 'users', 'nowhere'], latencies, order);
+    const { numbered } = solve(diagram, order);
+    expect(latencyById(numbered, 'burst')!.total).toBeNull();
+    expect(latencyById(numbered, 'idle')!.total!.isZero).toBe(true);
+    expect(latencyById(numbered, 'nowhere')).toBeUndefined();
+    const breakdowns = p99Breakdowns(['burst', 'idle', 'users', 'nowhere'], numbered, order);
     expect(breakdowns.get('burst')).toEqual([]);
     expect(breakdowns.get('idle')).toEqual([]);
     expect(breakdowns.get('nowhere')).toEqual([]);

@@ -55,6 +55,14 @@ describe('diagnostics', () => {
     expect(codes(d)).toEqual(['warning:unreachable:orphan']);
   });
 
+  it('counts every entry as reached, one that no edge names too, and follows edges only their way', () => {
+    const d = diagramOf(
+      [users(10), users(5, 'idle'), svc('a', 1, 2), svc('b', 1, 2), svc('orphan', 1, 2)],
+      [call('users', 'a'), call('a', 'b', { mode: 'async' }), call('orphan', 'a')],
+    );
+    expect(codes(d).filter((c) => c.includes('unreachable'))).toEqual(['warning:unreachable:orphan']);
+  });
+
   it('warns when there is no traffic at all', () => {
     expect(codes(diagramOf([svc('a', 1, 2)]))).toEqual(['warning:no-traffic:']);
   });

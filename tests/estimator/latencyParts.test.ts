@@ -21,6 +21,11 @@ describe('the stages of a node', () => {
     ]);
     expect(syncStages([])).toEqual([]);
   });
+
+  it('puts a lone edge in its own stage, numbered as given or 0', () => {
+    expect(syncStages([edge({ id: 'x', stage: 3 })]).map((s) => [s.stage, s.edges.map((e) => e.id)])).toEqual([[3, ['x']]]);
+    expect(syncStages([edge({ id: 'y' })]).map((s) => [s.stage, s.edges.map((e) => e.id)])).toEqual([[0, ['y']]]);
+  });
 });
 
 describe('the time of a call', () => {
@@ -77,5 +82,35 @@ describe('a node that calls a saturated one', () => {
       expect(latencies.get('cache')!.total !== null).toBe(bounded);
       expect(latencies.get('api')!.total !== null).toBe(bounded);
     }
+  });
+});
+
+describe('calls to nodes the diagram does not have', () => {
+  it('add nothing to the caller: its latency is its own time, and the others are keyed callees first', () => {
+    const valid = diagramOf([users(10), svc('api', 2, 8), svc('db', 5, 20)], [call('users', 'api'), call('api', 'db', { mode: 'async' })]);
+    const diagram = { ...valid, edges: [...valid.edges, { id: 'g1', source: 'api', target: 'ghost' }, { id: 'g2', source: 'ghost', target: 'db' }] };
+    const order = topologicalOrder(diagram);
+    const latencies = composeLatencies(diagram, order, new Map());
+    const alone = ownTime(diagram.nodes[1]!, undefined);
+    expect(latencies.get('api')!.stages).toEqual([]);
+    expect(latencies.get('api')!.total!.mean()).toBe(alone.mean());
+    expect(latencies.get('users')!.total!.mean()).toBe(alone.mean());
+    expect([...latencies.keys()]).toEqual([...order].reverse());
+  });
+});
+
+describe('calls in one stage', () => {
+  it('are issued together: the stage takes the slowest, and the stages add up', () => {
+    const valid = diagramOf(
+      [users(10), svc('api', 2, 8), svc('a', 5, 20), svc('b', 7, 30), svc('c', 3, 9)],
+      [call('users', 'api'), call('api', 'a', { stage: 0 }), call('api', 'c', { stage: 1 }), call('api', 'b', { stage: 0 })],
+    );
+    const order = topologicalOrder(valid);
+    const latencies = composeLatencies(valid, order, new Map());
+    const api = latencies.get('api')!;
+    expect(api.stages.map((s) => [s.stage, s.calls.map((c) => c.edge.target)])).toEqual([[0, ['a', 'b']], [1, ['c']]]);
+    const slowest = latencies.get('a')!.total!.max(latencies.get('b')!.total!);
+    expect(api.stages[0]!.dist.mean()).toBe(slowest.mean());
+    expect(api.missed.mean()).toBe(slowest.plus(latencies.get('c')!.total!).mean());
   });
 });

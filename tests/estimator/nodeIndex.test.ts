@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeEnds, nodeNumbers, nodesById, withNodeIndex } from '../../shared/estimator/nodeIndex';
+import { byNumber, edgeEnds, idNumbers, nodeNumbers, nodesById, slots, withNodeIndex } from '../../shared/estimator/nodeIndex';
 import type { DiagramNode } from '../../shared/model/schema';
 
 describe('nodes by id', () => {
@@ -44,5 +44,23 @@ describe('nodes by id', () => {
     // Ends worked out outside an estimate are not kept for the next one: the edges may be edited in place meanwhile.
     edges[0]!.source = 'b';
     withNodeIndex(() => expect([...edgeEnds({ nodes, edges }).source]).toEqual([1]));
+  });
+
+  it('numbers a list of ids (-1 where no node has one) and moves values by id to their node numbers', () => {
+    const nodes = [node('a'), node('b'), node('c')];
+    expect([...idNumbers(nodes, ['c', 'ghost', 'a'])]).toEqual([2, -1, 0]);
+    expect(byNumber(nodes, new Map([['c', 'third'], ['ghost', 'none'], ['a', 'first']]))).toEqual(['first', undefined, 'third']);
+    expect(slots(2)).toEqual([undefined, undefined]);
+  });
+
+  it('shares the numbers of an order within an estimate for the same nodes, and renumbers for another list', () => {
+    const order = ['b', 'a'];
+    const nodes = [node('a'), node('b')];
+    withNodeIndex(() => {
+      expect(idNumbers(nodes, order)).toBe(idNumbers(nodes, order));
+      expect([...idNumbers([node('b'), node('a')], order)]).toEqual([0, 1]);
+      expect([...idNumbers(nodes, order)]).toEqual([1, 0]);
+    });
+    expect(idNumbers(nodes, order)).not.toBe(idNumbers(nodes, order));
   });
 });

@@ -1,5 +1,5 @@
 import { p99Breakdowns } from '../../shared/estimator/breakdown';
-import type { NodeLatency } from '../../shared/estimator/latency';
+import { latencyById, type NodeLatency } from '../../shared/estimator/latency';
 import { solve } from '../../shared/estimator/solve';
 import { tailWeight, weightedMass, weightedMean } from '../../shared/estimator/weights';
 import { topologicalOrder } from '../../shared/model/graph';
@@ -18,9 +18,10 @@ export interface EntryTail {
 /** The p99 breakdown of every traffic entry with a latency, straight from the grid (no rounding). */
 export function entryTails(diagram: Diagram): Map<string, EntryTail> {
   const order = topologicalOrder(diagram);
-  const { latencies } = solve(diagram, order);
+  const { numbered } = solve(diagram, order);
+  const latencies = { get: (id: string) => latencyById(numbered, id) };
   const entries = diagram.nodes.filter((n) => n.kind === 'traffic' && latencies.get(n.id)?.total && !latencies.get(n.id)!.total!.isZero).map((n) => n.id);
-  const breakdowns = p99Breakdowns(entries, latencies, order);
+  const breakdowns = p99Breakdowns(entries, numbered, order);
   return new Map(entries.map((entry) => {
     const items = breakdowns.get(entry)!;
     return [entry, { entry, shares: new Map(items.map((b) => [b.node, b.ms])), nodes: items.map((b) => b.node), tailMeanMs: tailMeanMs(latencies.get(entry)!) }];
