@@ -1,5 +1,5 @@
 import type { Diagram } from '../model/schema';
-import { ALL_MODES, numberEdges, walkFrom } from '../lint/graphQueries';
+import { ALL_MODES, numberDiagramEdges, walkFrom } from '../lint/graphQueries';
 import type { Problem } from '../model/problems';
 import { formatMs, formatPercent, formatQps, formatUsd } from '../units';
 import type { Diagnostic, NodeEstimate } from './output';
@@ -64,17 +64,16 @@ export function reachDiagnostics(diagram: Diagram): Diagnostic[] {
   if (diagram.nodes.length > 0 && entries.length === 0) {
     return [{ severity: 'warning', code: 'no-traffic', message: 'no traffic node: add one to say how much load enters, or every rate is 0' }];
   }
-  // Over the edges' node numbers: the entries, and what any edge from them reaches.
-  const g = numberEdges(diagram.edges);
+  // Over the node numbers (shared with the lint within an estimate): the entries, and what any edge from them reaches.
+  const g = numberDiagramEdges(diagram);
   const start: number[] = [];
-  for (const entry of entries) {
-    const v = g.number.get(entry.id);
-    if (v !== undefined) start.push(v);
-  }
+  diagram.nodes.forEach((n, i) => {
+    if (n.kind === 'traffic') start.push(g.nodeNumber[i]!);
+  });
   const reached = walkFrom(g, ALL_MODES, false, start);
   const entryIds = new Set(entries.map((n) => n.id));
   return diagram.nodes
-    .filter((n) => !entryIds.has(n.id) && reached[g.number.get(n.id) ?? -1] !== 1)
+    .filter((n, i) => !entryIds.has(n.id) && reached[g.nodeNumber[i]!] !== 1)
     .map((n) => ({
       severity: 'warning' as const,
       code: 'unreachable',
