@@ -49,7 +49,9 @@ function drawEdge(entry: Picture['edges'][number], offset: Position, caption: st
   const points = entry.points;
   const mode = edge.mode ?? 'sync';
   const colour = t[mode];
-  d.open({ class: 'edge', 'data-edge': edge.id, 'data-mode': mode, ...(entry.stage !== undefined && { 'data-stage': String(entry.stage) }) }, caption);
+  const attributes: Record<string, string> = { class: 'edge', 'data-edge': edge.id, 'data-mode': mode };
+  if (entry.stage !== undefined) attributes['data-stage'] = String(entry.stage);
+  d.open(attributes, caption);
   const xy: number[] = new Array(points.length * 2);
   for (let i = 0; i < points.length; i++) {
     xy[2 * i] = points[i]!.x + offset.x;

@@ -1,5 +1,6 @@
 import { PDFDocument, PDFFont, PDFName, StandardFonts, type PDFRef } from 'pdf-lib';
 import { roundedRectPath } from './iconPaths';
+import { Memo } from '../memo';
 import { AsciiBytes, num, pathOperators } from './pdfPath';
 import type { Paint, RoundedBox, Scene, Shape } from './scene';
 import { drawDiagram, type ScenePlan } from './drawing';
@@ -19,11 +20,19 @@ const PAPER_MARGIN_PT = 36;
 /** Characters the standard fonts cannot encode that have a plain stand-in. */
 const STAND_INS: Record<string, string> = { '∞': 'inf', '≤': '<=', '≥': '>=', '→': '->', '←': '<-', '≈': '~', '−': '-' };
 
-/** A #rrggbb colour as the three components a PDF colour operator takes. */
+/** A #rrggbb colour as the three components a PDF colour operator takes (a picture has a few dozen colours, each written once here). */
 function colour(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `${num(((n >> 16) & 255) / 255)} ${num(((n >> 8) & 255) / 255)} ${num((n & 255) / 255)}`;
+  let components = colours.get(hex);
+  if (components === undefined) {
+    const n = Number.parseInt(hex.slice(1), 16);
+    components = `${num(((n >> 16) & 255) / 255)} ${num(((n >> 8) & 255) / 255)} ${num((n & 255) / 255)}`;
+    colours.set(hex, components);
+  }
+  return components;
 }
+
+/** Colours' components, by colour. */
+const colours = new Memo<string, string>(256);
 
 /** Largest page side, pt: 200 inches, the limit PDF readers keep to (larger pages are drawn smaller to fit it). */
 export const MAX_PAGE_PT = 14_400;
