@@ -117,21 +117,31 @@ function* scenePieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures
 /** An element bound to another, as the other's `boundElements` lists it. */
 const boundJson = (type: 'text' | 'arrow', id: string) => `{"type":"${type}","id":"${id}"}`;
 
-/** Each drawn edge's element id (undefined for an edge not drawn: an end without a box, or no route), and the arrows each node box lists (see `boundJson`), in drawing order. */
-function arrowsOf(edges: readonly PictureEdge[], boxed: { has(node: string): boolean }): { ids: (string | undefined)[]; byNode: Map<string, string> } {
-  const byNode = new Map<string, string>();
-  const bind = (node: string, id: string) => {
-    const list = byNode.get(node);
-    byNode.set(node, list === undefined ? boundJson('arrow', id) : `${list},${boundJson('arrow', id)}`);
+/**
+ * Each drawn edge's element id (undefined for an edge not drawn: an end
+ * without a box, or no route) and the places of its two boxes in the
+ * picture's list, and the arrows each box lists (see `boundJson`), in
+ * drawing order, by the box's place. `boxAt` gives the place of each box drawn.
+ */
+function arrowsOf(edges: readonly PictureEdge[], boxAt: ReadonlyMap<string, number>): { ids: (string | undefined)[]; ends: Int32Array; byBox: (string | undefined)[] } {
+  const byBox: (string | undefined)[] = [];
+  const bind = (box: number, id: string) => {
+    const list = byBox[box];
+    byBox[box] = list === undefined ? boundJson('arrow', id) : `${list},${boundJson('arrow', id)}`;
   };
-  const ids = edges.map(({ edge, points }) => {
-    if (!boxed.has(edge.source) || !boxed.has(edge.target) || points.length < 2) return undefined;
+  const ends = new Int32Array(edges.length * 2);
+  const ids = edges.map(({ edge, points }, i) => {
+    const source = boxAt.get(edge.source);
+    const target = boxAt.get(edge.target);
+    if (source === undefined || target === undefined || points.length < 2) return undefined;
     const id = exportId('edge', edge.id);
-    bind(edge.source, id);
-    bind(edge.target, id);
+    bind(source, id);
+    bind(target, id);
+    ends[2 * i] = source;
+    ends[2 * i + 1] = target;
     return id;
   });
-  return { ids, byNode };
+  return { ids, ends, byBox };
 }
 
 /** The scene's elements as JSON, made one at a time: groups, nodes with their labels, arrows with their captions, annotations. */
@@ -155,9 +165,15 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     yield elementJson(id, 'rectangle', g.x, g.y, g.width, g.height, { strokeColor: '#94a3b8', strokeStyle: 'dashed', strokeWidth: 1, rounded: true }, `,"customData":${customData({ mlsdGroup: g.id })}`);
     yield textJson(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, { colour: '#64748b' });
   }
-  // Each box's element id, made once: arrows name both of theirs.
-  const boxIds = new Map(picture.nodes.filter((box, i) => nodes.get(box.id, i)).map((box) => [box.id, exportId('node', box.id)]));
-  const arrows = arrowsOf(picture.edges, boxIds);
+  // Each drawn box's place in the picture's list by its node's id, and its element id, made once: arrows name both of theirs.
+  const boxAt = new Map<string, number>();
+  const boxIds: string[] = [];
+  picture.nodes.forEach((box, i) => {
+    if (!nodes.get(box.id, i)) return;
+    boxAt.set(box.id, i);
+    boxIds[i] = exportId('node', box.id);
+  });
+  const arrows = arrowsOf(picture.edges, boxAt);
   for (const [i, box] of picture.nodes.entries()) {
     const node = nodes.get(box.id, i);
     if (!node) continue;
@@ -165,10 +181,10 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     const f = byNode.get(node.id, i);
     const lines = [...box.lines, kind?.label ?? node.kind];
     if (figures && f) lines.push(figureLine(node, f).map((p) => p.text).join('  '));
-    const id = boxIds.get(node.id)!;
+    const id = boxIds[i]!;
     const labelId = `${id}-label`;
     const data = customData({ mlsdId: node.id, mlsdLabel: node.label, ...(node.group !== undefined && { mlsdInGroup: node.group }), ...nodeMetadata(node) });
-    const arrowsBound = arrows.byNode.get(node.id);
+    const arrowsBound = arrows.byBox[i];
     yield elementJson(id, 'rectangle', box.x, box.y, box.width, box.height,
       { strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', rounded: true, bound: arrowsBound === undefined ? boundJson('text', labelId) : `${boundJson('text', labelId)},${arrowsBound}` },
       `,"customData":${data}`);
@@ -195,8 +211,8 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     const data = customData({ mlsdId: edge.id, ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) });
     const stroke = STROKE[edge.mode ?? 'sync'];
     yield elementJson(id, 'arrow', start.x, start.y, maxX - minX, maxY - minY, { strokeColor: stroke.strokeColor, strokeStyle: stroke.strokeStyle, strokeWidth: 1, bound: caption ? boundJson('text', labelId) : '' },
-      `,"points":[${relative}],"lastCommittedPoint":null,"startBinding":{"elementId":"${boxIds.get(edge.source)}","focus":0,"gap":2},` +
-      `"endBinding":{"elementId":"${boxIds.get(edge.target)}","focus":0,"gap":2},"startArrowhead":null,"endArrowhead":"arrow","elbowed":false,"customData":${data}`);
+      `,"points":[${relative}],"lastCommittedPoint":null,"startBinding":{"elementId":"${boxIds[arrows.ends[2 * i]!]}","focus":0,"gap":2},` +
+      `"endBinding":{"elementId":"${boxIds[arrows.ends[2 * i + 1]!]}","focus":0,"gap":2},"startArrowhead":null,"endArrowhead":"arrow","elbowed":false,"customData":${data}`);
     if (caption) yield textJson(labelId, labelBox ? labelBox.lines.join('\n') : caption, labelBox?.x ?? labelAt.x, labelBox?.y ?? labelAt.y, 12, id, { colour: '#64748b' });
   }
   for (const { annotation, x, y, width, height, padding, lines } of picture.annotations) {
