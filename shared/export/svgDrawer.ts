@@ -20,8 +20,10 @@ export class SvgDrawer implements Drawer {
   /** A paint's attributes, kept for the paints a picture draws with again and again. */
   private paint(paint: Paint): string {
     let text = this.paints.get(paint);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: writing a paint's attributes again gives the same text; keeping them only saves time.
     if (text === undefined) {
       text = paintAttributes(paint);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: how many are kept changes no text, only how much is remembered.
       if (this.paints.size < KEPT_PAINTS) this.paints.set(paint, text);
     }
     return text;
@@ -29,6 +31,7 @@ export class SvgDrawer implements Drawer {
 
   private fill(colour: string): string {
     let text = this.fills.get(colour);
+    // Stryker disable next-line ConditionalExpression: writing a colour's attribute again gives the same text.
     if (text === undefined) this.fills.set(colour, (text = attribute('fill', colour)));
     return text;
   }
@@ -58,6 +61,7 @@ export class SvgDrawer implements Drawer {
   }
 
   icon(paths: readonly IconPath[], at: IconPlace): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: every kind's icon has paths (an unknown one is the server's); none only keeps a hand-made drawing safe.
     if (paths.length > 0) this.out.add(iconSvg(paths, at, this.defined));
   }
 
