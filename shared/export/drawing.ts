@@ -5,103 +5,116 @@ import type { Position } from '../model/schema';
 import { edgeCaption } from './caption';
 import { ANNOTATION_FONT_PX, ANNOTATION_LINE_PX, NOTE_COLOUR } from '../layout/annotationBox';
 import { boxesPictureSize, pictureOf, tellSimplified, type Picture } from './geometry';
-import { iconPaths, roundedRectPath } from './iconPaths';
+import { iconPaths } from './iconPaths';
+import { ShapeDrawer, type Drawer, type IconPath, type TextStyle } from './drawer';
 import { InOrder } from './inOrder';
-import { MODE_DASH, THEMES, utilizationColour, type Paint, type Palette, type RoundedBox, type Scene, type Shape } from './scene';
+import { MODE_DASH, THEMES, utilizationColour, type Paint, type Palette, type Scene, type Shape } from './scene';
 import { sheetOf } from './sheet';
 import type { ExportInput } from './types';
 
 /** The narrowest picture, so the title block and legend fit beside a small diagram. */
 const MIN_WIDTH = 520;
 
-/**
- * A rounded box; its path data is spelled out only if read (the SVG and PDF
- * writers draw the box itself). A class, so its getter is shared: a large
- * picture makes hundreds of thousands of these.
- */
-class RoundedRectShape {
-  readonly type = 'path';
-  readonly box: RoundedBox;
-  readonly fill?: string;
-  readonly stroke?: string;
-  readonly strokeWidth?: number;
-  readonly dash?: readonly number[];
-  constructor(box: RoundedBox, paint: Paint) {
-    this.box = box;
-    this.fill = paint.fill;
-    this.stroke = paint.stroke;
-    this.strokeWidth = paint.strokeWidth;
-    this.dash = paint.dash;
-  }
-  get d(): string {
-    const { x, y, width, height, r } = this.box;
-    return roundedRectPath(x, y, width, height, r);
-  }
+/** The paints a diagram is drawn with, made once a picture (writers that keep a paint's text find it again by the object). */
+function paintsOf(t: Palette) {
+  const modes = (paint: (colour: string, mode: 'sync' | 'async' | 'offline') => Paint) => ({ sync: paint(t.sync, 'sync'), async: paint(t.async, 'async'), offline: paint(t.offline, 'offline') });
+  return {
+    group: { fill: t.group, stroke: t.groupBorder, strokeWidth: 1, dash: [6, 4] } as Paint,
+    node: { fill: t.panel, stroke: t.border, strokeWidth: 1.5 } as Paint,
+    caption: { fill: t.panel, stroke: t.border, strokeWidth: 1 } as Paint,
+    route: modes((colour, mode) => ({ stroke: colour, strokeWidth: 1.6, dash: MODE_DASH[mode] })),
+    arrow: modes((colour) => ({ fill: colour })),
+    marker: modes((colour) => ({ fill: t.panel, stroke: colour, strokeWidth: 1.2 })),
+    /** A kind's colour as a fill, by colour. */
+    fills: new Map<string, Paint>(),
+    icon: new Map<string, IconPath[]>(),
+  };
 }
 
-const rect = (x: number, y: number, width: number, height: number, r: number, paint: Paint): Shape => new RoundedRectShape({ x, y, width, height, r }, paint);
+type Paints = ReturnType<typeof paintsOf>;
 
-/** A filled arrowhead whose tip is at `tip`, pointing from `from`. */
-function arrowhead(from: Position, tip: Position, colour: string): Shape {
-  const length = Math.hypot(tip.x - from.x, tip.y - from.y) || 1;
-  const ux = (tip.x - from.x) / length;
-  const uy = (tip.y - from.y) / length;
-  const bx = tip.x - 10 * ux;
-  const by = tip.y - 10 * uy;
-  return { type: 'path', d: `M${tip.x},${tip.y} L${bx - 4.5 * uy},${by + 4.5 * ux} L${bx + 4.5 * uy},${by - 4.5 * ux} Z`, fill: colour };
-}
-
-/** Text lines centred in a box, 10-unit type on 12-unit lines. */
-function boxedLines(box: { x: number; y: number; width: number; height: number; lines: string[] }, t: Palette): Shape[] {
-  return [
-    rect(box.x, box.y, box.width, box.height, 3, { fill: t.panel, stroke: t.border, strokeWidth: 1 }),
-    ...box.lines.map((line, i): Shape => ({ type: 'text', x: box.x + box.width / 2, y: box.y + 11 + i * 12, text: line, size: 10, colour: t.muted, anchor: 'middle' })),
-  ];
+/** A filled arrowhead whose tip is at (x, y), pointing from (fx, fy). */
+function arrowhead(fx: number, fy: number, x: number, y: number, paint: Paint, d: Drawer): void {
+  const length = Math.hypot(x - fx, y - fy) || 1;
+  const ux = (x - fx) / length;
+  const uy = (y - fy) / length;
+  const bx = x - 10 * ux;
+  const by = y - 10 * uy;
+  d.lines([x, y, bx - 4.5 * uy, by + 4.5 * ux, bx + 4.5 * uy, by - 4.5 * ux], true, paint);
 }
 
 /** An edge's route, arrowhead, caption and stage marker, moved by the picture's offset. */
-function edgeShapes(entry: Picture['edges'][number], offset: Position, caption: string | undefined, t: Palette): Shape {
+function drawEdge(entry: Picture['edges'][number], offset: Position, caption: string | undefined, t: Palette, paints: Paints, d: Drawer): void {
   const { edge } = entry;
-  const points = entry.points.map((p) => ({ x: p.x + offset.x, y: p.y + offset.y }));
+  const points = entry.points;
   const mode = edge.mode ?? 'sync';
   const colour = t[mode];
-  let d = '';
-  for (let i = 0; i < points.length; i++) d += `${i === 0 ? 'M' : ' L'}${points[i]!.x},${points[i]!.y}`;
-  const children: Shape[] = [{ type: 'path', d, stroke: colour, strokeWidth: 1.6, dash: MODE_DASH[mode] }];
+  const attributes: Record<string, string> = { class: 'edge', 'data-edge': edge.id, 'data-mode': mode };
+  if (entry.stage !== undefined) attributes['data-stage'] = String(entry.stage);
+  d.open(attributes, caption);
+  const xy: number[] = new Array(points.length * 2);
+  for (let i = 0; i < points.length; i++) {
+    xy[2 * i] = points[i]!.x + offset.x;
+    xy[2 * i + 1] = points[i]!.y + offset.y;
+  }
+  d.lines(xy, false, paints.route[mode]);
+  const n = xy.length;
   // Stryker disable next-line ConditionalExpression: every route has at least its two ends; the check only guards a hand-made picture.
-  if (points.length >= 2) children.push(arrowhead(points[points.length - 2]!, points[points.length - 1]!, colour));
-  // The caption's box, kept for it by the picture whenever the edge has a caption.
-  if (entry.label) children.push(...boxedLines({ ...entry.label, x: entry.label.x + offset.x, y: entry.label.y + offset.y }, t));
+  if (points.length >= 2) arrowhead(xy[n - 4]!, xy[n - 3]!, xy[n - 2]!, xy[n - 1]!, paints.arrow[mode], d);
+  // The caption's box, kept for it by the picture whenever the edge has a caption: text lines centred in it, 10-unit type on 12-unit lines.
+  const label = entry.label;
+  if (label) {
+    const x = label.x + offset.x;
+    const y = label.y + offset.y;
+    d.rect(x, y, label.width, label.height, 3, paints.caption);
+    for (let i = 0; i < label.lines.length; i++) d.text(x + label.width / 2, y + 11 + i * 12, label.lines[i]!, 10, t.muted, MIDDLE);
+  }
   if (entry.stage !== undefined && points.length >= 2) {
     // On the last segment, short of the arrowhead: routes from one caller often share their start.
-    const [a, b] = [points[points.length - 1]!, points[points.length - 2]!];
+    const [ax, ay, bx, by] = [xy[n - 2]!, xy[n - 1]!, xy[n - 4]!, xy[n - 3]!];
     // Stryker disable next-line ConditionalExpression,LogicalOperator: routes have no stretch of zero length; 1 only keeps a hand-made one finite.
-    const length = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    const length = Math.hypot(bx - ax, by - ay) || 1;
     const back = Math.min(22, length / 2);
-    const at = { x: a.x + ((b.x - a.x) / length) * back, y: a.y + ((b.y - a.y) / length) * back };
-    children.push(
-      { type: 'path', d: `M${at.x - 7},${at.y} A7,7 0 1 0 ${at.x + 7},${at.y} A7,7 0 1 0 ${at.x - 7},${at.y} Z`, box: { x: at.x - 7, y: at.y - 7, width: 14, height: 14, r: 7 }, fill: t.panel, stroke: colour, strokeWidth: 1.2 },
-      { type: 'text', x: at.x, y: at.y + 3.5, text: String(entry.stage), size: 9, bold: true, colour, anchor: 'middle' },
-    );
+    const x = ax + ((bx - ax) / length) * back;
+    const y = ay + ((by - ay) / length) * back;
+    d.circle(x, y, 7, paints.marker[mode]);
+    d.text(x, y + 3.5, String(entry.stage), 9, colour, BOLD_MIDDLE);
   }
-  return { type: 'group', attributes: { class: 'edge', 'data-edge': edge.id, 'data-mode': mode, ...(entry.stage !== undefined && { 'data-stage': String(entry.stage) }) }, title: caption, children };
+  d.close();
 }
 
+const MIDDLE: TextStyle = { anchor: 'middle' };
+const BOLD_MIDDLE: TextStyle = { bold: true, anchor: 'middle' };
+const BOLD: TextStyle = { bold: true };
+
 /** A sticky note (a folded-corner yellow card) or plain text, moved by the picture's offset. */
-function annotationShapes(entry: Picture['annotations'][number], offset: Position, t: Palette): Shape {
+function drawAnnotation(entry: Picture['annotations'][number], offset: Position, t: Palette, d: Drawer): void {
   const { annotation, width, height, padding, lines } = entry;
   const x = entry.x + offset.x;
   const y = entry.y + offset.y;
-  const children: Shape[] = [];
+  d.open({ class: 'annotation', 'data-annotation': annotation.id, 'data-annotation-kind': annotation.kind }, annotation.text);
   if (annotation.kind === 'note') {
-    children.push(
-      { type: 'path', d: `M${x},${y} h${width - 14} l14,14 v${height - 14} h${-width} Z`, fill: annotation.colour ?? NOTE_COLOUR, stroke: '#ca8a04', strokeWidth: 1 },
-      { type: 'path', d: `M${x + width - 14},${y} v14 h14`, stroke: '#ca8a04', strokeWidth: 1 },
-    );
+    d.path(`M${x},${y} h${width - 14} l14,14 v${height - 14} h${-width} Z`, { fill: annotation.colour ?? NOTE_COLOUR, stroke: '#ca8a04', strokeWidth: 1 });
+    d.path(`M${x + width - 14},${y} v14 h14`, { stroke: '#ca8a04', strokeWidth: 1 });
   }
   const colour = annotation.kind === 'note' ? '#1f2937' : t.text;
-  children.push(...lines.map((line, i): Shape => ({ type: 'text', x: x + padding, y: y + padding + 13 + i * ANNOTATION_LINE_PX, text: line, size: ANNOTATION_FONT_PX, colour })));
-  return { type: 'group', attributes: { class: 'annotation', 'data-annotation': annotation.id, 'data-annotation-kind': annotation.kind }, title: annotation.text, children };
+  lines.forEach((line, i) => d.text(x + padding, y + padding + 13 + i * ANNOTATION_LINE_PX, line, ANNOTATION_FONT_PX, colour));
+  d.close();
+}
+
+/** A group's container and its name, moved by the picture's offset. */
+function drawGroup(g: Picture['groups'][number], offset: Position, t: Palette, paints: Paints, d: Drawer): void {
+  d.open({ class: 'group', 'data-group': g.id }, g.label);
+  d.rect(g.x + offset.x, g.y + offset.y, g.width, g.height, 12, paints.group);
+  d.text(g.x + offset.x + 14, g.y + offset.y + 22, g.label.toUpperCase(), 11, t.muted, { bold: true, spacing: 0.6 });
+  d.close();
+}
+
+/** A kind's icon paths as drawn on its nodes (white, 2 units wide), made once a picture. */
+function iconOf(name: string, paints: Paints): IconPath[] {
+  let paths = paints.icon.get(name);
+  if (paths === undefined) paints.icon.set(name, (paths = iconPaths(name).map((d): IconPath => ({ type: 'path', d, stroke: '#ffffff', strokeWidth: 2 }))));
+  return paths;
 }
 
 /**
@@ -109,52 +122,64 @@ function annotationShapes(entry: Picture['annotations'][number], offset: Positio
  * group containers, edges styled by mode with their captions and stage
  * markers, nodes with their kind's icon and colour, the wrapped label, and
  * (with figures) the live figures and a utilization bar; then sticky notes
- * and free text on top.
+ * and free text on top. Yields after each group drawn, so a writer can pass
+ * on what it has.
  */
-export function* diagramShapes({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, captions: ReadonlyMap<string, string>, t: Palette): Generator<Shape, void, undefined> {
-  const { x: ox, y: oy } = picture.offset;
+export function* drawDiagram({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, captions: ReadonlyMap<string, string>, t: Palette, d: Drawer): Generator<void, void, undefined> {
+  const { offset } = picture;
+  const { x: ox, y: oy } = offset;
+  const paints = paintsOf(t);
   const byNode = new InOrder(estimate.nodes);
   const nodes = new InOrder(diagram.nodes);
   for (const g of picture.groups) {
-    yield {
-      type: 'group', attributes: { class: 'group', 'data-group': g.id }, title: g.label,
-      children: [
-        rect(g.x + ox, g.y + oy, g.width, g.height, 12, { fill: t.group, stroke: t.groupBorder, strokeWidth: 1, dash: [6, 4] }),
-        { type: 'text', x: g.x + ox + 14, y: g.y + oy + 22, text: g.label.toUpperCase(), size: 11, bold: true, colour: t.muted, spacing: 0.6 },
-      ],
-    };
+    drawGroup(g, offset, t, paints, d);
+    yield;
   }
-  for (const entry of picture.edges) yield edgeShapes(entry, picture.offset, captions.get(entry.edge.id), t);
-  for (const [i, box] of picture.nodes.entries()) {
+  for (const entry of picture.edges) {
+    drawEdge(entry, offset, captions.get(entry.edge.id), t, paints, d);
+    yield;
+  }
+  for (let i = 0; i < picture.nodes.length; i++) {
+    const box = picture.nodes[i]!;
     const node = nodes.get(box.id, i);
     // Stryker disable next-line ConditionalExpression: the picture's boxes are made from the diagram's nodes, so each is found.
     if (!node) continue;
     const kind = findKind(node.kind);
     const colour = kind?.colour ?? '#64748b';
+    let fill = paints.fills.get(colour);
+    if (fill === undefined) paints.fills.set(colour, (fill = { fill: colour }));
     const x = box.x + ox;
     const y = box.y + oy;
     const f = byNode.get(node.id, i);
     const below = y + 23 + (box.lines.length - 1) * 16;
+    d.open({ class: 'node', 'data-node': node.id, 'data-kind': node.kind }, node.label, node.notes);
+    d.rect(x, y, box.width, box.height, 8, paints.node);
+    d.rect(x, y, 5, box.height, 2, fill);
+    d.rect(x + 12, y + 8, 22, 22, 5, fill);
     // Where the icon's paths are drawn, one place for all of them.
-    const icon = { x: x + 15, y: y + 11, scale: 16 / 24 };
-    const children: Shape[] = [
-      rect(x, y, box.width, box.height, 8, { fill: t.panel, stroke: t.border, strokeWidth: 1.5 }),
-      rect(x, y, 5, box.height, 2, { fill: colour }),
-      rect(x + 12, y + 8, 22, 22, 5, { fill: colour }),
-      // Stryker disable next-line StringLiteral: an unknown icon name is drawn as the server icon too.
-      ...iconPaths(kind?.icon ?? 'server').map((d): Shape => ({ type: 'path', d, at: icon, stroke: '#ffffff', strokeWidth: 2 })),
-      ...box.lines.map((line, i): Shape => ({ type: 'text', x: x + 42, y: y + 23 + i * 16, text: line, size: 13, bold: true, colour: t.text })),
-      { type: 'text', x: x + 42, y: below + 17, text: kind?.label ?? node.kind, size: 11, colour: t.muted },
-    ];
+    // Stryker disable next-line StringLiteral: an unknown icon name is drawn as the server icon too.
+    d.icon(iconOf(kind?.icon ?? 'server', paints), { x: x + 15, y: y + 11, scale: 16 / 24 });
+    for (let l = 0; l < box.lines.length; l++) d.text(x + 42, y + 23 + l * 16, box.lines[l]!, 13, t.text, BOLD);
+    d.text(x + 42, below + 17, kind?.label ?? node.kind, 11, t.muted);
     if (figures && f) {
-      children.push({ type: 'text', x: x + 14, y: below + 39, text: figureLine(node, f).map((p) => p.text).join('   '), size: 11, colour: t.text });
+      d.text(x + 14, below + 39, figureLine(node, f).map((p) => p.text).join('   '), 11, t.text);
       if (f.utilization !== null) {
-        children.push({ type: 'path', d: `M${x + 5},${y + box.height - 5} h${(box.width - 10) * Math.min(1, f.utilization)} v3 h${-(box.width - 10) * Math.min(1, f.utilization)} Z`, fill: utilizationColour(f.utilization, t) });
+        d.path(`M${x + 5},${y + box.height - 5} h${(box.width - 10) * Math.min(1, f.utilization)} v3 h${-(box.width - 10) * Math.min(1, f.utilization)} Z`, { fill: utilizationColour(f.utilization, t) });
       }
     }
-    yield { type: 'group', attributes: { class: 'node', 'data-node': node.id, 'data-kind': node.kind }, title: node.label, desc: node.notes, children };
+    d.close();
+    yield;
   }
-  for (const entry of picture.annotations) yield annotationShapes(entry, picture.offset, t);
+  for (const entry of picture.annotations) {
+    drawAnnotation(entry, offset, t, d);
+    yield;
+  }
+}
+
+/** The diagram drawn (see `drawDiagram`) as shapes, a group at a time. */
+export function* diagramShapes(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, captions: ReadonlyMap<string, string>, t: Palette): Generator<Shape, void, undefined> {
+  const drawer = new ShapeDrawer();
+  for (const _ of drawDiagram(input, picture, captions, t, drawer)) yield drawer.done!;
 }
 
 /** Each edge's caption (calls, rate with figures, label), by edge id. */
@@ -178,17 +203,39 @@ export function sceneSizeFromBoxes(input: ExportInput): { width: number; height:
   return { width, height: boxes.height + sheetOf(input, width, boxes.height, THEMES[input.theme]).height };
 }
 
-/** The whole exported picture: the diagram, then its title block and legend below it; the shapes are made each time they are read. */
-export function sceneOf(input: ExportInput): Scene {
+/** What a scene is drawn from: the picture, each edge's caption, the palette, the title block and the whole size. */
+export interface ScenePlan {
+  input: ExportInput;
+  t: Palette;
+  captions: ReadonlyMap<string, string>;
+  picture: Picture;
+  sheet: { height: number; shapes: Shape[] };
+  width: number;
+  height: number;
+}
+
+/** Works out what the exported picture holds (routes, captions, title block) before any of it is drawn. */
+export function scenePlan(input: ExportInput): ScenePlan {
   const t = THEMES[input.theme];
   const captions = captionsOf(input);
   const picture = pictureOf(input.diagram, captions);
   tellSimplified(picture, input.note);
   const width = Math.max(picture.width, MIN_WIDTH);
   const sheet = sheetOf(input, width, picture.height, t);
+  return { input, t, captions, picture, sheet, width, height: picture.height + sheet.height };
+}
+
+/** The whole exported picture: the diagram, then its title block and legend below it; the shapes are made each time they are read. */
+export function sceneOf(input: ExportInput): Scene {
+  return sceneOfPlan(scenePlan(input));
+}
+
+/** A plan's scene (see `sceneOf`). */
+export function sceneOfPlan(plan: ScenePlan): Scene {
+  const { input, picture, captions, t, sheet } = plan;
   return {
-    width,
-    height: picture.height + sheet.height,
+    width: plan.width,
+    height: plan.height,
     title: input.diagram.title,
     background: t.background,
     shapes: {

@@ -75,7 +75,7 @@ function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures
   const captions = captionsOf(input);
   const picture = pictureOf(diagram, captions);
   tellSimplified(picture, input.note);
-  const boxOfNode = new Map(picture.nodes.map((n) => [n.id, n]));
+  const boxOfNode = picture.boxOf;
   const groupOf = new Map(picture.groups.flatMap((g) => g.members.map((m) => [m, g] as const)));
   yield '<mxfile host="MLSD Studio" type="device">';
   yield `  <diagram id="mlsd" name="${xmlText(diagram.title)}">`;

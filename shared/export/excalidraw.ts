@@ -7,15 +7,22 @@ import { exportId } from './ids';
 import { InOrder } from './inOrder';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import { textWidth } from './scene';
-import { joinPieces, linesAsPieces } from './pieces';
+import { joinPieces, PieceLines } from './pieces';
 import type { ExportFormat, ExportInput, TextPieces } from './types';
 
-/** Small stable numbers for Excalidraw's seeds, so the same diagram exports the same file. */
-function seedOf(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return (h >>> 0) % 2_000_000_000;
+/** FNV-1a's offset basis and prime: the hash Excalidraw's seeds are made of. */
+const FNV_BASIS = 2166136261;
+const FNV_PRIME = 16777619;
+
+/** The hash of a text, carried on from `h` (the hash of what came before it). */
+function hashOn(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h;
 }
+
+/** A hash as a small stable number for Excalidraw's seeds, so the same diagram exports the same file. */
+const seedOfHash = (h: number) => (h >>> 0) % 2_000_000_000;
+
 
 /** A number as JSON writes it. */
 function num(value: number): string {
@@ -29,8 +36,8 @@ interface Look {
   strokeWidth?: number;
   strokeStyle?: string;
   rounded?: boolean;
-  /** The texts and arrows bound to it. */
-  bound?: readonly { type: 'text' | 'arrow'; id: string }[];
+  /** The texts and arrows bound to it, already written as JSON (see `boundJson`), comma-separated. */
+  bound?: string;
 }
 
 /**
@@ -40,11 +47,13 @@ interface Look {
  * Ids come from `exportId` (letters, digits, "_", "-label"), so they need no escapes.
  */
 function elementJson(id: string, type: string, x: number, y: number, width: number, height: number, look: Look, rest: string): string {
-  const bound = look.bound?.map((b) => `{"type":"${b.type}","id":"${b.id}"}`).join(',') ?? '';
+  const bound = look.bound ?? '';
+  // The version's seed is the id's with ":v" after it: the id's hash carried on.
+  const h = hashOn(FNV_BASIS, id);
   return `{"id":"${id}","type":"${type}","x":${num(x)},"y":${num(y)},"width":${num(width)},"height":${num(height)},"angle":0,` +
     `"strokeColor":${JSON.stringify(look.strokeColor ?? '#1e1e1e')},"backgroundColor":${JSON.stringify(look.backgroundColor ?? 'transparent')},"fillStyle":"solid",` +
     `"strokeWidth":${look.strokeWidth ?? 2},"strokeStyle":"${look.strokeStyle ?? 'solid'}","roughness":1,"opacity":100,"groupIds":[],"frameId":null,` +
-    `"roundness":${look.rounded ? '{"type":3}' : 'null'},"seed":${seedOf(id)},"version":1,"versionNonce":${seedOf(`${id}:v`)},"isDeleted":false,` +
+    `"roundness":${look.rounded ? '{"type":3}' : 'null'},"seed":${seedOfHash(h)},"version":1,"versionNonce":${seedOfHash(hashOn(h, ':v'))},"isDeleted":false,` +
     `"boundElements":[${bound}],"updated":1,"link":null,"locked":false${rest}}`;
 }
 
@@ -80,7 +89,7 @@ const STROKE = {
  * is compact JSON with an element a line, each written as it is made.
  */
 export function excalidrawPieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): TextPieces {
-  return linesAsPieces(sceneLines(input));
+  return scenePieces(input);
 }
 
 /** The Excalidraw scene (see `excalidrawPieces`) as one string. */
@@ -88,34 +97,51 @@ export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate'
   return joinPieces(excalidrawPieces(input));
 }
 
-/** The scene file: its header, an element a line, then the app state. */
-function* sceneLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): Generator<string, void, undefined> {
-  yield '{"type":"excalidraw","version":2,"source":"MLSD Studio","elements":[';
+/** The scene file: its header, an element a line (a comma after each but the last), then the app state. */
+function* scenePieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): TextPieces {
+  const out = new PieceLines();
+  out.add('{"type":"excalidraw","version":2,"source":"MLSD Studio","elements":[');
   let held: string | undefined;
   for (const element of excalidrawElements(input)) {
-    if (held !== undefined) yield `${held},`;
+    if (held !== undefined) {
+      out.add(`${held},`);
+      if (out.full) yield out.take();
+    }
     held = element;
   }
-  if (held !== undefined) yield held;
-  yield '],"appState":{"viewBackgroundColor":"#ffffff","gridSize":null},"files":{}}';
+  if (held !== undefined) out.add(held);
+  out.add('],"appState":{"viewBackgroundColor":"#ffffff","gridSize":null},"files":{}}');
+  yield out.take();
 }
 
-/** Each drawn edge's element id (undefined for an edge not drawn: an end without a box, or no route), and the arrows each node box lists, in drawing order. */
-function arrowsOf(edges: readonly PictureEdge[], boxed: { has(node: string): boolean }): { ids: (string | undefined)[]; byNode: Map<string, { type: 'arrow'; id: string }[]> } {
-  const byNode = new Map<string, { type: 'arrow'; id: string }[]>();
-  const bind = (node: string, id: string) => {
-    const list = byNode.get(node);
-    if (list) list.push({ type: 'arrow', id });
-    else byNode.set(node, [{ type: 'arrow', id }]);
+/** An element bound to another, as the other's `boundElements` lists it. */
+const boundJson = (type: 'text' | 'arrow', id: string) => `{"type":"${type}","id":"${id}"}`;
+
+/**
+ * Each drawn edge's element id (undefined for an edge not drawn: an end
+ * without a box, or no route) and the places of its two boxes in the
+ * picture's list, and the arrows each box lists (see `boundJson`), in
+ * drawing order, by the box's place. `boxAt` gives the place of each box drawn.
+ */
+function arrowsOf(edges: readonly PictureEdge[], boxAt: ReadonlyMap<string, number>): { ids: (string | undefined)[]; ends: Int32Array; byBox: (string | undefined)[] } {
+  const byBox: (string | undefined)[] = [];
+  const bind = (box: number, id: string) => {
+    const list = byBox[box];
+    byBox[box] = list === undefined ? boundJson('arrow', id) : `${list},${boundJson('arrow', id)}`;
   };
-  const ids = edges.map(({ edge, points }) => {
-    if (!boxed.has(edge.source) || !boxed.has(edge.target) || points.length < 2) return undefined;
+  const ends = new Int32Array(edges.length * 2);
+  const ids = edges.map(({ edge, points }, i) => {
+    const source = boxAt.get(edge.source);
+    const target = boxAt.get(edge.target);
+    if (source === undefined || target === undefined || points.length < 2) return undefined;
     const id = exportId('edge', edge.id);
-    bind(edge.source, id);
-    bind(edge.target, id);
+    bind(source, id);
+    bind(target, id);
+    ends[2 * i] = source;
+    ends[2 * i + 1] = target;
     return id;
   });
-  return { ids, byNode };
+  return { ids, ends, byBox };
 }
 
 /** The scene's elements as JSON, made one at a time: groups, nodes with their labels, arrows with their captions, annotations. */
@@ -139,9 +165,15 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     yield elementJson(id, 'rectangle', g.x, g.y, g.width, g.height, { strokeColor: '#94a3b8', strokeStyle: 'dashed', strokeWidth: 1, rounded: true }, `,"customData":${customData({ mlsdGroup: g.id })}`);
     yield textJson(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, { colour: '#64748b' });
   }
-  // Each box's element id, made once: arrows name both of theirs.
-  const boxIds = new Map(picture.nodes.filter((box, i) => nodes.get(box.id, i)).map((box) => [box.id, exportId('node', box.id)]));
-  const arrows = arrowsOf(picture.edges, boxIds);
+  // Each drawn box's place in the picture's list by its node's id, and its element id, made once: arrows name both of theirs.
+  const boxAt = new Map<string, number>();
+  const boxIds: string[] = [];
+  picture.nodes.forEach((box, i) => {
+    if (!nodes.get(box.id, i)) return;
+    boxAt.set(box.id, i);
+    boxIds[i] = exportId('node', box.id);
+  });
+  const arrows = arrowsOf(picture.edges, boxAt);
   for (const [i, box] of picture.nodes.entries()) {
     const node = nodes.get(box.id, i);
     if (!node) continue;
@@ -149,11 +181,12 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     const f = byNode.get(node.id, i);
     const lines = [...box.lines, kind?.label ?? node.kind];
     if (figures && f) lines.push(figureLine(node, f).map((p) => p.text).join('  '));
-    const id = boxIds.get(node.id)!;
+    const id = boxIds[i]!;
     const labelId = `${id}-label`;
     const data = customData({ mlsdId: node.id, mlsdLabel: node.label, ...(node.group !== undefined && { mlsdInGroup: node.group }), ...nodeMetadata(node) });
+    const arrowsBound = arrows.byBox[i];
     yield elementJson(id, 'rectangle', box.x, box.y, box.width, box.height,
-      { strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', rounded: true, bound: [{ type: 'text', id: labelId }, ...(arrows.byNode.get(node.id) ?? [])] },
+      { strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', rounded: true, bound: arrowsBound === undefined ? boundJson('text', labelId) : `${boundJson('text', labelId)},${arrowsBound}` },
       `,"customData":${data}`);
     yield textJson(labelId, lines.join('\n'), box.x + 8, box.y + 10, 14, id);
   }
@@ -163,15 +196,23 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     const { edge, points, labelAt, label: labelBox } = picture.edges[i]!;
     const start = points[0]!;
     let [minX, maxX, minY, maxY] = [0, 0, 0, 0];
-    for (const { x, y } of points) [minX, maxX, minY, maxY] = [Math.min(minX, x - start.x), Math.max(maxX, x - start.x), Math.min(minY, y - start.y), Math.max(maxY, y - start.y)];
-    const relative = points.map((p) => `[${num(p.x - start.x)},${num(p.y - start.y)}]`).join(',');
+    let relative = '';
+    for (let p = 0; p < points.length; p++) {
+      const x = points[p]!.x - start.x;
+      const y = points[p]!.y - start.y;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+      relative += `${p === 0 ? '' : ','}[${num(x)},${num(y)}]`;
+    }
     const caption = captions.get(edge.id);
     const labelId = `${id}-label`;
     const data = customData({ mlsdId: edge.id, ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) });
     const stroke = STROKE[edge.mode ?? 'sync'];
-    yield elementJson(id, 'arrow', start.x, start.y, maxX - minX, maxY - minY, { strokeColor: stroke.strokeColor, strokeStyle: stroke.strokeStyle, strokeWidth: 1, bound: caption ? [{ type: 'text', id: labelId }] : [] },
-      `,"points":[${relative}],"lastCommittedPoint":null,"startBinding":{"elementId":"${boxIds.get(edge.source)}","focus":0,"gap":2},` +
-      `"endBinding":{"elementId":"${boxIds.get(edge.target)}","focus":0,"gap":2},"startArrowhead":null,"endArrowhead":"arrow","elbowed":false,"customData":${data}`);
+    yield elementJson(id, 'arrow', start.x, start.y, maxX - minX, maxY - minY, { strokeColor: stroke.strokeColor, strokeStyle: stroke.strokeStyle, strokeWidth: 1, bound: caption ? boundJson('text', labelId) : '' },
+      `,"points":[${relative}],"lastCommittedPoint":null,"startBinding":{"elementId":"${boxIds[arrows.ends[2 * i]!]}","focus":0,"gap":2},` +
+      `"endBinding":{"elementId":"${boxIds[arrows.ends[2 * i + 1]!]}","focus":0,"gap":2},"startArrowhead":null,"endArrowhead":"arrow","elbowed":false,"customData":${data}`);
     if (caption) yield textJson(labelId, labelBox ? labelBox.lines.join('\n') : caption, labelBox?.x ?? labelAt.x, labelBox?.y ?? labelAt.y, 12, id, { colour: '#64748b' });
   }
   for (const { annotation, x, y, width, height, padding, lines } of picture.annotations) {
@@ -183,7 +224,7 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     }
     const labelId = `${id}-label`;
     yield elementJson(id, 'rectangle', x, y, width, height,
-      { strokeColor: '#ca8a04', backgroundColor: annotation.colour ?? NOTE_COLOUR, strokeWidth: 1, bound: [{ type: 'text', id: labelId }] }, `,"customData":${data}`);
+      { strokeColor: '#ca8a04', backgroundColor: annotation.colour ?? NOTE_COLOUR, strokeWidth: 1, bound: boundJson('text', labelId) }, `,"customData":${data}`);
     yield textJson(labelId, lines.join('\n'), x + padding, y + padding, 13, id, { topLeft: true });
   }
 }

@@ -39,6 +39,8 @@ export interface Picture {
   /** Added to every diagram coordinate so the picture starts at (0, 0). */
   offset: Position;
   nodes: PictureNode[];
+  /** Each node's box by its id. */
+  boxOf: ReadonlyMap<string, PictureNode>;
   groups: GroupBox[];
   edges: PictureEdge[];
   /** Sticky notes and free text, each with its box. */
@@ -118,7 +120,7 @@ export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCapt
     for (const p of e.points) extent.addPoint(p.x, p.y);
     if (e.label) extent.add(e.label);
   }
-  return { ...extent.picture(), nodes, groups, edges, annotations, simplified };
+  return { ...extent.picture(), nodes, boxOf: boxes, groups, edges, annotations, simplified };
 }
 
 /**

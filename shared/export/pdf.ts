@@ -1,7 +1,10 @@
 import { PDFDocument, PDFFont, PDFName, StandardFonts, type PDFRef } from 'pdf-lib';
 import { roundedRectPath } from './iconPaths';
+import { Memo } from '../memo';
 import { AsciiBytes, num, pathOperators } from './pdfPath';
 import type { Paint, RoundedBox, Scene, Shape } from './scene';
+import { drawDiagram, type ScenePlan } from './drawing';
+import type { Drawer, IconPath, IconPlace, TextStyle } from './drawer';
 import type { Paper } from './types';
 
 /** Points per picture unit on a page the picture's own size (a CSS pixel is 0.75 pt). */
@@ -17,11 +20,19 @@ const PAPER_MARGIN_PT = 36;
 /** Characters the standard fonts cannot encode that have a plain stand-in. */
 const STAND_INS: Record<string, string> = { '∞': 'inf', '≤': '<=', '≥': '>=', '→': '->', '←': '<-', '≈': '~', '−': '-' };
 
-/** A #rrggbb colour as the three components a PDF colour operator takes. */
+/** A #rrggbb colour as the three components a PDF colour operator takes (a picture has a few dozen colours, each written once here). */
 function colour(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `${num(((n >> 16) & 255) / 255)} ${num(((n >> 8) & 255) / 255)} ${num((n & 255) / 255)}`;
+  let components = colours.get(hex);
+  if (components === undefined) {
+    const n = Number.parseInt(hex.slice(1), 16);
+    components = `${num(((n >> 16) & 255) / 255)} ${num(((n >> 8) & 255) / 255)} ${num((n & 255) / 255)}`;
+    colours.set(hex, components);
+  }
+  return components;
 }
+
+/** Colours' components, by colour. */
+const colours = new Memo<string, string>(256);
 
 /** Largest page side, pt: 200 inches, the limit PDF readers keep to (larger pages are drawn smaller to fit it). */
 export const MAX_PAGE_PT = 14_400;
@@ -66,6 +77,10 @@ interface Pen {
   formContent: Map<string, { content: string; box: readonly number[]; uses?: string[] }>;
   /** Each text set so far, by its characters, in each font. */
   texts: { regular: Map<string, SetText>; bold: Map<string, SetText> };
+  /** Each character's code as the content writes it (hex digits), by code point, in each font. */
+  codes: { regular: Map<number, string>; bold: Map<number, string> };
+  /** Shared copies drawn one after another in the group being drawn, not yet written (see `placeTogether`). */
+  run: Placed[];
 }
 
 /** A form's name. */
@@ -81,11 +96,11 @@ function samePaint(a: Paint, b: Paint): boolean {
 /** Whether two numbers (or their absence) are written the same. */
 const sameNumber = (a: number | undefined, b: number | undefined) => a === b || String(a) === String(b);
 
-/** A text as a font sets it (see `setText`). */
+/** A text as a font sets it (see `setText`); its width only once a centred text asks for it. */
 interface SetText {
   text: string;
   encoded: string;
-  units: number;
+  units?: number;
 }
 
 /** A form drawn at a place: its top-left corner and its scale, in picture units. */
@@ -139,12 +154,12 @@ function formAmong<T>(known: (T & Named)[], matches: (form: T) => boolean, make:
 }
 
 /** The form of a rounded box of this size and paint, made the first time it is asked for. */
-function boxForm(pen: Pen, box: RoundedBox, shape: Paint): string {
-  let known = pen.boxForms.get(box.width);
-  if (known === undefined) pen.boxForms.set(box.width, (known = []));
-  return formAmong(known, (f) => sameNumber(f.box.height, box.height) && sameNumber(f.box.r, box.r) && samePaint(f.paint, shape), () => ({
-    box, paint: shape,
-    name: newForm(pen, shape, false, roundedRectPath(0, 0, box.width, box.height, box.r), [-FORM_ROOM, -FORM_ROOM, box.width + FORM_ROOM, box.height + FORM_ROOM]),
+function boxForm(pen: Pen, width: number, height: number, r: number, shape: Paint): string {
+  let known = pen.boxForms.get(width);
+  if (known === undefined) pen.boxForms.set(width, (known = []));
+  return formAmong(known, (f) => sameNumber(f.box.height, height) && sameNumber(f.box.r, r) && samePaint(f.paint, shape), () => ({
+    box: { x: 0, y: 0, width, height, r }, paint: shape,
+    name: newForm(pen, shape, false, roundedRectPath(0, 0, width, height, r), [-FORM_ROOM, -FORM_ROOM, width + FORM_ROOM, height + FORM_ROOM]),
   }));
 }
 
@@ -184,14 +199,31 @@ function setPaint(pen: Pen, shape: Paint): string {
 /** Room around a form's shape for its stroke, in its own units. */
 const FORM_ROOM = 8;
 
-/** Where a shape drawn from a shared copy goes (a rounded box or an icon), making its form the first time; undefined for any other shape. */
-function placedForm(shape: Shape, pen: Pen): Placed | undefined {
-  if (shape.type !== 'path') return undefined;
-  const { box, at } = shape;
-  if (box) return { name: boxForm(pen, box, shape), x: box.x, y: box.y, scale: 1 };
+/** A rounded box drawn from its shared copy, joining the run of the group being drawn. */
+function placeBox(pen: Pen, x: number, y: number, width: number, height: number, r: number, paint: Paint): void {
+  pen.run.push({ name: boxForm(pen, width, height, r, paint), x, y, scale: 1 });
+}
+
+/** An icon's path drawn from its shared copy, joining the run of the group being drawn. */
+function placeIconPath(pen: Pen, d: string, paint: Paint, at: { x: number; y: number; scale: number }): void {
   // Icons: drawn the same on every node of a kind. Their form spans any path's reach in its units.
-  if (at) return { name: iconForm(pen, shape.d, shape), x: at.x, y: at.y, scale: at.scale };
-  return undefined;
+  pen.run.push({ name: iconForm(pen, d, paint), x: at.x, y: at.y, scale: at.scale });
+}
+
+/** Writes the run of shared copies waiting, if any. */
+function endRun(pen: Pen): void {
+  if (pen.run.length === 0) return;
+  placeTogether(pen.run, pen);
+  pen.run = [];
+}
+
+/** Draws a shape from a shared copy (a rounded box or an icon) into the run, making its form the first time; false for any other shape. */
+function placedForm(shape: Shape, pen: Pen): boolean {
+  if (shape.type !== 'path') return false;
+  const { box, at } = shape;
+  if (box) placeBox(pen, box.x, box.y, box.width, box.height, box.r, shape);
+  else if (at) placeIconPath(pen, shape.d, shape, at);
+  return !!(box || at);
 }
 
 /** The bounds of a form that may reach anywhere. */
@@ -220,59 +252,108 @@ function placeTogether(run: readonly Placed[], pen: Pen): void {
   pen.content.write(placing({ name, x, y, scale: 1 }));
 }
 
+/** A path's painting operator: fill and stroke, fill, stroke or neither. */
+const paintOperator = (shape: Paint) => (shape.fill && shape.stroke ? 'B' : shape.fill ? 'f' : shape.stroke ? 'S' : 'n');
+
+/** A path drawn as it is (not from a shared copy), its operators already written. */
+function drawOperators(pen: Pen, operators: string, paint: Paint): void {
+  endRun(pen);
+  pen.content.write(`${setPaint(pen, paint)}${operators}${paintOperator(paint)}\n`);
+}
+
+/** Straight lines through x, y pairs as path operators (as `pathOperators` reads the same lines as path data). */
+function linesOperators(xy: readonly number[], closed: boolean): string {
+  let out = '';
+  for (let i = 0; i < xy.length; i += 2) out += `${num(xy[i]!)} ${num(xy[i + 1]!)} ${i === 0 ? 'm' : 'l'}\n`;
+  return closed ? `${out}h\n` : out;
+}
+
+/** A text at its place: centred on x with anchor middle, else starting there. */
+function drawText(pen: Pen, x: number, y: number, raw: string, size: number, colour: string, bold: boolean, middle: boolean, spacing: number | undefined): void {
+  endRun(pen);
+  const set = setText(pen, raw, bold);
+  // As the font measures it at a size: its width in thousandths of the size, scaled.
+  const width = middle ? unitsOf(pen, set, bold) * (size / 1000) + (spacing ?? 0) * set.text.length : 0;
+  const left = x - width / 2;
+  // The font and size stay set from one text to the next (they outlast BT and ET): written only when they change.
+  const fontSize = `/${bold ? FONT_KEYS.bold : FONT_KEYS.regular} ${num(size)} Tf\n`;
+  const setFont = fontSize === pen.font ? '' : fontSize;
+  pen.font = fontSize;
+  pen.content.write(`${setPaint(pen, { fill: colour })}BT\n${setFont}1 0 0 -1 ${num(left)} ${num(y)} Tm\n${set.encoded} Tj\nET\n`);
+}
+
 /** One shape into the page's content, in picture units (the page's transform flips y, as SVG). */
 function draw(shape: Shape, pen: Pen): void {
   if (shape.type === 'group') {
-    let run: Placed[] = [];
-    for (const child of shape.children) {
-      const placed = placedForm(child, pen);
-      if (placed) {
-        run.push(placed);
-        continue;
-      }
-      if (run.length > 0) placeTogether(run, pen);
-      run = [];
-      draw(child, pen);
-    }
-    if (run.length > 0) placeTogether(run, pen);
+    endRun(pen);
+    for (const child of shape.children) if (!placedForm(child, pen)) draw(child, pen);
+    endRun(pen);
     return;
   }
   if (shape.type === 'path') {
-    const placed = placedForm(shape, pen);
-    if (placed) {
-      pen.content.write(placing(placed));
-      return;
-    }
-    const paint = shape.fill && shape.stroke ? 'B' : shape.fill ? 'f' : shape.stroke ? 'S' : 'n';
-    pen.content.write(`${setPaint(pen, shape)}${pathOperators(shape.d)}${paint}\n`);
+    if (placedForm(shape, pen)) endRun(pen);
+    else drawOperators(pen, pathOperators(shape.d), shape);
     return;
   }
-  const { text, encoded, units } = setText(pen, shape.text, shape.bold === true);
-  // As the font measures it at a size: its width in thousandths of the size, scaled.
-  const width = shape.anchor === 'middle' ? units * (shape.size / 1000) + (shape.spacing ?? 0) * text.length : 0;
-  const x = shape.x - width / 2;
-  // The font and size stay set from one text to the next (they outlast BT and ET): written only when they change.
-  const fontSize = `/${shape.bold ? FONT_KEYS.bold : FONT_KEYS.regular} ${num(shape.size)} Tf\n`;
-  const setFont = fontSize === pen.font ? '' : fontSize;
-  pen.font = fontSize;
-  pen.content.write(`${setPaint(pen, { fill: shape.colour })}BT\n${setFont}1 0 0 -1 ${num(x)} ${num(shape.y)} Tm\n${encoded} Tj\nET\n`);
+  drawText(pen, shape.x, shape.y, shape.text, shape.size, shape.colour, shape.bold === true, shape.anchor === 'middle', shape.spacing);
+}
+
+/** Draws the diagram straight into the page's content, with no shape made on the way (the same operators `draw` writes for the shapes). */
+class PdfDrawer implements Drawer {
+  constructor(private readonly pen: Pen) {}
+  open(): void {}
+  close(): void {
+    endRun(this.pen);
+  }
+  rect(x: number, y: number, width: number, height: number, r: number, paint: Paint): void {
+    placeBox(this.pen, x, y, width, height, r, paint);
+  }
+  circle(x: number, y: number, r: number, paint: Paint): void {
+    placeBox(this.pen, x - r, y - r, 2 * r, 2 * r, r, paint);
+  }
+  lines(xy: readonly number[], closed: boolean, paint: Paint): void {
+    drawOperators(this.pen, linesOperators(xy, closed), paint);
+  }
+  path(d: string, paint: Paint): void {
+    drawOperators(this.pen, pathOperators(d), paint);
+  }
+  icon(paths: readonly IconPath[], at: IconPlace): void {
+    for (const p of paths) placeIconPath(this.pen, p.d, p, at);
+  }
+  text(x: number, y: number, text: string, size: number, colour: string, style?: TextStyle): void {
+    drawText(this.pen, x, y, text, size, colour, style?.bold === true, style?.anchor === 'middle', style?.spacing);
+  }
 }
 
 /**
- * A text as the font sets it: the characters it can encode, their encoding
- * as the content writes it, and its width in thousandths of its size. Kept per text, as a
- * picture repeats many (kinds, stage numbers, figures).
+ * A text as the font sets it: the characters it can encode and their
+ * encoding as the content writes it (each character's code, as the font
+ * encodes it, kept per character). Kept per text, as a picture repeats
+ * many (kinds, stage numbers, figures).
  */
 function setText(pen: Pen, raw: string, bold: boolean): SetText {
   const texts = bold ? pen.texts.bold : pen.texts.regular;
   let set = texts.get(raw);
   if (set === undefined) {
     const font = bold ? pen.fonts.bold : pen.fonts.regular;
+    const codes = bold ? pen.codes.bold : pen.codes.regular;
     const text = encodable(raw, pen.known);
-    set = { text, encoded: font.encodeText(text).toString(), units: font.widthOfTextAtSize(text, 1000) };
+    let hex = '';
+    for (const char of text) {
+      const point = char.codePointAt(0)!;
+      let code = codes.get(point);
+      if (code === undefined) codes.set(point, (code = font.encodeText(char).asString()));
+      hex += code;
+    }
+    set = { text, encoded: `<${hex}>` };
     texts.set(raw, set);
   }
   return set;
+}
+
+/** A set text's width in thousandths of its size, as the font measures it (kerning included), worked out once. */
+function unitsOf(pen: Pen, set: SetText, bold: boolean): number {
+  return (set.units ??= (bold ? pen.fonts.bold : pen.fonts.regular).widthOfTextAtSize(set.text, 1000));
 }
 
 /**
@@ -308,6 +389,22 @@ function asciiBytes(text: string): Uint8Array<ArrayBuffer> {
  * each operator and stays a few bytes a shape.
  */
 export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array> {
+  return pdfOf(scene, paper, (pen) => {
+    for (const shape of scene.shapes) draw(shape, pen);
+  });
+}
+
+/** A plan's picture as a PDF (the same bytes as `renderPdf` of its scene), the diagram drawn into the content as it is worked out. */
+export async function renderPlanPdf(plan: ScenePlan, paper: Paper): Promise<Uint8Array> {
+  const page = { width: plan.width, height: plan.height, title: plan.input.diagram.title, background: plan.t.background };
+  return pdfOf(page, paper, (pen) => {
+    for (const _ of drawDiagram(plan.input, plan.picture, plan.captions, plan.t, new PdfDrawer(pen)));
+    for (const shape of plan.sheet.shapes) draw(shape, pen);
+  });
+}
+
+/** The one-page PDF whose picture `drawAll` draws onto the pen, in picture units. */
+async function pdfOf(scene: Pick<Scene, 'width' | 'height' | 'title' | 'background'>, paper: Paper, drawAll: (pen: Pen) => void): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(scene.title);
   pdf.setCreator('MLSD Studio');
@@ -324,8 +421,12 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
   // The background, then the picture in its own units: one transform flips y (as SVG) and scales the picture onto the page.
   const content = new AsciiBytes();
   content.write(`q\n${colour(scene.background)} rg\n0 0 ${num(fit.width)} ${num(fit.height)} re\nf\nQ\nq\n${scale} 0 0 -${scale} ${num(fit.left)} ${num(fit.height - fit.top)} cm\n`);
-  const pen: Pen = { fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', font: '', boxForms: new Map(), iconForms: new Map(), runForms: new Map(), formContent: new Map(), texts: { regular: new Map(), bold: new Map() } };
-  for (const shape of scene.shapes) draw(shape, pen);
+  const pen: Pen = {
+    fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', font: '',
+    boxForms: new Map(), iconForms: new Map(), runForms: new Map(), formContent: new Map(),
+    texts: { regular: new Map(), bold: new Map() }, codes: { regular: new Map(), bold: new Map() }, run: [],
+  };
+  drawAll(pen);
   content.write('Q\n');
   // Forms in the order made: those a form draws are registered before it.
   const refs = new Map<string, PDFRef>();

@@ -1,4 +1,4 @@
-import { sceneOf } from './drawing';
+import { scenePlan } from './drawing';
 import type { ExportFormat } from './types';
 
 /**
@@ -16,7 +16,7 @@ export const pdfFormat: ExportFormat = {
   takesPaper: true,
   readsFullEstimate: false,
   render: async (input) => {
-    const { renderPdf } = await import('./pdf');
-    return renderPdf(sceneOf(input), input.paper);
+    const { renderPlanPdf } = await import('./pdf');
+    return renderPlanPdf(scenePlan(input), input.paper);
   },
 };

@@ -1,8 +1,13 @@
 import { drawSvgPath, type PDFOperator } from 'pdf-lib';
 import { Memo } from '../memo';
 
+/** Whole numbers below this are exact after scaling by 1000 (2^53 / 1000), so their rounding is the number itself. */
+const WHOLE_LIMIT = 9_007_199_254_740;
+
 /** A number as a PDF's content writes it: at most three decimals (a thousandth of a unit), never an exponent. */
 export function num(value: number): string {
+  // A whole number (most of a picture's) is its own rounding: written as it is.
+  if (Number.isSafeInteger(value) && Math.abs(value) < WHOLE_LIMIT) return value === 0 ? '0' : String(value);
   const rounded = Math.round(value * 1000) / 1000;
   // Stryker disable next-line ConditionalExpression: String(-0) is '0' as well; the test spares a call for the common zero.
   return rounded === 0 ? '0' : String(rounded);

@@ -4,27 +4,47 @@ import type { TextPieces } from './types';
 const PIECE_CHARS = 1 << 16;
 
 /**
- * Lines gathered into pieces, each line followed by a newline. A piece's
+ * Lines gathered into a piece, each line followed by a newline. A piece's
  * lines are joined once, into one flat string: a string grown line by line
  * is a chain of parts that writing it to UTF-8 must first copy out whole.
  */
+export class PieceLines {
+  private lines: string[] = [];
+  private length = 0;
+
+  add(line: string): void {
+    this.lines.push(line);
+    this.length += line.length + 1;
+  }
+
+  /** Whether the piece has its size: time to `take` it. */
+  get full(): boolean {
+    return this.length >= PIECE_CHARS;
+  }
+
+  /** Whether no line waits. */
+  get empty(): boolean {
+    return this.length === 0;
+  }
+
+  /** The lines added since the last piece, as one piece. */
+  take(): string {
+    this.lines.push('');
+    const piece = this.lines.join('\n');
+    this.lines = [];
+    this.length = 0;
+    return piece;
+  }
+}
+
+/** Lines gathered into pieces (see `PieceLines`). */
 export function* linesAsPieces(lines: Iterable<string>): TextPieces {
-  let piece: string[] = [];
-  let length = 0;
+  const piece = new PieceLines();
   for (const line of lines) {
-    piece.push(line);
-    length += line.length + 1;
-    if (length >= PIECE_CHARS) {
-      piece.push('');
-      yield piece.join('\n');
-      piece = [];
-      length = 0;
-    }
+    piece.add(line);
+    if (piece.full) yield piece.take();
   }
-  if (length > 0) {
-    piece.push('');
-    yield piece.join('\n');
-  }
+  if (!piece.empty) yield piece.take();
 }
 
 /** The whole text the pieces make, for callers that want one string (the app, the tests). */

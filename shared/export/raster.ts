@@ -1,7 +1,7 @@
-import { sceneOf, sceneSizeFromBoxes } from './drawing';
+import { scenePlan, sceneSizeFromBoxes } from './drawing';
 import { pngWidth, withDpi } from './pngDpi';
 import { joinPieces } from './pieces';
-import { sceneSvg } from './svg';
+import { planSvg } from './svg';
 import type { ExportFormat } from './types';
 
 /** Dots per inch of PNG exports: a picture unit is a CSS pixel (1/96 inch), so 300 dpi prints at the picture's natural size. */
@@ -56,10 +56,10 @@ export const pngFormat: ExportFormat = {
     // Refused by its size before any of it is drawn, and when its boxes alone are too large, before any edge is routed.
     const boxes = sceneSizeFromBoxes(input);
     rasterScale(boxes.width, boxes.height);
-    const scene = sceneOf(input);
-    const scale = rasterScale(scene.width, scene.height);
-    const png = await services.rasterize(joinPieces(sceneSvg(scene)), scale);
+    const plan = scenePlan(input);
+    const scale = rasterScale(plan.width, plan.height);
+    const png = await services.rasterize(joinPieces(planSvg(plan)), scale);
     // A host may rasterize smaller than asked (a browser canvas has a size limit): record the resolution actually reached.
-    return withDpi(png, (96 * pngWidth(png)) / scene.width);
+    return withDpi(png, (96 * pngWidth(png)) / plan.width);
   },
 };

@@ -1,4 +1,5 @@
-import { edgeCaption } from '../export/caption';
+import { edgeCaptionWithRate } from '../export/caption';
+import { formatQps } from '../units';
 import { Memo } from '../memo';
 import type { DiagramEdge } from '../model/schema';
 import { measureText, wrapLabel } from './text';
@@ -115,11 +116,16 @@ export function edgeLabelSize(parts: readonly string[]): LabelSize | undefined {
 /** The widest rate a caption can show ("1.23M QPS"): layout keeps room for it whatever the traffic. */
 const WIDEST_PEAK_QPS = 1_230_000;
 
+/** The widest rate as a caption writes it, written once (every edge's room is measured with it). */
+const widestRate = new Memo<number, string>(1);
+
 /**
  * The room kept for an edge's caption: its calls and label with the widest
  * rate, so the caption fits whatever the estimate says and whether or not
  * figures are shown.
  */
 export function reservedLabelSize(edge: DiagramEdge): LabelSize | undefined {
-  return edgeLabelSize(edgeCaption(edge, WIDEST_PEAK_QPS, true));
+  let rate = widestRate.get(WIDEST_PEAK_QPS);
+  if (rate === undefined) widestRate.set(WIDEST_PEAK_QPS, (rate = formatQps(WIDEST_PEAK_QPS)));
+  return edgeLabelSize(edgeCaptionWithRate(edge, rate));
 }
