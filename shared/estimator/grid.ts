@@ -27,7 +27,7 @@
  * spread-out latency is back within the accuracy above.
  */
 
-import { at, clampIndex, gridInUse, indexBelow, INV_STEP, K_MIN, LN_R, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
+import { at, clampIndex, gridInUse, indexBelow, indexBelowOn, INV_STEP, K_MIN, LN_R, midAbove, POINTS, SUM_D_HIGH, SUM_D_LOW, SUM_M } from './gridPoints';
 import { normalCdfFast } from './normal';
 import { kept as keptArray, scratch, SLOT, whole } from './scratch';
 
@@ -133,27 +133,18 @@ export class Dist {
 
   /** The empirical distribution of samples in ms (each split between its neighbouring points, keeping the mean). */
   static fromSamples(samples: ArrayLike<number>): Dist {
-    // One pass over the samples into masses over the whole grid, then only the used range is kept.
+    // Masses over the whole grid, spread a block of samples at a time, then only the used range is kept.
     const grid = scratch(SLOT.masses, POINTS.length);
-    let zero = 0;
-    let lo = Infinity;
-    let hi = -Infinity;
     const share = 1 / samples.length;
-    for (let i = 0; i < samples.length; i++) {
-      const v = samples[i]!;
-      if (!(v > 0)) {
-        zero += share;
-        continue;
-      }
-      const k = clampIndex(indexBelow(v));
-      if (k < lo) lo = k;
-      if (k > hi) hi = k;
-      const w = Math.min(1, Math.max(0, (v - at(k)) * INV_STEP[k - K_MIN]!));
-      grid[k - K_MIN]! += share * (1 - w);
-      grid[k - K_MIN + 1]! += share * w;
-    }
-    if (lo > hi) return Dist.ZERO;
-    return Dist.fromMasses(zero, lo, grid.subarray(lo - K_MIN, hi - K_MIN + 2));
+    const range = Int32Array.of(grid.length, -1, 0);
+    for (let from = 0; from < samples.length; from += SPREAD_BLOCK) spreadSamples(samples, from, Math.min(samples.length, from + SPREAD_BLOCK), share, grid, range);
+    // The share at zero, added once per such sample as they came.
+    let zero = 0;
+    for (let i = 0; i < range[2]!; i++) zero += share;
+    const first = range[0]!;
+    const last = range[1]!;
+    if (first > last) return Dist.ZERO;
+    return Dist.fromMasses(zero, first + K_MIN, grid.subarray(first, last + 2));
   }
 
   /** The mixture that is `a` with probability p and `b` otherwise. */
@@ -387,4 +378,38 @@ function addPositiveSum(a: Dist, b: Dist, outLo: number, out: Float64Array, stri
       out[o + 1]! += upperMass;
     }
   }
+}
+
+/** Samples spread by one call of spreadSamples: a call of its own per block, so a long run of samples is compiled early, not after it is mostly read. */
+const SPREAD_BLOCK = 512;
+
+/**
+ * Adds `share` for each of samples[from, to) to `grid` (grid index k at
+ * k - K_MIN), split between the points either side of it so the mean is kept.
+ * `range` holds the first and last place in `grid` a sample fell at or above
+ * and the count of samples at or below zero (which add nothing there), and is
+ * brought up to date.
+ */
+function spreadSamples(samples: ArrayLike<number>, from: number, to: number, share: number, grid: Float64Array, range: Int32Array): void {
+  const tables = gridInUse();
+  const { points, invStep, kMin, kMax } = tables;
+  let first = range[0]!;
+  let last = range[1]!;
+  let atZero = range[2]!;
+  for (let i = from; i < to; i++) {
+    const v = samples[i]!;
+    if (!(v > 0)) {
+      atZero++;
+      continue;
+    }
+    const j = Math.min(kMax - 1, Math.max(kMin + 1, indexBelowOn(tables, v))) - kMin;
+    if (j < first) first = j;
+    if (j > last) last = j;
+    const w = Math.min(1, Math.max(0, (v - points[j]!) * invStep[j]!));
+    grid[j]! += share * (1 - w);
+    grid[j + 1]! += share * w;
+  }
+  range[0] = first;
+  range[1] = last;
+  range[2] = atZero;
 }

@@ -22,6 +22,7 @@ export interface GridTables {
   invStep: Float64Array;
   logR2: number;
   logRMantissa: Float64Array;
+  /** Values within the grid: outside it, indexBelow guesses from Math.log, as the callers clamp what they get. */
   guessLowMs: number;
   guessHighMs: number;
   sumM: Int32Array;
@@ -91,11 +92,6 @@ export let SUM_M: Int32Array = new Int32Array(0);
 export let SUM_D_LOW: Int32Array = new Int32Array(0);
 /** Largest index difference d of each group. */
 export let SUM_D_HIGH: Int32Array = new Int32Array(0);
-let LOG_R_2 = 0;
-let LOG_R_MANTISSA: Float64Array = new Float64Array(0);
-/** Values within the grid: outside it, the guess comes from Math.log, as the callers clamp what they get. */
-let GUESS_LOW_MS = 0;
-let GUESS_HIGH_MS = 0;
 
 /** Each grid's tables, worked out on first use (kept by their step). */
 const built = new Memo<number, GridTables>(4);
@@ -114,10 +110,6 @@ function install(t: GridTables): void {
   SUM_M = t.sumM;
   SUM_D_LOW = t.sumDLow;
   SUM_D_HIGH = t.sumDHigh;
-  LOG_R_2 = t.logR2;
-  LOG_R_MANTISSA = t.logRMantissa;
-  GUESS_LOW_MS = t.guessLowMs;
-  GUESS_HIGH_MS = t.guessHighMs;
 }
 install(tablesFor(1));
 
@@ -169,14 +161,20 @@ const HIGH_WORD = words[1] === 0x3ff00000 ? 1 : 0;
 
 /** The grid index whose point is the largest at or below `ms` (ms > 0). */
 export function indexBelow(ms: number): number {
+  return indexBelowOn(current, ms);
+}
+
+/** The same on a grid's tables that a kernel read once (`gridInUse`). */
+export function indexBelowOn(grid: Readonly<GridTables>, ms: number): number {
   let k: number;
   // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: outside the grid either guess serves, as the callers clamp the index
-  if (ms >= GUESS_LOW_MS && ms <= GUESS_HIGH_MS) {
+  if (ms >= grid.guessLowMs && ms <= grid.guessHighMs) {
     bits[0] = ms;
     const high = words[HIGH_WORD]!;
-    k = Math.floor(((high >>> 20) - 1023) * LOG_R_2 + LOG_R_MANTISSA[(high >>> (20 - MANTISSA_BITS)) & ((1 << MANTISSA_BITS) - 1)]!);
-  } else k = Math.floor(Math.log(ms) / LN_R);
-  if (at(k + 1) <= ms) k++;
-  else if (at(k) > ms) k--;
+    k = Math.floor(((high >>> 20) - 1023) * grid.logR2 + grid.logRMantissa[(high >>> (20 - MANTISSA_BITS)) & ((1 << MANTISSA_BITS) - 1)]!);
+  } else k = Math.floor(Math.log(ms) / grid.lnR);
+  const points = grid.points;
+  if (points[k + 1 - grid.kMin]! <= ms) k++;
+  else if (points[k - grid.kMin]! > ms) k--;
   return k;
 }

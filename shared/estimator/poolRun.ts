@@ -9,6 +9,7 @@
  */
 import { ServerPool, TimeHeap } from '../sim/heap';
 import { Memo } from '../memo';
+import { NormalStream } from '../sim/normals';
 import { SimRandom } from '../sim/random';
 import { Dist } from './grid';
 import { at, GRID_STEP } from './gridPoints';
@@ -153,83 +154,133 @@ class InTurnRequests {
  * callee's time after its own from a uniform.
  */
 export function runPool(servers: number, service: ServiceTime, streams: readonly BatchStream[], after: (u: number) => number, copyCount: number, seed: number): PoolRun {
-  const random = new SimRandom(seed);
-  const pool = new ServerPool(servers);
   const totalQps = streams.reduce((a, s) => a + s.qps, 0);
   const meanCopies = streams.reduce((a, s) => a + s.qps * s.copies, 0) / totalQps;
   const batchCount = Math.ceil(copyCount / meanCopies);
   const warmUp = Math.ceil(batchCount / 10);
-  const cumulative = streams.map((_, i) => streams.slice(0, i + 1).reduce((a, s) => a + s.qps, 0) / totalQps);
   // Copies each list of batches is expected to hold, with room for chance: one list holds exactly batchCount batches.
   const together = streams.filter((s) => !s.inTurn);
   const expected = new Map<number, number>();
   for (const s of together) expected.set(s.copies, (expected.get(s.copies) ?? 0) + (batchCount * s.qps * s.copies) / totalQps);
   const exact = together.length === streams.length && expected.size === 1;
   const collected = new Map([...expected].map(([copies, n]) => [copies, new Samples(exact ? batchCount * copies : n * 1.02 + 64 * copies)]));
-  const lists = streams.map((s) => collected.get(s.copies)!);
   const turns = new Map(streams.filter((s) => s.inTurn).map((s) => [s.copies, new Samples()]));
   // With one list of batches and no copies in turn, that list holds every copy in order: no second list of them all.
-  const oneList = exact;
-  const all = new Samples(oneList ? 0 : batchCount * meanCopies * 1.02 + 64);
-  let serviceMs = new Float64Array(64);
-  const pending = new InTurnRequests();
-  const meanGapMs = 1000 / totalQps;
-  const copyInTurn = (slot: number, nowMs: number) => {
-    const serviceMs = random.logNormal(service.p50Ms, service.sigma);
-    const own = pool.seize(nowMs, serviceMs) - nowMs + serviceMs;
-    const measured = pending.isMeasured(slot);
-    if (measured) all.push(own);
-    const whole = pending.back(slot, nowMs, own + after(random.uniform()));
-    if (whole >= 0 && measured) turns.get(streams[pending.streamOf(slot)]!.copies)!.push(whole);
-  };
-  let now = 0;
-  for (let b = 0; b < batchCount + warmUp; b++) {
-    const arrival = now + random.exponential(meanGapMs);
+  const all = exact ? undefined : new Samples(batchCount * meanCopies * 1.02 + 64);
+  const run = new PoolSimulation(servers, service, streams, after, seed, collected, turns, all);
+  for (let b = 0; b < batchCount + warmUp; b++) run.arrive(b >= warmUp);
+  run.finish();
+  const copied = (m: Map<number, Samples>) => new Map([...m].map(([k, v]) => [k, v.copy()]));
+  return { own: Dist.fromSamples(all ? all.view() : collected.values().next().value!.view()), batches: copied(collected), turns: copied(turns) };
+}
+
+/**
+ * A pool's run under way: its servers, its draws, and the lists it measures
+ * into. Each arrival is a call of its own, so the work of one is compiled
+ * once for the whole run (and for the next pool's).
+ */
+class PoolSimulation {
+  private readonly random: SimRandom;
+  /** Service times draw their normals by the ziggurat from a stream of their own, half its cycle away from the other draws' (as the simulator's do). */
+  private readonly normals: NormalStream;
+  private readonly pool: ServerPool;
+  private readonly cumulative: Float64Array;
+  private readonly lists: Samples[];
+  private readonly pending = new InTurnRequests();
+  private readonly meanGapMs: number;
+  private serviceMs = new Float64Array(64);
+  private warmUpTimes = new Float64Array(64);
+  private nowMs = 0;
+
+  constructor(
+    servers: number,
+    private readonly service: ServiceTime,
+    private readonly streams: readonly BatchStream[],
+    private readonly after: (u: number) => number,
+    seed: number,
+    collected: Map<number, Samples>,
+    private readonly turns: Map<number, Samples>,
+    /** Every copy's own time, where the lists of batches do not hold them all in order. */
+    private readonly all: Samples | undefined,
+  ) {
+    this.random = new SimRandom(seed);
+    this.normals = new NormalStream(seed + 2 ** 31);
+    this.pool = new ServerPool(servers);
+    const totalQps = streams.reduce((a, s) => a + s.qps, 0);
+    this.meanGapMs = 1000 / totalQps;
+    this.cumulative = Float64Array.from(streams, (_, i) => streams.slice(0, i + 1).reduce((a, s) => a + s.qps, 0) / totalQps);
+    this.lists = streams.map((s) => collected.get(s.copies)!);
+  }
+
+  /** The next request arrives (after the copies in turn due before it): its copies seize servers, measured or not. */
+  arrive(measured: boolean): void {
+    const { random, streams, pending } = this;
+    const arrival = this.nowMs + random.exponential(this.meanGapMs);
     while (pending.heap.size > 0 && pending.heap.topTime <= arrival) {
       const time = pending.heap.topTime;
-      copyInTurn(pending.heap.pop(), time);
+      this.copyInTurn(pending.heap.pop(), time);
     }
-    now = arrival;
-    const u = random.uniform();
+    this.nowMs = arrival;
     let s = 0;
-    while (s < streams.length - 1 && cumulative[s]! < u) s++;
-    const stream = streams[s]!;
-    const copies = stream.copies;
-    if (stream.inTurn) {
-      copyInTurn(pending.open(copies, s, b >= warmUp), now);
-      continue;
+    if (streams.length > 1) {
+      const u = random.uniform();
+      while (s < streams.length - 1 && this.cumulative[s]! < u) s++;
     }
-    if (serviceMs.length < copies) serviceMs = new Float64Array(copies);
-    drawServiceMs(random, service, serviceMs, copies);
-    if (b < warmUp) {
-      for (let c = 0; c < copies; c++) pool.seize(now, serviceMs[c]!);
-      continue;
+    const copies = streams[s]!.copies;
+    if (streams[s]!.inTurn) {
+      this.copyInTurn(pending.open(copies, s, measured), arrival);
+      return;
     }
-    const list = lists[s]!;
+    if (this.serviceMs.length < copies) {
+      this.serviceMs = new Float64Array(copies);
+      this.warmUpTimes = new Float64Array(copies);
+    }
+    drawServiceMs(this.normals, this.service, this.serviceMs, copies);
+    if (!measured) {
+      this.pool.seizeTogether(arrival, this.serviceMs, copies, this.warmUpTimes, 0);
+      return;
+    }
+    const list = this.lists[s]!;
     const start = list.length;
     const listValues = list.reserve(copies);
-    seizeAll(pool, now, serviceMs, copies, listValues, start);
+    this.pool.seizeTogether(arrival, this.serviceMs, copies, listValues, start);
     list.length += copies;
-    if (oneList) continue;
+    const all = this.all;
+    if (!all) return;
     const allValues = all.reserve(copies);
     for (let c = 0; c < copies; c++) allValues[all.length++] = listValues[start + c]!;
   }
-  while (pending.heap.size > 0) {
-    const time = pending.heap.topTime;
-    copyInTurn(pending.heap.pop(), time);
+
+  /** The copies in turn still under way after the last arrival. */
+  finish(): void {
+    const heap = this.pending.heap;
+    while (heap.size > 0) {
+      const time = heap.topTime;
+      this.copyInTurn(heap.pop(), time);
+    }
   }
-  const copied = (m: Map<number, Samples>) => new Map([...m].map(([k, v]) => [k, v.copy()]));
-  return { own: Dist.fromSamples(oneList ? lists[0]!.view() : all.view()), batches: copied(collected), turns: copied(turns) };
+
+  /** A copy in turn leaves its caller at `nowMs`: it seizes a server, and once back (with the callee's time after its own) the request's next copy is due. */
+  private copyInTurn(slot: number, nowMs: number): void {
+    const { pending } = this;
+    const serviceMs = this.normals.logNormal(this.service.p50Ms, this.service.sigma);
+    const own = this.pool.seize(nowMs, serviceMs) - nowMs + serviceMs;
+    const measured = pending.isMeasured(slot);
+    if (measured) this.all!.push(own);
+    const whole = pending.back(slot, nowMs, own + this.after(this.random.uniform()));
+    if (whole >= 0 && measured) this.turns.get(this.streams[pending.streamOf(slot)]!.copies)!.push(whole);
+  }
 }
 
-/** Draws `count` service times in turn into `out` (a loop of its own, so the draws stay unboxed). */
-function drawServiceMs(random: SimRandom, service: ServiceTime, out: Float64Array, count: number): void {
-  for (let c = 0; c < count; c++) out[c] = random.logNormal(service.p50Ms, service.sigma);
-}
-
-/** Copies of one batch arriving at `nowMs` seize servers in turn; each one's own time (wait plus service) goes to `out` from `at`. */
-function seizeAll(pool: ServerPool, nowMs: number, serviceMs: Float64Array, count: number, out: Float64Array, at: number): void {
-  for (let c = 0; c < count; c++) out[at + c] = pool.seize(nowMs, serviceMs[c]!) - nowMs + serviceMs[c]!;
+/** Draws `count` log-normal service times into `out`: their normals at once, then the median times e^(sigma z) of each. */
+function drawServiceMs(normals: NormalStream, service: ServiceTime, out: Float64Array, count: number): void {
+  const { p50Ms, sigma } = service;
+  if (!(sigma > 0)) {
+    out.fill(p50Ms, 0, count);
+    return;
+  }
+  normals.fill(out, count);
+  for (let c = 0; c < count; c++) out[c] = p50Ms * Math.exp(sigma * out[c]!);
 }
 
 /** Draws from a distribution on the grid by its inverse CDF (a bucket table finds the start of each search). */

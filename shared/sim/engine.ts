@@ -19,8 +19,6 @@ const WARM_UP = -1;
 const NOT_A_REQUEST = -2;
 /** Heap ids at or below this are a batcher's queue-delay events (the node is BATCH_EVENT - id); policy timers lie above. */
 const BATCH_EVENT = -(2 ** 30);
-/** Normals drawn at a time for the service times. */
-const NORMAL_BLOCK = 1024;
 
 
 /** Raw observations of a run, summarised by stats.ts. */
@@ -51,8 +49,6 @@ export class Simulation implements PolicyHost {
   private readonly random: SimRandom;
   /** Service times draw from their own stream, half its cycle away from the other draws' (2^31 draws). */
   private readonly normalStream: NormalStream;
-  private readonly normals = new Float64Array(NORMAL_BLOCK);
-  private normalAt = NORMAL_BLOCK;
   private readonly heap = new TimeHeap();
   private readonly visits = new Visits();
   private readonly lines: (WaitingLine | null)[];
@@ -220,14 +216,7 @@ export class Simulation implements PolicyHost {
       return;
     }
     // Log-normal service: the median times e^(sigma z).
-    let serviceMs = spec.p50Ms;
-    if (spec.sigma > 0) {
-      if (this.normalAt === NORMAL_BLOCK) {
-        this.normalStream.fill(this.normals);
-        this.normalAt = 0;
-      }
-      serviceMs *= Math.exp(spec.sigma * this.normals[this.normalAt++]!);
-    }
+    const serviceMs = this.normalStream.logNormal(spec.p50Ms, spec.sigma);
     if (this.inWindow) {
       this.obs.visits[node]! += 1;
       this.obs.busyMs[node]! += serviceMs;

@@ -37,17 +37,36 @@ const curve = new Float64Array(LAYERS);
   }
 }
 
+/** Normals drawn at a time by `normal`. */
+const BLOCK = 1024;
+
 /** A seeded stream of standard normals. */
 export class NormalStream {
   private state: number;
+  private readonly block = new Float64Array(BLOCK);
+  private at = BLOCK;
 
   constructor(seed: number) {
     this.state = seed >>> 0;
   }
 
-  /** Fills `out` with standard normals. */
-  fill(out: Float64Array): void {
-    for (let i = 0; i < out.length; i++) {
+  /** The next standard normal, from blocks of BLOCK filled in turn (the same stream as `fill` on such blocks). */
+  normal(): number {
+    if (this.at === BLOCK) {
+      this.fill(this.block);
+      this.at = 0;
+    }
+    return this.block[this.at++]!;
+  }
+
+  /** A log-normal with the given median and log-scale sigma: the median times e^(sigma z) (sigma 0: the median itself). */
+  logNormal(median: number, sigma: number): number {
+    return sigma > 0 ? median * Math.exp(sigma * this.normal()) : median;
+  }
+
+  /** Fills the first `count` of `out` with standard normals. */
+  fill(out: Float64Array, count = out.length): void {
+    for (let i = 0; i < count; i++) {
       const bits = this.next();
       const layer = bits & (LAYERS - 1);
       const value = bits >> 7;

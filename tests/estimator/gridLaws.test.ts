@@ -237,6 +237,18 @@ describe('latency distributions at the edges of their range', () => {
     near(Dist.fromSamples([1000, 1, 2, 3, 4]).mean(), 202, 1e-9);
   });
 
+  it('the empirical law of thousands of samples, read a block at a time: the zeros\' share, the mean, the smallest and the largest kept', () => {
+    // 3,001 samples: 1, 2, ..., 3000 ms in a shuffled order, every third one replaced by 0 (1,000 zeros), and one of 10 s last.
+    const samples = Array.from({ length: 3000 }, (_, i) => (i % 3 === 2 ? 0 : 1 + ((i * 1237) % 3000)));
+    samples.push(10_000);
+    const d = Dist.fromSamples(samples);
+    near(d.zero, 1000 / 3001, 1e-12);
+    near(d.mean(), samples.reduce((a, v) => a + v, 0) / 3001, 1e-9);
+    expect(at(d.lo)).toBeLessThanOrEqual(Math.min(...samples.filter((v) => v > 0)));
+    expect(at(d.hi)).toBeGreaterThanOrEqual(10_000);
+    expect(at(d.hi - 1)).toBeLessThan(10_000);
+  });
+
   it('folds tails by their share of the total, not by their raw size: 3e-6 of 4 is negligible, 3e-10 of 4 too', () => {
     const low = Dist.fromMasses(0, 50, Float64Array.of(3e-6, 1, 1, 1, 1));
     expect([low.lo, low.masses.length]).toEqual([51, 4]);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalCdf } from '../../shared/estimator/normal';
 import { NormalStream } from '../../shared/sim/normals';
 
 /** Standard normal CDF values (tables): Phi(z). */
@@ -47,5 +48,37 @@ describe('the service times\' normals', () => {
     expect(Math.abs(squares / z.length - 1)).toBeLessThan(0.005);
     expect(draws(5, 3000)).toEqual(z.subarray(0, 3000));
     expect(draws(6, 3000)).not.toEqual(z.subarray(0, 3000));
+  });
+
+  it('fall into 64 bins of equal normal probability evenly (chi-square with 63 degrees of freedom under 120: tables from a layer area 1% off give 154)', () => {
+    const bins = new Float64Array(64);
+    for (let i = 0; i < z.length; i++) bins[Math.min(63, Math.floor(normalCdf(z[i]!) * 64))]! += 1;
+    const expected = z.length / 64;
+    const chiSquare = bins.reduce((a, n) => a + (n - expected) ** 2 / expected, 0);
+    expect(chiSquare).toBeLessThan(120);
+  });
+
+  it('reach beyond the last layer (3.4426) as often as a normal does, and spread there as its tail does', () => {
+    const r = 3.442619855899;
+    let beyond = 0;
+    let beyondFour = 0;
+    for (let i = 0; i < z.length; i++) {
+      if (Math.abs(z[i]!) > r) beyond++;
+      if (Math.abs(z[i]!) > 4) beyondFour++;
+    }
+    const tail = 2 * (1 - normalCdf(r));
+    expect(Math.abs(beyond - z.length * tail)).toBeLessThan(4.5 * Math.sqrt(z.length * tail));
+    // Given the tail, beyond 4 with probability (1 - Phi(4)) / (1 - Phi(r)), about 0.11.
+    const share = (1 - normalCdf(4)) / (1 - normalCdf(r));
+    expect(Math.abs(beyondFour - beyond * share)).toBeLessThan(4.5 * Math.sqrt(beyond * share * (1 - share)));
+  });
+
+  it('come one at a time in the order blocks of them are filled, and give log-normals of the median times e^(sigma z)', () => {
+    const one = new NormalStream(5);
+    expect(Float64Array.from({ length: 3000 }, () => one.normal())).toEqual(z.subarray(0, 3000));
+    const logs = new NormalStream(5);
+    expect(logs.logNormal(2, 0.5)).toBe(2 * Math.exp(0.5 * z[0]!));
+    expect(logs.logNormal(3, 0)).toBe(3);
+    expect(logs.logNormal(2, 0.5)).toBe(2 * Math.exp(0.5 * z[1]!));
   });
 });

@@ -29,4 +29,24 @@ describe('a pool of servers taken first come, first served', () => {
       expect(requests.map((r) => pool.seize(r.atMs, r.serviceMs))).toEqual(startsByDefinition(servers, requests));
     });
   }
+
+  for (const servers of [1, 4, 5, 8, 40]) {
+    it(`gives each copy of a batch its own time, wait plus service, as copies taken one by one would (${servers} servers)`, () => {
+      const random = new SimRandom(100 + servers);
+      const requests: { atMs: number; serviceMs: number }[] = [];
+      const pool = new ServerPool(servers);
+      const own: number[] = [];
+      let now = 0;
+      for (let batch = 0; batch < 2000; batch++) {
+        now += random.exponential(servers / 3);
+        const copies = 1 + Math.floor(random.uniform() * 12);
+        const serviceMs = Float64Array.from({ length: copies }, () => random.logNormal(1, 0.8));
+        for (const s of serviceMs) requests.push({ atMs: now, serviceMs: s });
+        const out = new Float64Array(copies + 2);
+        pool.seizeTogether(now, serviceMs, copies, out, 2);
+        own.push(...out.subarray(2));
+      }
+      expect(own).toEqual(startsByDefinition(servers, requests).map((start, i) => start - requests[i]!.atMs + requests[i]!.serviceMs));
+    });
+  }
 });
