@@ -1,4 +1,4 @@
-import { PDFDocument, PDFFont, PDFName, StandardFonts, type PDFRef } from 'pdf-lib';
+import { PDFDocument, PDFName, StandardFonts, type PDFRef } from 'pdf-lib';
 import { roundedRectPath } from './iconPaths';
 import { Memo } from '../memo';
 import { AsciiBytes, num, pathOperators } from './pdfPath';
@@ -6,6 +6,7 @@ import type { Paint, RoundedBox, Scene, Shape } from './scene';
 import { drawDiagram, type ScenePlan } from './drawing';
 import type { Drawer, IconPath, IconPlace, TextStyle } from './drawer';
 import type { Paper } from './types';
+import { setText, unitsOf, type TextPen } from './pdfText';
 
 /** Points per picture unit on a page the picture's own size (a CSS pixel is 0.75 pt). */
 const PT_PER_UNIT = 0.75;
@@ -16,9 +17,6 @@ const PAPER_PT: Record<Exclude<Paper, 'fit'>, { width: number; height: number }>
   letter: { width: 792, height: 612 },
 };
 const PAPER_MARGIN_PT = 36;
-
-/** Characters the standard fonts cannot encode that have a plain stand-in. */
-const STAND_INS: Record<string, string> = { '∞': 'inf', '≤': '<=', '≥': '>=', '→': '->', '←': '<-', '≈': '~', '−': '-' };
 
 /** A #rrggbb colour as the three components a PDF colour operator takes (a picture has a few dozen colours, each written once here). */
 function colour(hex: string): string {
@@ -48,17 +46,8 @@ export function pageFit(scene: Pick<Scene, 'width' | 'height'>, paper: Paper): {
   return { ...page, scale, left: (page.width - scene.width * scale) / 2, top: (page.height - scene.height * scale) / 2 };
 }
 
-/** Text the font can set: characters outside its encoding get a stand-in or "?". */
-function encodable(text: string, known: ReadonlySet<number>): string {
-  let out = '';
-  for (const char of text) out += known.has(char.codePointAt(0)!) ? char : (STAND_INS[char] ?? '?');
-  return out;
-}
-
 /** What the content has set so far (a new value is written only when it changes), and the copies it draws from. */
-interface Pen {
-  fonts: { regular: PDFFont; bold: PDFFont };
-  known: ReadonlySet<number>;
+interface Pen extends TextPen {
   /** The page's content so far. */
   content: AsciiBytes;
   fill: string;
@@ -75,10 +64,6 @@ interface Pen {
   runForms: Map<string, string>;
   /** Each form's content, by its name, and the forms it draws in turn. */
   formContent: Map<string, { content: string; box: readonly number[]; uses?: string[] }>;
-  /** Each text set so far, by its characters, in each font. */
-  texts: { regular: Map<string, SetText>; bold: Map<string, SetText> };
-  /** Each character's code as the content writes it (hex digits), by code point, in each font. */
-  codes: { regular: Map<number, string>; bold: Map<number, string> };
   /** Shared copies drawn one after another in the group being drawn, not yet written (see `placeTogether`). */
   run: Placed[];
 }
@@ -95,13 +80,6 @@ function samePaint(a: Paint, b: Paint): boolean {
 
 /** Whether two numbers (or their absence) are written the same. */
 const sameNumber = (a: number | undefined, b: number | undefined) => a === b || String(a) === String(b);
-
-/** A text as a font sets it (see `setText`); its width only once a centred text asks for it. */
-interface SetText {
-  text: string;
-  encoded: string;
-  units?: number;
-}
 
 /** A form drawn at a place: its top-left corner and its scale, in picture units. */
 interface Placed {
@@ -323,37 +301,6 @@ class PdfDrawer implements Drawer {
   text(x: number, y: number, text: string, size: number, colour: string, style?: TextStyle): void {
     drawText(this.pen, x, y, text, size, colour, style?.bold === true, style?.anchor === 'middle', style?.spacing);
   }
-}
-
-/**
- * A text as the font sets it: the characters it can encode and their
- * encoding as the content writes it (each character's code, as the font
- * encodes it, kept per character). Kept per text, as a picture repeats
- * many (kinds, stage numbers, figures).
- */
-function setText(pen: Pen, raw: string, bold: boolean): SetText {
-  const texts = bold ? pen.texts.bold : pen.texts.regular;
-  let set = texts.get(raw);
-  if (set === undefined) {
-    const font = bold ? pen.fonts.bold : pen.fonts.regular;
-    const codes = bold ? pen.codes.bold : pen.codes.regular;
-    const text = encodable(raw, pen.known);
-    let hex = '';
-    for (const char of text) {
-      const point = char.codePointAt(0)!;
-      let code = codes.get(point);
-      if (code === undefined) codes.set(point, (code = font.encodeText(char).asString()));
-      hex += code;
-    }
-    set = { text, encoded: `<${hex}>` };
-    texts.set(raw, set);
-  }
-  return set;
-}
-
-/** A set text's width in thousandths of its size, as the font measures it (kerning included), worked out once. */
-function unitsOf(pen: Pen, set: SetText, bold: boolean): number {
-  return (set.units ??= (bold ? pen.fonts.bold : pen.fonts.regular).widthOfTextAtSize(set.text, 1000));
 }
 
 /**

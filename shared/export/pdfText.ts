@@ -1,0 +1,64 @@
+/**
+ * Text in a PDF page's content: the characters the standard fonts can
+ * encode (a plain stand-in or "?" for the others), each text's encoding as
+ * the content writes it, and its width, each worked out once per picture.
+ */
+import type { PDFFont } from 'pdf-lib';
+
+/** What setting text needs of the page being drawn: its fonts, the characters they encode, and what was set before. */
+export interface TextPen {
+  fonts: { regular: PDFFont; bold: PDFFont };
+  known: ReadonlySet<number>;
+  /** Each text set so far, by its characters, in each font. */
+  texts: { regular: Map<string, SetText>; bold: Map<string, SetText> };
+  /** Each character's code as the content writes it (hex digits), by code point, in each font. */
+  codes: { regular: Map<number, string>; bold: Map<number, string> };
+}
+
+/** Characters the standard fonts cannot encode that have a plain stand-in. */
+const STAND_INS: Record<string, string> = { '∞': 'inf', '≤': '<=', '≥': '>=', '→': '->', '←': '<-', '≈': '~', '−': '-' };
+
+/** Text the font can set: characters outside its encoding get a stand-in or "?". */
+function encodable(text: string, known: ReadonlySet<number>): string {
+  let out = '';
+  for (const char of text) out += known.has(char.codePointAt(0)!) ? char : (STAND_INS[char] ?? '?');
+  return out;
+}
+
+/** A text as a font sets it (see `setText`); its width only once a centred text asks for it. */
+export interface SetText {
+  text: string;
+  encoded: string;
+  units?: number;
+}
+
+/**
+ * A text as the font sets it: the characters it can encode and their
+ * encoding as the content writes it (each character's code, as the font
+ * encodes it, kept per character). Kept per text, as a picture repeats
+ * many (kinds, stage numbers, figures).
+ */
+export function setText(pen: TextPen, raw: string, bold: boolean): SetText {
+  const texts = bold ? pen.texts.bold : pen.texts.regular;
+  let set = texts.get(raw);
+  if (set === undefined) {
+    const font = bold ? pen.fonts.bold : pen.fonts.regular;
+    const codes = bold ? pen.codes.bold : pen.codes.regular;
+    const text = encodable(raw, pen.known);
+    let hex = '';
+    for (const char of text) {
+      const point = char.codePointAt(0)!;
+      let code = codes.get(point);
+      if (code === undefined) codes.set(point, (code = font.encodeText(char).asString()));
+      hex += code;
+    }
+    set = { text, encoded: `<${hex}>` };
+    texts.set(raw, set);
+  }
+  return set;
+}
+
+/** A set text's width in thousandths of its size, as the font measures it (kerning included), worked out once. */
+export function unitsOf(pen: TextPen, set: SetText, bold: boolean): number {
+  return (set.units ??= (bold ? pen.fonts.bold : pen.fonts.regular).widthOfTextAtSize(set.text, 1000));
+}
