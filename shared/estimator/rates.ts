@@ -1,5 +1,6 @@
 import { carriesLoad, topologicalOrder } from '../model/graph';
 import type { Diagram, DiagramNode } from '../model/schema';
+import { groupedBy } from '../model/grouped';
 import { edgeEnds, idNumbers } from './nodeIndex';
 
 /** A request rate at peak and on average, requests per second. */
@@ -49,13 +50,7 @@ export function ratesByNumber(
   const { source, target } = edgeEnds(diagram);
   // By node number (an id's last node, as nodesById): its rate, and its load-carrying edges in edge order, as lists in one array.
   const rate = nodes.map(trafficRate);
-  const starts = new Int32Array(nodes.length + 1);
-  const carries = (i: number) => target[i]! >= 0 && carriesLoad(edges[i]!);
-  for (let i = 0; i < edges.length; i++) if (carries(i) && source[i]! >= 0) starts[source[i]! + 1]!++;
-  for (let v = 0; v < nodes.length; v++) starts[v + 1]! += starts[v]!;
-  const fill = starts.slice(0, nodes.length);
-  const outgoing = new Int32Array(starts[nodes.length]!);
-  for (let i = 0; i < edges.length; i++) if (carries(i) && source[i]! >= 0) outgoing[fill[source[i]!]!++] = i;
+  const { starts, items: outgoing } = groupedBy(edges.length, nodes.length, (i) => (target[i]! >= 0 && carriesLoad(edges[i]!) ? source[i]! : -1));
   const amplified = amplification !== undefined && amplification.size > 0 ? amplification : undefined;
   for (let step = 0; step < steps.length; step++) {
     const v = steps[step]!;

@@ -1,4 +1,5 @@
 import { edgeEnds, nodeNumbers } from '../estimator/nodeIndex';
+import { groupedBy } from '../model/grouped';
 import type { Diagram, DiagramEdge } from '../model/schema';
 
 type Mode = NonNullable<DiagramEdge['mode']>;
@@ -120,12 +121,8 @@ function nextLists(g: NumberedEdges, modes: number, backward: boolean): { offset
   if (known) return known;
   const from = backward ? g.target : g.source;
   const to = backward ? g.source : g.target;
-  const offsets = new Int32Array(g.ids.length + 1);
-  for (let i = 0; i < from.length; i++) if (g.mode[i]! & modes) offsets[from[i]! + 1]!++;
-  for (let v = 0; v < g.ids.length; v++) offsets[v + 1]! += offsets[v]!;
-  const fill = offsets.slice(0, g.ids.length);
-  const next = new Int32Array(offsets[g.ids.length]!);
-  for (let i = 0; i < from.length; i++) if (g.mode[i]! & modes) next[fill[from[i]!]!++] = to[i]!;
+  const { starts: offsets, items: edges } = groupedBy(from.length, g.ids.length, (i) => (g.mode[i]! & modes ? from[i]! : -1));
+  const next = edges.map((i) => to[i]!);
   const lists = { offsets, next };
   g.lists.set(key, lists);
   return lists;
@@ -318,13 +315,8 @@ export function longestRuns(next: ReadonlyMap<string, readonly string[]>): (star
 export function firstRepeated(g: NumberedEdges, edges: readonly DiagramEdge[]): Int32Array {
   const count = g.source.length;
   const first = new Int32Array(count).fill(-1);
-  // Edge numbers ordered by source, and in edge order within a source (a counting sort).
-  const start = new Int32Array(g.ids.length + 1);
-  for (let i = 0; i < count; i++) start[g.source[i]! + 1]!++;
-  for (let v = 0; v < g.ids.length; v++) start[v + 1]! += start[v]!;
-  const fill = start.slice(0, g.ids.length);
-  const bySource = new Int32Array(count);
-  for (let i = 0; i < count; i++) bySource[fill[g.source[i]!]!++] = i;
+  // Edge numbers ordered by source, and in edge order within a source.
+  const { starts: start, items: bySource } = groupedBy(count, g.ids.length, (i) => g.source[i]!);
   // seen[target * 8 + mode bit]: the first edge to that target in that mode from the source at hand.
   const seen = new Int32Array(8 * g.ids.length).fill(-1);
   const unknownModes = new Map<string, number>();

@@ -1,4 +1,5 @@
 import type { Diagram, DiagramEdge } from './schema';
+import { groupedBy } from './grouped';
 
 /** Whether an edge carries load (sync or async); offline edges only describe data flow. */
 export function carriesLoad(edge: DiagramEdge): boolean {
@@ -31,7 +32,6 @@ export function findLoadCycles(diagram: Pick<Diagram, 'nodes' | 'edges'>, known?
   // The load-carrying edges as lists of (target, edge index) per source node, in edge order.
   const sources = new Int32Array(edges.length).fill(-1);
   const targets = new Int32Array(edges.length);
-  const starts = new Int32Array(nodes.length + 1);
   edges.forEach((edge, e) => {
     if (!carriesLoad(edge)) return;
     const source = ends ? ends.source[e]! : (indexOf.get(edge.source) ?? -1);
@@ -39,19 +39,9 @@ export function findLoadCycles(diagram: Pick<Diagram, 'nodes' | 'edges'>, known?
     if (source < 0 || target < 0) return;
     sources[e] = source;
     targets[e] = target;
-    starts[source + 1]!++;
   });
-  for (let i = 0; i < nodes.length; i++) starts[i + 1]! += starts[i]!;
-  const outTarget = new Int32Array(starts[nodes.length]!);
-  const outEdge = new Int32Array(starts[nodes.length]!);
-  const filled = starts.slice(0, nodes.length);
-  for (let e = 0; e < edges.length; e++) {
-    const source = sources[e]!;
-    if (source < 0) continue;
-    const at = filled[source]!++;
-    outTarget[at] = targets[e]!;
-    outEdge[at] = e;
-  }
+  const { starts, items: outEdge } = groupedBy(edges.length, nodes.length, (e) => sources[e]!);
+  const outTarget = outEdge.map((e) => targets[e]!);
 
   // Iterative depth-first search; a back edge closes a cycle, reported once per component.
   const OPEN = 1;
@@ -129,12 +119,8 @@ export function topologicalOrder(diagram: Pick<Diagram, 'nodes' | 'edges'>, know
     to.push(target);
   });
   // Each node's targets in edge order, as lists in one array.
-  const offsets = new Int32Array(n + 1);
-  for (const source of from) offsets[source + 1]!++;
-  for (let v = 0; v < n; v++) offsets[v + 1]! += offsets[v]!;
-  const fill = offsets.slice(0, n);
-  const targets = new Int32Array(to.length);
-  from.forEach((source, i) => (targets[fill[source]!++] = to[i]!));
+  const { starts: offsets, items } = groupedBy(from.length, n, (i) => from[i]!);
+  const targets = items.map((i) => to[i]!);
   const ready: number[] = [];
   // With every id once (the usual case), a node's position is its index: no look-ups.
   const unique = position.size === n;
