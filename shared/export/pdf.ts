@@ -95,6 +95,16 @@ function placing({ name, x, y, scale }: Placed): string {
   return `q\n${s} 0 0 ${s} ${num(x)} ${num(y)} cm\n/${name} Do\nQ\n`;
 }
 
+/** Writes the operators that draw a form at its place (as `placing`), part by part: no text is joined on the way. */
+function writePlacing(content: AsciiBytes, name: string, x: number, y: number, scale: number): void {
+  const s = num(scale);
+  content.write(scale === 1 ? 'q\n1 0 0 1 ' : `q\n${s} 0 0 ${s} `);
+  content.writePoint(x, y);
+  content.write(' cm\n/');
+  content.write(name);
+  content.write(' Do\nQ\n');
+}
+
 /** The names the page's resources give the two fonts. */
 const FONT_KEYS = { regular: 'F1', bold: 'F2' } as const;
 
@@ -214,7 +224,8 @@ const WHOLE = [-1e4, -1e4, 1e4, 1e4] as const;
  */
 function placeTogether(run: readonly Placed[], pen: Pen): void {
   if (run.length === 1) {
-    pen.content.write(placing(run[0]!));
+    const only = run[0]!;
+    writePlacing(pen.content, only.name, only.x, only.y, only.scale);
     return;
   }
   const [{ x, y }] = run as [Placed];
@@ -227,7 +238,7 @@ function placeTogether(run: readonly Placed[], pen: Pen): void {
     const moved = run.map((p) => ({ ...p, x: p.x - x, y: p.y - y }));
     pen.formContent.set(name, { content: moved.map(placing).join(''), box: WHOLE, uses: run.map((p) => p.name) });
   }
-  pen.content.write(placing({ name, x, y, scale: 1 }));
+  writePlacing(pen.content, name, x, y, 1);
 }
 
 /** A path's painting operator: fill and stroke, fill, stroke or neither. */
@@ -236,14 +247,29 @@ const paintOperator = (shape: Paint) => (shape.fill && shape.stroke ? 'B' : shap
 /** A path drawn as it is (not from a shared copy), its operators already written. */
 function drawOperators(pen: Pen, operators: string, paint: Paint): void {
   endRun(pen);
-  pen.content.write(`${setPaint(pen, paint)}${operators}${paintOperator(paint)}\n`);
+  pen.content.write(setPaint(pen, paint));
+  pen.content.write(operators);
+  pen.content.write(PAINT_LINE[paintOperator(paint)]);
 }
 
-/** Straight lines through x, y pairs as path operators (as `pathOperators` reads the same lines as path data). */
-function linesOperators(xy: readonly number[], closed: boolean): string {
-  let out = '';
-  for (let i = 0; i < xy.length; i += 2) out += `${num(xy[i]!)} ${num(xy[i + 1]!)} ${i === 0 ? 'm' : 'l'}\n`;
-  return closed ? `${out}h\n` : out;
+/** Each painting operator with its line's end. */
+const PAINT_LINE = { B: 'B\n', f: 'f\n', S: 'S\n', n: 'n\n' } as const;
+
+/**
+ * Straight lines through x, y pairs drawn as they are (the operators
+ * `pathOperators` writes for the same lines as path data), written number by
+ * number.
+ */
+function drawLines(pen: Pen, xy: readonly number[], closed: boolean, paint: Paint): void {
+  endRun(pen);
+  const content = pen.content;
+  content.write(setPaint(pen, paint));
+  for (let i = 0; i < xy.length; i += 2) {
+    content.writePoint(xy[i]!, xy[i + 1]!);
+    content.write(i === 0 ? ' m\n' : ' l\n');
+  }
+  if (closed) content.write('h\n');
+  content.write(PAINT_LINE[paintOperator(paint)]);
 }
 
 /** A text at its place: centred on x with anchor middle, else starting there. */
@@ -257,7 +283,13 @@ function drawText(pen: Pen, x: number, y: number, raw: string, size: number, col
   const fontSize = `/${bold ? FONT_KEYS.bold : FONT_KEYS.regular} ${num(size)} Tf\n`;
   const setFont = fontSize === pen.font ? '' : fontSize;
   pen.font = fontSize;
-  pen.content.write(`${setPaint(pen, { fill: colour })}BT\n${setFont}1 0 0 -1 ${num(left)} ${num(y)} Tm\n${set.encoded} Tj\nET\n`);
+  const content = pen.content;
+  content.write(setPaint(pen, { fill: colour }));
+  content.write(setFont === '' ? 'BT\n1 0 0 -1 ' : `BT\n${setFont}1 0 0 -1 `);
+  content.writePoint(left, y);
+  content.write(' Tm\n');
+  content.write(set.encoded);
+  content.write(' Tj\nET\n');
 }
 
 /** One shape into the page's content, in picture units (the page's transform flips y, as SVG). */
@@ -290,7 +322,7 @@ class PdfDrawer implements Drawer {
     placeBox(this.pen, x - r, y - r, 2 * r, 2 * r, r, paint);
   }
   lines(xy: readonly number[], closed: boolean, paint: Paint): void {
-    drawOperators(this.pen, linesOperators(xy, closed), paint);
+    drawLines(this.pen, xy, closed, paint);
   }
   path(d: string, paint: Paint): void {
     drawOperators(this.pen, pathOperators(d), paint);

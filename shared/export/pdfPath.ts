@@ -98,46 +98,76 @@ export function pathOperators(d: string): string {
   return linePathOperators(d) ?? svgPathOperators(d);
 }
 
-/** About this many characters are gathered before they are turned into bytes. */
-const PIECE_CHARS = 1 << 16;
+/** Bytes a chunk of written text holds: few chunks to join at the end, none large to hold while it fills. */
+const CHUNK_BYTES = 1 << 16;
 
-/** ASCII text written in small pieces, each turned into bytes as it fills: no piece is held as text once written. */
+/**
+ * ASCII text written straight into byte chunks, character by character as
+ * it comes: no text is joined or held once written (a page's content is tens
+ * of MB made of hundreds of thousands of small texts).
+ */
 export class AsciiBytes {
-  private readonly chunks: Uint8Array[] = [];
+  private readonly chunks: Uint8Array<ArrayBuffer>[] = [];
+  /** Bytes in the chunks already full. */
   private length = 0;
-  /** The texts written since the last flush, joined only then (one flat copy, not a chain of parts), and their length. */
-  private texts: string[] = [];
-  private waiting = 0;
+  private chunk = new Uint8Array(CHUNK_BYTES);
+  /** Bytes used of the chunk being filled. */
+  private at = 0;
   private readonly encoder = new TextEncoder();
 
-  /** Adds text (ASCII only: numbers, operators, names and hex strings). */
+  /** Adds text (ASCII only: numbers, operators, names and hex strings; anything else still comes out whole, as UTF-8). */
   write(text: string): void {
-    this.texts.push(text);
-    this.waiting += text.length;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: when pieces are turned into bytes changes no byte, only how much text waits.
-    if (this.waiting >= PIECE_CHARS) this.flush();
+    let chunk = this.chunk;
+    let at = this.at;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 0x80) {
+        this.at = at;
+        this.chunk = chunk;
+        this.writeBytes(this.encoder.encode(text.slice(i)));
+        return;
+      }
+      if (at === chunk.length) {
+        this.chunks.push(chunk);
+        this.length += at;
+        chunk = new Uint8Array(CHUNK_BYTES);
+        at = 0;
+      }
+      chunk[at++] = code;
+    }
+    this.chunk = chunk;
+    this.at = at;
+  }
+
+  /** Writes a point as the content does: its two numbers (see `num`) with a space between. */
+  writePoint(x: number, y: number): void {
+    this.write(num(x));
+    this.write(' ');
+    this.write(num(y));
   }
 
   /** Everything written, as bytes: the chunks copied once into one buffer. */
   done(): Uint8Array<ArrayBuffer> {
-    this.flush();
-    const bytes = new Uint8Array(this.length);
+    const bytes = new Uint8Array(this.length + this.at);
     let at = 0;
     for (const chunk of this.chunks) {
       bytes.set(chunk, at);
       at += chunk.length;
     }
+    bytes.set(this.chunk.subarray(0, this.at), at);
     return bytes;
   }
 
-  private flush(): void {
-    const piece = this.texts.join('');
-    // ASCII is a byte a character; anything else (never written) would still come out whole.
-    let chunk = new Uint8Array(piece.length);
-    if (this.encoder.encodeInto(piece, chunk).read < piece.length) chunk = this.encoder.encode(piece);
-    this.chunks.push(chunk);
-    this.length += chunk.length;
-    this.texts = [];
-    this.waiting = 0;
+  /** Adds bytes already encoded, byte by byte into the chunks. */
+  private writeBytes(bytes: Uint8Array): void {
+    for (const byte of bytes) {
+      if (this.at === this.chunk.length) {
+        this.chunks.push(this.chunk);
+        this.length += this.at;
+        this.chunk = new Uint8Array(CHUNK_BYTES);
+        this.at = 0;
+      }
+      this.chunk[this.at++] = byte;
+    }
   }
 }

@@ -20,6 +20,10 @@ const STAND_INS: Record<string, string> = { '∞': 'inf', '≤': '<=', '≥': '>
 
 /** Text the font can set: characters outside its encoding get a stand-in or "?". */
 function encodable(text: string, known: ReadonlySet<number>): string {
+  // Most texts the font encodes whole: the text itself, no copy made.
+  let whole = true;
+  for (let i = 0; i < text.length && whole; i++) whole = known.has(text.charCodeAt(i));
+  if (whole) return text;
   let out = '';
   for (const char of text) out += known.has(char.codePointAt(0)!) ? char : (STAND_INS[char] ?? '?');
   return out;
@@ -45,14 +49,16 @@ export function setText(pen: TextPen, raw: string, bold: boolean): SetText {
     const font = bold ? pen.fonts.bold : pen.fonts.regular;
     const codes = bold ? pen.codes.bold : pen.codes.regular;
     const text = encodable(raw, pen.known);
-    let hex = '';
+    // The codes joined once into one flat text, which the content copies as it is each time the text is drawn.
+    const hex: string[] = ['<'];
     for (const char of text) {
       const point = char.codePointAt(0)!;
       let code = codes.get(point);
       if (code === undefined) codes.set(point, (code = font.encodeText(char).asString()));
-      hex += code;
+      hex.push(code);
     }
-    set = { text, encoded: `<${hex}>` };
+    hex.push('>');
+    set = { text, encoded: hex.join('') };
     texts.set(raw, set);
   }
   return set;
