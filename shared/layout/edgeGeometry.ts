@@ -93,13 +93,16 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: R
   // Each placed edge with its two boxes, each looked up once.
   const placed: DiagramEdge[] = [];
   const ends: [Box, Box][] = [];
-  for (const e of diagram.edges) {
+  /** Each placed edge's stage marker (0 for none). */
+  const placedMarkers: number[] = [];
+  diagram.edges.forEach((e, i) => {
     const source = boxes.get(e.source);
     const target = boxes.get(e.target);
-    if (!source || !target) continue;
+    if (!source || !target) return;
     placed.push(e);
     ends.push([source, target]);
-  }
+    placedMarkers.push(markers[i]!);
+  });
   const routes = routesOf(placed, ends, grid, simplified);
   const labels = new BoxGrid();
   const work: PlacementBudget = { looks: PLACEMENT_BUDGET };
@@ -131,8 +134,8 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: R
     const points = routes[i]!;
     const geometry: EdgeGeometry = { edge, points };
     if (placedLabels[i]) geometry.label = placedLabels[i];
-    const stage = markers.get(edge.id);
-    if (!stage) return geometry;
+    const stage = placedMarkers[i]!;
+    if (stage === 0) return geometry;
     if (simplified && work.looks <= 0) simplified.firstPlaces++;
     const stageAt = placeMarker(points, grid, labels, markerAt, work);
     if (work.looks > 0) markerAt.add(stageAt, { x: stageAt.x, y: stageAt.y, width: 0, height: 0 });

@@ -36,17 +36,41 @@ function stagesByCaller(diagram: Pick<Diagram, 'edges'>): Map<string, DiagramEdg
 
 /**
  * The stage marker of each sync edge whose caller calls in more than one
- * stage: 1 for the first stage, 2 for the next... Edges of a caller with a
- * single stage get none.
+ * stage, by the edge's place in the diagram's list: 1 for the first stage,
+ * 2 for the next... (the stages `syncStages` gives). Edges of a caller with a
+ * single stage, and edges that are not sync calls, get 0 (none).
  */
-export function stageMarkers(diagram: Pick<Diagram, 'edges'>): Map<string, number> {
-  const markers = new Map<string, number>();
-  for (const calls of syncCallsByCaller(diagram).values()) {
+export function stageMarkers(diagram: Pick<Diagram, 'edges'>): Uint32Array {
+  const edges = diagram.edges;
+  const markers = new Uint32Array(edges.length);
+  // Each caller's sync calls as a chain of places, in the document's order: its first call found by its id, each call's next by place.
+  const firstCall = new Map<string, number>();
+  const next = new Int32Array(edges.length).fill(-1);
+  /** At a caller's first call: its last call so far. */
+  const lastCall = new Int32Array(edges.length);
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    if (modeOf(e) !== 'sync') continue;
+    const first = firstCall.get(e.source);
+    if (first === undefined) {
+      firstCall.set(e.source, i);
+      lastCall[i] = i;
+    } else {
+      next[lastCall[first]!] = i;
+      lastCall[first] = i;
+    }
+  }
+  const stages: number[] = [];
+  for (const first of firstCall.values()) {
     // A single call is a single stage.
-    if (calls.length < 2) continue;
-    const stages = syncStages(calls);
-    if (stages.length < 2) continue;
-    stages.forEach(({ edges }, i) => edges.forEach((e) => markers.set(e.id, i + 1)));
+    if (next[first]! < 0) continue;
+    // Each call's stage as syncStages reads it: its own, else its position among the caller's sync calls.
+    stages.length = 0;
+    for (let i = first; i >= 0; i = next[i]!) stages.push(edges[i]!.stage ?? stages.length);
+    const order = [...new Set(stages)].sort((a, b) => a - b);
+    if (order.length < 2) continue;
+    const rank = new Map(order.map((stage, k) => [stage, k + 1]));
+    for (let i = first, k = 0; i >= 0; i = next[i]!, k++) markers[i] = rank.get(stages[k]!)!;
   }
   return markers;
 }
