@@ -125,7 +125,7 @@ function iconOf(name: string, paints: Paints): IconPath[] {
  * and free text on top. Yields after each group drawn, so a writer can pass
  * on what it has.
  */
-export function* drawDiagram({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, captions: ReadonlyMap<string, string>, t: Palette, d: Drawer): Generator<void, void, undefined> {
+export function* drawDiagram({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, t: Palette, d: Drawer): Generator<void, void, undefined> {
   const { offset } = picture;
   const { x: ox, y: oy } = offset;
   const paints = paintsOf(t);
@@ -136,7 +136,7 @@ export function* drawDiagram({ diagram, estimate, figures }: Pick<ExportInput, '
     yield;
   }
   for (const entry of picture.edges) {
-    drawEdge(entry, offset, captions.get(entry.edge.id), t, paints, d);
+    drawEdge(entry, offset, entry.caption, t, paints, d);
     yield;
   }
   for (let i = 0; i < picture.nodes.length; i++) {
@@ -177,9 +177,9 @@ export function* drawDiagram({ diagram, estimate, figures }: Pick<ExportInput, '
 }
 
 /** The diagram drawn (see `drawDiagram`) as shapes, a group at a time. */
-export function* diagramShapes(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, captions: ReadonlyMap<string, string>, t: Palette): Generator<Shape, void, undefined> {
+export function* diagramShapes(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>, picture: Picture, t: Palette): Generator<Shape, void, undefined> {
   const drawer = new ShapeDrawer();
-  for (const _ of drawDiagram(input, picture, captions, t, drawer)) yield drawer.done!;
+  for (const _ of drawDiagram(input, picture, t, drawer)) yield drawer.done!;
 }
 
 /** Each edge's caption (calls, rate with figures, label), by edge id. */
@@ -203,11 +203,10 @@ export function sceneSizeFromBoxes(input: ExportInput): { width: number; height:
   return { width, height: boxes.height + sheetOf(input, width, boxes.height, THEMES[input.theme]).height };
 }
 
-/** What a scene is drawn from: the picture, each edge's caption, the palette, the title block and the whole size. */
+/** What a scene is drawn from: the picture (with each edge's caption), the palette, the title block and the whole size. */
 export interface ScenePlan {
   input: ExportInput;
   t: Palette;
-  captions: ReadonlyMap<string, string>;
   picture: Picture;
   sheet: { height: number; shapes: Shape[] };
   width: number;
@@ -217,12 +216,11 @@ export interface ScenePlan {
 /** Works out what the exported picture holds (routes, captions, title block) before any of it is drawn. */
 export function scenePlan(input: ExportInput): ScenePlan {
   const t = THEMES[input.theme];
-  const captions = captionsOf(input);
-  const picture = pictureOf(input.diagram, captions);
+  const picture = pictureOf(input.diagram, captionsOf(input));
   tellSimplified(picture, input.note);
   const width = Math.max(picture.width, MIN_WIDTH);
   const sheet = sheetOf(input, width, picture.height, t);
-  return { input, t, captions, picture, sheet, width, height: picture.height + sheet.height };
+  return { input, t, picture, sheet, width, height: picture.height + sheet.height };
 }
 
 /** The whole exported picture: the diagram, then its title block and legend below it; the shapes are made each time they are read. */
@@ -232,7 +230,7 @@ export function sceneOf(input: ExportInput): Scene {
 
 /** A plan's scene (see `sceneOf`). */
 export function sceneOfPlan(plan: ScenePlan): Scene {
-  const { input, picture, captions, t, sheet } = plan;
+  const { input, picture, t, sheet } = plan;
   return {
     width: plan.width,
     height: plan.height,
@@ -240,7 +238,7 @@ export function sceneOfPlan(plan: ScenePlan): Scene {
     background: t.background,
     shapes: {
       *[Symbol.iterator]() {
-        yield* diagramShapes(input, picture, captions, t);
+        yield* diagramShapes(input, picture, t);
         yield* sheet.shapes;
       },
     },

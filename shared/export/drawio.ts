@@ -102,12 +102,10 @@ function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures
       `<mxCell style="rounded=1;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=${kind?.colour ?? '#64748b'};strokeWidth=2;align=left;spacingLeft=10;fontSize=12;" vertex="1" parent="${group ? exportId('group', group.id) : '1'}">` +
       `<mxGeometry x="${box.x - (group?.x ?? 0)}" y="${box.y - (group?.y ?? 0)}" width="${box.width}" height="${box.height}" as="geometry"/></mxCell></object>`;
   }
-  for (const { edge, points, label } of picture.edges) {
-    const source = boxOfNode.get(edge.source)!;
-    const target = boxOfNode.get(edge.target)!;
-    const ports = points.length >= 2 ? port(points[0]!, source, 'exit') + port(points[points.length - 1]!, target, 'entry') : '';
+  for (const { edge, from, to, caption, points, label } of picture.edges) {
+    const ports = points.length >= 2 ? port(points[0]!, from, 'exit') + port(points[points.length - 1]!, to, 'entry') : '';
     const waypoints = points.slice(1, -1).map((p) => `<mxPoint x="${round(p.x)}" y="${round(p.y)}"/>`).join('');
-    yield `${cell}<object id="${exportId('edge', edge.id)}" label="${xmlText(htmlText(captions.get(edge.id) ?? ''))}" mlsd_id="${xmlText(edge.id)}" mlsd_edge="${xmlText(JSON.stringify({ ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }))}"><mxCell style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
+    yield `${cell}<object id="${exportId('edge', edge.id)}" label="${xmlText(htmlText(caption ?? ''))}" mlsd_id="${xmlText(edge.id)}" mlsd_edge="${xmlText(JSON.stringify({ ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }))}"><mxCell style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
       `<mxGeometry x="0" relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}${labelOffset(points, label)}</mxGeometry></mxCell></object>`;
   }
   for (const { annotation, x, y, width, height } of picture.annotations) {

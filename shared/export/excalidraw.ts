@@ -2,7 +2,7 @@ import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
 import { NOTE_COLOUR } from '../layout/annotationBox';
 import { captionsOf } from './drawing';
-import { pictureOf, tellSimplified, type PictureEdge } from './geometry';
+import { pictureOf, tellSimplified, type PictureEdge, type PictureNode } from './geometry';
 import { exportId } from './ids';
 import { InOrder } from './inOrder';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
@@ -121,18 +121,19 @@ const boundJson = (type: 'text' | 'arrow', id: string) => `{"type":"${type}","id
  * Each drawn edge's element id (undefined for an edge not drawn: an end
  * without a box, or no route) and the places of its two boxes in the
  * picture's list, and the arrows each box lists (see `boundJson`), in
- * drawing order, by the box's place. `boxAt` gives the place of each box drawn.
+ * drawing order, by the box's place. `boxAt` gives the place of each box
+ * drawn (found by the box itself, which the edge holds: no id looked up).
  */
-function arrowsOf(edges: readonly PictureEdge[], boxAt: ReadonlyMap<string, number>): { ids: (string | undefined)[]; ends: Int32Array; byBox: (string | undefined)[] } {
+function arrowsOf(edges: readonly PictureEdge[], boxAt: ReadonlyMap<PictureNode, number>): { ids: (string | undefined)[]; ends: Int32Array; byBox: (string | undefined)[] } {
   const byBox: (string | undefined)[] = [];
   const bind = (box: number, id: string) => {
     const list = byBox[box];
     byBox[box] = list === undefined ? boundJson('arrow', id) : `${list},${boundJson('arrow', id)}`;
   };
   const ends = new Int32Array(edges.length * 2);
-  const ids = edges.map(({ edge, points }, i) => {
-    const source = boxAt.get(edge.source);
-    const target = boxAt.get(edge.target);
+  const ids = edges.map(({ edge, from, to, points }, i) => {
+    const source = boxAt.get(from);
+    const target = boxAt.get(to);
     if (source === undefined || target === undefined || points.length < 2) return undefined;
     const id = exportId('edge', edge.id);
     bind(source, id);
@@ -166,11 +167,11 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     yield textJson(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, { colour: '#64748b' });
   }
   // Each drawn box's place in the picture's list by its node's id, and its element id, made once: arrows name both of theirs.
-  const boxAt = new Map<string, number>();
+  const boxAt = new Map<PictureNode, number>();
   const boxIds: string[] = [];
   picture.nodes.forEach((box, i) => {
     if (!nodes.get(box.id, i)) return;
-    boxAt.set(box.id, i);
+    boxAt.set(box, i);
     boxIds[i] = exportId('node', box.id);
   });
   const arrows = arrowsOf(picture.edges, boxAt);
@@ -193,7 +194,7 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
   for (let i = 0; i < picture.edges.length; i++) {
     const id = arrows.ids[i];
     if (id === undefined) continue;
-    const { edge, points, labelAt, label: labelBox } = picture.edges[i]!;
+    const { edge, points, labelAt, label: labelBox, caption } = picture.edges[i]!;
     const start = points[0]!;
     let [minX, maxX, minY, maxY] = [0, 0, 0, 0];
     let relative = '';
@@ -206,7 +207,6 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
       maxY = Math.max(maxY, y);
       relative += `${p === 0 ? '' : ','}[${num(x)},${num(y)}]`;
     }
-    const caption = captions.get(edge.id);
     const labelId = `${id}-label`;
     const data = customData({ mlsdId: edge.id, ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) });
     const stroke = STROKE[edge.mode ?? 'sync'];

@@ -1,5 +1,5 @@
 import { nodeBoxes } from '../layout/boxes';
-import { edgeGeometry, type Simplified } from '../layout/edgeGeometry';
+import { placedEdgeGeometry, type Simplified } from '../layout/edgeGeometry';
 export { STAGE_MARKER_RADIUS } from '../layout/edgeGeometry';
 import { groupBoxes, type GroupBox } from '../layout/groupBounds';
 import { edgeLabelSize, nodeSize } from '../layout/sizes';
@@ -20,9 +20,14 @@ export interface PictureNode {
   lines: string[];
 }
 
-/** An edge in a picture: its route, its caption's centre and box, its stage marker. */
+/** An edge in a picture: its two ends' boxes, its route, its caption (text, centre and box), its stage marker. */
 export interface PictureEdge {
   edge: DiagramEdge;
+  /** The boxes of the edge's source and target, as the picture's `nodes` hold them. */
+  from: PictureNode;
+  to: PictureNode;
+  /** The caption's whole text (its parts joined with a middle dot, as the captions give it); absent when the edge has none. */
+  caption?: string;
   points: Position[];
   labelAt: Position;
   label?: { x: number; y: number; width: number; height: number; lines: string[] };
@@ -71,11 +76,14 @@ export function tellSimplified(picture: Picture, note: ((message: string) => voi
 /** Each edge's caption: parts of it by edge (joined with a middle dot), or the whole text by edge id. */
 export type Captions = ((edge: DiagramEdge) => string[]) | ReadonlyMap<string, string>;
 
-function captionOf(captions: Captions, edge: DiagramEdge): string[] {
-  if (typeof captions === 'function') return captions(edge);
-  const text = captions.get(edge.id);
-  return text ? [text] : [];
+function captionOf(captions: Captions, edge: DiagramEdge): string | undefined {
+  if (typeof captions !== 'function') return captions.get(edge.id) || undefined;
+  const parts = captions(edge);
+  return parts.length > 0 ? parts.join(CAPTION_JOIN) : undefined;
 }
+
+/** What a caption's parts are joined with (as `edgeLabelSize` joins them). */
+const CAPTION_JOIN = ' · ';
 
 /**
  * The picture of a diagram whose nodes all have positions: the same node
@@ -99,12 +107,16 @@ export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCapt
   }
   const groups = groupBoxes(diagram);
   const simplified: Simplified = { plainRoutes: 0, firstPlaces: 0 };
-  const edges = edgeGeometry(diagram, boxes, simplified).map((geometry): PictureEdge => {
+  const placed = placedEdgeGeometry(diagram, boxes, simplified);
+  const edges = placed.geometry.map((geometry, i): PictureEdge => {
     const { edge, points, label: room } = geometry;
+    const [from, to] = placed.ends[i]!;
     const middle = Math.floor((points.length - 1) / 2);
     const centre = room ? { x: room.x + room.width / 2, y: room.y + room.height / 2 } : { x: (points[middle]!.x + points[middle + 1]!.x) / 2, y: (points[middle]!.y + points[middle + 1]!.y) / 2 };
-    const picture: PictureEdge = { edge, points, labelAt: centre };
-    const size = edgeLabelSize(captionOf(captions, edge));
+    const caption = captionOf(captions, edge);
+    const picture: PictureEdge = { edge, from, to, points, labelAt: centre };
+    if (caption !== undefined) picture.caption = caption;
+    const size = caption === undefined ? undefined : edgeLabelSize([caption]);
     if (size) picture.label = { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height, lines: size.lines };
     // Stryker disable next-line ConditionalExpression: an edge without a stage given `stage: undefined` is drawn the same.
     if (geometry.stage) {

@@ -377,7 +377,7 @@ export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array>
 export async function renderPlanPdf(plan: ScenePlan, paper: Paper): Promise<Uint8Array> {
   const page = { width: plan.width, height: plan.height, title: plan.input.diagram.title, background: plan.t.background };
   return pdfOf(page, paper, (pen) => {
-    for (const _ of drawDiagram(plan.input, plan.picture, plan.captions, plan.t, new PdfDrawer(pen)));
+    for (const _ of drawDiagram(plan.input, plan.picture, plan.t, new PdfDrawer(pen)));
     for (const shape of plan.sheet.shapes) draw(shape, pen);
   });
 }

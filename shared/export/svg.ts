@@ -41,7 +41,7 @@ export function* planSvg(plan: ScenePlan): TextPieces {
   for (const line of openingLines({ width: plan.width, height: plan.height, title: plan.input.diagram.title, background: plan.t.background })) out.add(line);
   const defined = noDefinitions();
   const drawer = new SvgDrawer(out, defined);
-  for (const _ of drawDiagram(plan.input, plan.picture, plan.captions, plan.t, drawer)) if (out.full) yield out.take();
+  for (const _ of drawDiagram(plan.input, plan.picture, plan.t, drawer)) if (out.full) yield out.take();
   for (const shape of plan.sheet.shapes) out.add(shapeSvg(shape, defined));
   out.add('</svg>');
   yield out.take();

@@ -88,11 +88,20 @@ function selfLoop(box: Box): Position[] {
  * budgets left simpler is counted into `simplified`.
  */
 export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: ReadonlyMap<string, Box> = nodeBoxes(diagram), simplified?: Simplified): EdgeGeometry[] {
+  return placedEdgeGeometry(diagram, boxes, simplified).geometry;
+}
+
+/**
+ * The geometry of every edge whose two ends are placed (as `edgeGeometry`),
+ * with each drawn edge's two boxes as `boxes` gave them (source, then
+ * target), so a caller has both without looking them up again by id.
+ */
+export function placedEdgeGeometry<B extends Box>(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: ReadonlyMap<string, B>, simplified?: Simplified): { geometry: EdgeGeometry[]; ends: (readonly [B, B])[] } {
   const grid = new BoxGrid(boxes);
   const markers = stageMarkers(diagram);
   // Each placed edge with its two boxes, each looked up once.
   const placed: DiagramEdge[] = [];
-  const ends: [Box, Box][] = [];
+  const ends: [B, B][] = [];
   /** Each placed edge's stage marker (0 for none). */
   const placedMarkers: number[] = [];
   diagram.edges.forEach((e, i) => {
@@ -130,7 +139,7 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: R
     place(i, placeLabel(routes[i]!, size, grid, labels, work), size);
   });
   const markerAt = new BoxGrid<Position>();
-  return placed.map((edge, i): EdgeGeometry => {
+  const geometry = placed.map((edge, i): EdgeGeometry => {
     const points = routes[i]!;
     const geometry: EdgeGeometry = { edge, points };
     if (placedLabels[i]) geometry.label = placedLabels[i];
@@ -143,6 +152,7 @@ export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: R
     geometry.stageAt = stageAt;
     return geometry;
   });
+  return { geometry, ends };
 }
 
 /**

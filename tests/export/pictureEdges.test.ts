@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { captionsOf } from '../../shared/export/drawing';
+import { pictureOf } from '../../shared/export/geometry';
+import type { Diagram } from '../../shared/model/schema';
+import { inputOf, smallSearch } from '../exportInput';
+
+/** The small design with an edge to a node that is not there first, so the picture's edges sit one place before the diagram's. */
+function withDanglingEdge(): Diagram {
+  const diagram = smallSearch();
+  diagram.edges.unshift({ ...diagram.edges[0]!, id: 'dangling', target: 'nowhere', label: 'never drawn' });
+  diagram.edges[1]!.label = 'reads';
+  diagram.edges[2]!.calls = 3;
+  return diagram;
+}
+
+describe('an edge in a picture', () => {
+  it('holds the boxes of its own two ends, the same boxes the picture lists for those nodes', () => {
+    const diagram = withDanglingEdge();
+    const picture = pictureOf(diagram);
+    expect(picture.edges.map((e) => e.edge.id)).toEqual(diagram.edges.slice(1).map((e) => e.id));
+    for (const { edge, from, to } of picture.edges) {
+      expect(from).toBe(picture.nodes.find((n) => n.id === edge.source));
+      expect(to).toBe(picture.nodes.find((n) => n.id === edge.target));
+      expect(from).toBe(picture.boxOf.get(edge.source));
+    }
+  });
+
+  it('holds its caption\'s whole text as the captions give it, and none when it has none', () => {
+    const diagram = withDanglingEdge();
+    const captions = captionsOf(inputOf(diagram));
+    const picture = pictureOf(diagram, captions);
+    for (const entry of picture.edges) expect(entry.caption).toBe(captions.get(entry.edge.id));
+    expect(picture.edges[0]!.caption).toBe('reads');
+    expect(picture.edges[1]!.caption).toBe('×3');
+    expect(picture.edges.some((e) => e.caption === undefined && !('caption' in e))).toBe(true);
+  });
+
+  it('joins a caption\'s parts with a middle dot when captions come as parts, and sizes its box for that text', () => {
+    const diagram = withDanglingEdge();
+    const picture = pictureOf(diagram, (e) => (e.id === diagram.edges[1]!.id ? ['×8', 'reads'] : []));
+    const [first, second] = picture.edges;
+    expect(first!.caption).toBe('×8 · reads');
+    expect(first!.label?.lines).toEqual(['×8 · reads']);
+    expect(second!.caption).toBeUndefined();
+    expect(second!.label).toBeUndefined();
+  });
+});
