@@ -1,8 +1,8 @@
 import { edgeRates } from '../estimator/edgeRates';
 import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
-import type { Position } from '../model/schema';
-import { edgeCaption } from './caption';
+import type { DiagramEdge, Position } from '../model/schema';
+import { edgeCaption, edgeCaptionWithRate } from './caption';
 import { ANNOTATION_FONT_PX, ANNOTATION_LINE_PX, NOTE_COLOUR } from '../layout/annotationBox';
 import { boxesPictureSize, pictureOf, tellSimplified, type Picture } from './geometry';
 import { iconPaths } from './iconPaths';
@@ -183,13 +183,23 @@ export function* diagramShapes(input: Pick<ExportInput, 'diagram' | 'estimate' |
 }
 
 /** Each edge's caption (calls, rate with figures, label), by edge id. */
-export function captionsOf({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Map<string, string> {
-  // Without figures a caption shows no rate: the rates are not worked out.
-  const rates = figures ? edgeRates(diagram, estimate) : new Map<string, { peak: number }>();
-  return new Map(diagram.edges.flatMap((e) => {
-    const parts = edgeCaption(e, rates.get(e.id)?.peak, figures);
+export function captionsOf(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): Map<string, string> {
+  const partsOf = captionParts(input);
+  return new Map(input.diagram.edges.flatMap((e) => {
+    const parts = partsOf(e);
     return parts.length ? [[e.id, parts.join(' · ')] as const] : [];
   }));
+}
+
+/**
+ * Each edge's caption (as `captionsOf`) in its parts, worked out as a
+ * picture asks for it: no map of every edge's caption is made.
+ */
+export function captionParts({ diagram, estimate, figures }: Pick<ExportInput, 'diagram' | 'estimate' | 'figures'>): (edge: DiagramEdge) => string[] {
+  // Without figures a caption shows no rate: the rates are not worked out.
+  if (!figures) return (e) => edgeCaptionWithRate(e, undefined);
+  const rates = edgeRates(diagram, estimate);
+  return (e) => edgeCaption(e, rates.get(e.id)?.peak, true);
 }
 
 /**
@@ -216,7 +226,7 @@ export interface ScenePlan {
 /** Works out what the exported picture holds (routes, captions, title block) before any of it is drawn. */
 export function scenePlan(input: ExportInput): ScenePlan {
   const t = THEMES[input.theme];
-  const picture = pictureOf(input.diagram, captionsOf(input));
+  const picture = pictureOf(input.diagram, captionParts(input));
   tellSimplified(picture, input.note);
   const width = Math.max(picture.width, MIN_WIDTH);
   const sheet = sheetOf(input, width, picture.height, t);

@@ -1,7 +1,7 @@
 import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
 import type { Position } from '../model/schema';
-import { captionsOf } from './drawing';
+import { captionParts } from './drawing';
 import { htmlText, xmlText } from './escape';
 import { pictureOf, tellSimplified } from './geometry';
 import { NOTE_COLOUR } from '../layout/annotationBox';
@@ -72,8 +72,7 @@ export function renderDrawio(input: Pick<ExportInput, 'diagram' | 'estimate' | '
 function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): Generator<string, void, undefined> {
   const { diagram, estimate, figures } = input;
   const byNode = new InOrder(estimate.nodes);
-  const captions = captionsOf(input);
-  const picture = pictureOf(diagram, captions);
+  const picture = pictureOf(diagram, captionParts(input));
   tellSimplified(picture, input.note);
   const boxOfNode = picture.boxOf;
   const groupOf = new Map(picture.groups.flatMap((g) => g.members.map((m) => [m, g] as const)));

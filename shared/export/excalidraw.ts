@@ -1,7 +1,7 @@
 import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
 import { NOTE_COLOUR } from '../layout/annotationBox';
-import { captionsOf } from './drawing';
+import { captionParts } from './drawing';
 import { pictureOf, tellSimplified, type PictureEdge, type PictureNode } from './geometry';
 import { exportId } from './ids';
 import { InOrder } from './inOrder';
@@ -150,8 +150,7 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
   const { diagram, estimate, figures } = input;
   const byNode = new InOrder(estimate.nodes);
   const nodes = new InOrder(diagram.nodes);
-  const captions = captionsOf(input);
-  const picture = pictureOf(diagram, captions);
+  const picture = pictureOf(diagram, captionParts(input));
   tellSimplified(picture, input.note);
   // The diagram's own fields (title, budgets, brief, notes) ride on the first element, where Excalidraw keeps them through edits;
   // every element that can come first has customData, and each element's is written before any later element's.

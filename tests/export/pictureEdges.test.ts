@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { captionsOf } from '../../shared/export/drawing';
+import { estimate } from '../../shared/estimator/estimate';
+import { captionParts, captionsOf } from '../../shared/export/drawing';
 import { pictureOf } from '../../shared/export/geometry';
 import type { Diagram } from '../../shared/model/schema';
 import { inputOf, smallSearch } from '../exportInput';
@@ -43,5 +44,20 @@ describe('an edge in a picture', () => {
     expect(first!.label?.lines).toEqual(['×8 · reads']);
     expect(second!.caption).toBeUndefined();
     expect(second!.label).toBeUndefined();
+  });
+
+  it('gets the same caption from its parts as the captions by id, with figures (the rate among them) and without', () => {
+    const diagram = withDanglingEdge();
+    // The estimate reads a design whose edges all have both ends.
+    diagram.edges.shift();
+    for (const input of [inputOf(diagram), { ...inputOf(diagram), estimate: estimate(diagram), figures: true }]) {
+      const byId = captionsOf(input);
+      const partsOf = captionParts(input);
+      for (const e of diagram.edges) expect(partsOf(e).join(' · ') || undefined).toBe(byId.get(e.id));
+      expect(pictureOf(diagram, partsOf).edges.map((p) => p.caption)).toEqual(pictureOf(diagram, byId).edges.map((p) => p.caption));
+    }
+    const withRates = captionParts({ ...inputOf(diagram), estimate: estimate(diagram), figures: true });
+    expect(diagram.edges.filter((e) => withRates(e).some((part) => / QPS$/.test(part))).length).toBeGreaterThan(2);
+    expect(captionParts(inputOf(diagram))(diagram.edges[0]!)).toEqual(['reads']);
   });
 });
