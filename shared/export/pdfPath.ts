@@ -121,6 +121,7 @@ export class AsciiBytes {
     let at = this.at;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
+      // Stryker disable next-line ConditionalExpression: encoding ASCII the long way gives the same bytes.
       if (code >= 0x80) {
         this.at = at;
         this.chunk = chunk;

@@ -59,5 +59,8 @@ describe('an edge in a picture', () => {
     const withRates = captionParts({ ...inputOf(diagram), estimate: estimate(diagram), figures: true });
     expect(diagram.edges.filter((e) => withRates(e).some((part) => / QPS$/.test(part))).length).toBeGreaterThan(2);
     expect(captionParts(inputOf(diagram))(diagram.edges[0]!)).toEqual(['reads']);
+    // Figures off, even with an estimate at hand: no caption shows a rate.
+    const noFigures = captionParts({ ...inputOf(diagram), estimate: estimate(diagram), figures: false });
+    expect(diagram.edges.flatMap(noFigures).filter((part) => / QPS$/.test(part))).toEqual([]);
   });
 });

@@ -63,4 +63,17 @@ describe('a PDF page\'s content as bytes', () => {
     expect([...done.subarray(0, 5)]).toEqual([0x28, 0xc3, 0xa9, 0x29, 0x20]);
     expect(done.length).toBe(5 + (1 << 16));
   });
+
+  it('writes every character from U+0080 on as UTF-8, however a chunk ends', () => {
+    const bytes = new AsciiBytes();
+    bytes.write('a\u0080b\u00ff€');
+    expect([...bytes.done()]).toEqual([0x61, 0xc2, 0x80, 0x62, 0xc3, 0xbf, 0xe2, 0x82, 0xac]);
+    // One byte short of a full chunk, then a character of three bytes: two of them go into the next chunk.
+    const across = new AsciiBytes();
+    across.write('x'.repeat((1 << 16) - 1));
+    across.write('€ done');
+    const done = across.done();
+    expect(done.length).toBe((1 << 16) - 1 + 3 + 5);
+    expect(new TextDecoder().decode(done.subarray((1 << 16) - 3))).toBe('xx€ done');
+  });
 });
