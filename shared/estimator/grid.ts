@@ -293,6 +293,7 @@ export class Dist {
   meanAndQuantiles(ps: readonly number[], out: Float64Array): void {
     const masses = this.masses;
     let q = 0;
+    // Stryker disable next-line EqualityOperator: past the last share ps[q] is undefined, which compares false
     while (q < ps.length && (this.isZero || ps[q]! <= this.zero)) out[1 + q++] = 0;
     let sum = 0;
     let cumulative = this.zero;
@@ -300,6 +301,7 @@ export class Dist {
       const mass = masses[i]!;
       sum += mass * at(this.lo + i);
       const next = cumulative + mass;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: past the last share ps[q] is undefined, which compares false; a share exactly at the mass through point i reads the same value from the point after it
       while (q < ps.length && next >= ps[q]!) {
         out[1 + q] = this.valueAt(i, ps[q]!, cumulative);
         q++;
