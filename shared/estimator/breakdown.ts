@@ -138,6 +138,7 @@ function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean)
   // In turn: each copy's weight averages over the sum of the other n - 1.
   // Stryker disable next-line ConditionalExpression,EqualityOperator: no copies at all add a weight scaled by 0
   if (first > 0) w.add(correlate(h, callee, callee.sumOf(first - 1)), firstShare * first);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with no whole copies the second count's term is scaled by 0
   if (split && whole > 0) w.add(correlate(h, callee, callee.sumOf(whole - 1)), (1 - fraction) * whole);
   return w;
 }
