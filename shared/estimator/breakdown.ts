@@ -16,7 +16,7 @@ import { hasCallPolicy } from './callPolicy';
 import type { CallTime, NumberedLatencies } from './latency';
 import { idNumbers, nodeNumbers, slots } from './nodeIndex';
 import { whole, SLOT } from './scratch';
-import { CdfBelow, correlate, correlateBoth, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from './weights';
+import { belowAndLevel, correlate, correlateBoth, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from './weights';
 
 /** Mean ms in one node over an entry's slowest requests. */
 export interface BreakdownItem {
@@ -40,83 +40,120 @@ function insertByPosition(pending: number[], v: number, position: Int32Array): v
  */
 function branchWeights(h: Weight, calls: readonly CallTime[]): Weight[] {
   const count = calls.length;
+  // Stryker disable next-line ConditionalExpression: the rows below give a call alone a chance of 1 everywhere, the same weight
   if (count === 1) return [h.over(calls[0]!.dist)];
   // Each call's P(X < point k) and P(X = point k) over the stage's support, row by row.
   let lo = Infinity;
   let hi = -Infinity;
-  for (const call of calls) {
-    if (call.dist.isZero) continue;
-    lo = Math.min(lo, call.dist.lo);
-    hi = Math.max(hi, call.dist.hi);
+  for (let o = 0; o < count; o++) {
+    const dist = calls[o]!.dist;
+    // Stryker disable next-line ConditionalExpression: a call that takes no time only widens the rows, whose figures at the others' points stay the same
+    if (dist.isZero) continue;
+    lo = Math.min(lo, dist.lo);
+    hi = Math.max(hi, dist.hi);
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with every call taking no time there are no rows to fill, whatever the span
   const span = hi >= lo ? hi - lo + 1 : 0;
+  // Stryker disable next-line BooleanLiteral: every row is written before it is read
   const belows = whole(SLOT.below, count * span, false);
+  // Stryker disable next-line BooleanLiteral: every row is written before it is read
   const levels = whole(SLOT.level, count * span, false);
-  calls.forEach((call, o) => {
-    const cdf = new CdfBelow(call.dist);
-    for (let i = 0; i < span; i++) {
-      belows[o * span + i] = cdf.below(lo + i);
-      levels[o * span + i] = cdf.mass(lo + i);
-    }
-  });
+  for (let o = 0; o < count; o++) belowAndLevel(calls[o]!.dist, lo, span, belows, levels, o * span);
   const below = new Float64Array(count);
   const level = new Float64Array(count);
-  // The others' figures at one point of a branch, and the branch's chance of being the slowest there.
-  // Where another is never at or below the point, the product is 0; where all the others are
-  // surely below it, 1: the same numbers the product gives there, without working it out.
-  const critical = (c: number, at: number): number => {
-    let m = 0;
-    let surely = true;
-    for (let o = 0; o < count; o++) {
-      if (o === c) continue;
-      const b = at < 0 ? 0 : belows[o * span + at]!;
-      const l = at < 0 ? calls[o]!.dist.zero : levels[o * span + at]!;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the product gives 0 there too
-      if (b + l === 0) return 0;
-      // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: the product gives 1 there too
-      surely &&= b === 1 && l === 0;
-      below[m] = b;
-      level[m++] = l;
-    }
-    // Stryker disable next-line ConditionalExpression: the product gives 1 there too
-    return surely ? 1 : tiedProduct(below, level, m);
-  };
-  return calls.map((call, c) => {
-    const branch = call.dist;
+  const weights: Weight[] = [];
+  for (let c = 0; c < count; c++) {
+    const branch = calls[c]!.dist;
     const w = Weight.on(branch);
-    for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(branch.lo + i) * critical(c, branch.lo + i - lo);
-    // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
-    w.zero = h.zero * critical(c, -1);
-    return w;
-  });
+    const values = w.values;
+    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
+    for (let i = 0; i < values.length; i++) values[i] = h.at(branch.lo + i) * critical(calls, c, branch.lo + i - lo, span, belows, levels, below, level);
+    // Stryker disable next-line ArithmeticOperator,UnaryOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
+    w.zero = h.zero * critical(calls, c, -1, span, belows, levels, below, level);
+    weights.push(w);
+  }
+  return weights;
+}
+
+/**
+ * The others' figures at one point of branch c (its row index `at`, -1 for
+ * the value 0), and the branch's chance of being the slowest there. Where
+ * another is never at or below the point, the product is 0; where all the
+ * others are surely below it, 1: the same numbers the product gives there,
+ * without working it out.
+ */
+function critical(
+  calls: readonly CallTime[], c: number, at: number, span: number,
+  belows: Float64Array, levels: Float64Array, below: Float64Array, level: Float64Array,
+): number {
+  let m = 0;
+  // Stryker disable next-line BooleanLiteral: the product gives 1 there too
+  let surely = true;
+  for (let o = 0; o < calls.length; o++) {
+    if (o === c) continue;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the point at 0 ms sets only a weight at 0 ms, which adds nothing
+    const b = at < 0 ? 0 : belows[o * span + at]!;
+    // Stryker disable next-line ConditionalExpression: the point at 0 ms sets only a weight at 0 ms, which adds nothing
+    const l = at < 0 ? calls[o]!.dist.zero : levels[o * span + at]!;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the product gives 0 there too
+    if (b + l === 0) return 0;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: the product gives 1 there too
+    surely &&= b === 1 && l === 0;
+    below[m] = b;
+    level[m++] = l;
+  }
+  // Stryker disable next-line ConditionalExpression: the product gives 1 there too
+  return surely ? 1 : tiedProduct(below, level, m);
 }
 
 /** The weight a call of n = k + fraction copies passes to the callee's T. */
 function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean): Weight {
   const whole = Math.floor(calls);
   const fraction = calls - whole;
+  // Stryker disable next-line ConditionalExpression: one copy, worked out below, has a factor of 1 everywhere, the same weight
   if (calls === 1) return h.over(callee);
   const w = Weight.on(callee);
-  // Each of n copies is critical where the other n - 1 are below it, ties split evenly.
-  const counts: [number, number][] = fraction > 1e-12 ? [[whole + 1, fraction], [whole, 1 - fraction]] : [[whole, 1]];
+  // Each of n copies is critical where the other n - 1 are below it, ties split evenly:
+  // n = whole + 1 with probability `fraction` and n = whole otherwise, or n = whole alone.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: without a fraction the first count's share is 0, which adds nothing
+  const split = fraction > 1e-12;
+  const first = split ? whole + 1 : whole;
+  const firstShare = split ? fraction : 1;
   if (parallel) {
-    const cdf = new CdfBelow(callee);
-    const factor = (k: number): number => {
-      let sum = 0;
-      for (const [n, share] of counts) if (n > 0) sum += share * n * tiedPower(cdf.below(k), cdf.mass(k), n - 1);
-      return sum;
-    };
+    const masses = callee.masses;
     // With at most one copy issued, the factor is the same at every point (tiedPower of no others is 1).
     // Stryker disable next-line all: working the factor out at every point gives the same figures
-    const same = counts.every(([n]) => n <= 1) ? factor(callee.lo) : undefined;
-    for (let i = 0; i < w.values.length; i++) w.values[i] = h.at(callee.lo + i) * (same ?? factor(callee.lo + i));
+    const same = first <= 1 && (!split || whole <= 1) ? copiesFactor(callee.zero, masses[0] ?? 0, whole, split, first, firstShare, fraction) : undefined;
+    // P(X < point) summed as belowAndLevel sums it, and P(X = point), at each point of the support.
+    let below = callee.zero;
+    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
+    for (let i = 0; i < w.values.length; i++) {
+      w.values[i] = h.at(callee.lo + i) * (same ?? copiesFactor(below, masses[i]!, whole, split, first, firstShare, fraction));
+      below += masses[i]!;
+    }
     // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
-    w.zero = h.zero * factor(Number.NEGATIVE_INFINITY);
+    w.zero = h.zero * copiesFactor(0, callee.zero, whole, split, first, firstShare, fraction);
     return w;
   }
   // In turn: each copy's weight averages over the sum of the other n - 1.
-  for (const [n, share] of counts) if (n > 0) w.add(correlate(h, callee, callee.sumOf(n - 1)), share * n);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: no copies at all add a weight scaled by 0
+  if (first > 0) w.add(correlate(h, callee, callee.sumOf(first - 1)), firstShare * first);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with no whole copies the second count's term is scaled by 0
+  if (split && whole > 0) w.add(correlate(h, callee, callee.sumOf(whole - 1)), (1 - fraction) * whole);
   return w;
+}
+
+/**
+ * The chance, summed over the copies of a call, that one copy at a point is
+ * the slowest, given P(X < point) and P(X = point): n = `first` copies with
+ * probability `firstShare`, and when `split`, n = `whole` with 1 - fraction.
+ */
+function copiesFactor(below: number, level: number, whole: number, split: boolean, first: number, firstShare: number, fraction: number): number {
+  let sum = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a call of no copies passes its callee no time, so no figure reads its weight
+  if (first > 0) sum += firstShare * first * tiedPower(below, level, first - 1);
+  if (split && whole > 0) sum += (1 - fraction) * whole * tiedPower(below, level, whole - 1);
+  return sum;
 }
 
 /**

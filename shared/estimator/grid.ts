@@ -287,6 +287,32 @@ export class Dist {
   }
 
   /**
+   * The mean and the quantiles at shares `ps` (ascending), in one pass over
+   * the masses: out[0] is mean(), out[1 + j] is quantile(ps[j]), the same figures.
+   */
+  meanAndQuantiles(ps: readonly number[], out: Float64Array): void {
+    const masses = this.masses;
+    let q = 0;
+    // Stryker disable next-line EqualityOperator: past the last share ps[q] is undefined, which compares false
+    while (q < ps.length && (this.isZero || ps[q]! <= this.zero)) out[1 + q++] = 0;
+    let sum = 0;
+    let cumulative = this.zero;
+    for (let i = 0; i < masses.length; i++) {
+      const mass = masses[i]!;
+      sum += mass * at(this.lo + i);
+      const next = cumulative + mass;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: past the last share ps[q] is undefined, which compares false; a share exactly at the mass through point i reads the same value from the point after it
+      while (q < ps.length && next >= ps[q]!) {
+        out[1 + q] = this.valueAt(i, ps[q]!, cumulative);
+        q++;
+      }
+      cumulative = next;
+    }
+    while (q < ps.length) out[1 + q++] = at(this.hi);
+    out[0] = sum;
+  }
+
+  /**
    * Where the CDF reaches p inside the share of point i, given the mass below
    * it: the CDF rises linearly from the midpoint below point i to the one above.
    */

@@ -200,31 +200,32 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
 }
 
 /**
- * P(X < point k) and P(X = point k) at every grid index: what another branch
- * needs to know to tell whether it stays below a value, ties included.
+ * P(X < point k) and P(X = point k) for the `span` grid indices k from `lo`,
+ * into `belows` and `levels` from `at`: what another branch needs to know to
+ * tell whether it stays below a value, ties included (below the support, the
+ * chance of 0; above it, 1).
  */
-export class CdfBelow {
-  private readonly table: Float64Array;
-  constructor(private readonly dist: Dist) {
-    this.table = kept(dist.masses.length);
-    let c = dist.zero;
-    for (let i = 0; i < dist.masses.length; i++) {
-      this.table[i] = c;
-      c += dist.masses[i]!;
+export function belowAndLevel(dist: Dist, lo: number, span: number, belows: Float64Array, levels: Float64Array, at: number): void {
+  const masses = dist.masses;
+  const n = masses.length;
+  const zero = dist.zero;
+  // The mass below each point: the chance of 0, then the masses before it added in order.
+  let cumulative = zero;
+  let j = 0;
+  for (let i = 0; i < span; i++) {
+    const index = lo + i - dist.lo;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a distribution always 0 (no support) has a chance of 0 of 1, which the branch above the support gives too
+    if (n === 0 || index < 0) {
+      belows[at + i] = zero;
+      levels[at + i] = 0;
+    } else if (index >= n) {
+      belows[at + i] = 1;
+      levels[at + i] = 0;
+    } else {
+      for (; j < index; j++) cumulative += masses[j]!;
+      belows[at + i] = cumulative;
+      levels[at + i] = masses[index]!;
     }
-  }
-  /** P(X < point k); at index -Infinity (the value 0), nothing is below. */
-  below(k: number): number {
-    if (k === Number.NEGATIVE_INFINITY) return 0;
-    const i = k - this.dist.lo;
-    if (this.dist.isZero || i < 0) return this.dist.zero;
-    return i >= this.table.length ? 1 : this.table[i]!;
-  }
-  /** P(X = point k); at index -Infinity, P(X = 0). */
-  mass(k: number): number {
-    if (k === Number.NEGATIVE_INFINITY) return this.dist.zero;
-    const i = k - this.dist.lo;
-    return i < 0 || i >= this.dist.masses.length ? 0 : this.dist.masses[i]!;
   }
 }
 

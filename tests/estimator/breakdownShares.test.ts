@@ -117,6 +117,23 @@ describe('copies of a call', () => {
     exactly(copies(2.5, 'sequential'), 'b', 3 * ten);
     // Half make none.
     exactly(copies(0.5, 'sequential'), 'b', ten);
+    // A spread callee: requests making either number of copies reach the tail, and the figures still add up.
+    for (const calls of [2.5, 1.5, 3]) {
+      const tail = copies(calls, 'sequential', svc('b', 5, 30));
+      // The copies' sums blur the figures by a tenth of a percent or two on the grid.
+      expect(Math.abs(sumGap(tail))).toBeLessThan(0.003);
+      expect(share(tail, 'b')).toBeGreaterThan(share(copies(calls - 1, 'sequential', svc('b', 5, 30)), 'b'));
+    }
+  });
+
+  it('add up to the tail across branches whose latencies lie six orders of magnitude apart', () => {
+    const tail = tailOf(
+      [fixed('api', 2), svc('quick', 0.001, 0.004), svc('middle', 5, 30), svc('slow', 2_000, 60_000), svc('rare', 0.01, 90_000)],
+      ['quick', 'middle', 'slow', 'rare'].map((b) => call('api', b, { stage: 0 })),
+    );
+    expect(Math.abs(sumGap(tail))).toBeLessThan(1e-9);
+    expect(share(tail, 'rare')).toBeGreaterThan(share(tail, 'slow'));
+    expect(tail.shares.has('middle')).toBe(false);
   });
 
   it('split the slowest copy evenly among equal branches, and add up to the tail', () => {

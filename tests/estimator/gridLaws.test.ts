@@ -167,6 +167,26 @@ describe('latency distributions on the grid against their closed forms', () => {
     expect(d.quantile(0.2)).toBe(0);
   });
 
+  it('reads the mean and several quantiles in one pass, the same figures as one at a time', () => {
+    const sometimes = Dist.mix(0.8, Dist.logNormal(20, 0.7).plusWait(0.3, 15), Dist.ZERO);
+    // Shares at and below the chance of 0 read 0; a share past every mass reads the last point.
+    const shares = [0.1, sometimes.zero, 0.5, 0.9, 0.99, 0.999, 1 + 1e-9];
+    const out = new Float64Array(1 + shares.length + 1).fill(-1);
+    sometimes.meanAndQuantiles(shares, out);
+    expect([...out]).toEqual([sometimes.mean(), ...shares.slice(0, -1).map((p) => sometimes.quantile(p)), at(sometimes.hi), -1]);
+    expect(out[1]).toBe(0);
+    expect(out[3]).toBeGreaterThan(0);
+    const never = new Float64Array(3).fill(-1);
+    Dist.ZERO.meanAndQuantiles([0.5, 0.99], never);
+    expect([...never]).toEqual([0, 0, 0]);
+    // Two shares in the same point's mass, and a share exactly at a point's cumulative mass.
+    const steady = Dist.constant(7);
+    const both = new Float64Array(4);
+    steady.meanAndQuantiles([0.2, 0.3, steady.masses[0]!], both);
+    expect([...both]).toEqual([steady.mean(), steady.quantile(0.2), steady.quantile(0.3), steady.quantile(steady.masses[0]!)]);
+    expect(both[1]).toBeLessThan(both[2]!);
+  });
+
   it('the empirical law of samples: half at 0 and half at 5 ms has mean 2.5 ms and p75 of 5 ms', () => {
     const s = Dist.fromSamples([0, 5, 0, 5]);
     expect(s.zero).toBeCloseTo(0.5, 12);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dist } from '../../shared/estimator/grid';
 import { at, indexBelow, K_MIN, POINTS } from '../../shared/estimator/gridPoints';
-import { CdfBelow, correlate, correlateBoth, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from '../../shared/estimator/weights';
+import { belowAndLevel, correlate, correlateBoth, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from '../../shared/estimator/weights';
 import { near } from './build';
 
 /** A weight given by a function of the latency in ms, on a distribution's support. */
@@ -120,18 +120,32 @@ describe('passing a weight through a sum', () => {
 describe('what another branch says of a value', () => {
   it('gives the chance below and the chance level with it', () => {
     const k = indexBelow(10);
-    const steady = Dist.constant(at(k));
-    const cdf = new CdfBelow(steady);
-    expect([cdf.below(k - 3), cdf.mass(k - 3), cdf.below(k), cdf.mass(k), cdf.below(k + 1), cdf.mass(k + 1), cdf.below(k + 9)]).toEqual([0, 0, 0, 1, 1, 0, 1]);
-    const sometimes = new CdfBelow(Dist.mix(0.25, steady, Dist.ZERO));
-    expect(sometimes.below(Number.NEGATIVE_INFINITY)).toBe(0);
-    expect(sometimes.mass(Number.NEGATIVE_INFINITY)).toBeCloseTo(0.75, 12);
-    expect(sometimes.below(k - 3)).toBeCloseTo(0.75, 12);
-    expect(sometimes.below(k)).toBeCloseTo(0.75, 12);
-    expect(sometimes.mass(k)).toBeCloseTo(0.25, 12);
-    expect(sometimes.below(k + 1)).toBe(1);
-    const never = new CdfBelow(Dist.ZERO);
-    expect([never.below(k), never.mass(k), never.mass(Number.NEGATIVE_INFINITY)]).toEqual([1, 0, 1]);
+    // Rows of P(X < point) and P(X = point) for the points k - 3 to k + 9, written from the second slot on and no further.
+    const rows = (dist: Dist) => {
+      const belows = new Float64Array(15).fill(-1);
+      const levels = new Float64Array(15).fill(-1);
+      belowAndLevel(dist, k - 3, 13, belows, levels, 1);
+      expect([belows[0], levels[0], belows[14], levels[14]]).toEqual([-1, -1, -1, -1]);
+      const point = (j: number) => [belows[1 + j - (k - 3)]!, levels[1 + j - (k - 3)]!];
+      return point;
+    };
+    const steady = rows(Dist.constant(at(k)));
+    expect([...steady(k - 3), ...steady(k), ...steady(k + 1), ...steady(k + 9)]).toEqual([0, 0, 0, 1, 1, 0, 1, 0]);
+    const sometimes = rows(Dist.mix(0.25, Dist.constant(at(k)), Dist.ZERO));
+    expect(sometimes(k - 3)[0]).toBeCloseTo(0.75, 12);
+    expect(sometimes(k)[0]).toBeCloseTo(0.75, 12);
+    expect(sometimes(k)[1]).toBeCloseTo(0.25, 12);
+    expect(sometimes(k + 1)).toEqual([1, 0]);
+    const spread = Dist.logNormal(10, 0.5);
+    const cumulative = rows(spread);
+    let below = spread.zero;
+    for (let j = spread.lo; j < k - 3; j++) below += spread.masses[j - spread.lo]!;
+    for (let j = k - 3; j <= k + 9; j++) {
+      expect(cumulative(j)).toEqual([below, spread.masses[j - spread.lo]!]);
+      below += spread.masses[j - spread.lo]!;
+    }
+    const never = rows(Dist.ZERO);
+    expect([...never(k), ...never(k + 9)]).toEqual([1, 0, 1, 0]);
   });
 
   it('splits a tie evenly: of n equal copies each is the slowest one time in n', () => {
