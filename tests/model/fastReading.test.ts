@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { safeParseFast, zodPartsRead } from '../../shared/model/fastParse';
+import { formatBoundsNesting, safeParseFast, zodPartsRead } from '../../shared/model/fastParse';
 import { DiagramSchema } from '../../shared/model/schema';
 import { generateDiagram } from '../bench/generate';
 import { fixtureJson } from '../helpers';
@@ -187,3 +187,60 @@ describe('objects, records and lists', () => {
     expect(copied).toEqual(data);
   });
 });
+
+describe('whether the schema bounds how deep a value nests', () => {
+  const schema = z.object({ a: z.number(), open: z.unknown().optional(), steps: z.record(z.string(), z.unknown()).optional() });
+  const bounded = (value: unknown) => {
+    safeParseFast(schema, value);
+    return formatBoundsNesting();
+  };
+
+  it('yes when plain code read every part along the schema, anything under z.unknown() a plain value', () => {
+    expect(bounded({ a: 1 })).toBe(true);
+    expect(bounded({ a: 1, open: 'text', steps: { x: 1, y: null } })).toBe(true);
+    safeParseFast(DiagramSchema, fixtureJson('small-search.mlsd.json'));
+    expect(formatBoundsNesting()).toBe(true);
+  });
+
+  it('no when z.unknown() holds an object or a list, an object drops a key, or zod read a part', () => {
+    expect(bounded({ a: 1, open: [] })).toBe(false);
+    expect(bounded({ a: 1, steps: { x: { y: 1 } } })).toBe(false);
+    expect(bounded({ a: 1, dropped: [[1]] })).toBe(false);
+    expect(bounded({ a: '1' })).toBe(false);
+    // Each read starts afresh.
+    expect(bounded({ a: 1 })).toBe(true);
+  });
+});
+
+describe('objects whose keys come in another order', () => {
+  it('come out in the schema order, whichever field breaks the order and whatever was read before it', () => {
+    const schema = z.strictObject({ a: z.number(), b: z.number().optional(), c: z.number().optional(), d: z.string().optional() });
+    for (const value of [{ a: 1, b: 2, d: 'x', c: 3 }, { a: 1, d: 'x', b: 2 }, { b: 2, a: 1 }, { a: 1, c: 3, b: 2, d: 'x' }, { d: 'x', a: 1 }]) {
+      const data = safeParseFast(schema, value, { reuseInput: true }).data!;
+      expect(JSON.stringify(data)).toBe(JSON.stringify(schema.parse(value)));
+      expect(data).not.toBe(value);
+    }
+    const inOrder = { a: 1, c: 3, d: 'x' };
+    expect(safeParseFast(schema, inOrder, { reuseInput: true }).data).toBe(inOrder);
+  });
+
+  it('a field changed in reading after fields kept as they were: those copied too', () => {
+    const schema = z.object({ a: z.number(), b: z.object({ x: z.number() }), c: z.number() });
+    const value = { a: 1, b: { x: 1, extra: 2 }, c: 3 };
+    const data = safeParseFast(schema, value, { reuseInput: true }).data!;
+    expect(JSON.stringify(data)).toBe('{"a":1,"b":{"x":1},"c":3}');
+    const loose = { z: 0, a: 1, b: { x: 1 }, c: 3 };
+    expect(JSON.stringify(safeParseFast(schema, loose, { reuseInput: true }).data)).toBe('{"a":1,"b":{"x":1},"c":3}');
+  });
+
+  it('with more fields than bits in a number, read as zod reads them', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
+    const schema = z.strictObject(Object.fromEntries(keys.map((k) => [k, z.number().optional()])));
+    const value = Object.fromEntries([...keys].reverse().filter((_, i) => i % 3 !== 0).map((k, i) => [k, i]));
+    plainly(schema, value);
+    expect(JSON.stringify(safeParseFast(schema, value, { reuseInput: true }).data)).toBe(JSON.stringify(schema.parse(value)));
+    const ordered = Object.fromEntries(keys.map((k, i) => [k, i]));
+    expect(safeParseFast(schema, ordered, { reuseInput: true }).data).toBe(ordered);
+  });
+});
+
