@@ -119,14 +119,6 @@ function objectReader(def: Def): Read | undefined {
   const list = fields as { key: string; optional: boolean; read: Read }[];
   const position = new Map(list.map(({ key }, i) => [key, i]));
   const required = list.filter((f) => !f.optional).length;
-  // Up to 31 fields, those read before the value is seen to need copying are kept as bits, not in a list.
-  const wide = list.length > 31;
-  /** The fields marked in `bits`, at their places, as the value has them. */
-  const fieldsBefore = (value: Record<string, unknown>, bits: number): unknown[] => {
-    const read = new Array<unknown>(list.length);
-    for (let i = 0; bits >>> i !== 0; i++) if ((bits >>> i) & 1) read[i] = value[list[i]!.key];
-    return read;
-  };
   // Whether Object.prototype holds a field's name (checked once a read): a value may then inherit it, which only zod may judge.
   let inheritable = false;
   let checkedAt = -1;
@@ -134,13 +126,11 @@ function objectReader(def: Def): Read | undefined {
     if (!isPlainObject(value)) return UNSURE;
     if (checkedAt !== readCount) [inheritable, checkedAt] = [list.some(({ key }) => key in Object.prototype), readCount];
     // One pass over the value's keys, each field read as it comes. The value itself serves as the output when its keys
-    // are the schema's, in its order, and every field comes out unchanged; otherwise the fields are copied in the
-    // schema's order, from `read` once the value has been seen to need it (those before, from the value itself).
+    // are the schema's, in its order, and every field comes out unchanged; otherwise what was read is copied in the schema's order.
     let inOrder = reuseInput;
     let last = -1;
     let seen = 0;
     let requiredSeen = 0;
-    let before = 0;
     let read: unknown[] | undefined;
     for (const key in value) {
       const at = position.get(key);
@@ -160,16 +150,13 @@ function objectReader(def: Def): Read | undefined {
       last = at;
       seen++;
       if (!entry.optional) requiredSeen++;
-      if (read === undefined && inOrder && !wide) before |= 1 << at;
-      else (read ??= fieldsBefore(value, before))[at] = parsed;
+      (read ??= new Array(list.length))[at] = parsed;
     }
     if (requiredSeen < required) return UNSURE;
     if (inheritable && seen < list.length && Object.getPrototypeOf(value) !== null && list.some(({ key }) => !Object.hasOwn(value, key) && key in value)) return UNSURE;
     if (inOrder) return value;
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < list.length; i++) {
-      if (read === undefined ? (before >>> i) & 1 : i in read) out[list[i]!.key] = read === undefined ? value[list[i]!.key] : read[i];
-    }
+    if (read !== undefined) for (let i = 0; i < list.length; i++) if (i in read) out[list[i]!.key] = read[i];
     return out;
   };
 }
