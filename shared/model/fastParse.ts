@@ -129,7 +129,6 @@ function objectReader(def: Def): Read | undefined {
     // are the schema's, in its order, and every field comes out unchanged; otherwise what was read is copied in the schema's order.
     let inOrder = reuseInput;
     let last = -1;
-    let seen = 0;
     let requiredSeen = 0;
     let read: unknown[] | undefined;
     for (const key in value) {
@@ -148,12 +147,11 @@ function objectReader(def: Def): Read | undefined {
       if (parsed === UNSURE) return UNSURE;
       if (at < last || parsed !== field) inOrder = false;
       last = at;
-      seen++;
       if (!entry.optional) requiredSeen++;
-      (read ??= new Array(list.length))[at] = parsed;
+      (read ??= [])[at] = parsed;
     }
     if (requiredSeen < required) return UNSURE;
-    if (inheritable && seen < list.length && Object.getPrototypeOf(value) !== null && list.some(({ key }) => !Object.hasOwn(value, key) && key in value)) return UNSURE;
+    if (inheritable && list.some(({ key }) => !Object.hasOwn(value, key) && key in value)) return UNSURE;
     if (inOrder) return value;
     const out: Record<string, unknown> = {};
     if (read !== undefined) for (let i = 0; i < list.length; i++) if (i in read) out[list[i]!.key] = read[i];

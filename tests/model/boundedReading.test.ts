@@ -69,6 +69,17 @@ describe('nesting in a file that parses', () => {
     expect(messages(alsoWrong)).toEqual([expect.stringMatching(/^: line 1, column \d+: nesting deeper than 64/)]);
   });
 
+  it('is refused before an older file is migrated, which copies all of it', () => {
+    const text = withParams(`{"a":${nested(100_000)}}`).replace('"version":1', '"version":0');
+    let migrated = 0;
+    const migrations = [{ from: 0, name: 'to 1', up: (doc: Record<string, unknown>) => (migrated++, doc) }];
+    const result = loadDiagram(text, { migrations });
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^line 1, column \d+: nesting deeper than 64/)]);
+    expect(migrated).toBe(0);
+    expect(loadDiagram(withParams('{"modelBytes": 1}').replace('"version":1', '"version":0'), { migrations }).ok).toBe(false);
+    expect(migrated).toBe(1);
+  });
+
   it('is not searched for when the format bounds every part read', () => {
     expect(loadDiagram(withParams('{"modelBytes": 1000}')).ok).toBe(false);
     expect(messages(withParams('{"modelBytes": 1000}')).join('\n')).not.toContain('nesting');

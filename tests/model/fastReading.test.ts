@@ -140,6 +140,7 @@ describe('objects, records and lists', () => {
     const loose = z.object({ a: z.number() });
     expect(read(loose, { z: 1, a: 2 })).toMatchObject({ ok: true, plain: true, data: { a: 2 } });
     expect(Object.keys(read(loose, { z: 1, a: 2 }).data as object)).toEqual(['a']);
+    expect(read(z.object({ a: z.number().optional() }), { z: 1 })).toMatchObject({ ok: true, plain: true, data: {} });
     // An object that lets any other key through, or holds a field with a default, goes to zod.
     expect(read(z.looseObject({ a: z.number() }), { a: 1, b: 2 })).toMatchObject({ ok: true, plain: false, data: { a: 1, b: 2 } });
     expect(read(z.object({ a: z.number().default(3) }), {})).toMatchObject({ ok: true, plain: false, data: { a: 3 } });
@@ -148,7 +149,29 @@ describe('objects, records and lists', () => {
   it('an object made without a plain prototype, or a key inherited, is left to zod', () => {
     const schema = z.object({ a: z.number().optional() });
     expect(read(schema, Object.create({ a: 1 }))).toMatchObject({ plain: false });
+    expect(read(schema, Object.assign(Object.create(Object.create(null)), { a: 1 }))).toMatchObject({ plain: false });
+    for (const v of [[], null, 'a']) refused(schema, v);
     plainly(schema, Object.assign(Object.create(null), { a: 1 }));
+    // A field's name that every object inherits, even one a loop over keys does not show.
+    const inheriting = z.strictObject({ a: z.number(), inheritedField: z.number().optional() });
+    plainly(inheriting, { a: 1 });
+    Object.defineProperty(Object.prototype, 'inheritedField', { value: 1, configurable: true, writable: true });
+    try {
+      expect(read(inheriting, { a: 1 })).toMatchObject({ ok: true, plain: false });
+      plainly(inheriting, { a: 1, inheritedField: 2 });
+      plainly(inheriting, Object.assign(Object.create(null), { a: 1 }));
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).inheritedField;
+    }
+    // One a loop over keys does show.
+    Object.defineProperty(Object.prototype, 'inheritedField', { value: 1, configurable: true, writable: true, enumerable: true });
+    try {
+      expect(read(inheriting, { a: 1 })).toMatchObject({ ok: true, plain: false });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).inheritedField;
+    }
+    // Each read looks again.
+    plainly(inheriting, { a: 1 });
   });
 
   it('records keyed by text, and partial records keyed by a choice', () => {
@@ -207,6 +230,8 @@ describe('whether the schema bounds how deep a value nests', () => {
     expect(bounded({ a: 1, steps: { x: { y: 1 } } })).toBe(false);
     expect(bounded({ a: 1, dropped: [[1]] })).toBe(false);
     expect(bounded({ a: '1' })).toBe(false);
+    // Parts of either kind count alike: one of each is not none.
+    expect(bounded({ a: 1, dropped: 1, open: [] })).toBe(false);
     // Each read starts afresh.
     expect(bounded({ a: 1 })).toBe(true);
   });
@@ -218,6 +243,7 @@ describe('objects whose keys come in another order', () => {
     for (const value of [{ a: 1, b: 2, d: 'x', c: 3 }, { a: 1, d: 'x', b: 2 }, { b: 2, a: 1 }, { a: 1, c: 3, b: 2, d: 'x' }, { d: 'x', a: 1 }]) {
       const data = safeParseFast(schema, value, { reuseInput: true }).data!;
       expect(JSON.stringify(data)).toBe(JSON.stringify(schema.parse(value)));
+      expect(Object.keys(data)).toEqual(Object.keys(schema.parse(value)));
       expect(data).not.toBe(value);
     }
     const inOrder = { a: 1, c: 3, d: 'x' };
