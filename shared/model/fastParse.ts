@@ -119,7 +119,8 @@ function objectReader(def: Def): Read | undefined {
   const list = fields as { key: string; optional: boolean; read: Read }[];
   const position = new Map(list.map(({ key }, i) => [key, i]));
   const required = list.filter((f) => !f.optional).length;
-  // Whether Object.prototype holds a field's name (checked once a read): a value may then inherit it, which only zod may judge.
+  // Whether Object.prototype holds a field's name (checked once a read): a value may then inherit it, which only zod may
+  // judge. Without such a name, any key of a plain object the loop below meets that is a field's is the object's own.
   let inheritable = false;
   let checkedAt = -1;
   return (value) => {
@@ -139,7 +140,6 @@ function objectReader(def: Def): Read | undefined {
         openParts++;
         continue;
       }
-      if (!Object.hasOwn(value, key)) return UNSURE;
       const field = value[key];
       if (field === undefined) return UNSURE;
       const entry = list[at]!;
