@@ -1,19 +1,28 @@
 import { CatalogSchema, DEFAULT_CATALOG, type Catalog } from '../catalog';
-import { decodeText, loadDiagram, parseJson } from '../model/load';
+import { decodeText, loadDiagram, parseJson, type LoadResult } from '../model/load';
 import { problemCount } from '../model/loadBounds';
 import { formatProblem } from '../model/problems';
 import type { Diagram } from '../model/schema';
 import { problemsFromIssues } from '../model/zodProblems';
 import type { CliIO } from './io';
 
+/**
+ * A file's text, or why it has none: the bytes are let go once decoded, so a
+ * large file's bytes are not held while its text is parsed.
+ */
+function readText(io: CliIO, path: string): { read: false; message: string } | ({ read: true } & ReturnType<typeof decodeText>) {
+  const file = io.readFile(path);
+  return file.ok ? { read: true, ...decodeText(file.bytes) } : { read: false, message: file.message };
+}
+
 /** Reads and validates a diagram file; prints every problem to stderr when it cannot. */
 export function readDiagram(io: CliIO, path: string, catalog: Catalog): Diagram | undefined {
-  const file = io.readFile(path);
-  if (!file.ok) {
-    io.stderr(`mlsd: cannot read ${path}: ${file.message}\n`);
+  const text = readText(io, path);
+  if (!text.read) {
+    io.stderr(`mlsd: cannot read ${path}: ${text.message}\n`);
     return undefined;
   }
-  const result = loadDiagram(file.bytes, { catalog });
+  const result: LoadResult = text.ok ? loadDiagram(text.text, { catalog }) : { ok: false, problems: [{ path: '', message: text.message }] };
   if (result.ok) return result.diagram;
   const count = problemCount(result.problems);
   io.stderr(`${path} is not a valid diagram (${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}):\n`);

@@ -21,6 +21,12 @@ const checkDefs = (def: Def) => (def.checks ?? []).map((check) => check._zod.def
 /** Parts of the value given to the last safeParseFast call that zod read itself. */
 let zodParts = 0;
 
+/** Parts of that value that no part of the schema describes: anything under z.unknown(), keys an object drops. */
+let openParts = 0;
+
+/** How many reads have begun (see safeParseFast): what a reader learns once a read is kept for that read. */
+let readCount = 0;
+
 /** zod itself reading a value: its output when valid, else UNSURE. */
 function byZod(schema: AnySchema): Read {
   return (value) => {
@@ -110,50 +116,47 @@ function objectReader(def: Def): Read | undefined {
     return entry;
   });
   if (fields.some((f) => f === undefined) || Object.keys(shape).includes('__proto__')) return undefined;
-  const position = new Map(Object.keys(shape).map((key, i) => [key, i]));
   const list = fields as { key: string; optional: boolean; read: Read }[];
+  const position = new Map(list.map(({ key }, i) => [key, i]));
+  const required = list.filter((f) => !f.optional).length;
+  // Whether Object.prototype holds a field's name (checked once a read): a value may then inherit it, which only zod may
+  // judge. Without such a name, any key of a plain object the loop below meets that is a field's is the object's own.
+  let inheritable = false;
+  let checkedAt = -1;
   return (value) => {
     if (!isPlainObject(value)) return UNSURE;
-    // The input itself serves as the output when its keys are the schema's, in its order, and every field comes out unchanged.
+    if (checkedAt !== readCount) [inheritable, checkedAt] = [list.some(({ key }) => key in Object.prototype), readCount];
+    // One pass over the value's keys, each field read as it comes. The value itself serves as the output when its keys
+    // are the schema's, in its order, and every field comes out unchanged; otherwise what was read is copied in the schema's order.
     let inOrder = reuseInput;
-    if (strict || inOrder) {
-      let last = -1;
-      for (const key in value) {
-        const at = position.get(key);
-        if (at === undefined) {
-          if (strict) return UNSURE;
-          inOrder = false;
-        } else {
-          if (at < last) inOrder = false;
-          last = at;
-        }
-      }
-    }
-    let out: Record<string, unknown> | undefined = inOrder ? undefined : {};
-    for (const { key, optional, read } of list) {
-      if (!Object.hasOwn(value, key)) {
-        if (optional && !(key in value)) continue;
-        return UNSURE;
+    let last = -1;
+    let requiredSeen = 0;
+    let read: unknown[] | undefined;
+    for (const key in value) {
+      const at = position.get(key);
+      if (at === undefined) {
+        if (strict) return UNSURE;
+        inOrder = false;
+        openParts++;
+        continue;
       }
       const field = value[key];
       if (field === undefined) return UNSURE;
-      const parsed = read(field);
+      const entry = list[at]!;
+      const parsed = entry.read(field);
       if (parsed === UNSURE) return UNSURE;
-      if (out === undefined && parsed !== field) out = copyBefore(value, list, key);
-      if (out !== undefined) out[key] = parsed;
+      if (at < last || parsed !== field) inOrder = false;
+      last = at;
+      if (!entry.optional) requiredSeen++;
+      (read ??= [])[at] = parsed;
     }
-    return out ?? value;
+    if (requiredSeen < required) return UNSURE;
+    if (inheritable && list.some(({ key }) => !Object.hasOwn(value, key) && key in value)) return UNSURE;
+    if (inOrder) return value;
+    const out: Record<string, unknown> = {};
+    if (read !== undefined) for (let i = 0; i < list.length; i++) if (i in read) out[list[i]!.key] = read[i];
+    return out;
   };
-}
-
-/** The fields of `value` that come before `key` in the schema's order, copied. */
-function copyBefore(value: Record<string, unknown>, list: readonly { key: string }[], key: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const field of list) {
-    if (field.key === key) break;
-    if (Object.hasOwn(value, field.key)) out[field.key] = value[field.key];
-  }
-  return out;
 }
 
 function arrayReader(def: Def): Read | undefined {
@@ -227,7 +230,10 @@ function leafReader(schema: AnySchema, def: Def): Read | undefined {
       return checkDefs(def).length === 0 && values.every((v) => typeof v === 'string') ? setReader(values) : undefined;
     }
     case 'literal': return checkDefs(def).length === 0 ? setReader(def.values as unknown[]) : undefined;
-    case 'unknown': return checkDefs(def).length === 0 ? (v) => v : undefined;
+    case 'unknown': return checkDefs(def).length === 0 ? (v) => {
+      if (v !== null && typeof v === 'object') openParts++;
+      return v;
+    } : undefined;
     case 'never': return () => UNSURE;
     case 'optional': {
       if (schema._zod.optin !== 'optional') return undefined;
@@ -276,6 +282,8 @@ function compile(schema: AnySchema): Read {
 export function safeParseFast<S extends z.ZodType>(schema: S, value: unknown, options: { reuseInput?: boolean } = {}): z.ZodSafeParseResult<z.output<S>> {
   reuseInput = options.reuseInput === true;
   zodParts = 0;
+  openParts = 0;
+  readCount++;
   let read: unknown;
   try {
     read = compile(schema)(value);
@@ -296,3 +304,14 @@ export function safeParseFast<S extends z.ZodType>(schema: S, value: unknown, op
 export function zodPartsRead(): number {
   return zodParts;
 }
+
+/**
+ * Whether the value given to the last `safeParseFast` call was read all through
+ * by plain code following the schema's shape: no part read by zod, no object
+ * or list under z.unknown(), no key an object dropped. Its nesting is then the
+ * schema's own, however the value was made.
+ */
+export function formatBoundsNesting(): boolean {
+  return zodParts === 0 && openParts === 0;
+}
+

@@ -4,7 +4,7 @@ import { capProblems, coveredBy, lineAndColumn, nestingProblem } from './loadBou
 import type { Problem } from './problems';
 import { CURRENT_VERSION, DIAGRAM_FORMAT, DiagramSchema, type Diagram } from './schema';
 import { scenarioProblems } from '../scenarios/validate';
-import { safeParseFast } from './fastParse';
+import { formatBoundsNesting, safeParseFast } from './fastParse';
 import { checkStructure } from './structure';
 import { problemsFromIssues } from './zodProblems';
 
@@ -36,6 +36,11 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   if (text.trim() === '') return { ok: false, message: 'the file is empty' };
   const tooDeep = nestingProblem(text);
   if (tooDeep) return { ok: false, message: tooDeep };
+  return parseText(text);
+}
+
+/** JSON.parse, which walks any nesting without recursion, its complaint made a located message; the nesting is not checked. */
+function parseText(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (error) {
@@ -64,10 +69,15 @@ export function loadDiagram(content: string | Uint8Array, options: LoadOptions =
     if (!decoded.ok) return fail('', decoded.message);
     text = decoded.text;
   }
-  const parsed = parseJson(text);
-  if (!parsed.ok) return fail('', parsed.message);
+  if (text.trim() === '') return fail('', 'the file is empty');
+  // Nesting past the limit is refused whatever else is wrong (see nestingProblem). JSON.parse walks any
+  // nesting without recursion, so the text is parsed first and searched for it only when the reading
+  // cannot rule it out: when the file is refused, or holds parts its format leaves open (see formatBoundsNesting).
+  const nesting = () => nestingProblem(text);
+  const parsed = parseText(text);
+  if (!parsed.ok) return fail('', nesting() ?? parsed.message);
   // The parsed JSON is this call's own, so the diagram may be made of it rather than of a copy.
-  return readValue(parsed.value, options, true);
+  return readValue(parsed.value, options, true, nesting);
 }
 
 /** Validates an already parsed JSON value as a diagram (see loadDiagram); the diagram shares nothing with the value. */
@@ -75,27 +85,41 @@ export function loadDiagramValue(value: unknown, options: LoadOptions = {}): Loa
   return readValue(value, options, false);
 }
 
-function readValue(value: unknown, options: LoadOptions, reuseInput: boolean): LoadResult {
+/**
+ * Reads a parsed value as a diagram. `nesting` says why the text it was parsed
+ * from nests too deep, if it does: asked before any complaint (which it then
+ * replaces) and before anything walks a value the format does not bound.
+ */
+function readValue(value: unknown, options: LoadOptions, reuseInput: boolean, nesting?: () => string | undefined): LoadResult {
+  const tooDeep = (): LoadResult | undefined => {
+    const message = nesting?.();
+    return message === undefined ? undefined : fail('', message);
+  };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return fail('', 'not an MLSD Studio diagram: the file must hold one JSON object');
+    return tooDeep() ?? fail('', 'not an MLSD Studio diagram: the file must hold one JSON object');
   }
   const raw = value as RawDiagram;
   if (raw.format !== DIAGRAM_FORMAT) {
-    const found = raw.format === undefined ? 'it has no "format" field' : `found ${JSON.stringify(raw.format)}`;
-    return fail('format', `must be "${DIAGRAM_FORMAT}" (${found}): this is not an MLSD Studio diagram`);
+    const found = () => (raw.format === undefined ? 'it has no "format" field' : `found ${JSON.stringify(raw.format)}`);
+    return tooDeep() ?? fail('format', `must be "${DIAGRAM_FORMAT}" (${found()}): this is not an MLSD Studio diagram`);
   }
   const version = raw.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
-    return fail('version', `must be a whole number, not ${JSON.stringify(version)}`);
+    return tooDeep() ?? fail('version', `must be a whole number, not ${JSON.stringify(version)}`);
   }
   if (version > CURRENT_VERSION) {
-    return fail('version', `${version} is newer than this MLSD Studio reads (${CURRENT_VERSION}): update MLSD Studio to open it`);
+    return tooDeep() ?? fail('version', `${version} is newer than this MLSD Studio reads (${CURRENT_VERSION}): update MLSD Studio to open it`);
   }
+  // Migrating copies the whole value.
+  const deepBeforeMigrating = version < CURRENT_VERSION ? tooDeep() : undefined;
+  if (deepBeforeMigrating) return deepBeforeMigrating;
   const migrated = migrate(raw, version, CURRENT_VERSION, options.migrations ?? MIGRATIONS);
   if (!migrated.ok) return fail('version', migrated.message);
 
   const catalog = options.catalog ?? DEFAULT_CATALOG;
   const result = safeParseFast(DiagramSchema, migrated.doc, { reuseInput });
+  const deep = result.success && formatBoundsNesting() ? undefined : tooDeep();
+  if (deep) return deep;
   if (!result.success) {
     const problems = problemsFromIssues(DiagramSchema, result.error.issues, migrated.doc);
     return { ok: false, problems: capProblems([...problems, ...structureOfInvalid(migrated.doc, catalog, problems)]) };

@@ -77,7 +77,7 @@ describe('hostile files get a verdict from every command, within time and memory
     );
   }, GENEROUS_MS);
 
-  it('deep nesting is refused before parsing, with where it happens', async () => {
+  it('deep nesting is refused, with where it happens, before anything walks the value', async () => {
     await fc.assert(
       fc.asyncProperty(deepText, async (text) => {
         const result = await runner.cli('validate deep', 'validate', runner.file(text));

@@ -37,6 +37,57 @@ describe('how deep a file may nest', () => {
   });
 });
 
+describe('nesting in a file that parses', () => {
+  const DEEP = `line 1, column`;
+  /** The small search fixture on one line, with `params` set on its first node, and `change` made to it. */
+  const withParams = (params: string, change = (doc: Record<string, any>) => doc) => {
+    const doc = change(fixtureJson('small-search.mlsd.json'));
+    return JSON.stringify({ ...doc, nodes: [{ ...doc.nodes[0], params: '@' }, ...doc.nodes.slice(1)] }).replace('"@"', params);
+  };
+  const messages = (text: string) => {
+    const result = loadDiagram(text);
+    return result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`);
+  };
+
+  it('is refused where a node\'s params hold it, with where it happens, though the format takes any params', () => {
+    // The document, the node list, a node and its params are four levels: the value inside may add 60 more.
+    const atLimit = messages(withParams(`{"a":${nested(MAX_JSON_NESTING - 4)}}`));
+    expect(atLimit.length).toBeGreaterThan(0);
+    expect(atLimit.join('\n')).not.toContain('nesting deeper');
+    const past = messages(withParams(`{"a":${nested(MAX_JSON_NESTING - 3)}}`));
+    expect(past).toEqual([expect.stringMatching(new RegExp(`^: ${DEEP} \\d+: nesting deeper than 64`))]);
+  });
+
+  it('is refused before any other complaint, also one that would print the deep value', () => {
+    const deepFormat = `{"format": ${nested(100_000)}, "version": 1}`;
+    expect(messages(deepFormat)).toEqual([`: ${DEEP} ${11 + MAX_JSON_NESTING}: nesting deeper than 64 (objects and lists inside each other); a diagram needs 4`]);
+    const deepVersion = `{"format": "mlsd-studio/diagram", "version": ${nested(100_000, '{"a":', '}')}}`;
+    expect(messages(deepVersion)[0]).toMatch(/^: line 1, column \d+: nesting deeper than 64/);
+    expect(messages(`${nested(100_000)}`)[0]).toMatch(/^: line 1, column 65: nesting deeper than 64/);
+    // A schema problem elsewhere in the file does not hide it.
+    const alsoWrong = withParams(nested(200), (doc) => ({ ...doc, title: '' }));
+    expect(messages(alsoWrong)).toEqual([expect.stringMatching(/^: line 1, column \d+: nesting deeper than 64/)]);
+  });
+
+  it('is refused before an older file is migrated, which copies all of it', () => {
+    const text = withParams(`{"a":${nested(100_000)}}`).replace('"version":1', '"version":0');
+    let migrated = 0;
+    const migrations = [{ from: 0, name: 'to 1', up: (doc: Record<string, unknown>) => (migrated++, doc) }];
+    const result = loadDiagram(text, { migrations });
+    expect(result.ok ? [] : result.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^line 1, column \d+: nesting deeper than 64/)]);
+    expect(migrated).toBe(0);
+    expect(loadDiagram(withParams('{"modelBytes": 1}').replace('"version":1', '"version":0'), { migrations }).ok).toBe(false);
+    expect(migrated).toBe(1);
+  });
+
+  it('is not searched for when the format bounds every part read', () => {
+    expect(loadDiagram(withParams('{"modelBytes": 1000}')).ok).toBe(false);
+    expect(messages(withParams('{"modelBytes": 1000}')).join('\n')).not.toContain('nesting');
+    const text = JSON.stringify(fixtureJson('small-search.mlsd.json'));
+    expect(loadDiagram(text)).toMatchObject({ ok: true });
+  });
+});
+
 describe('a syntax error', () => {
   it('is located by line and column, counting from 1', () => {
     expect(parseJson('{"a": 1,\n "b": 2,\n "c" 3}')).toMatchObject({ ok: false, message: expect.stringMatching(/^not valid JSON at line 3, column 6: /) });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { safeParseFast, zodPartsRead } from '../../shared/model/fastParse';
+import { formatBoundsNesting, safeParseFast, zodPartsRead } from '../../shared/model/fastParse';
 import { DiagramSchema } from '../../shared/model/schema';
 import { generateDiagram } from '../bench/generate';
 import { fixtureJson } from '../helpers';
@@ -140,6 +140,7 @@ describe('objects, records and lists', () => {
     const loose = z.object({ a: z.number() });
     expect(read(loose, { z: 1, a: 2 })).toMatchObject({ ok: true, plain: true, data: { a: 2 } });
     expect(Object.keys(read(loose, { z: 1, a: 2 }).data as object)).toEqual(['a']);
+    expect(read(z.object({ a: z.number().optional() }), { z: 1 })).toMatchObject({ ok: true, plain: true, data: {} });
     // An object that lets any other key through, or holds a field with a default, goes to zod.
     expect(read(z.looseObject({ a: z.number() }), { a: 1, b: 2 })).toMatchObject({ ok: true, plain: false, data: { a: 1, b: 2 } });
     expect(read(z.object({ a: z.number().default(3) }), {})).toMatchObject({ ok: true, plain: false, data: { a: 3 } });
@@ -148,7 +149,29 @@ describe('objects, records and lists', () => {
   it('an object made without a plain prototype, or a key inherited, is left to zod', () => {
     const schema = z.object({ a: z.number().optional() });
     expect(read(schema, Object.create({ a: 1 }))).toMatchObject({ plain: false });
+    expect(read(schema, Object.assign(Object.create(Object.create(null)), { a: 1 }))).toMatchObject({ plain: false });
+    for (const v of [[], null, 'a']) refused(schema, v);
     plainly(schema, Object.assign(Object.create(null), { a: 1 }));
+    // A field's name that every object inherits, even one a loop over keys does not show.
+    const inheriting = z.strictObject({ a: z.number(), inheritedField: z.number().optional() });
+    plainly(inheriting, { a: 1 });
+    Object.defineProperty(Object.prototype, 'inheritedField', { value: 1, configurable: true, writable: true });
+    try {
+      expect(read(inheriting, { a: 1 })).toMatchObject({ ok: true, plain: false });
+      plainly(inheriting, { a: 1, inheritedField: 2 });
+      plainly(inheriting, Object.assign(Object.create(null), { a: 1 }));
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).inheritedField;
+    }
+    // One a loop over keys does show.
+    Object.defineProperty(Object.prototype, 'inheritedField', { value: 1, configurable: true, writable: true, enumerable: true });
+    try {
+      expect(read(inheriting, { a: 1 })).toMatchObject({ ok: true, plain: false });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).inheritedField;
+    }
+    // Each read looks again.
+    plainly(inheriting, { a: 1 });
   });
 
   it('records keyed by text, and partial records keyed by a choice', () => {
@@ -187,3 +210,63 @@ describe('objects, records and lists', () => {
     expect(copied).toEqual(data);
   });
 });
+
+describe('whether the schema bounds how deep a value nests', () => {
+  const schema = z.object({ a: z.number(), open: z.unknown().optional(), steps: z.record(z.string(), z.unknown()).optional() });
+  const bounded = (value: unknown) => {
+    safeParseFast(schema, value);
+    return formatBoundsNesting();
+  };
+
+  it('yes when plain code read every part along the schema, anything under z.unknown() a plain value', () => {
+    expect(bounded({ a: 1 })).toBe(true);
+    expect(bounded({ a: 1, open: 'text', steps: { x: 1, y: null } })).toBe(true);
+    safeParseFast(DiagramSchema, fixtureJson('small-search.mlsd.json'));
+    expect(formatBoundsNesting()).toBe(true);
+  });
+
+  it('no when z.unknown() holds an object or a list, an object drops a key, or zod read a part', () => {
+    expect(bounded({ a: 1, open: [] })).toBe(false);
+    expect(bounded({ a: 1, steps: { x: { y: 1 } } })).toBe(false);
+    expect(bounded({ a: 1, dropped: [[1]] })).toBe(false);
+    expect(bounded({ a: '1' })).toBe(false);
+    // Parts of either kind count alike: one of each is not none.
+    expect(bounded({ a: 1, dropped: 1, open: [] })).toBe(false);
+    // Each read starts afresh.
+    expect(bounded({ a: 1 })).toBe(true);
+  });
+});
+
+describe('objects whose keys come in another order', () => {
+  it('come out in the schema order, whichever field breaks the order and whatever was read before it', () => {
+    const schema = z.strictObject({ a: z.number(), b: z.number().optional(), c: z.number().optional(), d: z.string().optional() });
+    for (const value of [{ a: 1, b: 2, d: 'x', c: 3 }, { a: 1, d: 'x', b: 2 }, { b: 2, a: 1 }, { a: 1, c: 3, b: 2, d: 'x' }, { d: 'x', a: 1 }]) {
+      const data = safeParseFast(schema, value, { reuseInput: true }).data!;
+      expect(JSON.stringify(data)).toBe(JSON.stringify(schema.parse(value)));
+      expect(Object.keys(data)).toEqual(Object.keys(schema.parse(value)));
+      expect(data).not.toBe(value);
+    }
+    const inOrder = { a: 1, c: 3, d: 'x' };
+    expect(safeParseFast(schema, inOrder, { reuseInput: true }).data).toBe(inOrder);
+  });
+
+  it('a field changed in reading after fields kept as they were: those copied too', () => {
+    const schema = z.object({ a: z.number(), b: z.object({ x: z.number() }), c: z.number() });
+    const value = { a: 1, b: { x: 1, extra: 2 }, c: 3 };
+    const data = safeParseFast(schema, value, { reuseInput: true }).data!;
+    expect(JSON.stringify(data)).toBe('{"a":1,"b":{"x":1},"c":3}');
+    const loose = { z: 0, a: 1, b: { x: 1 }, c: 3 };
+    expect(JSON.stringify(safeParseFast(schema, loose, { reuseInput: true }).data)).toBe('{"a":1,"b":{"x":1},"c":3}');
+  });
+
+  it('with more fields than bits in a number, read as zod reads them', () => {
+    const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
+    const schema = z.strictObject(Object.fromEntries(keys.map((k) => [k, z.number().optional()])));
+    const value = Object.fromEntries([...keys].reverse().filter((_, i) => i % 3 !== 0).map((k, i) => [k, i]));
+    plainly(schema, value);
+    expect(JSON.stringify(safeParseFast(schema, value, { reuseInput: true }).data)).toBe(JSON.stringify(schema.parse(value)));
+    const ordered = Object.fromEntries(keys.map((k, i) => [k, i]));
+    expect(safeParseFast(schema, ordered, { reuseInput: true }).data).toBe(ordered);
+  });
+});
+
