@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import type { CliIO } from '../shared/cli/io';
 import { reasonOf } from '../shared/fileErrors';
 import { sameFileOnDisk, writeFileOnDisk } from './nodeFileSystem';
-import { elk, rasterize } from './nodeServices';
+import { collectGarbage, elk, rasterize } from './nodeServices';
 
 /** The CLI's host operations on the real file system and standard streams. */
 export const nodeIO: CliIO = {
@@ -23,4 +23,5 @@ export const nodeIO: CliIO = {
   stderr: (text) => void process.stderr.write(text),
   rasterize,
   elk,
+  collectGarbage,
 };

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { ElkEngine } from '../shared/layout/elkGraph';
 
 /** Rasterizes SVG with resvg (no browser, no display), using the system's fonts. Loaded on first use. */
@@ -16,3 +18,14 @@ export const elk: ElkEngine = {
     return (await engine).layout(graph);
   },
 };
+
+let fullCollection: (() => void) | undefined;
+
+/** A full garbage collection, now: V8's own `gc`, made reachable in this process on first use (a new context sees it once the flag is set). */
+export function collectGarbage(): void {
+  if (!fullCollection) {
+    setFlagsFromString('--expose-gc');
+    fullCollection = runInNewContext('gc') as () => void;
+  }
+  fullCollection();
+}

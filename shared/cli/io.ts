@@ -14,6 +14,12 @@ export interface CliIO {
   rasterize(svg: string, scale: number): Promise<Uint8Array>;
   /** Lays out ELK graphs (for diagrams without positions). */
   elk: ElkEngine;
+  /**
+   * Frees memory the program no longer uses, at once (a full collection), where
+   * the host can. Between the estimate and the drawing of a large export, so the
+   * estimate's work arrays are not still held while the picture is drawn.
+   */
+  collectGarbage?(): void;
 }
 
 /** Exit codes of `mlsd` (docs/estimator.md, section 6). */

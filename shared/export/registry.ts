@@ -33,6 +33,8 @@ export interface ExportOptions {
   only?: ReadonlySet<string>;
   /** Told what a picture drew simpler than usual for lack of time (see `simplifiedNote`). */
   note?: (message: string) => void;
+  /** Called once the estimate is made, before the picture is drawn: where a host can, it frees what the estimate no longer uses. */
+  afterEstimate?: () => void;
 }
 
 /** Keeps the given nodes, the edges among them and the groups they use. */
@@ -64,6 +66,7 @@ const NO_FIGURES: Estimate = {
 export async function exportPieces(diagram: Diagram, format: ExportFormat, services: ExportServices, options: ExportOptions = {}): Promise<ExportOutput> {
   const withoutFigures = format.takesFigures && options.figures === false;
   const figures = withoutFigures ? NO_FIGURES : estimateDiagram(diagram, { catalog: options.catalog, figuresOnly: !format.readsFullEstimate });
+  if (!withoutFigures) options.afterEstimate?.();
   const shown = options.only ? selectionOf(diagram, options.only) : diagram;
   const estimate = options.only ? { ...figures, nodes: figures.nodes.filter((n) => options.only!.has(n.id)) } : figures;
   const input: ExportInput = { diagram: shown, estimate, figures: options.figures ?? true, theme: options.theme ?? 'light', paper: options.paper ?? 'fit' };

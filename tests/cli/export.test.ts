@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { nodeIO } from '../../cli/nodeIO';
+import { FREE_AFTER_ESTIMATE } from '../../shared/cli/commands/export';
+import { runCli } from '../../shared/cli/main';
 import { fixturePath } from '../helpers';
 import { mlsd } from './run';
 
@@ -90,5 +93,32 @@ describe('mlsd export and mlsd layout', () => {
     const laid = JSON.parse(readFileSync(out, 'utf8'));
     expect(laid.nodes.every((n: { position?: unknown }) => n.position)).toBe(true);
     expect((await mlsd('validate', out)).code).toBe(0);
+  });
+
+  it('frees the estimate\'s work before drawing a large export with figures, and only then', async () => {
+    const lone = (count: number) => {
+      const nodes = Array.from({ length: count }, (_, i) => ({ id: `n${i}`, kind: 'service', label: `N${i}`, position: { x: (i % 300) * 220, y: Math.floor(i / 300) * 120 } }));
+      const path = join(dir, `lone${count}.mlsd.json`);
+      writeFileSync(path, JSON.stringify({ format: 'mlsd-studio/diagram', version: 1, title: 'Lone', nodes, edges: [] }));
+      return path;
+    };
+    const events = (path: string, ...flags: string[]) => {
+      const seen: string[] = [];
+      const io = {
+        ...nodeIO,
+        stdout: () => {},
+        stderr: () => {},
+        collectGarbage: () => void seen.push('free'),
+        writeFile: (to: string, data: Parameters<typeof nodeIO.writeFile>[1]) => (seen.push('write'), nodeIO.writeFile(to, data)),
+      };
+      return runCli(['export', path, '--format', 'svg', '-o', join(dir, 'lone.svg'), ...flags], io, '0.0.0-test').then((code) => ({ code, seen }));
+    };
+    const large = lone(FREE_AFTER_ESTIMATE);
+    expect(await events(large)).toEqual({ code: 0, seen: ['free', 'write'] });
+    expect(await events(large, '--no-figures')).toEqual({ code: 0, seen: ['write'] });
+    expect(await events(lone(FREE_AFTER_ESTIMATE - 1))).toEqual({ code: 0, seen: ['write'] });
+    // The real host's collection runs (V8's own, reached on first use) and leaves the process working.
+    expect(() => nodeIO.collectGarbage!()).not.toThrow();
+    expect(() => nodeIO.collectGarbage!()).not.toThrow();
   });
 });

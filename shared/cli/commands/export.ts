@@ -71,6 +71,7 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
     data = await withCheckedStructure(shown, catalog, () => exportPieces(shown, format, io, {
       figures: !args.flags.has('no-figures'), theme, paper: paper as Paper, catalog,
       note: (message) => io.stderr(`mlsd export: note: ${input}: ${message}\n`),
+      afterEstimate: shown.nodes.length >= FREE_AFTER_ESTIMATE ? io.collectGarbage : undefined,
     }));
   } catch (error) {
     if (!(error instanceof PictureTooLarge)) throw error;
@@ -85,6 +86,13 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
   io.stdout(`${output}: ${format.label}\n`);
   return EXIT.ok;
 }
+
+/**
+ * Nodes from which an export frees the estimate's work before drawing: at this
+ * size they are a few hundred MB that would otherwise still be held while the
+ * picture is drawn (docs/estimator.md, section 8).
+ */
+export const FREE_AFTER_ESTIMATE = 20_000;
 
 /** `mlsd layout FILE -o OUT`. */
 export async function layoutCommand(args: ParsedArgs, io: CliIO): Promise<number> {
