@@ -157,7 +157,7 @@ const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
 bits[0] = 1;
 /** Which of the two words holds the sign, exponent and top of the mantissa (the platform's byte order). */
-const HIGH_WORD = words[1] === 0x3ff00000 ? 1 : 0;
+export const HIGH_WORD = words[1] === 0x3ff00000 ? 1 : 0;
 
 /** The grid index whose point is the largest at or below `ms` (ms > 0). */
 export function indexBelow(ms: number): number {
