@@ -30,4 +30,17 @@ describe('samples gathered by bucket before they are spread', () => {
       expect(Dist.fromSamples(samples).zero).toBeCloseTo(Math.ceil(samples.length / 50) / samples.length, 12);
     });
   });
+
+  it('keeps the range of grid places the samples reached, with none beyond the grid', () => {
+    const random = new SimRandom(3);
+    const samples = Float64Array.from({ length: 2 * GATHER_FROM }, () => random.logNormal(2, 0.5));
+    const masses = new Float64Array(gridInUse().points.length);
+    const range = Int32Array.of(masses.length, -1, 0);
+    spreadSamples(samples, 0, samples.length, 1 / samples.length, masses, range);
+    expect(Array.from(range)).toEqual(Array.from(oneByOne(samples).range));
+    expect(masses[range[1]! + 1]).toBeGreaterThan(0);
+    expect(masses[range[1]! + 2]).toBe(0);
+    expect(masses[range[0]!]).toBeGreaterThan(0);
+    expect(masses[range[0]! - 1]).toBe(0);
+  });
 });
