@@ -8,7 +8,8 @@
  * others are below it.
  */
 
-import { prefixSums, type Dist } from './grid';
+import type { Dist } from './grid';
+import { prefixSums } from './gridSums';
 import { gridInUse, INV_STEP, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
 import { kept, whole, SLOT } from './scratch';
 

@@ -1,7 +1,8 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { roundedRectPath } from '../../shared/export/iconPaths';
-import { MAX_PAGE_PT, pageFit, renderPdf } from '../../shared/export/pdf';
+import { renderPdf } from '../../shared/export/pdf';
+import { MAX_PAGE_PT, pageFit } from '../../shared/export/pdfPage';
 import type { Scene, Shape } from '../../shared/export/scene';
 import type { Paper } from '../../shared/export/types';
 import { drawnOnPage, extent, rounded, type Drawn, type DrawnPath, type DrawnText } from '../pdfPage';
