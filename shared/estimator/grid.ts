@@ -30,7 +30,7 @@
 import { at, clampIndex, indexBelow, INV_STEP, K_MIN, LN_R, midAbove, POINTS, SUM_M } from './gridPoints';
 import { normalCdfFast } from './normal';
 import { addPositiveSum } from './gridSums';
-import { spreadSamples, SPREAD_BLOCK } from './samples';
+import { spreadSamples } from './samples';
 import { kept as keptArray, scratch, SLOT, whole } from './scratch';
 
 /** Mass below this cumulative probability is folded into the first kept point. */
@@ -135,11 +135,11 @@ export class Dist {
 
   /** The empirical distribution of samples in ms (each split between its neighbouring points, keeping the mean). */
   static fromSamples(samples: ArrayLike<number>): Dist {
-    // Masses over the whole grid, spread a block of samples at a time, then only the used range is kept.
+    // Masses over the whole grid (spreadSamples works through the samples in blocks), then only the used range is kept.
     const grid = scratch(SLOT.masses, POINTS.length);
     const share = 1 / samples.length;
     const range = Int32Array.of(grid.length, -1, 0);
-    for (let from = 0; from < samples.length; from += SPREAD_BLOCK) spreadSamples(samples, from, Math.min(samples.length, from + SPREAD_BLOCK), share, grid, range);
+    spreadSamples(samples, 0, samples.length, share, grid, range);
     // The share at zero, added once per such sample as they came.
     let zero = 0;
     for (let i = 0; i < range[2]!; i++) zero += share;

@@ -10,9 +10,6 @@
 import { Memo } from '../memo';
 import { gridInUse, HIGH_WORD, indexBelowOn, type GridTables } from './gridPoints';
 
-/** Samples given to one call of spreadSamples by `Dist.fromSamples`: all of them (it works through them in blocks itself). */
-export const SPREAD_BLOCK = 2 ** 31;
-
 /** Samples spread by one call of a kernel: a call of its own per block, so a long run of samples is compiled early, not after it is mostly read. */
 const BLOCK = 512;
 /** From this many samples, they are gathered by bucket first (below, each one is split on its own). */
