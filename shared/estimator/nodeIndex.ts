@@ -7,6 +7,7 @@
  */
 import { Memo } from '../memo';
 import type { Diagram, DiagramEdge, DiagramNode } from '../model/schema';
+import { vouchedIndex } from '../model/structure';
 
 /** Indexes of the lists of nodes one estimate looks at: the design, and its variants (scaled traffic, the busiest hour). */
 const indexes = new Memo<readonly DiagramNode[], ReadonlyMap<string, DiagramNode>>(8);
@@ -55,11 +56,13 @@ function shared<K, V>(store: Memo<K, V>, key: K, build: () => V): V {
  * edge look its ends up once (edgeEnds) and then work on arrays by number.
  */
 export function nodeNumbers(nodes: readonly DiagramNode[]): ReadonlyMap<string, number> {
-  return shared(numberings, nodes, () => {
-    const numbers = new Map<string, number>();
-    for (let i = 0; i < nodes.length; i++) numbers.set(nodes[i]!.id, i);
-    return numbers;
-  });
+  return shared(numberings, nodes, () => vouchedIndex(nodes)?.numbers ?? numbersOf(nodes));
+}
+
+function numbersOf(nodes: readonly DiagramNode[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  for (let i = 0; i < nodes.length; i++) numbers.set(nodes[i]!.id, i);
+  return numbers;
 }
 
 /** The node numbers of each edge's source and target (nodeNumbers), -1 where no node has the id. */
@@ -73,13 +76,18 @@ export function edgeEnds(diagram: Pick<Diagram, 'nodes' | 'edges'>): EdgeEnds {
   const { nodes, edges } = diagram;
   const known = estimating === 0 ? undefined : endings.get(edges);
   if (known?.nodes === nodes) return known.ends;
+  const ends = vouchedIndex(nodes, edges)?.ends ?? endsOf(nodes, edges);
+  if (estimating > 0) endings.set(edges, { nodes, ends });
+  return ends;
+}
+
+function endsOf(nodes: readonly DiagramNode[], edges: readonly DiagramEdge[]): EdgeEnds {
   const numbers = nodeNumbers(nodes);
   const ends = { source: new Int32Array(edges.length), target: new Int32Array(edges.length) };
   for (let i = 0; i < edges.length; i++) {
     ends.source[i] = numbers.get(edges[i]!.source) ?? -1;
     ends.target[i] = numbers.get(edges[i]!.target) ?? -1;
   }
-  if (estimating > 0) endings.set(edges, { nodes, ends });
   return ends;
 }
 

@@ -124,7 +124,7 @@ function readValue(value: unknown, options: LoadOptions, reuseInput: boolean, ne
     const problems = problemsFromIssues(DiagramSchema, result.error.issues, migrated.doc);
     return { ok: false, problems: capProblems([...problems, ...structureOfInvalid(migrated.doc, catalog, problems)]) };
   }
-  const problems = [...checkStructure(result.data, catalog), ...scenarioProblems(result.data, catalog)];
+  const problems = [...checkStructure(result.data, catalog, true), ...scenarioProblems(result.data, catalog)];
   if (problems.length > 0) return { ok: false, problems: capProblems(problems) };
   return { ok: true, diagram: result.data, migrations: migrated.applied };
 }

@@ -113,7 +113,7 @@ function checkCapacity(capacity: NonNullable<DiagramNode['capacity']>, kindId: s
  * nodes and groups, blocks the kind does not take, p99 below p50, unknown
  * catalog names, invalid kind params, edges into traffic, load cycles.
  */
-export function checkStructure(diagram: Diagram, catalog: Catalog): Problem[] {
+export function checkStructure(diagram: Diagram, catalog: Catalog, keepIndex = false): Problem[] {
   if (vouched && vouched.diagram === diagram && vouched.catalog === catalog) return [];
   const problems: Problem[] = [];
   const { nodes, edges, groups = [], annotations = [] } = diagram;
@@ -162,21 +162,43 @@ export function checkStructure(diagram: Diagram, catalog: Catalog): Problem[] {
       code: 'cycle', message: `sync and async edges form a cycle: ${cycle.nodes.join(' -> ')} (only offline edges may loop)`,
     });
   }
+  if (keepIndex) kept = problems.length === 0 ? { diagram, catalog, index: { numbers: nodeIndex, ends } } : undefined;
   return problems;
 }
 
+/** Each id's node number and each edge's ends as node numbers, worked out while checking a sound diagram. */
+export interface SoundIndex {
+  numbers: ReadonlyMap<string, number>;
+  ends: { source: Int32Array; target: Int32Array };
+}
+
+/** The index of the last diagram a reader checked with `keepIndex` and found sound (one at a time). */
+let kept: { diagram: Diagram; catalog: Catalog; index: SoundIndex } | undefined;
+
 /** A diagram and catalog whose structure was just checked and found sound (see withCheckedStructure). */
-let vouched: { diagram: Diagram; catalog: Catalog } | undefined;
+let vouched: { diagram: Diagram; catalog: Catalog; index?: SoundIndex } | undefined;
+
+/**
+ * The index worked out when the vouched diagram was read (checkStructure with
+ * `keepIndex`), for its own lists of nodes (and edges): a sound diagram has no
+ * repeated or dangling ids, so it is the index the estimator would build.
+ */
+export function vouchedIndex(nodes: readonly DiagramNode[], edges?: Diagram['edges']): SoundIndex | undefined {
+  const index = vouched?.index;
+  if (!index || vouched!.diagram.nodes !== nodes || (edges !== undefined && vouched!.diagram.edges !== edges)) return undefined;
+  return index;
+}
 
 /**
  * Runs `work` while checkStructure answers at once, with no problems, for this
  * diagram and catalog: for a caller that has just read the diagram with
  * loadDiagram (which checks its structure) and hands it unchanged to code
- * that checks it again, such as the estimator.
+ * that checks it again, such as the estimator. The ids' index that reading
+ * built is lent to that code too (vouchedIndex).
  */
 export function withCheckedStructure<T>(diagram: Diagram, catalog: Catalog, work: () => T): T {
   const outer = vouched;
-  vouched = { diagram, catalog };
+  vouched = { diagram, catalog, index: kept?.diagram === diagram && kept.catalog === catalog ? kept.index : undefined };
   try {
     return work();
   } finally {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATALOG } from '../../shared/catalog';
 import { findLoadCycles } from '../../shared/model/graph';
 import type { Diagram, DiagramNode } from '../../shared/model/schema';
-import { checkStructure, withCheckedStructure } from '../../shared/model/structure';
+import { readFileSync } from 'node:fs';
+import { estimate } from '../../shared/estimator/estimate';
+import { edgeEnds, nodeNumbers } from '../../shared/estimator/nodeIndex';
+import { loadDiagram } from '../../shared/model/load';
+import { checkStructure, vouchedIndex, withCheckedStructure } from '../../shared/model/structure';
 
 const service = (id: string): DiagramNode => ({ id, kind: 'service', label: id });
 const graph = (ids: string[], links: [string, string, ('sync' | 'async' | 'offline')?][]): Diagram => ({
@@ -57,5 +61,46 @@ describe('a structure already checked', () => {
       throw new Error('stop');
     })).toThrow('stop');
     expect(checkStructure(broken, DEFAULT_CATALOG)).toHaveLength(1);
+  });
+});
+
+describe('the index reading built', () => {
+  const read = (name: string) => {
+    const loaded = loadDiagram(readFileSync(`blueprints/${name}.mlsd.json`, 'utf8'));
+    if (!loaded.ok) throw new Error(name);
+    return loaded.diagram;
+  };
+
+  it('is lent to the work on the diagram as read, and gives the numbers and ends the estimator would build', () => {
+    const diagram = read('news-feed');
+    const lent = withCheckedStructure(diagram, DEFAULT_CATALOG, () => vouchedIndex(diagram.nodes, diagram.edges));
+    expect(lent).toBeDefined();
+    expect([...lent!.numbers]).toEqual(diagram.nodes.map((n, i) => [n.id, i]));
+    expect(lent!.numbers).toEqual(nodeNumbers(diagram.nodes));
+    expect(lent!.ends).toEqual(edgeEnds(diagram));
+    expect(withCheckedStructure(diagram, DEFAULT_CATALOG, () => nodeNumbers(diagram.nodes))).toBe(lent!.numbers);
+    expect(withCheckedStructure(diagram, DEFAULT_CATALOG, () => estimate(diagram))).toEqual(estimate(diagram));
+  });
+
+  it('is not lent for other lists, another catalog, outside the work, or once another file was read', () => {
+    const diagram = read('news-feed');
+    expect(vouchedIndex(diagram.nodes)).toBeUndefined();
+    withCheckedStructure(diagram, DEFAULT_CATALOG, () => {
+      expect(vouchedIndex([...diagram.nodes])).toBeUndefined();
+      expect(vouchedIndex(diagram.nodes, [...diagram.edges])).toBeUndefined();
+      expect(vouchedIndex(diagram.nodes)).toBeDefined();
+    });
+    expect(withCheckedStructure(diagram, { ...DEFAULT_CATALOG }, () => vouchedIndex(diagram.nodes))).toBeUndefined();
+    read('video-recommendation');
+    expect(withCheckedStructure(diagram, DEFAULT_CATALOG, () => vouchedIndex(diagram.nodes))).toBeUndefined();
+  });
+
+  it('is dropped when the diagram is read again and found to have problems', () => {
+    const diagram = graph(['a', 'b'], [['a', 'b']]);
+    expect(checkStructure(diagram, DEFAULT_CATALOG, true)).toEqual([]);
+    expect(withCheckedStructure(diagram, DEFAULT_CATALOG, () => vouchedIndex(diagram.nodes))).toBeDefined();
+    diagram.edges.push({ id: 'back', source: 'b', target: 'a' });
+    expect(checkStructure(diagram, DEFAULT_CATALOG, true)).toHaveLength(1);
+    expect(withCheckedStructure(diagram, DEFAULT_CATALOG, () => vouchedIndex(diagram.nodes))).toBeUndefined();
   });
 });
