@@ -16,13 +16,13 @@ function readText(io: CliIO, path: string): { read: false; message: string } | (
 }
 
 /** Reads and validates a diagram file; prints every problem to stderr when it cannot. */
-export function readDiagram(io: CliIO, path: string, catalog: Catalog): Diagram | undefined {
+export function readDiagram(io: CliIO, path: string, catalog: Catalog, keepIndex = false): Diagram | undefined {
   const text = readText(io, path);
   if (!text.read) {
     io.stderr(`mlsd: cannot read ${path}: ${text.message}\n`);
     return undefined;
   }
-  const result: LoadResult = text.ok ? loadDiagram(text.text, { catalog }) : { ok: false, problems: [{ path: '', message: text.message }] };
+  const result: LoadResult = text.ok ? loadDiagram(text.text, { catalog, keepIndex }) : { ok: false, problems: [{ path: '', message: text.message }] };
   if (result.ok) return result.diagram;
   const count = problemCount(result.problems);
   io.stderr(`${path} is not a valid diagram (${count.toLocaleString('en-US')} problem${count === 1 ? '' : 's'}):\n`);

@@ -12,6 +12,12 @@ export interface LoadOptions {
   catalog?: Catalog;
   /** Migration steps; the format's own by default. */
   migrations?: readonly Migration[];
+  /**
+   * Keep the ids' index built while checking the structure, for an estimate of
+   * the diagram as read (withCheckedStructure lends it); a reader that only
+   * checks the file leaves it to be collected.
+   */
+  keepIndex?: boolean;
 }
 
 export type LoadResult =
@@ -124,7 +130,7 @@ function readValue(value: unknown, options: LoadOptions, reuseInput: boolean, ne
     const problems = problemsFromIssues(DiagramSchema, result.error.issues, migrated.doc);
     return { ok: false, problems: capProblems([...problems, ...structureOfInvalid(migrated.doc, catalog, problems)]) };
   }
-  const problems = [...checkStructure(result.data, catalog, true), ...scenarioProblems(result.data, catalog)];
+  const problems = [...checkStructure(result.data, catalog, options.keepIndex === true), ...scenarioProblems(result.data, catalog)];
   if (problems.length > 0) return { ok: false, problems: capProblems(problems) };
   return { ok: true, diagram: result.data, migrations: migrated.applied };
 }

@@ -65,8 +65,8 @@ describe('a structure already checked', () => {
 });
 
 describe('the index reading built', () => {
-  const read = (name: string) => {
-    const loaded = loadDiagram(readFileSync(`blueprints/${name}.mlsd.json`, 'utf8'));
+  const read = (name: string, keepIndex = true) => {
+    const loaded = loadDiagram(readFileSync(`blueprints/${name}.mlsd.json`, 'utf8'), { keepIndex });
     if (!loaded.ok) throw new Error(name);
     return loaded.diagram;
   };
@@ -92,6 +92,11 @@ describe('the index reading built', () => {
     });
     expect(withCheckedStructure(diagram, { ...DEFAULT_CATALOG }, () => vouchedIndex(diagram.nodes))).toBeUndefined();
     read('video-recommendation');
+    expect(withCheckedStructure(diagram, DEFAULT_CATALOG, () => vouchedIndex(diagram.nodes))).toBeUndefined();
+  });
+
+  it('is kept only when the reader asks for it', () => {
+    const diagram = read('news-feed', false);
     expect(withCheckedStructure(diagram, DEFAULT_CATALOG, () => vouchedIndex(diagram.nodes))).toBeUndefined();
   });
 

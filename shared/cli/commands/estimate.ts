@@ -59,7 +59,7 @@ export function readAndEstimate(args: ParsedArgs, io: CliIO, command: string, su
   if (trafficMultiplier === undefined) return EXIT.usage;
   const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);
   if (!catalog) return EXIT.invalid;
-  const file = readDiagram(io, args.positionals[0]!, catalog);
+  const file = readDiagram(io, args.positionals[0]!, catalog, true);
   if (!file) return EXIT.invalid;
   const scenario = args.flags.get('scenario');
   const diagram = typeof scenario === 'string' ? scenarioDiagram(file, scenario) : file;

@@ -62,7 +62,7 @@ export async function exportCommand(args: ParsedArgs, io: CliIO): Promise<number
   }
   const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);
   if (!catalog) return EXIT.invalid;
-  const diagram = readDiagram(io, input, catalog);
+  const diagram = readDiagram(io, input, catalog, true);
   if (!diagram) return EXIT.invalid;
   let data: ExportOutput;
   try {
