@@ -3,6 +3,7 @@ import type { CliIO } from '../shared/cli/io';
 import { reasonOf } from '../shared/fileErrors';
 import { sameFileOnDisk, writeFileOnDisk } from './nodeFileSystem';
 import { collectGarbage, elk, rasterize } from './nodeServices';
+import { poolRunnerFor } from './poolRunner';
 
 /** The CLI's host operations on the real file system and standard streams. */
 export const nodeIO: CliIO = {
@@ -24,4 +25,5 @@ export const nodeIO: CliIO = {
   rasterize,
   elk,
   collectGarbage,
+  poolRunner: (path) => poolRunnerFor(path),
 };

@@ -1,0 +1,120 @@
+/**
+ * The command line's pool runner (poolJobs.ts): a worker thread, started
+ * before the design is read, makes sampled pools' runs while the main thread
+ * composes the latencies. Both threads take the next job from a shared
+ * counter (poolProtocol.ts); when composition needs a run the worker has
+ * taken, the main thread first takes any job left, then waits for the run
+ * and reads it off the port, synchronously. Whatever goes wrong on the
+ * worker's side (it does not start, fails a job, or is too slow), the main
+ * thread makes the run itself: the figures never depend on the worker.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { poolRunOf, runPoolJob, type PoolJob, type PoolRunner } from '../shared/estimator/poolJobs';
+import type { PoolRun } from '../shared/estimator/poolRun';
+import { FAILED, MADE, NEXT, PENDING, stateAt, type JobsMessage, type RunMessage } from './poolProtocol';
+
+/**
+ * Designs smaller than this (bytes of the file) estimate without a second
+ * thread: a design of a few thousand nodes or less is estimated in about the
+ * time the thread takes to start, which would only add its work.
+ */
+export const POOL_THREAD_MIN_BYTES = 500_000;
+
+/** How long the main thread waits for one run from the worker before it makes the run itself (and waits no more). */
+const PATIENCE_MS = 2000;
+
+/** The worker's script, written next to the reading commands' bundle by scripts/build-cli.mjs; undefined elsewhere (from the sources). */
+export function bundledPoolWorker(): string | undefined {
+  const file = typeof __dirname === 'string' ? join(__dirname, 'poolWorker.cjs') : undefined;
+  return file && existsSync(file) ? file : undefined;
+}
+
+/**
+ * A runner for an estimate of the design at `path`, with its worker started
+ * now; undefined where a second thread would not help: one core, a small
+ * file (or none), or no worker script.
+ */
+export function poolRunnerFor(path: string, workerFile = bundledPoolWorker(), cores = availableParallelism()): PoolRunner | undefined {
+  if (workerFile === undefined || cores < 2) return undefined;
+  let bytes = 0;
+  try {
+    bytes = statSync(path).size;
+  } catch {
+    return undefined;
+  }
+  return bytes >= POOL_THREAD_MIN_BYTES ? startPoolRunner(workerFile) : undefined;
+}
+
+/** What a started runner did, for tests and measurements: runs made here and taken from the worker. */
+export interface PoolRunnerCounts {
+  madeHere: number;
+  fromWorker: number;
+}
+
+/** Starts the worker from `workerFile` and returns the runner that shares jobs with it. */
+export function startPoolRunner(workerFile: string, counts: PoolRunnerCounts = { madeHere: 0, fromWorker: 0 }): PoolRunner {
+  const { port1, port2 } = new MessageChannel();
+  // Whatever the worker does, the process ends when the command is done.
+  const worker = new Worker(workerFile, { workerData: { port: port2 }, transferList: [port2] });
+  worker.unref();
+  let lost = false;
+  worker.on('error', () => (lost = true));
+  let batches = 0;
+  return {
+    start(jobs: readonly PoolJob[]) {
+      const batch = ++batches;
+      const control = new SharedArrayBuffer(4 * stateAt(jobs.length));
+      const states = new Int32Array(control);
+      const runs: (PoolRun | undefined)[] = new Array(jobs.length);
+      try {
+        port1.postMessage({ batch, jobs, control } satisfies JobsMessage);
+      } catch {
+        lost = true;
+      }
+      const makeHere = (index: number): PoolRun => {
+        counts.madeHere++;
+        return (runs[index] = runPoolJob(jobs[index]!));
+      };
+      /** Makes the next job no thread has taken, if any. */
+      const takeNext = (): boolean => {
+        const index = Atomics.add(states, NEXT, 1);
+        if (index >= jobs.length) return false;
+        makeHere(index);
+        return true;
+      };
+      /** Reads every run the worker has posted for this batch. */
+      const receive = (): void => {
+        for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
+          const { batch: from, index, parts } = message.message as RunMessage;
+          if (from !== batch || runs[index]) continue;
+          runs[index] = poolRunOf(parts);
+          counts.fromWorker++;
+        }
+      };
+      return (index: number): PoolRun => {
+        for (;;) {
+          const known = runs[index];
+          if (known) return known;
+          // Not taken yet: the jobs up to it are taken here, in turn.
+          if (Atomics.load(states, NEXT) <= index) {
+            takeNext();
+            continue;
+          }
+          // The worker's: take its run when posted; make it here if it failed or the worker is gone.
+          const state = Atomics.load(states, stateAt(index));
+          if (state === MADE) {
+            receive();
+            return runs[index] ?? makeHere(index);
+          }
+          if (state === FAILED || lost) return makeHere(index);
+          // While the worker is on it, the jobs nobody has taken are made here; then wait.
+          if (takeNext()) continue;
+          if (Atomics.wait(states, stateAt(index), PENDING, PATIENCE_MS) === 'timed-out') lost = true;
+        }
+      };
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { estimate } from '../../shared/estimator/estimate';
+import { poolRunOf, poolRunParts, runPoolJob, type PoolJob, type PoolRunner } from '../../shared/estimator/poolJobs';
+import { clearMemos } from '../../shared/memo';
+import { call, diagramOf, svc, users } from './build';
+
+/**
+ * An entry calling three pools of 8 servers with parallel calls of 4, 6 and 8
+ * copies (sampled for their batches), and a pool of 4 servers with 3 copies
+ * in turn at 75% busy (sampled for its waits, with the time after its own).
+ */
+export function poolsDesign() {
+  const parallel = [4, 6, 8].map((c) => svc(`pool${c}`, 20 / c, 80 / c, { capacity: { replicas: 8, concurrency: 1 } }));
+  const inTurn = svc('turns', 4, 16, { capacity: { replicas: 4, concurrency: 1 } });
+  return diagramOf(
+    [users(100), svc('api', 1, 2), ...parallel, inTurn, users(157, 'batch'), svc('after', 2, 5)],
+    [call('users', 'api'), ...[4, 6, 8].map((c) => call('api', `pool${c}`, { calls: c })), call('batch', 'turns', { calls: 3, fanout: 'sequential' }), call('turns', 'after')],
+  );
+}
+
+/** A runner on this thread that makes each run the way a second thread would hand it back: as parts, rebuilt. */
+function recordingRunner(batches: PoolJob[][], taken: number[] = []): PoolRunner {
+  return {
+    start(jobs) {
+      batches.push([...jobs]);
+      const runs = jobs.map((job) => poolRunOf(poolRunParts(runPoolJob(job)).parts));
+      return (index) => {
+        taken.push(index);
+        return runs[index]!;
+      };
+    },
+  };
+}
+
+describe('sampled pools made by a runner', () => {
+  beforeEach(() => clearMemos());
+
+  it('hands over the pools whose copies arrive together, in the order composition needs them, and gives the same figures', () => {
+    const alone = estimate(poolsDesign());
+    expect(alone.diagnostics.filter((d) => d.code === 'batch-arrivals').map((d) => d.node).sort()).toEqual(['pool4', 'pool6', 'pool8']);
+    expect(alone.diagnostics.map((d) => `${d.code}:${d.node}`)).toContain('sequential-waits:turns');
+    clearMemos();
+    const batches: PoolJob[][] = [];
+    const taken: number[] = [];
+    const withRunner = estimate(poolsDesign(), { poolRunner: recordingRunner(batches, taken) });
+    expect(JSON.stringify(withRunner)).toBe(JSON.stringify(alone));
+    // One batch of three pools: the pool with copies in turn waits for what it calls, so it is made where composition reaches it.
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.map((job) => job.streams.map((s) => s.copies)).sort()).toEqual([[4], [6], [8]]);
+    expect(taken).toEqual([0, 1, 2]);
+    expect(batches[0]!.every((job) => job.servers === 8 && job.gridStep === 1)).toBe(true);
+  });
+
+  it('takes runs it was handed before from its store: a second estimate of the same pools hands over none', () => {
+    const batches: PoolJob[][] = [];
+    const first = estimate(poolsDesign(), { poolRunner: recordingRunner(batches) });
+    const second = estimate(poolsDesign(), { poolRunner: recordingRunner(batches) });
+    expect(batches.map((b) => b.length)).toEqual([3]);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  });
+
+  it('rebuilds a run from its parts bit for bit, the lists of times moved out of the run', () => {
+    const job: PoolJob = { servers: 2, service: { p50Ms: 5, sigma: 0.4, meanMs: 0, cs2: 0 }, streams: [{ qps: 50, copies: 3 }, { qps: 100, copies: 1 }], gridStep: 1 };
+    const made = runPoolJob(job);
+    const { own, batches } = made;
+    const copies = new Map([...batches].map(([k, v]) => [k, v.slice()]));
+    const ownMasses = own.masses.slice();
+    const { parts, transfer } = poolRunParts(made);
+    // The lists of times go as they are (their buffers are moved); the own masses as a copy, the run's own left whole.
+    expect(transfer).toHaveLength(3);
+    expect(parts.batches.map(([k, v]) => [k, v === batches.get(k)])).toEqual([[3, true], [1, true]]);
+    expect(parts.masses).not.toBe(own.masses);
+    const back = poolRunOf(structuredClone(parts, { transfer }));
+    expect(own.masses).toEqual(ownMasses);
+    expect([back.own.zero, back.own.lo, back.own.hi]).toEqual([own.zero, own.lo, own.hi]);
+    expect(back.own.masses).toEqual(ownMasses);
+    expect(back.own.quantile(0.99)).toBe(own.quantile(0.99));
+    expect([...back.batches.keys()]).toEqual([3, 1]);
+    for (const [k, v] of copies) expect(back.batches.get(k)).toEqual(v);
+    expect(back.turns.size).toBe(0);
+  });
+});
