@@ -54,8 +54,12 @@ export interface PoolRunnerCounts {
   fromWorker: number;
 }
 
-/** Starts the worker from `workerFile` and returns the runner that shares jobs with it. */
-export function startPoolRunner(workerFile: string, counts: PoolRunnerCounts = { madeHere: 0, fromWorker: 0 }): PoolRunner {
+/**
+ * Starts the worker from `workerFile` and returns the runner that shares jobs
+ * with it; `counts` (if given) tells where the runs were made, and
+ * `patienceMs` how long to wait for one run before making it here.
+ */
+export function startPoolRunner(workerFile: string, { counts = { madeHere: 0, fromWorker: 0 }, patienceMs = PATIENCE_MS }: { counts?: PoolRunnerCounts; patienceMs?: number } = {}): PoolRunner & { worker: Worker } {
   const { port1, port2 } = new MessageChannel();
   // Whatever the worker does, the process ends when the command is done.
   const worker = new Worker(workerFile, { workerData: { port: port2 }, transferList: [port2] });
@@ -64,6 +68,7 @@ export function startPoolRunner(workerFile: string, counts: PoolRunnerCounts = {
   worker.on('error', () => (lost = true));
   let batches = 0;
   return {
+    worker,
     start(jobs: readonly PoolJob[]) {
       const batch = ++batches;
       const control = new SharedArrayBuffer(4 * stateAt(jobs.length));
@@ -112,7 +117,7 @@ export function startPoolRunner(workerFile: string, counts: PoolRunnerCounts = {
           if (state === FAILED || lost) return makeHere(index);
           // While the worker is on it, the jobs nobody has taken are made here; then wait.
           if (takeNext()) continue;
-          if (Atomics.wait(states, stateAt(index), PENDING, PATIENCE_MS) === 'timed-out') lost = true;
+          if (Atomics.wait(states, stateAt(index), PENDING, patienceMs) === 'timed-out') lost = true;
         }
       };
     },
