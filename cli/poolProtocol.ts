@@ -1,25 +1,26 @@
 /**
  * How the command line's two threads share an estimate's pool jobs
- * (poolJobs.ts): a shared array of whole numbers per batch of jobs. Its first
- * holds the next job to take, which either thread takes by adding one to it;
- * after it, each job's state, which the worker sets once it has posted the
- * job's run (or failed to make it) and the main thread waits on.
+ * (poolJobs.ts): a shared array with each job's state. A thread takes a job
+ * by changing its state from PENDING at once (compare and exchange), so no
+ * job is made twice: the main thread takes them from the first, as
+ * composition needs them, the worker from the last, so that the runs it makes
+ * are the ones needed latest. The worker sets a job's state once it has
+ * posted its run (or failed to make it); the main thread waits on that.
  */
 import type { PoolJob, PoolRunParts } from '../shared/estimator/poolJobs';
 
-/** Index of the next job to take. */
-export const NEXT = 0;
-/** A job's state: not made yet (or not by the worker). */
+/** A job's state: no thread has taken it. */
 export const PENDING = 0;
-/** The worker has posted the job's run. */
-export const MADE = 1;
-/** The worker could not make or post the job's run. */
-export const FAILED = 2;
+/** The main thread makes it. */
+export const HERE = 1;
+/** The worker makes it. */
+export const TAKEN = 2;
+/** The worker has posted its run. */
+export const MADE = 3;
+/** The worker could not make or post its run. */
+export const FAILED = 4;
 
-/** Where job `index`'s state is. */
-export const stateAt = (index: number): number => 1 + index;
-
-/** A batch of jobs, main thread to worker. */
+/** A batch of jobs, main thread to worker; `control` holds one state per job. */
 export interface JobsMessage {
   batch: number;
   jobs: readonly PoolJob[];

@@ -1,9 +1,9 @@
 /**
  * The command line's pool runner (poolJobs.ts): a worker thread, started
  * before the design is read, makes sampled pools' runs while the main thread
- * composes the latencies. Both threads take the next job from a shared
- * counter (poolProtocol.ts); when composition needs a run the worker has
- * taken, the main thread first takes any job left, then waits for the run
+ * composes the latencies. The main thread takes the jobs from the first, as
+ * composition needs them, the worker from the last (poolProtocol.ts); when
+ * composition needs a run the worker has taken, the main thread waits for it
  * and reads it off the port, synchronously. Whatever goes wrong on the
  * worker's side (it does not start, fails a job, or is too slow), the main
  * thread makes the run itself: the figures never depend on the worker.
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { poolRunOf, runPoolJob, type PoolJob, type PoolRunner } from '../shared/estimator/poolJobs';
 import type { PoolRun } from '../shared/estimator/poolRun';
-import { FAILED, MADE, NEXT, PENDING, stateAt, type JobsMessage, type RunMessage } from './poolProtocol';
+import { FAILED, HERE, MADE, PENDING, TAKEN, type JobsMessage, type RunMessage } from './poolProtocol';
 
 /**
  * Designs smaller than this (bytes of the file) estimate without a second
@@ -71,7 +71,7 @@ export function startPoolRunner(workerFile: string, { counts = { madeHere: 0, fr
     worker,
     start(jobs: readonly PoolJob[]) {
       const batch = ++batches;
-      const control = new SharedArrayBuffer(4 * stateAt(jobs.length));
+      const control = new SharedArrayBuffer(4 * jobs.length);
       const states = new Int32Array(control);
       const runs: (PoolRun | undefined)[] = new Array(jobs.length);
       try {
@@ -82,13 +82,6 @@ export function startPoolRunner(workerFile: string, { counts = { madeHere: 0, fr
       const makeHere = (index: number): PoolRun => {
         counts.madeHere++;
         return (runs[index] = runPoolJob(jobs[index]!));
-      };
-      /** Makes the next job no thread has taken, if any. */
-      const takeNext = (): boolean => {
-        const index = Atomics.add(states, NEXT, 1);
-        if (index >= jobs.length) return false;
-        makeHere(index);
-        return true;
       };
       /** Reads every run the worker has posted for this batch. */
       const receive = (): void => {
@@ -103,21 +96,16 @@ export function startPoolRunner(workerFile: string, { counts = { madeHere: 0, fr
         for (;;) {
           const known = runs[index];
           if (known) return known;
-          // Not taken yet: the jobs up to it are taken here, in turn.
-          if (Atomics.load(states, NEXT) <= index) {
-            takeNext();
-            continue;
-          }
-          // The worker's: take its run when posted; make it here if it failed or the worker is gone.
-          const state = Atomics.load(states, stateAt(index));
+          const state = Atomics.compareExchange(states, index, PENDING, HERE);
+          // Not taken: made here. Posted: read off the port. Failed, or the worker is gone: made here after all.
+          if (state === PENDING) return makeHere(index);
           if (state === MADE) {
             receive();
             return runs[index] ?? makeHere(index);
           }
           if (state === FAILED || lost) return makeHere(index);
-          // While the worker is on it, the jobs nobody has taken are made here; then wait.
-          if (takeNext()) continue;
-          if (Atomics.wait(states, stateAt(index), PENDING, patienceMs) === 'timed-out') lost = true;
+          // The worker is on it.
+          if (Atomics.wait(states, index, TAKEN, patienceMs) === 'timed-out') lost = true;
         }
       };
     },

@@ -102,7 +102,7 @@ export interface PoolRunParts {
 export function poolRunParts(run: PoolRun): { parts: PoolRunParts; transfer: ArrayBuffer[] } {
   const transfer: ArrayBuffer[] = [];
   const movable = (values: Float64Array): Float64Array => {
-    const alone = values.byteOffset === 0 && values.byteLength === values.buffer.byteLength && values.buffer instanceof ArrayBuffer;
+    const alone = values.byteOffset === 0 && values.byteLength === values.buffer.byteLength;
     const moved = alone ? values : values.slice();
     transfer.push(moved.buffer as ArrayBuffer);
     return moved;
@@ -118,6 +118,5 @@ const makeDist = (zero: number, lo: number, masses: Float64Array): Dist => Refle
 
 /** The run the parts were made from: the same numbers, bit for bit. */
 export function poolRunOf(parts: PoolRunParts): PoolRun {
-  const own = parts.masses.length === 0 ? Dist.ZERO : makeDist(parts.zero, parts.lo, parts.masses);
-  return { own, batches: new Map(parts.batches), turns: new Map(parts.turns) };
+  return { own: makeDist(parts.zero, parts.lo, parts.masses), batches: new Map(parts.batches), turns: new Map(parts.turns) };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FAILED, NEXT, stateAt } from '../../cli/poolProtocol';
+import { FAILED, PENDING, TAKEN } from '../../cli/poolProtocol';
 import { POOL_THREAD_MIN_BYTES, poolRunnerFor, startPoolRunner, type PoolRunnerCounts } from '../../cli/poolRunner';
 import { estimate } from '../../shared/estimator/estimate';
 import { runPoolJob, type PoolJob } from '../../shared/estimator/poolJobs';
@@ -37,10 +37,10 @@ beforeAll(async () => {
   const takeAll = (each: string) =>
     `${port}workerData.port.on('message', ({ jobs, control }) => {
   const states = new Int32Array(control);
-  for (let i = Atomics.add(states, ${NEXT}, 1); i < jobs.length; i = Atomics.add(states, ${NEXT}, 1)) { ${each} }
+  for (let i = jobs.length - 1; i >= 0; i--) if (Atomics.compareExchange(states, i, ${PENDING}, ${TAKEN}) === ${PENDING}) { ${each} }
   ${done}
 });`;
-  writeFileSync(failing, takeAll(`Atomics.store(states, ${stateAt(0)} + i, ${FAILED}); Atomics.notify(states, ${stateAt(0)} + i);`));
+  writeFileSync(failing, takeAll(`Atomics.store(states, i, ${FAILED}); Atomics.notify(states, i);`));
   writeFileSync(silent, takeAll(''));
   writeFileSync(broken, `throw new Error('cannot start');`);
 }, 60_000);

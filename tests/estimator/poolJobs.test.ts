@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { estimate } from '../../shared/estimator/estimate';
+import { Dist } from '../../shared/estimator/grid';
 import { poolRunOf, poolRunParts, runPoolJob, type PoolJob, type PoolRunner } from '../../shared/estimator/poolJobs';
 import { clearMemos } from '../../shared/memo';
 import { bytesOf, poolsDesign } from './pools';
@@ -23,14 +24,14 @@ describe('sampled pools made by a runner', () => {
 
   it('hands over the pools whose copies arrive together, in the order composition needs them, and gives the same figures', () => {
     const alone = estimate(poolsDesign());
-    expect(alone.diagnostics.filter((d) => d.code === 'batch-arrivals').map((d) => d.node).sort()).toEqual(['pool4', 'pool6', 'pool8']);
+    expect(alone.diagnostics.filter((d) => d.code === 'batch-arrivals').map((d) => d.node).sort()).toEqual(['pool4', 'pool6', 'pool8', 'turns']);
     expect(alone.diagnostics.map((d) => `${d.code}:${d.node}`)).toContain('sequential-waits:turns');
     clearMemos();
     const batches: PoolJob[][] = [];
     const taken: number[] = [];
     const withRunner = estimate(poolsDesign(), { poolRunner: recordingRunner(batches, taken) });
     expect(JSON.stringify(withRunner)).toBe(JSON.stringify(alone));
-    // One batch of three pools: the pool with copies in turn waits for what it calls, so it is made where composition reaches it.
+    // One batch of three pools: the pool with copies in turn (and 2 together) waits for what it calls, so it is made where composition reaches it.
     expect(batches).toHaveLength(1);
     expect(batches[0]!.map((job) => job.streams.map((s) => s.copies)).sort()).toEqual([[4], [6], [8]]);
     expect(taken).toEqual([0, 1, 2]);
@@ -64,5 +65,19 @@ describe('sampled pools made by a runner', () => {
     expect(bytesOf(back.batches)).toEqual(listed);
     expect([...back.batches.keys()]).toEqual([3, 1]);
     expect(back.turns.size).toBe(0);
+  });
+
+  it('copies a list of times that is a view of a longer buffer rather than move that buffer, and rebuilds a run of no time', () => {
+    const buffer = Float64Array.from({ length: 10 }, (_, i) => i);
+    const run = { own: Dist.ZERO, batches: new Map([[2, buffer.subarray(0, 4)], [3, buffer.subarray(4, 10)]]), turns: new Map([[5, new Float64Array([7, 8])]]) };
+    const { parts, transfer } = poolRunParts(run);
+    expect(transfer).not.toContain(buffer.buffer);
+    expect(parts.batches.map(([k, v]) => [k, [...v]])).toEqual([[2, [0, 1, 2, 3]], [3, [4, 5, 6, 7, 8, 9]]]);
+    expect(parts.batches.every(([, v]) => transfer.includes(v.buffer as ArrayBuffer))).toBe(true);
+    expect(parts.turns[0]![1]).toBe(run.turns.get(5));
+    const back = poolRunOf(structuredClone(parts, { transfer }));
+    expect([...buffer]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect([back.own.isZero, back.own.zero, back.own.mean()]).toEqual([true, 1, 0]);
+    expect([...back.turns.get(5)!]).toEqual([7, 8]);
   });
 });
