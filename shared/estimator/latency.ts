@@ -184,7 +184,7 @@ export function composeByNumber(
   }
   const result = slots<NodeLatency>(nodes.length);
   const stageOf = (e: number) => edges[e]!.stage;
-  for (let i = order.length - 1; i >= 0; i--) {
+  const composeStep = (i: number): void => {
     const id = order[i]!;
     const v = steps[i]!;
     const node = nodes[v]!;
@@ -219,7 +219,7 @@ export function composeByNumber(
       }
     }
     const missed = Dist.mix(pass, downstream, Dist.ZERO);
-    if (sampled.has(id)) pools.set(id, ahead?.(id) ?? simulateArrivals(node, queue!, arrivals.get(id)!, missed));
+    if (sampled.has(id)) pools.set(id, ahead?.take(id) ?? simulateArrivals(node, queue!, arrivals.get(id)!, missed));
     const chain = owns?.has(id) ? undefined : chainOf[v];
     if (chain) {
       const known = chainRuns.get(chain) ?? { run: runChain(chain, nodesById(nodes), queues.byId) };
@@ -228,13 +228,32 @@ export function composeByNumber(
       const own = known.run.own[chain.indexOf(id)]!;
       const total = unbounded ? null : id === chain.at(-1) ? own.plus(missed) : chainTotal(known.run, id, known.tailMissed!);
       result[v] = { own, stages, prefixes, missed, pass, total };
-      continue;
+      return;
     }
     const own = owns?.get(id) ?? pools.get(id)?.own ?? ownTime(node, queue);
     const total = unbounded ? null : own.plus(missed);
     result[v] = { own, stages, prefixes, missed, pass, total };
+  };
+  if (!ahead) {
+    for (let i = order.length - 1; i >= 0; i--) composeStep(i);
+    return { nodes, of: result };
   }
+  // With runs made ahead: first every node that needs none of them (each node's latency needs only its callees'), while
+  // they are being made, then the pools and the nodes that call them, in the same order among themselves.
+  const waits = needsRuns(order, steps, syncOut, target, ahead.ids);
+  for (let i = order.length - 1; i >= 0; i--) if (!waits[steps[i]!]) composeStep(i);
+  for (let i = order.length - 1; i >= 0; i--) if (waits[steps[i]!]) composeStep(i);
   return { nodes, of: result };
+}
+
+/** By node number: 1 where a node's latency needs a run made ahead (it is such a pool, or calls one through its sync calls). */
+function needsRuns(order: readonly string[], steps: ArrayLike<number>, syncOut: readonly (number[] | undefined)[], target: ArrayLike<number>, ids: ReadonlySet<string>): Uint8Array {
+  const waits = new Uint8Array(syncOut.length);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = steps[i]!;
+    waits[v] = ids.has(order[i]!) || (syncOut[v]?.some((e) => waits[target[e]!] === 1) ?? false) ? 1 : 0;
+  }
+  return waits;
 }
 
 /**

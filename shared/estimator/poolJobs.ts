@@ -56,10 +56,11 @@ function jobKey(job: PoolJob): string {
 /**
  * Lists the pools among `pools` (ids in composition order, each with its
  * servers, service and streams) whose runs can be made ahead, starts the
- * runner on those not made before, and returns each one's run by id as
- * composition reaches it; undefined for a pool that runs where it is needed.
+ * runner on those not made before; returns their ids, and each one's run by
+ * id as composition reaches it (undefined for a pool that runs where it is
+ * needed).
  */
-export function poolsAhead(runner: PoolRunner, pools: readonly PoolInput[]): (id: string) => PoolRun | undefined {
+export function poolsAhead(runner: PoolRunner, pools: readonly PoolInput[]): { ids: ReadonlySet<string>; take(id: string): PoolRun | undefined } {
   const keys = new Map<string, string>();
   const pending: PoolJob[] = [];
   const pendingIndex = new Map<string, number>();
@@ -73,15 +74,18 @@ export function poolsAhead(runner: PoolRunner, pools: readonly PoolInput[]): (id
       pending.push(job);
     }
   }
-  const take = pending.length > 0 ? runner.start(pending) : undefined;
-  return (id) => {
-    const key = keys.get(id);
-    if (key === undefined) return undefined;
-    const known = handed.get(key);
-    if (known) return known;
-    const run = take!(pendingIndex.get(key)!);
-    handed.set(key, run);
-    return run;
+  const fromRunner = pending.length > 0 ? runner.start(pending) : undefined;
+  return {
+    ids: new Set(keys.keys()),
+    take(id) {
+      const key = keys.get(id);
+      if (key === undefined) return undefined;
+      const known = handed.get(key);
+      if (known) return known;
+      const run = fromRunner!(pendingIndex.get(key)!);
+      handed.set(key, run);
+      return run;
+    },
   };
 }
 
