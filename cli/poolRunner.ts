@@ -9,7 +9,6 @@
  * thread makes the run itself: the figures never depend on the worker.
  */
 import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { poolRunOf, runPoolJob, type PoolJob, type PoolRunner } from '../shared/estimator/poolJobs';
@@ -33,13 +32,13 @@ export function bundledPoolWorker(): string | undefined {
 }
 
 /**
- * A runner for an estimate of the design at `path`, with its worker started
- * now; undefined where a second thread would not help: one core, a small
- * file (or none), or no worker script.
+ * A runner for an estimate of the design at `path`, with its worker (from
+ * `workerFile`) started now; undefined where a second thread would not help:
+ * fewer than two `cores`, a small file (or none), or no worker script.
  */
-export function poolRunnerFor(path: string, workerFile = bundledPoolWorker(), cores = availableParallelism()): PoolRunner | undefined {
+export function poolRunnerFor(path: string, workerFile: string | undefined, cores: number): PoolRunner | undefined {
   if (workerFile === undefined || cores < 2) return undefined;
-  let bytes = 0;
+  let bytes: number;
   try {
     bytes = statSync(path).size;
   } catch {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FAILED, PENDING, TAKEN } from '../../cli/poolProtocol';
+import { FAILED, MADE, PENDING, TAKEN } from '../../cli/poolProtocol';
 import { POOL_THREAD_MIN_BYTES, poolRunnerFor, startPoolRunner, type PoolRunnerCounts } from '../../cli/poolRunner';
 import { estimate } from '../../shared/estimator/estimate';
 import { runPoolJob, type PoolJob } from '../../shared/estimator/poolJobs';
@@ -23,6 +23,8 @@ const telling = join(dir, 'telling.cjs');
 const failing = join(dir, 'failing.cjs');
 /** A worker that takes every job and never answers. */
 const silent = join(dir, 'silent.cjs');
+/** A worker that answers every job with a run of another batch. */
+const astray = join(dir, 'astray.cjs');
 /** A worker that throws as it starts. */
 const broken = join(dir, 'broken.cjs');
 
@@ -42,6 +44,8 @@ beforeAll(async () => {
 });`;
   writeFileSync(failing, takeAll(`Atomics.store(states, i, ${FAILED}); Atomics.notify(states, i);`));
   writeFileSync(silent, takeAll(''));
+  const parts = { zero: 1, lo: 0, masses: [], batches: [], turns: [] };
+  writeFileSync(astray, takeAll(`workerData.port.postMessage({ batch: 99, index: i, parts: ${JSON.stringify(parts)} }); Atomics.store(states, i, ${MADE}); Atomics.notify(states, i);`));
   writeFileSync(broken, `throw new Error('cannot start');`);
 }, 60_000);
 
@@ -83,6 +87,7 @@ describe('the pool runner of the command line', () => {
   it.each([
     ['fails every job', failing, 'message', 2000],
     ['takes every job and never answers', silent, 'message', 50],
+    ['answers with runs of another batch', astray, 'message', 2000],
     ['cannot start', broken, 'error', 2000],
     ['has no script', join(dir, 'missing.cjs'), 'error', 2000],
   ] as const)('makes every run on the main thread when its worker %s', async (_, file, sign, patienceMs) => {
@@ -105,12 +110,17 @@ describe('the pool runner of the command line', () => {
     writeFileSync(large, 'x'.repeat(POOL_THREAD_MIN_BYTES));
     expect(poolRunnerFor(small, workerFile, 2)).toBeUndefined();
     expect(poolRunnerFor(large, workerFile, 1)).toBeUndefined();
+    expect(poolRunnerFor(large, undefined, 2)).toBeUndefined();
     expect(poolRunnerFor(join(dir, 'missing.mlsd.json'), workerFile, 2)).toBeUndefined();
     expect(poolRunnerFor(large, workerFile, 2)).toBeDefined();
   });
 
-  it('lets the process end once its work is done, the worker still waiting for jobs', () => {
-    const child = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(runnerScript)}).startPoolRunner(${JSON.stringify(workerFile)}); console.log('done')`], { encoding: 'utf8', timeout: 30_000 });
-    expect([child.stdout.trim(), child.status, child.signal]).toEqual(['done', 0, null]);
+  it.each([
+    ['still waiting for jobs', workerFile],
+    ['failed to start', broken],
+  ])('lets the process end as usual once its work is done, the worker %s', (_, file) => {
+    const script = `require(${JSON.stringify(runnerScript)}).startPoolRunner(${JSON.stringify(file)}); setTimeout(() => console.log('done'), 300)`;
+    const child = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect([child.stdout.trim(), child.stderr, child.status, child.signal]).toEqual(['done', '', 0, null]);
   }, 60_000);
 });
