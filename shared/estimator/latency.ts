@@ -247,7 +247,7 @@ export function composeByNumber(
 }
 
 /** By node number: 1 where a node's latency needs a run made ahead (it is such a pool, or calls one through its sync calls). */
-function needsRuns(order: readonly string[], steps: ArrayLike<number>, syncOut: readonly (number[] | undefined)[], target: ArrayLike<number>, ids: ReadonlySet<string>): Uint8Array {
+export function needsRuns(order: readonly string[], steps: ArrayLike<number>, syncOut: readonly (number[] | undefined)[], target: ArrayLike<number>, ids: ReadonlySet<string>): Uint8Array {
   const waits = new Uint8Array(syncOut.length);
   for (let i = order.length - 1; i >= 0; i--) {
     const v = steps[i]!;

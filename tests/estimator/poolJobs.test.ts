@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { estimate } from '../../shared/estimator/estimate';
 import { Dist } from '../../shared/estimator/grid';
+import { needsRuns } from '../../shared/estimator/latency';
 import { poolRunOf, poolRunParts, runPoolJob, type PoolJob, type PoolRunner } from '../../shared/estimator/poolJobs';
 import { clearMemos } from '../../shared/memo';
 import { bytesOf, poolsDesign } from './pools';
@@ -79,5 +80,19 @@ describe('sampled pools made by a runner', () => {
     expect([...buffer]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect([back.own.isZero, back.own.zero, back.own.mean()]).toEqual([true, 1, 0]);
     expect([...back.turns.get(5)!]).toEqual([7, 8]);
+  });
+});
+
+describe('the nodes composed after the runs made ahead', () => {
+  it('are the pools made ahead and every node that reaches one through sync calls; the rest go first', () => {
+    // Nodes 0..4, composed from the order's end: 4 calls nothing, 3 is a pool made ahead, 2 calls 3, 1 calls 2 and 4, 0 calls 4.
+    const order = ['n0', 'n1', 'n2', 'n3', 'n4'];
+    const steps = Int32Array.of(0, 1, 2, 3, 4);
+    // Edges by number: 0: n2 -> n3, 1: n1 -> n2, 2: n1 -> n4, 3: n0 -> n4.
+    const target = Int32Array.of(3, 2, 4, 4);
+    const syncOut = [[3], [1, 2], [0], undefined, undefined];
+    expect([...needsRuns(order, steps, syncOut, target, new Set(['n3']))]).toEqual([0, 1, 1, 1, 0]);
+    expect([...needsRuns(order, steps, syncOut, target, new Set(['n4']))]).toEqual([1, 1, 0, 0, 1]);
+    expect([...needsRuns(order, steps, syncOut, target, new Set())]).toEqual([0, 0, 0, 0, 0]);
   });
 });
