@@ -1,8 +1,10 @@
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { CliIO } from '../shared/cli/io';
 import { reasonOf } from '../shared/fileErrors';
 import { sameFileOnDisk, writeFileOnDisk } from './nodeFileSystem';
 import { collectGarbage, elk, rasterize } from './nodeServices';
+import { bundledPoolWorker, poolRunnerFor } from './poolRunner';
 
 /** The CLI's host operations on the real file system and standard streams. */
 export const nodeIO: CliIO = {
@@ -24,4 +26,5 @@ export const nodeIO: CliIO = {
   rasterize,
   elk,
   collectGarbage,
+  poolRunner: (path) => poolRunnerFor(path, bundledPoolWorker(), availableParallelism()),
 };

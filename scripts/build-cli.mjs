@@ -40,22 +40,27 @@ const bundled = Object.values(metafile.outputs).flatMap((output) => Object.keys(
 const locales = bundled.filter((path) => /zod\/v4\/locales\/(?!en\.js|index\.js)/.test(path));
 if (locales.length > 0) console.warn(`mlsd bundle holds ${locales.length} zod locales: import zod as a namespace (import * as z from 'zod')`);
 
+/** Bundles one entry of cli/ into one CommonJS script of dist/cli/reading. */
+const buildScript = (entry, script) =>
+  esbuild.build({
+    entryPoints: [new URL(`../cli/${entry}`, import.meta.url).pathname],
+    outfile: new URL(`../dist/cli/reading/${script}`, import.meta.url).pathname,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // A third smaller to read on every start; names stay, so nothing else changes.
+    minifyWhitespace: true,
+    external,
+    define,
+    logLevel: 'warning',
+  });
 // The reading commands (validate, estimate, explain) also as one CommonJS script, which
 // bin/mlsd.mjs compiles with V8's code cache: made here by estimating a blueprint once,
 // it holds the bytecode of every function that run used.
-await esbuild.build({
-  entryPoints: [new URL('../cli/readingCommands.ts', import.meta.url).pathname],
-  outfile: new URL('../dist/cli/reading/reading.cjs', import.meta.url).pathname,
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  // A third smaller to read on every start; names stay, so nothing else changes.
-  minifyWhitespace: true,
-  external,
-  define,
-  logLevel: 'warning',
-});
+await buildScript('readingCommands.ts', 'reading.cjs');
+// The thread that makes sampled pools' runs beside an estimate (cli/poolRunner.ts starts it from next to the reading bundle).
+await buildScript('poolWorker.ts', 'poolWorker.cjs');
 const readingScript = new URL('../dist/cli/reading/reading.cjs', import.meta.url);
 const { READING_COMMAND_NAMES } = createRequire(import.meta.url)(fileURLToPath(readingScript));
 writeFileSync(new URL('manifest.json', readingScript), `${JSON.stringify({ commands: READING_COMMAND_NAMES })}\n`);

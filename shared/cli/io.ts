@@ -1,4 +1,5 @@
 import type { ElkEngine } from '../layout/elkGraph';
+import type { PoolRunner } from '../estimator/poolJobs';
 
 /** What the CLI needs from its host; Node supplies it, tests supply a fake. */
 export interface CliIO {
@@ -20,6 +21,13 @@ export interface CliIO {
    * estimate's work arrays are not still held while the picture is drawn.
    */
   collectGarbage?(): void;
+  /**
+   * Starts making sampled pools' runs beside an estimate of the design at
+   * `path` (on a second thread), before the design is read; undefined where
+   * the host cannot or the design is too small for it to help. The figures are
+   * the same either way.
+   */
+  poolRunner?(path: string): PoolRunner | undefined;
 }
 
 /** Exit codes of `mlsd` (docs/estimator.md, section 6). */

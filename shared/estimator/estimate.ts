@@ -12,6 +12,7 @@ import { busierThanPeak, dayDiagnostics, peakHourOf, worstOfDay } from './dayFig
 import type { Diagnostic, EntryEstimate, Estimate, NodeEstimate } from './output';
 import { CAPACITY_DEFAULTS } from './queueing';
 import { solve } from './solve';
+import type { PoolRunner } from './poolJobs';
 import { latencyById } from './latency';
 import type { Dist } from './grid';
 import { batchingDiagnostics, batchingFigures, pricedNode, roundFigures, BUSIEST_BATCHING } from './servingFigures';
@@ -50,6 +51,11 @@ export interface EstimateOptions {
    * chosen by the design's size (`gridStepFor`, docs/estimator.md).
    */
   gridStep?: number;
+  /**
+   * Makes sampled pools' runs beside the estimate (the command line's second
+   * thread, poolJobs.ts); the figures are the same with it or without.
+   */
+  poolRunner?: PoolRunner;
 }
 
 
@@ -92,10 +98,10 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
 
   // Ids are unique here (the structure was checked), so each id's node number is its first position too.
   const order = topologicalOrder(diagram, { firstIndex: nodeNumbers(diagram.nodes), ends: edgeEnds(diagram) });
-  const solution = solve(diagram, order);
+  const solution = solve(diagram, order, options.poolRunner);
   const { rates, queues, runs, modelled } = solution;
   const day = simulateDay(diagram, solution.amplification, order);
-  const dayWorst = day.worstHour === null || options.figuresOnly || options.summary ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification, order), order) : solution };
+  const dayWorst = day.worstHour === null || options.figuresOnly || options.summary ? null : { hour: day.worstHour, solution: busierThanPeak(day.nodes, modelled) ? solve(diagramAt(diagram, day.worstHour, solution.amplification, order), order, options.poolRunner) : solution };
   const entryNodes = diagram.nodes.filter((n) => n.kind === 'traffic');
   const entryIds = entryNodes.map((n) => n.id);
   const breakdowns = options.figuresOnly ? new Map<string, never[]>() : p99Breakdowns(entryIds, solution.numbered, order);

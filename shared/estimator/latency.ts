@@ -6,6 +6,7 @@ import { serviceTime } from './queueing';
 import { mg1Wait } from './mg1';
 import { batchCallTime, batchStreams, chooseBatchPools, turnCallTime, type BatchPoolChoice } from './batches';
 import { simulatePool, type BatchStream, type PoolRun } from './poolRun';
+import { poolsAhead, type PoolInput, type PoolRunner } from './poolJobs';
 import { chainTotal, findChains, runChain, type ChainRun } from './chains';
 import type { Rate } from './rates';
 import { callPolicy, hasCallPolicy } from './callPolicy';
@@ -148,7 +149,11 @@ export function latenciesById(composed: NumberedLatencies, order: readonly strin
 const NO_STAGES: readonly StageTime[] = [];
 const NO_PREFIXES: readonly Dist[] = [];
 
-/** composeLatencies by node number, over each id's last node (nodesById). */
+/**
+ * composeLatencies by node number, over each id's last node (nodesById). With
+ * a `runner`, the sampled pools whose runs need nothing composed (poolJobs.ts)
+ * are handed to it first, and taken from it as composition reaches them.
+ */
 export function composeByNumber(
   diagram: Pick<Diagram, 'nodes' | 'edges'>,
   order: readonly string[],
@@ -156,6 +161,7 @@ export function composeByNumber(
   rates?: ReadonlyMap<string, Rate>,
   owns?: ReadonlyMap<string, Dist>,
   parts?: Sampled,
+  runner?: PoolRunner,
 ): NumberedLatencies {
   const { nodes, edges } = diagram;
   const steps = idNumbers(nodes, order);
@@ -163,6 +169,7 @@ export function composeByNumber(
   const sampled: ReadonlyMap<string, unknown> = rates && parts ? parts.pools.simulated : new Map();
   const arrivals = rates ? batchStreams(diagram, sampled.keys(), rates) : new Map<string, BatchStream[]>();
   const pools = new Map<string, PoolRun>();
+  const ahead = runner && sampled.size > 0 ? poolsAhead(runner, poolInputs(order, nodes, steps, queues, sampled, arrivals)) : undefined;
   const chainOf = slots<string[]>(nodes.length);
   if (rates && parts) {
     const numbers = nodeNumbers(nodes);
@@ -177,7 +184,7 @@ export function composeByNumber(
   }
   const result = slots<NodeLatency>(nodes.length);
   const stageOf = (e: number) => edges[e]!.stage;
-  for (let i = order.length - 1; i >= 0; i--) {
+  const composeStep = (i: number): void => {
     const id = order[i]!;
     const v = steps[i]!;
     const node = nodes[v]!;
@@ -212,7 +219,7 @@ export function composeByNumber(
       }
     }
     const missed = Dist.mix(pass, downstream, Dist.ZERO);
-    if (sampled.has(id)) pools.set(id, simulateArrivals(node, queue!, arrivals.get(id)!, missed));
+    if (sampled.has(id)) pools.set(id, ahead?.take(id) ?? simulateArrivals(node, queue!, arrivals.get(id)!, missed));
     const chain = owns?.has(id) ? undefined : chainOf[v];
     if (chain) {
       const known = chainRuns.get(chain) ?? { run: runChain(chain, nodesById(nodes), queues.byId) };
@@ -221,13 +228,32 @@ export function composeByNumber(
       const own = known.run.own[chain.indexOf(id)]!;
       const total = unbounded ? null : id === chain.at(-1) ? own.plus(missed) : chainTotal(known.run, id, known.tailMissed!);
       result[v] = { own, stages, prefixes, missed, pass, total };
-      continue;
+      return;
     }
     const own = owns?.get(id) ?? pools.get(id)?.own ?? ownTime(node, queue);
     const total = unbounded ? null : own.plus(missed);
     result[v] = { own, stages, prefixes, missed, pass, total };
+  };
+  if (!ahead) {
+    for (let i = order.length - 1; i >= 0; i--) composeStep(i);
+    return { nodes, of: result };
   }
+  // With runs made ahead: first every node that needs none of them (each node's latency needs only its callees'), while
+  // they are being made, then the pools and the nodes that call them, in the same order among themselves.
+  const waits = needsRuns(order, steps, syncOut, target, ahead.ids);
+  for (let i = order.length - 1; i >= 0; i--) if (!waits[steps[i]!]) composeStep(i);
+  for (let i = order.length - 1; i >= 0; i--) if (waits[steps[i]!]) composeStep(i);
   return { nodes, of: result };
+}
+
+/** By node number: 1 where a node's latency needs a run made ahead (it is such a pool, or calls one through its sync calls). */
+export function needsRuns(order: readonly string[], steps: ArrayLike<number>, syncOut: readonly (number[] | undefined)[], target: ArrayLike<number>, ids: ReadonlySet<string>): Uint8Array {
+  const waits = new Uint8Array(syncOut.length);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = steps[i]!;
+    waits[v] = ids.has(order[i]!) || (syncOut[v]?.some((e) => waits[target[e]!] === 1) ?? false) ? 1 : 0;
+  }
+  return waits;
 }
 
 /**
@@ -238,6 +264,25 @@ export function composeByNumber(
 function simulateArrivals(node: DiagramNode, queue: Queueing, streams: readonly BatchStream[], missed: Dist): PoolRun {
   const service = serviceTime(node.latency!.p50Ms, node.latency!.p99Ms);
   return simulatePool(queue.servers, service, streams, missed);
+}
+
+/** The sampled pools' inputs, in the order composition reaches them (the order's last id first). */
+function poolInputs(
+  order: readonly string[],
+  nodes: readonly DiagramNode[],
+  steps: ArrayLike<number>,
+  queues: NumberedQueues,
+  sampled: ReadonlyMap<string, unknown>,
+  arrivals: ReadonlyMap<string, BatchStream[]>,
+): PoolInput[] {
+  const inputs: PoolInput[] = [];
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i]!;
+    if (!sampled.has(id)) continue;
+    const node = nodes[steps[i]!]!;
+    inputs.push({ id, servers: queues.byNumber[steps[i]!]!.servers, service: serviceTime(node.latency!.p50Ms, node.latency!.p99Ms), streams: arrivals.get(id)! });
+  }
+  return inputs;
 }
 
 /** A call into a simulated pool: parallel copies from the run's batches, copies in turn from its requests in turn. */

@@ -10,6 +10,7 @@ import { batchingQueue } from './batching';
 import { callPolicy, hasCallPolicy, loadDependsOnLatency, staticAmplification, type CallPolicyOutcome } from './callPolicy';
 import type { Dist } from './grid';
 import { composeByNumber, sampledParts, type NumberedLatencies, type Sampled } from './latency';
+import type { PoolRunner } from './poolJobs';
 import { capacityInput, queueing, serviceTime, type Queueing } from './queueing';
 import { ratesById, ratesByNumber, type Rate } from './rates';
 import { batchingRuns } from './servingFigures';
@@ -42,7 +43,7 @@ export interface Solution {
   settled: boolean;
 }
 
-function solveOnce(diagram: Diagram, order: readonly string[], amplification: Map<string, number>): Solution {
+function solveOnce(diagram: Diagram, order: readonly string[], amplification: Map<string, number>, runner: PoolRunner | undefined): Solution {
   const { nodes } = diagram;
   const rateOf = ratesByNumber(diagram, amplification, order);
   const rates = ratesById(nodes, rateOf);
@@ -70,7 +71,7 @@ function solveOnce(diagram: Diagram, order: readonly string[], amplification: Ma
     if (run.own) owns.set(id, run.own);
   }
   const sampled = sampledParts(diagram, modelled);
-  const numbered = composeByNumber(diagram, order, { byId: modelled, byNumber: modelledOf }, rates, owns, sampled);
+  const numbered = composeByNumber(diagram, order, { byId: modelled, byNumber: modelledOf }, rates, owns, sampled, runner);
   const policies = new Map<string, CallPolicyOutcome | null>();
   for (const edge of diagram.edges) {
     if (!hasCallPolicy(edge) || (edge.mode ?? 'sync') === 'offline') continue;
@@ -81,10 +82,10 @@ function solveOnce(diagram: Diagram, order: readonly string[], amplification: Ma
   return { rates, rateOf, queues, runs, modelled, modelledOf, numbered, sampled, policies, amplification, settled: true };
 }
 
-/** Solves the diagram, iterating where edges' loads depend on latencies. */
-export function solve(diagram: Diagram, order: readonly string[]): Solution {
+/** Solves the diagram, iterating where edges' loads depend on latencies; a `runner` makes sampled pools' runs beside it (poolJobs.ts). */
+export function solve(diagram: Diagram, order: readonly string[], runner?: PoolRunner): Solution {
   const amplification = new Map(diagram.edges.filter(hasCallPolicy).map((e) => [e.id, staticAmplification(e)]));
-  let solution = solveOnce(diagram, order, amplification);
+  let solution = solveOnce(diagram, order, amplification, runner);
   if (!diagram.edges.some((e) => hasCallPolicy(e) && loadDependsOnLatency(e))) return solution;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const next = new Map(solution.amplification);
@@ -96,7 +97,7 @@ export function solve(diagram: Diagram, order: readonly string[]): Solution {
       next.set(id, outcome.amplification);
     }
     if (change < SETTLED) return solution;
-    solution = solveOnce(diagram, order, next);
+    solution = solveOnce(diagram, order, next, runner);
   }
   return { ...solution, settled: false };
 }

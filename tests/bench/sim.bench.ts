@@ -36,5 +36,8 @@ export function benchSimulatorAndCli(): void {
   const folder = mkdtempSync(join(tmpdir(), 'mlsd-bench-'));
   const large = join(folder, 'large.mlsd.json');
   writeFileSync(large, JSON.stringify(generateDiagram(10_000, 2)));
-  reportTimes('mlsd estimate --json, 10,000 nodes (process)', mlsdProcess(['estimate', '--json', large], 3), 1500);
+  const tenThousand = mlsdProcess(['estimate', '--json', large], 3);
+  reportTimes('mlsd estimate --json, 10,000 nodes (process)', tenThousand, 1500);
+  // What a person waits for: the sampled pools' runs share the machine's second core (cli/poolRunner.ts), which adds CPU and takes off wall time.
+  report('the same, wall clock', `${formatMs(tenThousand.wallMs)} wall`, `< ${formatMs(1500)}`, tenThousand.wallMs < 1500);
 }

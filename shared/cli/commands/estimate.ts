@@ -57,6 +57,8 @@ export interface Estimated {
 export function readAndEstimate(args: ParsedArgs, io: CliIO, command: string, summary = false): Estimated | number {
   const trafficMultiplier = parseTrafficFlag(args, io, command);
   if (trafficMultiplier === undefined) return EXIT.usage;
+  // Started first, so a second thread is ready by the time the estimate has pools to hand it.
+  const poolRunner = io.poolRunner?.(args.positionals[0]!);
   const catalog = readCatalog(io, args.flags.get('prices') as string | undefined);
   if (!catalog) return EXIT.invalid;
   const file = readDiagram(io, args.positionals[0]!, catalog, true);
@@ -65,7 +67,7 @@ export function readAndEstimate(args: ParsedArgs, io: CliIO, command: string, su
   const diagram = typeof scenario === 'string' ? scenarioDiagram(file, scenario) : file;
   if (!diagram) return noScenario(io, command, args.positionals[0]!, file, scenario as string);
   // Reading checked the file's structure; the estimator need not check it again.
-  const result = withCheckedStructure(file, catalog, () => estimate(diagram, { catalog, trafficMultiplier, summary }));
+  const result = withCheckedStructure(file, catalog, () => estimate(diagram, { catalog, trafficMultiplier, summary, poolRunner }));
   return { diagram, result, catalog, trafficMultiplier };
 }
 

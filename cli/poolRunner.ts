@@ -1,0 +1,112 @@
+/**
+ * The command line's pool runner (poolJobs.ts): a worker thread, started
+ * before the design is read, makes sampled pools' runs while the main thread
+ * composes the latencies. The main thread takes the jobs from the first, as
+ * composition needs them, the worker from the last (poolProtocol.ts); when
+ * composition needs a run the worker has taken, the main thread waits for it
+ * and reads it off the port, synchronously. Whatever goes wrong on the
+ * worker's side (it does not start, fails a job, or is too slow), the main
+ * thread makes the run itself: the figures never depend on the worker.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { poolRunOf, runPoolJob, type PoolJob, type PoolRunner } from '../shared/estimator/poolJobs';
+import type { PoolRun } from '../shared/estimator/poolRun';
+import { FAILED, HERE, MADE, PENDING, TAKEN, type JobsMessage, type RunMessage } from './poolProtocol';
+
+/**
+ * Designs smaller than this (bytes of the file) estimate without a second
+ * thread: a design of a few thousand nodes or less is estimated in about the
+ * time the thread takes to start, which would only add its work.
+ */
+export const POOL_THREAD_MIN_BYTES = 500_000;
+
+/** How long the main thread waits for one run from the worker before it makes the run itself (and waits no more). */
+const PATIENCE_MS = 2000;
+
+/** The worker's script, written next to the reading commands' bundle by scripts/build-cli.mjs; undefined elsewhere (from the sources). */
+export function bundledPoolWorker(): string | undefined {
+  const file = typeof __dirname === 'string' ? join(__dirname, 'poolWorker.cjs') : undefined;
+  return file && existsSync(file) ? file : undefined;
+}
+
+/**
+ * A runner for an estimate of the design at `path`, with its worker (from
+ * `workerFile`) started now; undefined where a second thread would not help:
+ * fewer than two `cores`, a small file (or none), or no worker script.
+ */
+export function poolRunnerFor(path: string, workerFile: string | undefined, cores: number): PoolRunner | undefined {
+  if (workerFile === undefined || cores < 2) return undefined;
+  let bytes: number;
+  try {
+    bytes = statSync(path).size;
+  } catch {
+    return undefined;
+  }
+  return bytes >= POOL_THREAD_MIN_BYTES ? startPoolRunner(workerFile) : undefined;
+}
+
+/** What a started runner did, for tests and measurements: runs made here and taken from the worker. */
+export interface PoolRunnerCounts {
+  madeHere: number;
+  fromWorker: number;
+}
+
+/**
+ * Starts the worker from `workerFile` and returns the runner that shares jobs
+ * with it; `counts` (if given) tells where the runs were made, and
+ * `patienceMs` how long to wait for one run before making it here.
+ */
+export function startPoolRunner(workerFile: string, { counts = { madeHere: 0, fromWorker: 0 }, patienceMs = PATIENCE_MS }: { counts?: PoolRunnerCounts; patienceMs?: number } = {}): PoolRunner & { worker: Worker } {
+  const { port1, port2 } = new MessageChannel();
+  // Whatever the worker does, the process ends when the command is done.
+  const worker = new Worker(workerFile, { workerData: { port: port2 }, transferList: [port2] });
+  worker.unref();
+  let lost = false;
+  worker.on('error', () => (lost = true));
+  let batches = 0;
+  return {
+    worker,
+    start(jobs: readonly PoolJob[]) {
+      const batch = ++batches;
+      const control = new SharedArrayBuffer(4 * jobs.length);
+      const states = new Int32Array(control);
+      const runs: (PoolRun | undefined)[] = new Array(jobs.length);
+      try {
+        port1.postMessage({ batch, jobs, control } satisfies JobsMessage);
+      } catch {
+        lost = true;
+      }
+      const makeHere = (index: number): PoolRun => {
+        counts.madeHere++;
+        return (runs[index] = runPoolJob(jobs[index]!));
+      };
+      /** Reads every run the worker has posted for this batch. */
+      const receive = (): void => {
+        for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
+          const { batch: from, index, parts } = message.message as RunMessage;
+          if (from !== batch || runs[index]) continue;
+          runs[index] = poolRunOf(parts);
+          counts.fromWorker++;
+        }
+      };
+      return (index: number): PoolRun => {
+        for (;;) {
+          const known = runs[index];
+          if (known) return known;
+          const state = Atomics.compareExchange(states, index, PENDING, HERE);
+          // Not taken: made here. Posted: read off the port. Failed, or the worker is gone: made here after all.
+          if (state === PENDING) return makeHere(index);
+          if (state === MADE) {
+            receive();
+            return runs[index] ?? makeHere(index);
+          }
+          if (state === FAILED || lost) return makeHere(index);
+          // The worker is on it.
+          if (Atomics.wait(states, index, TAKEN, patienceMs) === 'timed-out') lost = true;
+        }
+      };
+    },
+  };
+}

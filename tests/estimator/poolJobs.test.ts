@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { estimate } from '../../shared/estimator/estimate';
+import { Dist } from '../../shared/estimator/grid';
+import { needsRuns } from '../../shared/estimator/latency';
+import { poolRunOf, poolRunParts, runPoolJob, type PoolJob, type PoolRunner } from '../../shared/estimator/poolJobs';
+import { clearMemos } from '../../shared/memo';
+import { bytesOf, poolsDesign } from './pools';
+
+/** A runner on this thread that makes each run the way a second thread would hand it back: as parts, rebuilt. */
+function recordingRunner(batches: PoolJob[][], taken: number[] = []): PoolRunner {
+  return {
+    start(jobs) {
+      batches.push([...jobs]);
+      const runs = jobs.map((job) => poolRunOf(poolRunParts(runPoolJob(job)).parts));
+      return (index) => {
+        taken.push(index);
+        return runs[index]!;
+      };
+    },
+  };
+}
+
+describe('sampled pools made by a runner', () => {
+  beforeEach(() => clearMemos());
+
+  it('hands over the pools whose copies arrive together, in the order composition needs them, and gives the same figures', () => {
+    const alone = estimate(poolsDesign());
+    expect(alone.diagnostics.filter((d) => d.code === 'batch-arrivals').map((d) => d.node).sort()).toEqual(['pool4', 'pool6', 'pool8', 'turns']);
+    expect(alone.diagnostics.map((d) => `${d.code}:${d.node}`)).toContain('sequential-waits:turns');
+    clearMemos();
+    const batches: PoolJob[][] = [];
+    const taken: number[] = [];
+    const withRunner = estimate(poolsDesign(), { poolRunner: recordingRunner(batches, taken) });
+    expect(JSON.stringify(withRunner)).toBe(JSON.stringify(alone));
+    // One batch of three pools: the pool with copies in turn (and 2 together) waits for what it calls, so it is made where composition reaches it.
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.map((job) => job.streams.map((s) => s.copies)).sort()).toEqual([[4], [6], [8]]);
+    expect(taken).toEqual([0, 1, 2]);
+    expect(batches[0]!.every((job) => job.servers === 8 && job.gridStep === 1)).toBe(true);
+  });
+
+  it('takes runs it was handed before from its store: a second estimate of the same pools hands over none', () => {
+    const batches: PoolJob[][] = [];
+    const first = estimate(poolsDesign(), { poolRunner: recordingRunner(batches) });
+    const second = estimate(poolsDesign(), { poolRunner: recordingRunner(batches) });
+    expect(batches.map((b) => b.length)).toEqual([3]);
+    expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+  });
+
+  it('rebuilds a run from its parts bit for bit, the lists of times moved out of the run', () => {
+    const job: PoolJob = { servers: 2, service: { p50Ms: 5, sigma: 0.4, meanMs: 0, cs2: 0 }, streams: [{ qps: 50, copies: 3 }, { qps: 100, copies: 1 }], gridStep: 1 };
+    const made = runPoolJob(job);
+    const { own, batches } = made;
+    const listed = bytesOf(batches);
+    const ownMasses = own.masses.slice();
+    const { parts, transfer } = poolRunParts(made);
+    // The lists of times go as they are (their buffers are moved); the own masses as a copy, the run's own left whole.
+    expect(transfer).toHaveLength(3);
+    expect(parts.batches.map(([k, v]) => [k, v === batches.get(k)])).toEqual([[3, true], [1, true]]);
+    expect(parts.masses).not.toBe(own.masses);
+    const back = poolRunOf(structuredClone(parts, { transfer }));
+    expect(own.masses).toEqual(ownMasses);
+    expect([back.own.zero, back.own.lo, back.own.hi]).toEqual([own.zero, own.lo, own.hi]);
+    expect(back.own.masses).toEqual(ownMasses);
+    expect(back.own.quantile(0.99)).toBe(own.quantile(0.99));
+    expect(bytesOf(back.batches)).toEqual(listed);
+    expect([...back.batches.keys()]).toEqual([3, 1]);
+    expect(back.turns.size).toBe(0);
+  });
+
+  it('copies a list of times that is a view of a longer buffer rather than move that buffer, and rebuilds a run of no time', () => {
+    const buffer = Float64Array.from({ length: 10 }, (_, i) => i);
+    const run = { own: Dist.ZERO, batches: new Map([[2, buffer.subarray(0, 4)], [3, buffer.subarray(4, 10)]]), turns: new Map([[5, new Float64Array([7, 8])]]) };
+    const { parts, transfer } = poolRunParts(run);
+    expect(transfer).not.toContain(buffer.buffer);
+    expect(parts.batches.map(([k, v]) => [k, [...v]])).toEqual([[2, [0, 1, 2, 3]], [3, [4, 5, 6, 7, 8, 9]]]);
+    expect(parts.batches.every(([, v]) => transfer.includes(v.buffer as ArrayBuffer))).toBe(true);
+    expect(parts.turns[0]![1]).toBe(run.turns.get(5));
+    const back = poolRunOf(structuredClone(parts, { transfer }));
+    expect([...buffer]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect([back.own.isZero, back.own.zero, back.own.mean()]).toEqual([true, 1, 0]);
+    expect([...back.turns.get(5)!]).toEqual([7, 8]);
+  });
+});
+
+describe('the nodes composed after the runs made ahead', () => {
+  it('are the pools made ahead and every node that reaches one through sync calls; the rest go first', () => {
+    // Nodes 0..4, composed from the order's end: 4 calls nothing, 3 is a pool made ahead, 2 calls 3, 1 calls 2 and 4, 0 calls 4.
+    const order = ['n0', 'n1', 'n2', 'n3', 'n4'];
+    const steps = Int32Array.of(0, 1, 2, 3, 4);
+    // Edges by number: 0: n2 -> n3, 1: n1 -> n2, 2: n1 -> n4, 3: n0 -> n4.
+    const target = Int32Array.of(3, 2, 4, 4);
+    const syncOut = [[3], [1, 2], [0], undefined, undefined];
+    expect([...needsRuns(order, steps, syncOut, target, new Set(['n3']))]).toEqual([0, 1, 1, 1, 0]);
+    expect([...needsRuns(order, steps, syncOut, target, new Set(['n4']))]).toEqual([1, 1, 0, 0, 1]);
+    expect([...needsRuns(order, steps, syncOut, target, new Set())]).toEqual([0, 0, 0, 0, 0]);
+  });
+});
