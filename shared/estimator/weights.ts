@@ -12,6 +12,7 @@ import type { Dist } from './grid';
 import { prefixSums } from './gridSums';
 import { gridInUse, INV_STEP, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
 import { kept, whole, SLOT } from './scratch';
+import { unboxed } from './unboxed';
 
 /** A function of a latency, at the grid points of one distribution's support, and at 0. */
 export class Weight {
@@ -29,7 +30,7 @@ export class Weight {
   /** Value at grid index k; outside the known range, the value at the nearest end. */
   at(k: number): number {
     const n = this.values.length;
-    if (n === 0) return this.zero;
+    if (n === 0) return unboxed(this.zero);
     const i = k - this.lo;
     return this.values[i < 0 ? 0 : i >= n ? n - 1 : i]!;
   }
@@ -211,7 +212,7 @@ export function belowAndLevel(dist: Dist, lo: number, span: number, belows: Floa
   const n = masses.length;
   const zero = dist.zero;
   // The mass below each point: the chance of 0, then the masses before it added in order.
-  let cumulative = zero;
+  let cumulative = unboxed(zero);
   let j = 0;
   for (let i = 0; i < span; i++) {
     const index = lo + i - dist.lo;
