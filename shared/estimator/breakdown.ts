@@ -16,6 +16,7 @@ import { hasCallPolicy } from './callPolicy';
 import type { CallTime, NumberedLatencies } from './latency';
 import { idNumbers, nodeNumbers, slots } from './nodeIndex';
 import { whole, SLOT } from './scratch';
+import { unboxed } from './unboxed';
 import { belowAndLevel, correlate, correlateBoth, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from './weights';
 
 /** Mean ms in one node over an entry's slowest requests. */
@@ -94,7 +95,7 @@ function critical(
     // Stryker disable next-line ConditionalExpression,EqualityOperator: the point at 0 ms sets only a weight at 0 ms, which adds nothing
     const b = at < 0 ? 0 : belows[o * span + at]!;
     // Stryker disable next-line ConditionalExpression: the point at 0 ms sets only a weight at 0 ms, which adds nothing
-    const l = at < 0 ? calls[o]!.dist.zero : levels[o * span + at]!;
+    const l = at < 0 ? unboxed(calls[o]!.dist.zero) : levels[o * span + at]!;
     // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the product gives 0 there too
     if (b + l === 0) return 0;
     // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: the product gives 1 there too
@@ -123,12 +124,15 @@ function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean)
     const masses = callee.masses;
     // With at most one copy issued, the factor is the same at every point (tiedPower of no others is 1).
     // Stryker disable next-line all: working the factor out at every point gives the same figures
-    const same = first <= 1 && (!split || whole <= 1) ? copiesFactor(callee.zero, masses[0] ?? 0, whole, split, first, firstShare, fraction) : undefined;
+    const constant = first <= 1 && (!split || whole <= 1);
+    // Stryker disable next-line all: working the factor out at every point gives the same figures
+    const same = constant ? copiesFactor(callee.zero, masses[0] ?? 0, whole, split, first, firstShare, fraction) : 0;
     // P(X < point) summed as belowAndLevel sums it, and P(X = point), at each point of the support.
-    let below = callee.zero;
+    let below = unboxed(callee.zero);
     // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
     for (let i = 0; i < w.values.length; i++) {
-      w.values[i] = h.at(callee.lo + i) * (same ?? copiesFactor(below, masses[i]!, whole, split, first, firstShare, fraction));
+      // Stryker disable next-line ConditionalExpression: working the factor out at every point gives the same figures
+      w.values[i] = h.at(callee.lo + i) * (constant ? same : copiesFactor(below, masses[i]!, whole, split, first, firstShare, fraction));
       below += masses[i]!;
     }
     // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing

@@ -120,7 +120,7 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
     const cost = nodeDay ? costFromDay(atPeak, nodeDay, monthlyCost(priced, 1, 0, catalog).compute) : atPeak;
     const total = numbered.of[v]!.total;
     const run = runs.get(node.id);
-    return {
+    const item: NodeEstimate = {
       id: node.id,
       qps: { peak: rate.peak, avg: rate.avg },
       replicas,
@@ -128,9 +128,11 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
       latencyMs: total ? nodeLatencyFigures(total) : null,
       storageBytes: bytes,
       costUsdPerMonth: cost,
-      ...(run && !options.figuresOnly && !options.summary ? { batching: roundFigures(batchingFigures(node, run, rate.peak, catalog)) } : {}),
-      ...(nodeDay && !options.figuresOnly ? { day: roundDay(nodeDay) } : {}),
     };
+    // Added after, in this order (the file lists them so), not spread in: a spread copies an object per node.
+    if (run && !options.figuresOnly && !options.summary) item.batching = roundFigures(batchingFigures(node, run, rate.peak, catalog));
+    if (nodeDay && !options.figuresOnly) item.day = roundDay(nodeDay);
+    return item;
   });
 
   const entries: EntryEstimate[] = entryNodes.map((entry) => {

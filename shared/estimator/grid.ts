@@ -32,6 +32,7 @@ import { normalCdfFast } from './normal';
 import { addPositiveSum } from './gridSums';
 import { spreadSamples } from './samples';
 import { kept as keptArray, scratch, SLOT, whole } from './scratch';
+import { unboxed } from './unboxed';
 
 /** Mass below this cumulative probability is folded into the first kept point. */
 const LOW_TAIL = 1e-6;
@@ -53,15 +54,20 @@ export class Dist {
 
   /** Builds a distribution from raw masses, trimming negligible tails. */
   static fromMasses(zero: number, lo: number, masses: Float64Array): Dist {
+    return Dist.fromFirst(zero, lo, masses, masses.length);
+  }
+
+  /** fromMasses over the first `length` masses of a work array (no view of them cut first). */
+  private static fromFirst(zero: number, lo: number, masses: Float64Array, length: number): Dist {
     let first = 0;
-    let last = masses.length - 1;
-    let total = zero;
-    for (let i = 0; i < masses.length; i++) {
+    let last = length - 1;
+    let total = unboxed(zero);
+    for (let i = 0; i < length; i++) {
       if (masses[i]! < 0) masses[i] = 0;
       total += masses[i]!;
     }
     if (total <= 0) return Dist.ZERO;
-    let low = zero;
+    let low = unboxed(zero);
     let lowFolded = 0;
     while (first < last && low + masses[first]! < LOW_TAIL * total) {
       low += masses[first]!;
@@ -91,15 +97,21 @@ export class Dist {
     const hi = clampIndex(Math.ceil((mu + 5.9 * sigma) / LN_R));
     // At each grid point: the CDF, and the CDF of the size-biased law (E[X; X <= x] / E[X]).
     const n = hi - lo + 1;
-    const cdf = scratch(SLOT.cdf, n, false);
-    const partial = scratch(SLOT.partial, n, false);
+    // Stryker disable next-line BooleanLiteral: every point is written before it is read
+    const cdf = whole(SLOT.cdf, n, false);
+    // Stryker disable next-line BooleanLiteral: every point is written before it is read
+    const partial = whole(SLOT.partial, n, false);
+    // Stryker disable next-line EqualityOperator: a point past the range is written but never read
     for (let i = 0; i < n; i++) {
       const z = ((lo + i) * LN_R - mu) / sigma;
       cdf[i] = normalCdfFast(z);
       partial[i] = normalCdfFast(z - sigma);
     }
     const meanAll = Math.exp(mu + (sigma * sigma) / 2);
-    return Dist.project(lo, cdf, (i) => meanAll * (partial[i + 1]! - partial[i]!));
+    // Each cell's partial mean, in place (cell i reads point i + 1 before it is overwritten).
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: a cell past the last is written but never read
+    for (let i = 0; i < n - 1; i++) partial[i] = meanAll * (partial[i + 1]! - partial[i]!);
+    return Dist.projectCells(lo, cdf, partial, n);
   }
 
   /** Exactly `ms` (split between the neighbouring grid points, keeping the mean). */
@@ -119,18 +131,28 @@ export class Dist {
    */
   static project(lo: number, cdf: Float64Array, cellMean: (cell: number) => number): Dist {
     const n = cdf.length;
-    const masses = scratch(SLOT.masses, n);
+    // The partial means into the log-normal's work array: the callers hold their own arrays.
+    // Stryker disable next-line BooleanLiteral: every cell is written before it is read
+    const means = whole(SLOT.partial, n, false);
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: a cell past the last is written but never read
+    for (let i = 0; i < n - 1; i++) means[i] = cellMean(i);
+    return Dist.projectCells(lo, cdf, means, n);
+  }
+
+  /** project over the first n points of `cdf`, with each cell's partial mean in `cellMeans`. */
+  private static projectCells(lo: number, cdf: Float64Array, cellMeans: Float64Array, n: number): Dist {
+    const masses = whole(SLOT.masses, n);
     masses[0] = cdf[0]!;
     for (let i = 0; i < n - 1; i++) {
       const mass = cdf[i + 1]! - cdf[i]!;
       if (mass <= 0) continue;
       const a = at(lo + i);
-      const w = Math.min(1, Math.max(0, (cellMean(i) / mass - a) * INV_STEP[lo + i - K_MIN]!));
+      const w = Math.min(1, Math.max(0, (cellMeans[i]! / mass - a) * INV_STEP[lo + i - K_MIN]!));
       masses[i]! += mass * (1 - w);
       masses[i + 1]! += mass * w;
     }
     masses[n - 1]! += 1 - cdf[n - 1]!;
-    return Dist.fromMasses(0, lo, masses);
+    return Dist.fromFirst(0, lo, masses, n);
   }
 
   /** The empirical distribution of samples in ms (each split between its neighbouring points, keeping the mean). */
@@ -156,10 +178,10 @@ export class Dist {
     if (a.masses.length === 0 && b.masses.length === 0) return Dist.ZERO;
     const lo = Math.min(a.masses.length ? a.lo : b.lo, b.masses.length ? b.lo : a.lo);
     const hi = Math.max(a.masses.length ? a.hi : b.hi, b.masses.length ? b.hi : a.hi);
-    const masses = scratch(SLOT.masses, hi - lo + 1);
+    const masses = whole(SLOT.masses, hi - lo + 1);
     for (let i = 0; i < a.masses.length; i++) masses[a.lo - lo + i]! += p * a.masses[i]!;
     for (let i = 0; i < b.masses.length; i++) masses[b.lo - lo + i]! += (1 - p) * b.masses[i]!;
-    return Dist.fromMasses(p * a.zero + (1 - p) * b.zero, lo, masses);
+    return Dist.fromFirst(p * a.zero + (1 - p) * b.zero, lo, masses, hi - lo + 1);
   }
 
   /** Grid index of the last mass. */
@@ -178,7 +200,7 @@ export class Dist {
     if (other.isZero) return this;
     const lo = Math.min(this.lo, other.lo);
     const hi = Math.max(this.hi, other.hi) + SUM_M[0]! + 2;
-    const out = scratch(SLOT.masses, hi - lo + 1);
+    const out = whole(SLOT.masses, hi - lo + 1);
     addPositiveSum(this, other, lo, out, false);
     addPositiveSum(other, this, lo, out, true);
     // X = 0 or Y = 0: the other one alone (where neither can be 0, this adds nothing).
@@ -186,7 +208,7 @@ export class Dist {
     if (other.zero > 0) for (let i = 0; i < this.masses.length; i++) out[this.lo - lo + i]! += this.masses[i]! * other.zero;
     // Stryker disable next-line ConditionalExpression: adding zeros changes no mass
     if (this.zero > 0) for (let i = 0; i < other.masses.length; i++) out[other.lo - lo + i]! += other.masses[i]! * this.zero;
-    return Dist.fromMasses(this.zero * other.zero, lo, out);
+    return Dist.fromFirst(this.zero * other.zero, lo, out, hi - lo + 1);
   }
 
   /**
@@ -200,8 +222,8 @@ export class Dist {
     const lo = this.isZero || this.zero > 0 ? Math.min(this.isZero ? Infinity : this.lo, clampIndex(indexBelow(meanMs * 1e-4))) : this.lo;
     const top = (this.isZero ? 0 : at(this.hi)) + 40 * meanMs;
     const hi = clampIndex(indexBelow(top) + 1);
-    const out = scratch(SLOT.masses, hi - lo + 1, false);
-    let cumulative = this.zero;
+    const out = whole(SLOT.masses, hi - lo + 1, false);
+    let cumulative = unboxed(this.zero);
     let decayed = this.zero * Math.exp(-midAbove(lo - 1) / meanMs);
     let previousCdf = this.zero * (1 - p);
     let previousMid = midAbove(lo - 1);
@@ -218,7 +240,7 @@ export class Dist {
       previousCdf = Math.max(previousCdf, cdf);
       previousMid = mid;
     }
-    return Dist.fromMasses(this.zero * (1 - p), lo, out);
+    return Dist.fromFirst(this.zero * (1 - p), lo, out, hi - lo + 1);
   }
 
   /** Distribution of max(X, Y) for independent X (this) and Y. */
@@ -227,9 +249,9 @@ export class Dist {
     if (other.isZero) return this;
     const lo = Math.min(this.lo, other.lo);
     const hi = Math.max(this.hi, other.hi);
-    const out = scratch(SLOT.masses, hi - lo + 1, false);
-    let fa = this.zero;
-    let fb = other.zero;
+    const out = whole(SLOT.masses, hi - lo + 1, false);
+    let fa = unboxed(this.zero);
+    let fb = unboxed(other.zero);
     let previous = fa * fb;
     for (let k = lo; k <= hi; k++) {
       if (k >= this.lo && k <= this.hi) fa += this.masses[k - this.lo]!;
@@ -238,15 +260,15 @@ export class Dist {
       out[k - lo] = f - previous;
       previous = f;
     }
-    return Dist.fromMasses(this.zero * other.zero, lo, out);
+    return Dist.fromFirst(this.zero * other.zero, lo, out, hi - lo + 1);
   }
 
   /** Distribution of the largest of n independent copies (n >= 0; 0 copies take no time). */
   maxOf(n: number): Dist {
     if (n === 0 || this.isZero) return Dist.ZERO;
     if (n === 1) return this;
-    const out = scratch(SLOT.masses, this.masses.length, false);
-    let f = this.zero;
+    const out = whole(SLOT.masses, this.masses.length, false);
+    let f = unboxed(this.zero);
     let previous = Math.pow(f, n);
     for (let i = 0; i < this.masses.length; i++) {
       f += this.masses[i]!;
@@ -254,7 +276,7 @@ export class Dist {
       out[i] = fn - previous;
       previous = fn;
     }
-    return Dist.fromMasses(Math.pow(this.zero, n), this.lo, out);
+    return Dist.fromFirst(Math.pow(this.zero, n), this.lo, out, this.masses.length);
   }
 
   /** Distribution of the sum of n independent copies (n >= 0), by repeated doubling. */
@@ -278,7 +300,7 @@ export class Dist {
   /** The value in ms below which a share p of requests fall (0 < p < 1). */
   quantile(p: number): number {
     if (this.isZero || p <= this.zero) return 0;
-    let cumulative = this.zero;
+    let cumulative = unboxed(this.zero);
     for (let i = 0; i < this.masses.length; i++) {
       const next = cumulative + this.masses[i]!;
       if (next >= p) return this.valueAt(i, p, cumulative);
@@ -297,7 +319,7 @@ export class Dist {
     // Stryker disable next-line EqualityOperator: past the last share ps[q] is undefined, which compares false
     while (q < ps.length && (this.isZero || ps[q]! <= this.zero)) out[1 + q++] = 0;
     let sum = 0;
-    let cumulative = this.zero;
+    let cumulative = unboxed(this.zero);
     for (let i = 0; i < masses.length; i++) {
       const mass = masses[i]!;
       sum += mass * at(this.lo + i);
@@ -328,7 +350,7 @@ export class Dist {
   /** Probability that the latency is at most `ms` (the inverse of quantile). */
   cdf(ms: number): number {
     if (ms < 0) return 0;
-    let cumulative = this.zero;
+    let cumulative = unboxed(this.zero);
     for (let i = 0; i < this.masses.length; i++) {
       const k = this.lo + i;
       const from = midAbove(k - 1);

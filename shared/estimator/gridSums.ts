@@ -34,40 +34,51 @@ export function prefixSums(dist: Dist): { prefixMass: Float64Array; prefixValue:
  * with prefix sums over b.
  */
 export function addPositiveSum(a: Dist, b: Dist, outLo: number, out: Float64Array, strict: boolean): void {
-  const n = b.masses.length;
   const bLo = b.lo;
-  const bHi = b.hi;
+  const last = b.masses.length - 1;
   const { points, invStep, kMin, sumM, sumDLow, sumDHigh } = gridInUse();
   const { prefixMass, prefixValue } = prefixSums(b);
   const groups = sumM.length;
   const aMasses = a.masses;
-  const aLo = a.lo;
+  // Only the first group holds equal indices (d = 0): when `strict`, it starts at d = 1.
+  const firstLow = strict && sumDLow[0] === 0 ? 1 : sumDLow[0]!;
   for (let i = 0; i < aMasses.length; i++) {
     const p = aMasses[i]!;
+    // Stryker disable next-line ConditionalExpression: a point without mass adds zeros
     if (p === 0) continue;
-    const ka = aLo + i;
-    const x = points[ka - kMin]!;
+    // x's index counted from b's first point, and from the grid's first.
+    const r = a.lo + i - bLo;
+    const xi = a.lo + i - kMin;
+    const x = points[xi]!;
+    // Stryker disable next-line EqualityOperator: past the last group the bounds are undefined, which no index compares with
     for (let g = 0; g < groups; g++) {
-      const dLow = strict && sumDLow[g] === 0 ? 1 : sumDLow[g]!;
+      const dLow = g === 0 ? firstLow : sumDLow[g]!;
       const dHigh = sumDHigh[g]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty range of differences leaves jHigh below jLow, skipped below
       if (dLow > dHigh) continue;
-      // b indices j with ka - dHigh <= j <= ka - dLow, clipped to b's support.
-      const jHighIndex = ka - dLow;
-      if (jHighIndex < bLo) break;
-      const jHigh = jHighIndex < bHi ? jHighIndex : bHi;
-      const jLowIndex = ka - dHigh;
-      const jLow = jLowIndex > bLo ? jLowIndex : bLo;
+      // b's points j (from its first) with r - dHigh <= j <= r - dLow, clipped to its support.
+      let jHigh = r - dLow;
+      // Stryker disable next-line ConditionalExpression: without the break each later group's range is empty and skipped below
+      if (jHigh < 0) break;
+      // Stryker disable next-line EqualityOperator: at the bound the clip sets the same index
+      if (jHigh > last) jHigh = last;
+      let jLow = r - dHigh;
+      // Stryker disable next-line EqualityOperator: at the bound the clip sets the same index
+      if (jLow < 0) jLow = 0;
       if (jHigh < jLow) continue;
-      const qa = prefixMass[jHigh - bLo + 1]! - prefixMass[jLow - bLo]!;
+      const qa = prefixMass[jHigh + 1]! - prefixMass[jLow]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: pairs without mass add zeros
       if (qa <= 0) continue;
-      const va = prefixValue[jHigh - bLo + 1]! - prefixValue[jLow - bLo]!;
-      // Mean-preserving split without division: the share above `lower` is (x + y - lower) / step.
-      const target = ka + sumM[g]!;
+      const va = prefixValue[jHigh + 1]! - prefixValue[jLow]!;
+      // Mean-preserving split without division: the share above the lower point is (x + y - lower) / step.
+      const t = xi + sumM[g]!;
       const mass = p * qa;
-      let upperMass = p * (va + (x - points[target - kMin]!) * qa) * invStep[target - kMin]!;
+      let upperMass = p * (va + (x - points[t]!) * qa) * invStep[t]!;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the share is within [0, mass] but for rounding in its last bits
       if (upperMass < 0) upperMass = 0;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the share is within [0, mass] but for rounding in its last bits
       else if (upperMass > mass) upperMass = mass;
-      const o = target - outLo;
+      const o = t + kMin - outLo;
       out[o]! += mass - upperMass;
       out[o + 1]! += upperMass;
     }

@@ -12,6 +12,7 @@ import type { Dist } from './grid';
 import { prefixSums } from './gridSums';
 import { gridInUse, INV_STEP, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
 import { kept, whole, SLOT } from './scratch';
+import { unboxed } from './unboxed';
 
 /** A function of a latency, at the grid points of one distribution's support, and at 0. */
 export class Weight {
@@ -29,7 +30,7 @@ export class Weight {
   /** Value at grid index k; outside the known range, the value at the nearest end. */
   at(k: number): number {
     const n = this.values.length;
-    if (n === 0) return this.zero;
+    if (n === 0) return unboxed(this.zero);
     const i = k - this.lo;
     return this.values[i < 0 ? 0 : i >= n ? n - 1 : i]!;
   }
@@ -124,7 +125,6 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   const slope = readSlopes;
   const n = z.masses.length;
   const zLo = z.lo;
-  const zHi = z.hi;
   const zMasses = z.masses;
   const { points, kMin, sumM, sumDLow, sumDHigh } = gridInUse();
   const groups = sumM.length;
@@ -139,23 +139,27 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   const ny = out.values.length;
   const constant = whole(SLOT.constant, ny + 1);
   const perMs = whole(SLOT.perMs, ny + 1);
+  // Z's point j is Y's point j + zFromY, the grid's j + zFromGrid and the read weight's j + zFromBase.
+  const zFromY = zLo - yLo;
+  const zFromGrid = zLo - kMin;
+  const zFromBase = zLo - base;
   for (let j = 0; j < n; j++) {
     const q = zMasses[j]!;
     if (q === 0) continue;
-    const kz = zLo + j;
-    const zValue = points[kz - kMin]!;
+    const r = j + zFromY;
+    const zValue = points[j + zFromGrid]!;
     for (let g = 0; g < groups; g++) {
-      // y index = kz - d, d in [max(dLow, 1), dHigh], within Y's support.
+      // y point = r - d, d in [max(dLow, 1), dHigh], within Y's support.
       const dLow = sumDLow[g]! < 1 ? 1 : sumDLow[g]!;
-      const yHigh = kz - dLow - yLo;
+      const yHigh = r - dLow;
       if (yHigh < 0) break;
-      const yLowRaw = kz - sumDHigh[g]! - yLo;
+      const yLowRaw = r - sumDHigh[g]!;
       const yLow = yLowRaw < 0 ? 0 : yLowRaw;
       const last = yHigh >= ny ? ny - 1 : yHigh;
       if (last < yLow) continue;
-      const t = kz + sumM[g]!;
-      const sl = slope[t - base]!;
-      const c = q * (hv[t - base]! + (zValue - points[t - kMin]!) * sl);
+      const m = sumM[g]!;
+      const sl = slope[j + zFromBase + m]!;
+      const c = q * (hv[j + zFromBase + m]! + (zValue - points[j + zFromGrid + m]!) * sl);
       const perX = q * sl;
       constant[yLow]! += c;
       constant[last + 1]! -= c;
@@ -175,22 +179,26 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
     values[i] = zZero * hv[ky - base]! + runningConstant + points[ky - kMin]! * runningPerMs;
   }
   // Then group by group, each y point's pairs added in the order of the groups.
+  // Y's point i is Z's point i - zFromY, the grid's i + yFromGrid and the read weight's i + yFromBase.
+  const zLast = n - 1;
+  const yFromGrid = yLo - kMin;
+  const yFromBase = yLo - base;
   for (let g = 0; g < groups; g++) {
     const dLow = sumDLow[g]!;
     const dHigh = sumDHigh[g]!;
     const m = sumM[g]!;
-    // index(z) = ky - d, d in [dLow, dHigh], at least zLo: ky from zLo + dLow on.
-    for (let i = zLo + dLow - yLo > 0 ? zLo + dLow - yLo : 0; i < ny; i++) {
-      const ky = yLo + i;
-      // Lands between ky + m and ky + m + 1.
-      const jHigh = ky - dLow > zHi ? zHi : ky - dLow;
-      const jLow = ky - dHigh < zLo ? zLo : ky - dHigh;
+    // Z's point = y's - d, d in [dLow, dHigh], at least Z's first: y's from dLow - zFromY on.
+    for (let i = dLow + zFromY > 0 ? dLow + zFromY : 0; i < ny; i++) {
+      const r = i - zFromY;
+      // Lands between y's point + m and the one after.
+      const jHigh = r - dLow > zLast ? zLast : r - dLow;
+      const jLow = r - dHigh < 0 ? 0 : r - dHigh;
       if (jHigh < jLow) break;
-      const q = prefixMass[jHigh - zLo + 1]! - prefixMass[jLow - zLo]!;
+      const q = prefixMass[jHigh + 1]! - prefixMass[jLow]!;
       if (q <= 0) continue;
-      const v = prefixValue[jHigh - zLo + 1]! - prefixValue[jLow - zLo]!;
-      const t = ky + m;
-      values[i]! += q * hv[t - base]! + (q * (points[ky - kMin]! - points[t - kMin]!) + v) * slope[t - base]!;
+      const v = prefixValue[jHigh + 1]! - prefixValue[jLow]!;
+      const t = i + yFromBase + m;
+      values[i]! += q * hv[t]! + (q * (points[i + yFromGrid]! - points[i + yFromGrid + m]!) + v) * slope[t]!;
     }
   }
   // y = 0: Y + Z = Z.
@@ -211,7 +219,7 @@ export function belowAndLevel(dist: Dist, lo: number, span: number, belows: Floa
   const n = masses.length;
   const zero = dist.zero;
   // The mass below each point: the chance of 0, then the masses before it added in order.
-  let cumulative = zero;
+  let cumulative = unboxed(zero);
   let j = 0;
   for (let i = 0; i < span; i++) {
     const index = lo + i - dist.lo;

@@ -65,6 +65,19 @@ describe('latency distributions on the grid against their closed forms', () => {
     expect(e.sumOf(1).mean()).toBe(e.mean());
   });
 
+  it('a sum keeps the mean of its addends to a millionth: each pair of points is split keeping its value, equal points counted once', () => {
+    const spread = Dist.logNormal(5, 0.8);
+    const narrow = Dist.logNormal(40, 0.1);
+    const waited = Dist.logNormal(2, 0.5).plusWait(0.3, 4);
+    const sometimes = Dist.mix(0.6, Dist.logNormal(1, 0.6), Dist.ZERO);
+    const far = Dist.logNormal(5000, 0.2);
+    const pairs: [Dist, Dist][] = [
+      [spread, spread], [spread, narrow], [narrow, spread], [waited, sometimes], [sometimes, sometimes],
+      [spread, far], [far, spread], [Dist.constant(10), Dist.constant(10)], [Dist.constant(3), Dist.constant(1000)],
+    ];
+    for (const [a, b] of pairs) near(a.plus(b).mean(), a.mean() + b.mean(), 1e-6);
+  });
+
   it('sums keep the share of requests at 0 and of each addend alone', () => {
     const a = Dist.mix(0.5, Dist.ZERO, Dist.constant(10));
     const b = Dist.mix(0.5, Dist.ZERO, Dist.constant(100));
