@@ -14,6 +14,21 @@ describe('e^x for the log-normal service times', () => {
     }
   });
 
+  it('is the same double as Math.exp where its branches part (each threshold, the doubles either side, both signs)', () => {
+    const bits = new Float64Array(1);
+    const words = new Uint32Array(bits.buffer);
+    const high = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+    for (const word of [0x3fd62e43, 0x3ff0a2b2, 0x3e300000]) {
+      words[high] = word;
+      words[1 - high] = 0;
+      const at = bits[0]!;
+      for (const x of [at, at * (1 + 2 ** -52), at * (1 - 2 ** -53), 700, 700 * (1 - 2 ** -53)]) {
+        expect(exp(x)).toBe(Math.exp(x));
+        expect(exp(-x)).toBe(Math.exp(-x));
+      }
+    }
+  });
+
   it('gives known values, and Math.exp\'s at the edges', () => {
     expect(exp(0)).toBe(1);
     expect(exp(1)).toBe(Math.E);
