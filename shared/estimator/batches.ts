@@ -160,18 +160,7 @@ export function batchCallTime(run: PoolRun, copies: number, after: Dist): Dist {
   if (!own || own.length < copies) return Dist.ZERO;
   const known = after.isZero ? slowestOwn.get(run)?.get(copies) : undefined;
   if (known) return known;
-  const random = new SimRandom(SEED + copies);
-  const draw = after.isZero ? undefined : sampler(after);
-  const count = Math.floor(own.length / copies);
-  const times = new Float64Array(count);
-  for (let b = 0; b < count; b++) {
-    let slowest = 0;
-    for (let c = 0; c < copies; c++) {
-      const t = draw ? own[b * copies + c]! + draw(random.uniform()) : own[b * copies + c]!;
-      if (t > slowest) slowest = t;
-    }
-    times[b] = slowest;
-  }
+  const times = after.isZero ? slowestOfEach(own, copies) : slowestAfterOfEach(own, copies, sampler(after), new SimRandom(SEED + copies));
   const time = Dist.fromSamples(times);
   if (after.isZero) {
     const sizes = slowestOwn.get(run) ?? new Map<number, Dist>();
@@ -179,4 +168,31 @@ export function batchCallTime(run: PoolRun, copies: number, after: Dist): Dist {
     slowestOwn.set(run, sizes);
   }
   return time;
+}
+
+// Each loop below is a function of its own, with nothing after it: code after a long loop runs first once the loop is compiled, and would undo that compiled code.
+
+/** Per batch of `copies` consecutive own times, the slowest. */
+function slowestOfEach(own: Float64Array, copies: number): Float64Array {
+  const times = new Float64Array(Math.floor(own.length / copies));
+  for (let b = 0; b < times.length; b++) {
+    let slowest = 0;
+    for (let c = b * copies; c < (b + 1) * copies; c++) if (own[c]! > slowest) slowest = own[c]!;
+    times[b] = slowest;
+  }
+  return times;
+}
+
+/** Per batch of `copies` consecutive own times, the slowest of each plus a draw of the time after it. */
+function slowestAfterOfEach(own: Float64Array, copies: number, draw: (u: number) => number, random: SimRandom): Float64Array {
+  const times = new Float64Array(Math.floor(own.length / copies));
+  for (let b = 0; b < times.length; b++) {
+    let slowest = 0;
+    for (let c = b * copies; c < (b + 1) * copies; c++) {
+      const t = own[c]! + draw(random.uniform());
+      if (t > slowest) slowest = t;
+    }
+    times[b] = slowest;
+  }
+  return times;
 }

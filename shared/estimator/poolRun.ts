@@ -168,7 +168,7 @@ export function runPool(servers: number, service: ServiceTime, streams: readonly
   // With one list of batches and no copies in turn, that list holds every copy in order: no second list of them all.
   const all = exact ? undefined : new Samples(batchCount * meanCopies * 1.02 + 64);
   const run = new PoolSimulation(servers, service, streams, after, seed, collected, turns, all);
-  for (let b = 0; b < batchCount + warmUp; b++) run.arrive(b >= warmUp);
+  run.arrivals(warmUp, batchCount);
   run.finish();
   const copied = (m: Map<number, Samples>) => new Map([...m].map(([k, v]) => [k, v.copy()]));
   return { own: Dist.fromSamples(all ? all.view() : collected.values().next().value!.view()), batches: copied(collected), turns: copied(turns) };
@@ -210,6 +210,15 @@ class PoolSimulation {
     this.meanGapMs = 1000 / totalQps;
     this.cumulative = Float64Array.from(streams, (_, i) => streams.slice(0, i + 1).reduce((a, s) => a + s.qps, 0) / totalQps);
     this.lists = streams.map((s) => collected.get(s.copies)!);
+  }
+
+  /**
+   * `warmUp` requests arrive unmeasured, then `measured` measured ones. The
+   * loop is a method of its own, with nothing after it: code after a long loop
+   * runs first once the loop is compiled, and would undo that compiled code.
+   */
+  arrivals(warmUp: number, measured: number): void {
+    for (let b = 0; b < warmUp + measured; b++) this.arrive(b >= warmUp);
   }
 
   /** The next request arrives (after the copies in turn due before it): its copies seize servers, measured or not. */
@@ -272,15 +281,14 @@ class PoolSimulation {
   }
 }
 
-/** Draws `count` log-normal service times into `out`: their normals at once, then the median times e^(sigma z) of each. */
+/** Draws `count` log-normal service times into `out`: the median times e^(sigma z) of each. */
 function drawServiceMs(normals: NormalStream, service: ServiceTime, out: Float64Array, count: number): void {
   const { p50Ms, sigma } = service;
   if (!(sigma > 0)) {
     out.fill(p50Ms, 0, count);
     return;
   }
-  normals.fill(out, count);
-  for (let c = 0; c < count; c++) out[c] = p50Ms * Math.exp(sigma * out[c]!);
+  normals.fillLogNormal(out, count, p50Ms, sigma);
 }
 
 /** Draws from a distribution on the grid by its inverse CDF (a bucket table finds the start of each search). */

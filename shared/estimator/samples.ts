@@ -24,15 +24,15 @@ const words = new Uint32Array(bits.buffer);
 /**
  * A grid's buckets: for each key from `base`, the grid place (index - K_MIN)
  * below all of its values, or -1 where a grid point falls inside it or it
- * lies at the grid's ends; each bucket's count and sum, and the keys of the
- * buckets that hold any (`touched`, the first `used` of it), kept empty
+ * lies at the grid's ends; each bucket's count and sum (at 2 key and 2 key + 1
+ * of `tally`, side by side: one array to reach per sample), and the keys of
+ * the buckets that hold any (`touched`, the first `used` of it), kept empty
  * between calls.
  */
 interface Buckets {
   base: number;
   place: Int32Array;
-  counts: Float64Array;
-  sums: Float64Array;
+  tally: Float64Array;
   touched: Int32Array;
   used: number;
 }
@@ -64,7 +64,7 @@ function bucketsFor(tables: Readonly<GridTables>): Buckets {
     const inside = k > tables.kMin && k < tables.kMax && tables.points[k + 1 - tables.kMin]! >= bucketStart(base + key + 1);
     place[key] = inside ? k - tables.kMin : -1;
   }
-  const buckets = { base, place, counts: new Float64Array(size), sums: new Float64Array(size), touched: new Int32Array(size), used: 0 };
+  const buckets = { base, place, tally: new Float64Array(2 * size), touched: new Int32Array(size), used: 0 };
   bucketsByStep.set(tables.step, buckets);
   return buckets;
 }
@@ -113,7 +113,7 @@ function spreadEach(samples: ArrayLike<number>, from: number, to: number, share:
 
 /** Adds each sample to its bucket's count and sum, or splits it on its own where its bucket holds a grid point or is beyond the table. */
 function gather(samples: ArrayLike<number>, from: number, to: number, share: number, grid: Float64Array, range: Int32Array, tables: Readonly<GridTables>, buckets: Buckets): void {
-  const { base, place, counts, sums, touched } = buckets;
+  const { base, place, tally, touched } = buckets;
   const size = place.length;
   const high32 = HIGH_WORD;
   const value = bits;
@@ -124,9 +124,9 @@ function gather(samples: ArrayLike<number>, from: number, to: number, share: num
     value[0] = v;
     const key = (word[high32]! >>> SHIFT) - base;
     if (v > 0 && key >= 0 && key < size && place[key]! >= 0) {
-      if (counts[key] === 0) touched[used++] = key;
-      counts[key]! += 1;
-      sums[key]! += v;
+      if (tally[2 * key] === 0) touched[used++] = key;
+      tally[2 * key]! += 1;
+      tally[2 * key + 1]! += v;
     } else spreadEach(samples, i, i + 1, share, grid, range, tables);
   }
   buckets.used = used;
@@ -135,20 +135,20 @@ function gather(samples: ArrayLike<number>, from: number, to: number, share: num
 /** Splits each gathered bucket by its count and sum between the grid points either side of it, and empties it; `range` is brought up to date as it goes. */
 function splitBuckets(buckets: Buckets, share: number, grid: Float64Array, range: Int32Array, tables: Readonly<GridTables>): void {
   const { points, invStep } = tables;
-  const { place, counts, sums, touched, used } = buckets;
+  const { place, tally, touched, used } = buckets;
   // Emptied before the loop: code after a long loop runs first once the loop is compiled, and would undo that.
   buckets.used = 0;
   for (let t = 0; t < used; t++) {
     const key = touched[t]!;
-    const count = counts[key]!;
+    const count = tally[2 * key]!;
     const j = place[key]!;
     // The sum over the bucket of each sample's share above point j.
-    const w = (sums[key]! - count * points[j]!) * invStep[j]!;
+    const w = (tally[2 * key + 1]! - count * points[j]!) * invStep[j]!;
     grid[j]! += share * (count - w);
     grid[j + 1]! += share * w;
     if (j < range[0]!) range[0] = j;
     if (j > range[1]!) range[1] = j;
-    counts[key] = 0;
-    sums[key] = 0;
+    tally[2 * key] = 0;
+    tally[2 * key + 1] = 0;
   }
 }

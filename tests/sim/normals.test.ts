@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalCdf } from '../../shared/estimator/normal';
 import { NormalStream } from '../../shared/sim/normals';
+import { SimRandom } from '../../shared/sim/random';
 
 /** Standard normal CDF values (tables): Phi(z). */
 const PHI: [number, number][] = [
@@ -50,6 +51,18 @@ describe('the service times\' normals', () => {
     expect(draws(6, 3000)).not.toEqual(z.subarray(0, 3000));
   });
 
+  it('draw the same stream from a seed above 2^31 as from the signed value it wraps to (the pools\' seeds are), as first drawn', () => {
+    const first = [0.03751508810505217, -0.0614616770117541, 0.07914453647167217, 0.9481635540494596, 1.6847487023451198];
+    const high = new Float64Array(5);
+    new NormalStream(20_261 + 2 ** 31).fill(high);
+    expect(Array.from(high)).toEqual(first);
+    const wrapped = new Float64Array(5);
+    new NormalStream(20_261 - 2 ** 31).fill(wrapped);
+    expect(Array.from(wrapped)).toEqual(first);
+    const random = new SimRandom(2 ** 32 - 3);
+    expect([random.uniform(), random.uniform()]).toEqual([0.5127934609772637, 0.4652466349070892]);
+  });
+
   it('fall into 64 bins of equal normal probability evenly (chi-square with 63 degrees of freedom under 120: tables from a layer area 1% off give 154)', () => {
     const bins = new Float64Array(64);
     for (let i = 0; i < z.length; i++) bins[Math.min(63, Math.floor(normalCdf(z[i]!) * 64))]! += 1;
@@ -80,5 +93,13 @@ describe('the service times\' normals', () => {
     expect(logs.logNormal(2, 0.5)).toBe(2 * Math.exp(0.5 * z[0]!));
     expect(logs.logNormal(3, 0)).toBe(3);
     expect(logs.logNormal(2, 0.5)).toBe(2 * Math.exp(0.5 * z[1]!));
+  });
+
+  it('fill blocks of log-normals, the median times e^(sigma z) of the same normals in turn, slow draws (beyond the layers) included', () => {
+    const stream = new NormalStream(5);
+    const out = new Float64Array(3000);
+    for (let i = 0; i < out.length; i += 14) stream.fillLogNormal(out.subarray(i), Math.min(14, out.length - i), 2.5, 0.8);
+    expect(Array.from(out)).toEqual(Array.from(z.subarray(0, 3000), (x) => 2.5 * Math.exp(0.8 * x)));
+    expect(z.subarray(0, 3000).some((x) => Math.abs(x) > 3.442619855899)).toBe(true);
   });
 });
