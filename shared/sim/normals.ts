@@ -6,7 +6,6 @@
  * draw, a table look-up and a multiplication, where Box-Muller costs a
  * logarithm, a square root and a sine or cosine.
  */
-import { exp } from './exp';
 
 const LAYERS = 128;
 /** Where the tail beyond the layers starts, and the area of each layer. */
@@ -62,7 +61,7 @@ export class NormalStream {
 
   /** A log-normal with the given median and log-scale sigma: the median times e^(sigma z) (sigma 0: the median itself). */
   logNormal(median: number, sigma: number): number {
-    return sigma > 0 ? median * exp(sigma * this.normal()) : median;
+    return sigma > 0 ? median * Math.exp(sigma * this.normal()) : median;
   }
 
   /** Fills the first `count` of `out` with standard normals. */
@@ -75,7 +74,7 @@ export class NormalStream {
     // Each parameter made a double once, before the loop (x * 1 is x): as given, the compiled loop unboxes it on every pass.
     const m = median * 1;
     const s = sigma * 1;
-    for (let i = 0; i < count; i++) out[i] = m * exp(s * this.draw());
+    for (let i = 0; i < count; i++) out[i] = m * Math.exp(s * this.draw());
   }
 
   /** The next standard normal, drawn on its own. */
