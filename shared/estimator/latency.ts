@@ -262,9 +262,11 @@ export function needsRuns(order: readonly string[], steps: ArrayLike<number>, sy
  * waits for before the next one leaves.
  */
 function simulateArrivals(node: DiagramNode, queue: Queueing, streams: readonly BatchStream[], missed: Dist): PoolRun {
-  const service = serviceTime(node.latency!.p50Ms, node.latency!.p99Ms);
-  return simulatePool(queue.servers, service, streams, missed);
+  return simulatePool(queue.servers, poolService(node), streams, missed);
 }
+
+/** A sampled pool's service time, from its node's latency. */
+const poolService = (node: DiagramNode) => serviceTime(node.latency!.p50Ms, node.latency!.p99Ms);
 
 /** The sampled pools' inputs, in the order composition reaches them (the order's last id first). */
 function poolInputs(
@@ -280,7 +282,7 @@ function poolInputs(
     const id = order[i]!;
     if (!sampled.has(id)) continue;
     const node = nodes[steps[i]!]!;
-    inputs.push({ id, servers: queues.byNumber[steps[i]!]!.servers, service: serviceTime(node.latency!.p50Ms, node.latency!.p99Ms), streams: arrivals.get(id)! });
+    inputs.push({ id, servers: queues.byNumber[steps[i]!]!.servers, service: poolService(node), streams: arrivals.get(id)! });
   }
   return inputs;
 }

@@ -8,10 +8,9 @@
  * the composition; each run is seeded, so whichever thread makes it, the
  * figures are the same, byte for byte.
  */
-import { Memo } from '../memo';
 import { Dist } from './grid';
 import { GRID_STEP, withGridStep } from './gridPoints';
-import { simulatePool, type BatchStream, type PoolRun } from './poolRun';
+import { keepPool, knownPool, poolKey, simulatePool, type BatchStream, type PoolRun } from './poolRun';
 import type { ServiceTime } from './queueing';
 
 /** One pool's run, as its inputs: all a thread needs to make it. */
@@ -38,19 +37,12 @@ export function runPoolJob(job: PoolJob): PoolRun {
   return withGridStep(job.gridStep, () => simulatePool(job.servers, job.service, job.streams));
 }
 
-/** Runs handed over by a runner, by their inputs: a second solve of the same pools (a worse hour, another round) takes them again. */
-const handed = new Memo<string, PoolRun>(64);
-
 /** A sampled pool by id, with what its run needs (and, in its streams, whether copies arrive in turn). */
 export interface PoolInput {
   id: string;
   servers: number;
   service: ServiceTime;
   streams: readonly BatchStream[];
-}
-
-function jobKey(job: PoolJob): string {
-  return JSON.stringify([job.gridStep, job.servers, job.service.p50Ms, job.service.sigma, job.streams]);
 }
 
 /**
@@ -66,12 +58,11 @@ export function poolsAhead(runner: PoolRunner, pools: readonly PoolInput[]): { i
   const pendingIndex = new Map<string, number>();
   for (const { id, servers, service, streams } of pools) {
     if (streams.some((s) => s.inTurn)) continue;
-    const job: PoolJob = { servers, service, streams, gridStep: GRID_STEP };
-    const key = jobKey(job);
+    const key = poolKey(servers, service, streams);
     keys.set(id, key);
-    if (handed.get(key) === undefined && !pendingIndex.has(key)) {
+    if (knownPool(key) === undefined && !pendingIndex.has(key)) {
       pendingIndex.set(key, pending.length);
-      pending.push(job);
+      pending.push({ servers, service, streams, gridStep: GRID_STEP });
     }
   }
   const fromRunner = pending.length > 0 ? runner.start(pending) : undefined;
@@ -80,10 +71,10 @@ export function poolsAhead(runner: PoolRunner, pools: readonly PoolInput[]): { i
     take(id) {
       const key = keys.get(id);
       if (key === undefined) return undefined;
-      const known = handed.get(key);
+      const known = knownPool(key);
       if (known) return known;
       const run = fromRunner!(pendingIndex.get(key)!);
-      handed.set(key, run);
+      keepPool(key, run);
       return run;
     },
   };

@@ -45,12 +45,28 @@ const cache = new Memo<string, PoolRun>(64);
  */
 export function simulatePool(servers: number, service: ServiceTime, streams: readonly BatchStream[], after: Dist = Dist.ZERO): PoolRun {
   const inTurn = streams.some((s) => s.inTurn);
-  const key = JSON.stringify([GRID_STEP, servers, service.p50Ms, service.sigma, streams, inTurn ? [after.zero, after.lo, Array.from(after.masses)] : 0]);
+  const key = poolKey(servers, service, streams, after);
   const known = cache.get(key);
   if (known) return known;
   const run = runPool(servers, service, streams, inTurn ? sampler(after) : () => 0, COPIES, SEED);
   cache.set(key, run);
   return run;
+}
+
+/** What a pool's run is cached by, on the grid in use: its inputs, and the time after its own where copies come in turn. */
+export function poolKey(servers: number, service: ServiceTime, streams: readonly BatchStream[], after: Dist = Dist.ZERO): string {
+  const inTurn = streams.some((s) => s.inTurn);
+  return JSON.stringify([GRID_STEP, servers, service.p50Ms, service.sigma, streams, inTurn ? [after.zero, after.lo, Array.from(after.masses)] : 0]);
+}
+
+/** The cached run for a key (poolKey), if one was made or kept. */
+export function knownPool(key: string): PoolRun | undefined {
+  return cache.get(key);
+}
+
+/** Keeps a run made elsewhere (another thread) under its key, as simulatePool keeps its own. */
+export function keepPool(key: string, run: PoolRun): void {
+  cache.set(key, run);
 }
 
 /** A growing list of numbers in one typed array, sized up front for what it is expected to hold. */

@@ -12,6 +12,8 @@ function recordingRunner(batches: PoolJob[][], taken: number[] = []): PoolRunner
     start(jobs) {
       batches.push([...jobs]);
       const runs = jobs.map((job) => poolRunOf(poolRunParts(runPoolJob(job)).parts));
+      // As on a thread of its own, whose caches this thread never sees (cli/poolWorker.ts clears them after each job).
+      clearMemos();
       return (index) => {
         taken.push(index);
         return runs[index]!;
