@@ -117,8 +117,21 @@ function objectReader(def: Def): Read | undefined {
   });
   if (fields.some((f) => f === undefined) || Object.keys(shape).includes('__proto__')) return undefined;
   const list = fields as { key: string; optional: boolean; read: Read }[];
-  const position = new Map(list.map(({ key }, i) => [key, i]));
+  const count = list.length;
+  const keys = list.map(({ key }) => key);
+  const isRequired = Uint8Array.from(list, (f) => (f.optional ? 0 : 1));
+  const position = new Map(keys.map((key, i) => [key, i]));
   const required = list.filter((f) => !f.optional).length;
+  // For each field (and the start, slot 0), the field whose key came next in the last object read: the values of a
+  // list share their keys' order, so a key is most often found by one comparison, and otherwise by the map.
+  const follows = new Int32Array(count + 1);
+  // What was read of an object, by field (`seen` says which fields it has), kept for the next object rather than made
+  // anew and emptied after each, so the reader holds no part of a document once it is read. An object read while this
+  // reader reads another (a schema that holds itself) takes its own.
+  const values: unknown[] = new Array(count).fill(undefined);
+  const marks = new Float64Array(count);
+  let stamp = 0;
+  let readingIn = -1;
   // Whether Object.prototype holds a field's name (checked once a read): a value may then inherit it, which only zod may
   // judge. Without such a name, any key of a plain object the loop below meets that is a field's is the object's own.
   let inheritable = false;
@@ -126,36 +139,55 @@ function objectReader(def: Def): Read | undefined {
   return (value) => {
     if (!isPlainObject(value)) return UNSURE;
     if (checkedAt !== readCount) [inheritable, checkedAt] = [list.some(({ key }) => key in Object.prototype), readCount];
+    const outer = readingIn;
+    const nested = outer === readCount;
+    const read = nested ? new Array<unknown>(count) : values;
+    const seen = nested ? new Float64Array(count) : marks;
+    const mark = ++stamp;
+    readingIn = readCount;
     // One pass over the value's keys, each field read as it comes. The value itself serves as the output when its keys
     // are the schema's, in its order, and every field comes out unchanged; otherwise what was read is copied in the schema's order.
     let inOrder = reuseInput;
     let last = -1;
     let requiredSeen = 0;
-    let read: unknown[] | undefined;
+    let result: unknown = value;
     for (const key in value) {
-      const at = position.get(key);
-      if (at === undefined) {
-        if (strict) return UNSURE;
-        inOrder = false;
-        openParts++;
-        continue;
+      let at = follows[last + 1]!;
+      if (keys[at] !== key) {
+        const found = position.get(key);
+        if (found === undefined) {
+          if (strict) {
+            result = UNSURE;
+            break;
+          }
+          inOrder = false;
+          openParts++;
+          continue;
+        }
+        at = follows[last + 1] = found;
       }
       const field = value[key];
-      if (field === undefined) return UNSURE;
-      const entry = list[at]!;
-      const parsed = entry.read(field);
-      if (parsed === UNSURE) return UNSURE;
+      const parsed = field === undefined ? UNSURE : list[at]!.read(field);
+      if (parsed === UNSURE) {
+        result = UNSURE;
+        break;
+      }
       if (at < last || parsed !== field) inOrder = false;
       last = at;
-      if (!entry.optional) requiredSeen++;
-      (read ??= [])[at] = parsed;
+      requiredSeen += isRequired[at]!;
+      read[at] = parsed;
+      seen[at] = mark;
     }
-    if (requiredSeen < required) return UNSURE;
-    if (inheritable && list.some(({ key }) => !Object.hasOwn(value, key) && key in value)) return UNSURE;
-    if (inOrder) return value;
-    const out: Record<string, unknown> = {};
-    if (read !== undefined) for (let i = 0; i < list.length; i++) if (i in read) out[list[i]!.key] = read[i];
-    return out;
+    if (result !== UNSURE && requiredSeen < required) result = UNSURE;
+    if (result !== UNSURE && inheritable && list.some(({ key }) => !Object.hasOwn(value, key) && key in value)) result = UNSURE;
+    if (result !== UNSURE && !inOrder) {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < count; i++) if (seen[i] === mark) out[keys[i]!] = read[i];
+      result = out;
+    }
+    for (let i = 0; i < count; i++) read[i] = undefined;
+    readingIn = outer;
+    return result;
   };
 }
 

@@ -5,6 +5,9 @@ import { safeParseFast } from './fastParse';
 import { findLoadCycles } from './graph';
 import type { Problem } from './problems';
 import type { Diagram, DiagramNode } from './schema';
+import type { BlockName } from './blocks';
+import type { KindDefinition } from '../kinds';
+import { Memo } from '../memo';
 import { checkBatching } from './servingChecks';
 import { problemsFromIssues } from './zodProblems';
 
@@ -15,6 +18,10 @@ import { problemsFromIssues } from './zodProblems';
 function indexIds(items: readonly { id: string }[], section: string, problems: Problem[], last?: Map<string, number>): Map<string, number> {
   const first = new Map<string, number>();
   // Plain loops here and below: a design may have 100,000 nodes, and these run before anything is compiled for speed.
+  // Most files repeat no id: one look-up an id then tells it, as the map holds as many ids as there are items.
+  for (let index = 0; index < items.length; index++) first.set(items[index]!.id, index);
+  if (first.size === items.length) return first;
+  first.clear();
   for (let index = 0; index < items.length; index++) {
     const id = items[index]!.id;
     const earlier = first.get(id);
@@ -29,58 +36,69 @@ function indexIds(items: readonly { id: string }[], section: string, problems: P
 
 const BLOCKS = ['traffic', 'latency', 'capacity', 'cache', 'storage', 'cost', 'batching'] as const;
 
+/** The blocks each kind takes none of, in BLOCKS order: a node is looked at only for those. */
+const refusedBlocks = new Memo<KindDefinition, readonly BlockName[]>(64);
+
+function blocksRefused(kind: KindDefinition): readonly BlockName[] {
+  let refused = refusedBlocks.get(kind);
+  if (refused === undefined) refusedBlocks.set(kind, (refused = BLOCKS.filter((block) => !kind.blocks.includes(block))));
+  return refused;
+}
+
+/** A node's path in problems, written only when there is a problem to place. */
+const nodeAt = (index: number) => `nodes[${index}]`;
+
 function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, problems: Problem[]): void {
-  const at = `nodes[${index}]`;
   const kind = findKind(node.kind);
   if (!kind) return;
-  for (const block of BLOCKS) {
-    if (node[block] !== undefined && !kind.blocks.includes(block)) {
-      problems.push({ path: `${at}.${block}`, code: 'block-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no ${block} block` });
+  for (const block of blocksRefused(kind)) {
+    if (node[block] !== undefined) {
+      problems.push({ path: `${nodeAt(index)}.${block}`, code: 'block-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no ${block} block` });
     }
   }
   if (kind.id === 'traffic' && node.traffic === undefined) {
-    problems.push({ path: `${at}.traffic`, code: 'traffic-missing', message: 'is required on a traffic node (qps, or dau with requestsPerUserPerDay)' });
+    problems.push({ path: `${nodeAt(index)}.traffic`, code: 'traffic-missing', message: 'is required on a traffic node (qps, or dau with requestsPerUserPerDay)' });
   }
   const { traffic, latency, storage, cost } = node;
   if (traffic) {
     const byRate = traffic.qps !== undefined;
     const byUsers = traffic.dau !== undefined || traffic.requestsPerUserPerDay !== undefined;
     if (byRate === byUsers) {
-      problems.push({ path: `${at}.traffic`, code: 'traffic-shape', message: 'give either qps, or dau with requestsPerUserPerDay' });
+      problems.push({ path: `${nodeAt(index)}.traffic`, code: 'traffic-shape', message: 'give either qps, or dau with requestsPerUserPerDay' });
     } else if (byUsers && (traffic.dau === undefined || traffic.requestsPerUserPerDay === undefined)) {
       const missing = traffic.dau === undefined ? 'dau' : 'requestsPerUserPerDay';
-      problems.push({ path: `${at}.traffic.${missing}`, code: 'traffic-shape', message: 'is required with ' + (missing === 'dau' ? 'requestsPerUserPerDay' : 'dau') });
+      problems.push({ path: `${nodeAt(index)}.traffic.${missing}`, code: 'traffic-shape', message: 'is required with ' + (missing === 'dau' ? 'requestsPerUserPerDay' : 'dau') });
     }
   }
-  if (node.capacity) checkCapacity(node.capacity, node.kind, at, problems);
+  if (node.capacity) checkCapacity(node.capacity, node.kind, index, problems);
   if (latency && latency.p99Ms < latency.p50Ms) {
-    problems.push({ path: `${at}.latency.p99Ms`, code: 'latency-order', message: `must be >= p50Ms (${latency.p50Ms})` });
+    problems.push({ path: `${nodeAt(index)}.latency.p99Ms`, code: 'latency-order', message: `must be >= p50Ms (${latency.p50Ms})` });
   }
   if (storage) {
     if (storage.bytes !== undefined) {
       for (const field of ['items', 'bytesPerItem', 'growthItemsPerDay', 'retentionDays', 'replication', 'compression'] as const) {
-        if (storage[field] !== undefined) problems.push({ path: `${at}.storage.${field}`, code: 'storage-shape', message: 'is not used with bytes: give bytes, or item counts' });
+        if (storage[field] !== undefined) problems.push({ path: `${nodeAt(index)}.storage.${field}`, code: 'storage-shape', message: 'is not used with bytes: give bytes, or item counts' });
       }
     } else if (storage.bytesPerItem === undefined) {
-      problems.push({ path: `${at}.storage`, code: 'storage-shape', message: 'give either bytes, or bytesPerItem with items and/or growthItemsPerDay' });
+      problems.push({ path: `${nodeAt(index)}.storage`, code: 'storage-shape', message: 'give either bytes, or bytesPerItem with items and/or growthItemsPerDay' });
     }
   }
   if (cost?.instance !== undefined && !instancePrice(catalog, cost.instance)) {
     problems.push({
-      path: `${at}.cost.instance`,
+      path: `${nodeAt(index)}.cost.instance`,
       code: 'unknown-price', message: `no instance type "${cost.instance}" in the price catalog${didYouMean(cost.instance, Object.keys(catalog.instances))}`,
     });
   }
   if (cost?.storageClass !== undefined && !storageClassPrice(catalog, cost.storageClass)) {
     problems.push({
-      path: `${at}.cost.storageClass`,
+      path: `${nodeAt(index)}.cost.storageClass`,
       code: 'unknown-price', message: `no storage class "${cost.storageClass}" in the price catalog${didYouMean(cost.storageClass, Object.keys(catalog.storageClasses))}`,
     });
   }
-  checkBatching(node, at, catalog, problems);
+  if (node.batching !== undefined) checkBatching(node, nodeAt(index), catalog, problems);
   if (node.params !== undefined) {
     if (!kind.params) {
-      problems.push({ path: `${at}.params`, code: 'params-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no params` });
+      problems.push({ path: `${nodeAt(index)}.params`, code: 'params-not-allowed', message: `${article(kind.label)} ${kind.label} node takes no params` });
     } else {
       const result = safeParseFast(kind.params.schema, node.params);
       if (!result.success) problems.push(...problemsFromIssues(kind.params.schema, result.error.issues, node.params, ['nodes', index, 'params']));
@@ -91,20 +109,20 @@ function checkNodeBlocks(node: DiagramNode, index: number, catalog: Catalog, pro
 /** Kinds whose throughput is bounded by their shards: each shard serves at most `qpsPerShard`. */
 export const SHARD_BOUNDED_KINDS: readonly string[] = ['database', 'cache', 'featureStore', 'vectorIndex', 'searchIndex', 'queue'];
 
-function checkCapacity(capacity: NonNullable<DiagramNode['capacity']>, kindId: string, at: string, problems: Problem[]): void {
+function checkCapacity(capacity: NonNullable<DiagramNode['capacity']>, kindId: string, index: number, problems: Problem[]): void {
   const { minReplicas = 1, maxReplicas, replicas } = capacity;
   if (maxReplicas !== undefined && maxReplicas < minReplicas) {
-    problems.push({ path: `${at}.capacity.maxReplicas`, code: 'capacity-range', message: `must be >= minReplicas (${minReplicas})` });
+    problems.push({ path: `${nodeAt(index)}.capacity.maxReplicas`, code: 'capacity-range', message: `must be >= minReplicas (${minReplicas})` });
   }
   if (maxReplicas !== undefined && typeof replicas === 'number' && replicas > maxReplicas) {
-    problems.push({ path: `${at}.capacity.replicas`, code: 'capacity-range', message: `must be <= maxReplicas (${maxReplicas})` });
+    problems.push({ path: `${nodeAt(index)}.capacity.replicas`, code: 'capacity-range', message: `must be <= maxReplicas (${maxReplicas})` });
   }
   if ((capacity.shards !== undefined || capacity.qpsPerShard !== undefined) && !SHARD_BOUNDED_KINDS.includes(kindId)) {
     const field = capacity.shards !== undefined ? 'shards' : 'qpsPerShard';
-    problems.push({ path: `${at}.capacity.${field}`, code: 'capacity-range', message: `applies only to shard-bounded kinds (${SHARD_BOUNDED_KINDS.join(', ')})` });
+    problems.push({ path: `${nodeAt(index)}.capacity.${field}`, code: 'capacity-range', message: `applies only to shard-bounded kinds (${SHARD_BOUNDED_KINDS.join(', ')})` });
   }
   if (capacity.writeQpsPerShard !== undefined && kindId !== 'database') {
-    problems.push({ path: `${at}.capacity.writeQpsPerShard`, code: 'capacity-range', message: 'applies only to a database' });
+    problems.push({ path: `${nodeAt(index)}.capacity.writeQpsPerShard`, code: 'capacity-range', message: 'applies only to a database' });
   }
 }
 
@@ -128,8 +146,11 @@ export function checkStructure(diagram: Diagram, catalog: Catalog, keepIndex = f
     }
   });
 
+  // Which nodes are traffic nodes, read here in the nodes' order rather than at each edge's end.
+  const isTraffic = new Uint8Array(nodes.length);
   for (let index = 0; index < nodes.length; index++) {
     const node = nodes[index]!;
+    if (node.kind === 'traffic') isTraffic[index] = 1;
     if (node.group !== undefined && !groupIndex.has(node.group)) {
       problems.push({ path: `nodes[${index}].group`, code: 'unknown-group', message: `no group "${node.group}"${didYouMean(node.group, groups.map((g) => g.id))}` });
     }
@@ -151,7 +172,7 @@ export function checkStructure(diagram: Diagram, catalog: Catalog, keepIndex = f
       problems.push({ path: `edges[${index}].fallback`, code: 'dangling-edge', message });
     }
     // A repeated id names its last node, as a lookup by id would.
-    if (target >= 0 && nodes[lastNode.size > 0 ? (lastNode.get(edge.target) ?? target) : target]!.kind === 'traffic') {
+    if (target >= 0 && isTraffic[lastNode.size > 0 ? (lastNode.get(edge.target) ?? target) : target] === 1) {
       problems.push({ path: `edges[${index}].target`, code: 'edge-into-traffic', message: `"${edge.target}" is a traffic node: load only leaves it, nothing may call it` });
     }
   }
