@@ -40,6 +40,11 @@ describe('checks across a diagram', () => {
       [(d) => (d.edges[4].target = 'rerankr'), ['dangling-edge edges[4].target: no node "rerankr" (did you mean "rerank"?)']],
       [(d) => (d.edges[4].source = 'cach'), ['dangling-edge edges[4].source: no node "cach" (did you mean "cache"?)']],
       [(d) => (d.edges[7].target = 'users'), ['edge-into-traffic edges[7].target: "users" is a traffic node: load only leaves it, nothing may call it']],
+      // A repeated id names its last node: here a traffic node, which the edge into "logs" may not call.
+      [(d) => d.nodes.push({ id: 'logs', kind: 'traffic', label: 'More users', traffic: { qps: 5 } }), [
+        'duplicate-id nodes[10].id: duplicate id "logs" (also nodes[6])',
+        'edge-into-traffic edges[5].target: "logs" is a traffic node: load only leaves it, nothing may call it',
+      ]],
       [(d) => d.edges.push({ id: 'back', source: 'rerank', target: 'gateway' }), ['cycle edges[10]: sync and async edges form a cycle: gateway -> cache -> rerank -> gateway (only offline edges may loop)']],
     ];
     for (const [edit, expected] of cases) expect(problemsAfter(edit), expected.join('\n')).toEqual(expected);
