@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { KINDS } from '../../shared/kinds';
-import { safeParseFast } from '../../shared/model/fastParse';
+import { safeParseFast, zodPartsRead } from '../../shared/model/fastParse';
 import { DiagramSchema } from '../../shared/model/schema';
 import { generateDiagram } from '../bench/generate';
 import { fixtureJson } from '../helpers';
@@ -116,6 +116,26 @@ describe('reading a diagram with the fast reader', () => {
     expect(reordered.data).not.toBe(doc);
     expect(reordered.data!.nodes[1]).toBe(doc.nodes[1]);
     expect(JSON.stringify(reordered.data)).toBe(before);
+  });
+
+  it('reads a schema that holds itself, an object read inside another of its kind, as zod does', () => {
+    const Tree: z.ZodType = z.strictObject({
+      name: z.string(),
+      size: z.number().optional(),
+      get children() {
+        return z.array(Tree).optional();
+      },
+    });
+    // Keys out of the schema's order, so each object is copied after its children are read.
+    const doc = { children: [{ size: 2, children: [{ name: 'c', size: 5 }], name: 'a' }, { name: 'b', size: 1 }], name: 'root', size: 3 };
+    for (const reuseInput of [false, true]) {
+      const result = safeParseFast(Tree, structuredClone(doc), { reuseInput });
+      expect(zodPartsRead()).toBe(0);
+      expect(JSON.stringify(result.data)).toBe(JSON.stringify(Tree.parse(structuredClone(doc))));
+    }
+    expect(JSON.stringify(safeParseFast(Tree, structuredClone(doc)).data)).toBe(
+      '{"name":"root","size":3,"children":[{"name":"a","size":2,"children":[{"name":"c","size":5}]},{"name":"b","size":1}]}',
+    );
   });
 
   it('reads kind params as zod does', () => {
