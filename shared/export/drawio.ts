@@ -88,6 +88,13 @@ function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures
     yield `${cell}<mxCell id="${exportId('group', g.id)}" value="${xmlText(htmlText(g.label))}" style="rounded=1;whiteSpace=wrap;html=1;container=1;collapsible=0;dashed=1;fillColor=#f1f5f9;strokeColor=#94a3b8;verticalAlign=top;align=left;spacingLeft=10;fontStyle=1;fontColor=#64748b;" vertex="1" parent="1">` +
       `<mxGeometry x="${g.x}" y="${g.y}" width="${g.width}" height="${g.height}" as="geometry"/></mxCell>`;
   }
+  // Each node's cell id, made once: its edges name it again as their source and target.
+  const cellIds = new Map<string, string>();
+  const cellIdOf = (id: string) => {
+    let cellId = cellIds.get(id);
+    if (cellId === undefined) cellIds.set(id, (cellId = exportId('node', id)));
+    return cellId;
+  };
   for (const [i, node] of diagram.nodes.entries()) {
     const box = picture.nodes[i]?.id === node.id ? picture.nodes[i] : boxOfNode.get(node.id);
     if (!box) continue;
@@ -97,14 +104,14 @@ function* drawioLines(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures
     const lines = [`<b>${htmlText(node.label)}</b>`, `<font color="#64748b">${htmlText(kind?.label ?? node.kind)}</font>`];
     if (figures && f) lines.push(htmlText(figureLine(node, f).map((p) => p.text).join('  ')));
     const tooltip = node.notes ? ` tooltip="${xmlText(htmlText(node.notes))}"` : '';
-    yield `${cell}<object id="${exportId('node', node.id)}" label="${xmlText(lines.join('<br>'))}"${tooltip} mlsd_id="${xmlText(node.id)}" mlsd_kind="${xmlText(node.kind)}" mlsd_node="${xmlText(JSON.stringify(nodeMetadata(node)))}">` +
+    yield `${cell}<object id="${cellIdOf(node.id)}" label="${xmlText(lines.join('<br>'))}"${tooltip} mlsd_id="${xmlText(node.id)}" mlsd_kind="${xmlText(node.kind)}" mlsd_node="${xmlText(JSON.stringify(nodeMetadata(node)))}">` +
       `<mxCell style="rounded=1;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=${kind?.colour ?? '#64748b'};strokeWidth=2;align=left;spacingLeft=10;fontSize=12;" vertex="1" parent="${group ? exportId('group', group.id) : '1'}">` +
       `<mxGeometry x="${box.x - (group?.x ?? 0)}" y="${box.y - (group?.y ?? 0)}" width="${box.width}" height="${box.height}" as="geometry"/></mxCell></object>`;
   }
   for (const { edge, from, to, caption, points, label } of picture.edges) {
     const ports = points.length >= 2 ? port(points[0]!, from, 'exit') + port(points[points.length - 1]!, to, 'entry') : '';
     const waypoints = points.slice(1, -1).map((p) => `<mxPoint x="${round(p.x)}" y="${round(p.y)}"/>`).join('');
-    yield `${cell}<object id="${exportId('edge', edge.id)}" label="${xmlText(htmlText(caption ?? ''))}" mlsd_id="${xmlText(edge.id)}" mlsd_edge="${xmlText(JSON.stringify({ ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }))}"><mxCell style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${exportId('node', edge.source)}" target="${exportId('node', edge.target)}">` +
+    yield `${cell}<object id="${exportId('edge', edge.id)}" label="${xmlText(htmlText(caption ?? ''))}" mlsd_id="${xmlText(edge.id)}" mlsd_edge="${xmlText(JSON.stringify({ ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }))}"><mxCell style="edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=10;labelBackgroundColor=#ffffff;${EDGE_STYLE[edge.mode ?? 'sync']}${ports}" edge="1" parent="1" source="${cellIdOf(edge.source)}" target="${cellIdOf(edge.target)}">` +
       `<mxGeometry x="0" relative="1" as="geometry">${waypoints ? `<Array as="points">${waypoints}</Array>` : ''}${labelOffset(points, label)}</mxGeometry></mxCell></object>`;
   }
   for (const { annotation, x, y, width, height } of picture.annotations) {

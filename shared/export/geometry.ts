@@ -107,24 +107,21 @@ export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCapt
   }
   const groups = groupBoxes(diagram);
   const simplified: Simplified = { plainRoutes: 0, firstPlaces: 0 };
-  const placed = placedEdgeGeometry(diagram, boxes, simplified);
-  const edges = placed.geometry.map((geometry, i): PictureEdge => {
-    const { edge, points, label: room } = geometry;
-    const [from, to] = placed.ends[i]!;
+  const edges = placedEdgeGeometry(diagram, boxes, (edge, points, room, stage, stageAt, from, to): PictureEdge => {
     const middle = Math.floor((points.length - 1) / 2);
-    const centre = room ? { x: room.x + room.width / 2, y: room.y + room.height / 2 } : { x: (points[middle]!.x + points[middle + 1]!.x) / 2, y: (points[middle]!.y + points[middle + 1]!.y) / 2 };
+    const centre = room ? { x: room.x + room.size.width / 2, y: room.y + room.size.height / 2 } : { x: (points[middle]!.x + points[middle + 1]!.x) / 2, y: (points[middle]!.y + points[middle + 1]!.y) / 2 };
     const caption = captionOf(captions, edge);
     const picture: PictureEdge = { edge, from, to, points, labelAt: centre };
     if (caption !== undefined) picture.caption = caption;
     const size = caption === undefined ? undefined : edgeLabelSize([caption]);
     if (size) picture.label = { x: centre.x - size.width / 2, y: centre.y - size.height / 2, width: size.width, height: size.height, lines: size.lines };
     // Stryker disable next-line ConditionalExpression: an edge without a stage given `stage: undefined` is drawn the same.
-    if (geometry.stage) {
-      picture.stage = geometry.stage;
-      picture.stageAt = geometry.stageAt;
+    if (stage) {
+      picture.stage = stage;
+      picture.stageAt = stageAt;
     }
     return picture;
-  });
+  }, simplified);
   const annotations = (diagram.annotations ?? []).map((annotation) => ({ annotation, ...annotationBox(annotation) }));
   const extent = new Extent();
   for (const a of [...annotations, ...nodes, ...groups]) extent.add(a);

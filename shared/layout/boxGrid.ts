@@ -108,13 +108,13 @@ export class BoxGrid<K = string> {
   overlaps(box: Box, gap = 0): boolean {
     const x1 = box.x + box.width + gap;
     const y1 = box.y + box.height + gap;
-    let found = false;
-    this.visit(box, gap, (k) => {
+    const count = this.gather(box, gap);
+    for (let n = 0; n < count; n++) {
+      const k = this.found[n]!;
       // As boxesOverlap(box, held, gap), term for term.
-      found = box.x < this.right[k]! + gap && this.left[k]! < x1 && box.y < this.bottom[k]! + gap && this.top[k]! < y1;
-      return found;
-    });
-    return found;
+      if (box.x < this.right[k]! + gap && this.left[k]! < x1 && box.y < this.bottom[k]! + gap && this.top[k]! < y1) return true;
+    }
+    return false;
   }
 
   /**
@@ -127,12 +127,12 @@ export class BoxGrid<K = string> {
     const maxX = Math.max(a.x, b.x);
     const minY = Math.min(a.y, b.y);
     const maxY = Math.max(a.y, b.y);
-    let found = false;
-    this.visit({ x: minX, y: minY, width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) }, 0, (k) => {
-      found = minX < this.right[k]! - CROSSING_INSET && maxX > this.left[k]! + CROSSING_INSET && minY < this.bottom[k]! - CROSSING_INSET && maxY > this.top[k]! + CROSSING_INSET && !skip(this.keys[k]!);
-      return found;
-    });
-    return found;
+    const count = this.gather({ x: minX, y: minY, width: Math.abs(b.x - a.x), height: Math.abs(b.y - a.y) }, 0);
+    for (let n = 0; n < count; n++) {
+      const k = this.found[n]!;
+      if (minX < this.right[k]! - CROSSING_INSET && maxX > this.left[k]! + CROSSING_INSET && minY < this.bottom[k]! - CROSSING_INSET && maxY > this.top[k]! + CROSSING_INSET && !skip(this.keys[k]!)) return true;
+    }
+    return false;
   }
 
   /**
@@ -147,48 +147,47 @@ export class BoxGrid<K = string> {
     const y1 = bottom + gap;
     let near = false;
     let sum = 0;
-    this.visit(box, gap, (k) => {
+    const count = this.gather(box, gap);
+    for (let n = 0; n < count; n++) {
+      const k = this.found[n]!;
       if (box.x < this.right[k]! + gap && this.left[k]! < x1 && box.y < this.bottom[k]! + gap && this.top[k]! < y1) near = true;
       const w = Math.min(right, this.right[k]!) - Math.max(box.x, this.left[k]!);
       const h = Math.min(bottom, this.bottom[k]!) - Math.max(box.y, this.top[k]!);
       if (w > 0 && h > 0) sum += w * h;
-      return false;
-    });
+    }
     return near ? sum : -1;
   }
 
   /** The area the boxes held share with `box`, px² (each box counted once). */
   overlapArea(box: Box): number {
-    const right = box.x + box.width;
-    const bottom = box.y + box.height;
-    let sum = 0;
-    this.visit(box, 0, (k) => {
-      const w = Math.min(right, this.right[k]!) - Math.max(box.x, this.left[k]!);
-      const h = Math.min(bottom, this.bottom[k]!) - Math.max(box.y, this.top[k]!);
-      if (w > 0 && h > 0) sum += w * h;
-      return false;
-    });
-    return sum;
+    return Math.max(0, this.crowding(box, 0));
   }
 
+  /** The places of the boxes `gather` found last: the first `count` it returned. */
+  private found = new Int32Array(64);
+
   /**
-   * Calls `look` once for each box held that may come within `gap` px of an
-   * area (in no set order), until it returns true.
+   * Finds each box held that may come within `gap` px of an area (in no set
+   * order), its place written into `found`; returns how many. Nothing is
+   * allocated unless `found` must grow.
    */
-  private visit(area: Box, gap: number, look: (index: number) => boolean): void {
+  private gather(area: Box, gap: number): number {
     const x = area.x - gap;
     const y = area.y - gap;
     const grownRight = x + (area.width + 2 * gap);
     const grownBottom = y + (area.height + 2 * gap);
-    if (unbounded(area) || (cellOf(grownRight) - cellOf(x) + 1) * (cellOf(grownBottom) - cellOf(y) + 1) > this.boxes.length) {
+    const total = this.boxes.length;
+    if (unbounded(area) || (cellOf(grownRight) - cellOf(x) + 1) * (cellOf(grownBottom) - cellOf(y) + 1) > total) {
       // Looking through the cells would cost more than looking at every box.
-      for (let k = 0; k < this.boxes.length; k++) if (look(k)) return;
-      return;
+      if (this.found.length < total) this.found = new Int32Array(total);
+      for (let k = 0; k < total; k++) this.found[k] = k;
+      return total;
     }
     const i0 = cellOf(x);
     const i1 = cellOf(grownRight);
     const j0 = cellOf(y);
     const j1 = cellOf(grownBottom);
+    let count = 0;
     for (let i = i0; i <= i1; i++) {
       for (let j = j0; j <= j1; j++) {
         const list = this.cells.get(cellKey(i, j));
@@ -197,23 +196,24 @@ export class BoxGrid<K = string> {
           const k = list[n]!;
           // A box in several of these cells is looked at in the first of them only.
           if (Math.max(this.firstColumn[k]!, i0) !== i || Math.max(this.firstRow[k]!, j0) !== j) continue;
-          if (look(k)) return;
+          if (count === this.found.length) {
+            const grown = new Int32Array(2 * count);
+            grown.set(this.found);
+            this.found = grown;
+          }
+          this.found[count++] = k;
         }
       }
     }
+    return count;
   }
 
   private indicesNear(area: Box, gap: number): number[] {
-    const found: number[] = [];
-    this.visit(area, gap, (k) => {
-      found.push(k);
-      return false;
-    });
+    const count = this.gather(area, gap);
     // Back in the order added; a typed array sorts numbers without a comparator call per pair.
-    if (found.length > 1) {
-      const order = Int32Array.from(found).sort();
-      for (let i = 0; i < order.length; i++) found[i] = order[i]!;
-    }
+    const order = this.found.slice(0, count).sort();
+    const found: number[] = [];
+    for (let i = 0; i < count; i++) found.push(order[i]!);
     return found;
   }
 }

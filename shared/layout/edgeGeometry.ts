@@ -77,31 +77,48 @@ function selfLoop(box: Box): Position[] {
   ];
 }
 
-/**
- * The geometry of every edge whose two ends are placed: the stored route
- * where it still fits the nodes' boxes (auto layout's), else a route of the
- * orthogonal router around every other node, in a lane of its own beside
- * routes already drawn; each caption in its stored place while that is clear
- * of nodes and other captions, else placed along the route. Pure and
- * deterministic: the canvas and every export draw the same geometry.
- * `boxes` are the nodes' boxes when the caller has them already; what the
- * budgets left simpler is counted into `simplified`.
- */
 export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: ReadonlyMap<string, Box> = nodeBoxes(diagram), simplified?: Simplified): EdgeGeometry[] {
-  return placedEdgeGeometry(diagram, boxes, simplified).geometry;
+  return placedEdgeGeometry(diagram, boxes, geometryOf, simplified);
+}
+
+/** A caption's box as placed: its top-left corner, and its reserved size and lines. */
+export interface PlacedLabel {
+  x: number;
+  y: number;
+  size: LabelSize;
 }
 
 /**
- * The geometry of every edge whose two ends are placed (as `edgeGeometry`),
- * with each drawn edge's two boxes as `boxes` gave them (source, then
- * target), so a caller has both without looking them up again by id.
+ * What a caller makes of each drawn edge: its route, its caption's box (none
+ * when the edge has no caption), its stage marker (stage 0: none) and its two
+ * boxes as `boxes` gave them (source, then target), so a caller has them
+ * without looking them up again by id. `label` is the caller's own to keep
+ * only until it returns (the next edge's may be the same object).
  */
-export function placedEdgeGeometry<B extends Box>(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: ReadonlyMap<string, B>, simplified?: Simplified): { geometry: EdgeGeometry[]; ends: (readonly [B, B])[] } {
+export type EdgeMaker<B, G> = (edge: DiagramEdge, points: Position[], label: PlacedLabel | undefined, stage: number, stageAt: Position | undefined, source: B, target: B) => G;
+
+/** An edge's geometry as `edgeGeometry` gives it. */
+const geometryOf: EdgeMaker<Box, EdgeGeometry> = (edge, points, label, stage, stageAt) => {
+  const geometry: EdgeGeometry = { edge, points };
+  if (label) geometry.label = { x: label.x, y: label.y, width: label.size.width, height: label.size.height, lines: label.size.lines };
+  if (stage === 0) return geometry;
+  geometry.stage = stage;
+  geometry.stageAt = stageAt;
+  return geometry;
+};
+
+/**
+ * The geometry of every edge whose two ends are placed (as `edgeGeometry`),
+ * each edge's made by `make` as it is worked out: a picture keeps what it
+ * draws, with no edge geometry made on the way.
+ */
+export function placedEdgeGeometry<B extends Box, G>(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: ReadonlyMap<string, B>, make: EdgeMaker<B, G>, simplified?: Simplified): G[] {
   const grid = new BoxGrid(boxes);
   const markers = stageMarkers(diagram);
   // Each placed edge with its two boxes, each looked up once.
   const placed: DiagramEdge[] = [];
-  const ends: [B, B][] = [];
+  const sources: B[] = [];
+  const targets: B[] = [];
   /** Each placed edge's stage marker (0 for none). */
   const placedMarkers: number[] = [];
   diagram.edges.forEach((e, i) => {
@@ -109,20 +126,24 @@ export function placedEdgeGeometry<B extends Box>(diagram: Pick<Diagram, 'nodes'
     const target = boxes.get(e.target);
     if (!source || !target) return;
     placed.push(e);
-    ends.push([source, target]);
+    sources.push(source);
+    targets.push(target);
     placedMarkers.push(markers[i]!);
   });
-  const routes = routesOf(placed, ends, grid, simplified);
+  const routes = routesOf(placed, sources, targets, grid, simplified);
   const labels = new BoxGrid();
   const work: PlacementBudget = { looks: PLACEMENT_BUDGET };
   const sizes = placed.map(reservedLabelSize);
-  // Each caption's box, as drawn and as looked up by the captions placed after it.
-  const placedLabels: EdgeGeometry['label'][] = placed.map(() => undefined);
+  // Each caption's top-left corner, once placed; the boxes looked up by the captions placed after it are kept in `labels`.
+  const hasLabel = new Uint8Array(placed.length);
+  const labelX = new Float64Array(placed.length);
+  const labelY = new Float64Array(placed.length);
   const place = (i: number, at: Position, size: LabelSize) => {
-    const label = { x: at.x, y: at.y, width: size.width, height: size.height, lines: size.lines };
+    hasLabel[i] = 1;
+    labelX[i] = at.x;
+    labelY[i] = at.y;
     // Once the looks are spent no place is looked at again, so none is kept to look at.
-    if (work.looks > 0) labels.add(placed[i]!.id, label);
-    placedLabels[i] = label;
+    if (work.looks > 0) labels.add(placed[i]!.id, { x: at.x, y: at.y, width: size.width, height: size.height });
   };
   placed.forEach((e, i) => {
     const stored = e.route;
@@ -134,25 +155,30 @@ export function placedEdgeGeometry<B extends Box>(diagram: Pick<Diagram, 'nodes'
   });
   placed.forEach((_, i) => {
     const size = sizes[i];
-    if (!size || placedLabels[i]) return;
+    if (!size || hasLabel[i]) return;
     if (simplified && work.looks <= 0) simplified.firstPlaces++;
     place(i, placeLabel(routes[i]!, size, grid, labels, work), size);
   });
   const markerAt = new BoxGrid<Position>();
-  const geometry = placed.map((edge, i): EdgeGeometry => {
+  /** The caption's box handed to `make`, one object for every edge. */
+  const label: PlacedLabel = { x: 0, y: 0, size: { width: 0, height: 0, lines: [] } };
+  return placed.map((edge, i) => {
     const points = routes[i]!;
-    const geometry: EdgeGeometry = { edge, points };
-    if (placedLabels[i]) geometry.label = placedLabels[i];
+    const placedLabel = hasLabel[i] === 1;
+    if (placedLabel) {
+      label.x = labelX[i]!;
+      label.y = labelY[i]!;
+      label.size = sizes[i]!;
+    }
     const stage = placedMarkers[i]!;
-    if (stage === 0) return geometry;
-    if (simplified && work.looks <= 0) simplified.firstPlaces++;
-    const stageAt = placeMarker(points, grid, labels, markerAt, work);
-    if (work.looks > 0) markerAt.add(stageAt, { x: stageAt.x, y: stageAt.y, width: 0, height: 0 });
-    geometry.stage = stage;
-    geometry.stageAt = stageAt;
-    return geometry;
+    let stageAt: Position | undefined;
+    if (stage !== 0) {
+      if (simplified && work.looks <= 0) simplified.firstPlaces++;
+      stageAt = placeMarker(points, grid, labels, markerAt, work);
+      if (work.looks > 0) markerAt.add(stageAt, { x: stageAt.x, y: stageAt.y, width: 0, height: 0 });
+    }
+    return make(edge, points, placedLabel ? label : undefined, stage, stageAt, sources[i]!, targets[i]!);
   });
-  return { geometry, ends };
 }
 
 /**
@@ -160,9 +186,10 @@ export function placedEdgeGeometry<B extends Box>(diagram: Pick<Diagram, 'nodes'
  * still fit and loops first, then the router's around the other nodes and
  * beside the routes drawn before, within the route budget.
  */
-function routesOf(placed: readonly DiagramEdge[], boxes: readonly (readonly [Box, Box])[], grid: BoxGrid, simplified: Simplified | undefined): Position[][] {
+function routesOf(placed: readonly DiagramEdge[], sources: readonly Box[], targets: readonly Box[], grid: BoxGrid, simplified: Simplified | undefined): Position[][] {
   const routes: (Position[] | undefined)[] = placed.map((e, i) => {
-    const [source, target] = boxes[i]!;
+    const source = sources[i]!;
+    const target = targets[i]!;
     if (e.source === e.target) return selfLoop(source);
     const stored = e.route?.points;
     if (!stored) return undefined;
@@ -187,10 +214,10 @@ function routesOf(placed: readonly DiagramEdge[], boxes: readonly (readonly [Box
     // With the budget spent no search is made: the plain route, as routeBetween would draw it.
     if (budget.gridPoints <= 0) {
       if (simplified) simplified.plainRoutes++;
-      return plainRoute(boxes[i]![0], boxes[i]![1]);
+      return plainRoute(sources[i]!, targets[i]!);
     }
     const others = (area: Box) => grid.near(area, 0, (id) => id === e.source || id === e.target);
-    const route = routeBetween(boxes[i]![0], boxes[i]![1], others, drawnNear, endsNear, budget);
+    const route = routeBetween(sources[i]!, targets[i]!, others, drawnNear, endsNear, budget);
     // The budget is spent before a route is found, never after: a route made with none left is the plain one.
     if (simplified && budget.gridPoints <= 0) simplified.plainRoutes++;
     draw(route);

@@ -56,4 +56,32 @@ describe('grid of node boxes', () => {
     expect(crowded).toBeGreaterThan(10);
     expect(crowded).toBeLessThan(300);
   });
+
+  it('says how crowded a place is: -1 with no box within the gap, else the area shared, as a look at every box would', () => {
+    const area = (a: Box, b: Box) => Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+    const seen = new Set<string>();
+    for (const probe of boxesFrom(17, 300)) {
+      for (const gap of [0, 2, 4]) {
+        const near = boxes.some((b) => boxesOverlap(probe, b, gap));
+        const covered = boxes.reduce((sum, b) => sum + area(probe, b), 0);
+        expect(grid.crowding(probe, gap)).toBe(near ? covered : -1);
+        seen.add(near ? (covered > 0 ? 'covered' : 'near') : 'clear');
+      }
+    }
+    // Clear places, places only within the gap, and covered places all occur.
+    expect([...seen].sort()).toEqual(['clear', 'covered', 'near']);
+  });
+
+  it('finds every one of many boxes piled in one place, and all boxes for an area wider than the grid is worth looking through', () => {
+    const pile = Array.from({ length: 150 }, (_, i): Box => ({ x: 100 + (i % 7), y: 100 + (i % 5), width: 30, height: 20 }));
+    const piled = new BoxGrid(pile.map((b, i) => [`p${i}`, b] as const));
+    expect(piled.near({ x: 110, y: 110, width: 5, height: 5 })).toEqual(pile);
+    expect(piled.keysNear({ x: 110, y: 110, width: 5, height: 5 })).toEqual(pile.map((_, i) => `p${i}`));
+    expect(piled.crowding({ x: 100, y: 100, width: 10, height: 10 }, 0)).toBe(pile.reduce((sum, b) => sum + (Math.min(110, b.x + b.width) - b.x) * (Math.min(110, b.y + b.height) - b.y), 0));
+    // An area over more cells than there are boxes: every box is looked at, in the order added.
+    const few = new BoxGrid([['a', { x: 0, y: 0, width: 10, height: 10 }], ['b', { x: 5000, y: 5000, width: 10, height: 10 }]]);
+    expect(few.keysNear({ x: -100, y: -100, width: 6000, height: 6000 })).toEqual(['a', 'b']);
+    expect(few.overlaps({ x: 4995, y: 4995, width: 4, height: 4 }, 2)).toBe(true);
+    expect(few.overlaps({ x: 4990, y: 4990, width: 4, height: 4 }, 2)).toBe(false);
+  });
 });

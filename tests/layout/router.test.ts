@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { boxesOverlap, segmentCrossesBox, type Box } from '../../shared/layout/boxes';
 import { edgeGeometry } from '../../shared/layout/edgeGeometry';
-import { routeBetween, ROUTE_CLEARANCE } from '../../shared/layout/router';
+import { plainRoute, routeBetween, ROUTE_CLEARANCE } from '../../shared/layout/router';
 import type { Diagram } from '../../shared/model/schema';
 
 const crosses = (points: { x: number; y: number }[], box: Box) => points.slice(1).some((b, i) => segmentCrossesBox(points[i]!, b, box));
@@ -30,6 +30,21 @@ describe('orthogonal router', () => {
     const plain = routeBetween(source, target, [wall], [], [], spent);
     expect(plain).toEqual([{ x: 220, y: 42 }, { x: 700, y: 42 }]);
     expect(spent.gridPoints).toBe(0);
+  });
+
+  it('draws a plain route with no point that adds nothing: straight across, stepping at the bend, or ending there', () => {
+    const at = (x: number, y: number): Box => ({ x, y, width: 220, height: 84 });
+    // Across at the same height: one segment.
+    expect(plainRoute(at(0, 0), at(400, 0))).toEqual([{ x: 220, y: 42 }, { x: 400, y: 42 }]);
+    // A step: out by the clearance, down, across.
+    expect(plainRoute(at(0, 0), at(400, 100))).toEqual([{ x: 220, y: 42 }, { x: 236, y: 42 }, { x: 236, y: 142 }, { x: 400, y: 142 }]);
+    // The target's side at the bend: the route ends there.
+    expect(plainRoute(at(0, 0), at(236, 100))).toEqual([{ x: 220, y: 42 }, { x: 236, y: 42 }, { x: 236, y: 142 }]);
+    expect(plainRoute(at(0, 0), at(236, 0))).toEqual([{ x: 220, y: 42 }, { x: 236, y: 42 }]);
+    // Backwards: out, down, back to the target's left side.
+    expect(plainRoute(at(400, 0), at(0, -200))).toEqual([{ x: 620, y: 42 }, { x: 636, y: 42 }, { x: 636, y: -158 }, { x: 0, y: -158 }]);
+    // Past where a step of the clearance still moves a coordinate: the points are merged as any route's are.
+    expect(plainRoute({ x: 2 ** 60, y: 0, width: 0, height: 84 }, at(0, 100))).toEqual([{ x: 2 ** 60, y: 42 }, { x: 2 ** 60, y: 142 }, { x: 0, y: 142 }]);
   });
 
   it('answers a search it has made before with the same route, spending the same budget, as a copy the caller may change', () => {
