@@ -77,6 +77,16 @@ function selfLoop(box: Box): Position[] {
   ];
 }
 
+/**
+ * The geometry of every edge whose two ends are placed: the stored route
+ * where it still fits the nodes' boxes (auto layout's), else a route of the
+ * orthogonal router around every other node, in a lane of its own beside
+ * routes already drawn; each caption in its stored place while that is clear
+ * of nodes and other captions, else placed along the route. Pure and
+ * deterministic: the canvas and every export draw the same geometry.
+ * `boxes` are the nodes' boxes when the caller has them already; what the
+ * budgets left simpler is counted into `simplified`.
+ */
 export function edgeGeometry(diagram: Pick<Diagram, 'nodes' | 'edges'>, boxes: ReadonlyMap<string, Box> = nodeBoxes(diagram), simplified?: Simplified): EdgeGeometry[] {
   return placedEdgeGeometry(diagram, boxes, geometryOf, simplified);
 }
