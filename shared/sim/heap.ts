@@ -52,12 +52,12 @@ export class TimeHeap {
       let child = 2 * i + 1;
       if (child >= n) break;
       let childTime = times[child]!;
-      if (child + 1 < n) {
-        const rightTime = times[child + 1]!;
-        if (rightTime < childTime) {
-          childTime = rightTime;
-          child++;
-        }
+      // No check that the right child is in the heap: at n is still the pair being placed, which
+      // as the earlier child ends the sift at i just as its absence would.
+      const rightTime = times[child + 1]!;
+      if (rightTime < childTime) {
+        childTime = rightTime;
+        child++;
       }
       if (childTime >= time) break;
       times[i] = childTime;
