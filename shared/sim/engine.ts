@@ -11,7 +11,7 @@ import type { SimCall, SimNetwork } from './network';
 import { PolicyCalls, type PolicyHost } from './policyCalls';
 import { NormalStream } from './normals';
 import { SimRandom } from './random';
-import { Visits } from './visits';
+import { ARRIVAL, CALL, ENTRY, LEFT, NODE, PARENT, PENDING, SERVICE_MS, SLOT, STAGE, TOKEN, Visits } from './visits';
 
 const NO_PARENT = -1;
 /** Sample slot of a request's first visit in the warm-up, and of every other visit. */
@@ -192,14 +192,16 @@ export class Simulation implements PolicyHost {
   private start(node: number, parent: number, left: number, slot: number, entry: number, call = -1, token = 0): void {
     const v = this.visits;
     const id = v.allocate();
-    v.call[id] = call;
-    v.token[id] = token;
-    v.node[id] = node;
-    v.parent[id] = parent;
-    v.left[id] = left;
-    v.slot[id] = slot;
-    v.entry[id] = entry;
-    v.arrival[id] = this.nowMs;
+    const ints = v.ints;
+    const at = id << 4;
+    ints[at + NODE] = node;
+    ints[at + PARENT] = parent;
+    ints[at + LEFT] = left;
+    ints[at + SLOT] = slot;
+    ints[at + ENTRY] = entry;
+    ints[at + CALL] = call;
+    ints[at + TOKEN] = token;
+    v.doubles[(id << 3) + ARRIVAL] = this.nowMs;
     const spec = this.network.nodes[node]!;
     if (!spec.timed || spec.saturated) {
       if (this.inWindow) this.obs.visits[node]! += 1;
@@ -223,7 +225,7 @@ export class Simulation implements PolicyHost {
     }
     const line = this.lines[node];
     if (line && !line.admit(id)) {
-      v.serviceMs[id] = serviceMs;
+      v.doubles[(id << 3) + SERVICE_MS] = serviceMs;
       this.answerAtMs = Infinity;
       return;
     }
@@ -245,7 +247,7 @@ export class Simulation implements PolicyHost {
       const runMs = batcher.runMs(size);
       if (this.inWindow) this.obs.busyMs[node]! += runMs;
       for (let i = 0; i < size; i++) {
-        this.visits.serviceMs[this.batch[i]!] = i === 0 ? -1 : 0;
+        this.visits.doubles[(this.batch[i]! << 3) + SERVICE_MS] = i === 0 ? -1 : 0;
         this.heap.push(this.nowMs + runMs, this.batch[i]!);
       }
     }
@@ -259,10 +261,10 @@ export class Simulation implements PolicyHost {
 
   /** A visit's service ends now: its server goes to the next in line, and the visit goes on. */
   private serviceEnded(id: number): void {
-    const node = this.visits.node[id]!;
+    const node = this.visits.ints[(id << 4) + NODE]!;
     const batcher = this.batchers[node];
     if (batcher) {
-      if (this.visits.serviceMs[id]! < 0) {
+      if (this.visits.doubles[(id << 3) + SERVICE_MS]! < 0) {
         batcher.finished();
         this.sendBatches(node, false);
       }
@@ -271,18 +273,18 @@ export class Simulation implements PolicyHost {
     const line = this.lines[node];
     if (line) {
       const next = line.release();
-      if (next >= 0) this.heap.push(this.nowMs + this.visits.serviceMs[next]!, next);
+      if (next >= 0) this.heap.push(this.nowMs + this.visits.doubles[(next << 3) + SERVICE_MS]!, next);
     }
     this.afterService(id);
   }
 
   /** Own time is over: on a miss, send async load and start the first stage; else answer. */
   private afterService(id: number): void {
-    const spec = this.network.nodes[this.visits.node[id]!]!;
+    const spec = this.network.nodes[this.visits.ints[(id << 4) + NODE]!]!;
     const miss = !spec.saturated && (spec.pass >= 1 || (spec.pass > 0 && this.random.uniform() < spec.pass));
     if (!miss) return this.answer(id);
     for (const call of spec.async) this.issue(call, this.copies(call), NO_PARENT);
-    this.visits.stage[id] = -1;
+    this.visits.ints[(id << 4) + STAGE] = -1;
     this.nextStage(id);
   }
 
@@ -293,10 +295,11 @@ export class Simulation implements PolicyHost {
   /** Starts the visit's next stage with calls to make, or answers when none is left. */
   private nextStage(id: number): void {
     const v = this.visits;
-    const stages = this.network.nodes[v.node[id]!]!.stages;
+    const at = id << 4;
+    const stages = this.network.nodes[v.ints[at + NODE]!]!.stages;
     let counts = this.stageCopies;
-    for (let s = v.stage[id]! + 1; s < stages.length; s++) {
-      v.stage[id] = s;
+    for (let s = v.ints[at + STAGE]! + 1; s < stages.length; s++) {
+      v.ints[at + STAGE] = s;
       const calls = stages[s]!;
       // Every answer to wait for is counted before any copy starts (one may answer at
       // once), plus one held until all are issued.
@@ -313,10 +316,11 @@ export class Simulation implements PolicyHost {
         counts[base + c] = k;
         pending += calls[c]!.parallel ? k : k > 0 ? 1 : 0;
       }
-      v.pending[id] = pending;
+      v.ints[at + PENDING] = pending;
       for (let c = 0; c < calls.length; c++) this.issue(calls[c]!, counts[base + c]!, id);
       this.stageDepth = base;
-      if (--v.pending[id]! > 0) return;
+      // The issues may have grown the records: read them again.
+      if (--v.ints[at + PENDING]! > 0) return;
     }
     this.answer(id);
   }
@@ -343,14 +347,16 @@ export class Simulation implements PolicyHost {
   /** The visit answers now: the next sequential copy starts, or the caller hears back. */
   private answer(id: number): void {
     const v = this.visits;
-    const node = v.node[id]!;
-    const parent = v.parent[id]!;
-    const left = v.left[id]!;
-    const slot = v.slot[id]!;
-    const entry = v.entry[id]!;
-    const call = v.call[id]!;
-    const token = v.token[id]!;
-    const elapsed = this.nowMs - v.arrival[id]!;
+    const ints = v.ints;
+    const at = id << 4;
+    const node = ints[at + NODE]!;
+    const parent = ints[at + PARENT]!;
+    const left = ints[at + LEFT]!;
+    const slot = ints[at + SLOT]!;
+    const entry = ints[at + ENTRY]!;
+    const call = ints[at + CALL]!;
+    const token = ints[at + TOKEN]!;
+    const elapsed = this.nowMs - v.doubles[(id << 3) + ARRIVAL]!;
     if (this.inWindow) {
       this.obs.answers[node]! += 1;
       this.obs.latencySumMs[node]! += elapsed;
@@ -367,6 +373,6 @@ export class Simulation implements PolicyHost {
 
   /** One of the calls a visit waits on has ended: its next stage starts once all have. */
   private callEnded(parent: number): void {
-    if (parent !== NO_PARENT && --this.visits.pending[parent]! === 0) this.nextStage(parent);
+    if (parent !== NO_PARENT && --this.visits.ints[(parent << 4) + PENDING]! === 0) this.nextStage(parent);
   }
 }
