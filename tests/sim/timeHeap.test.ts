@@ -87,6 +87,20 @@ describe("the simulator's heap of pending events", () => {
     expect(new Set(times).size).toBeLessThan(times.length / 2);
   });
 
+  it('pops every event once when one is pushed earlier than those left, as the last two are taken', () => {
+    // After these steps a popped event's time (20) is still in the slot past the heap's end, below the last
+    // event's (30): the heap must not read that slot, or it would hand out 20's event a second time.
+    const heap = new TimeHeap();
+    heap.push(10, 1);
+    heap.push(20, 2);
+    heap.push(30, 3);
+    const popped = [heap.pop()];
+    heap.push(1, 4);
+    popped.push(heap.pop(), heap.pop(), heap.pop());
+    expect(popped).toEqual([1, 4, 2, 3]);
+    expect(heap.size).toBe(0);
+  });
+
   it('has no earliest time when empty', () => {
     const heap = new TimeHeap();
     expect(heap.topTime).toBe(Infinity);
