@@ -9,6 +9,7 @@
  */
 import { ServerPool, TimeHeap } from '../sim/heap';
 import { Memo } from '../memo';
+import { grown } from '../typedArrays';
 import { NormalStream } from '../sim/normals';
 import { SimRandom } from '../sim/random';
 import { Dist } from './grid';
@@ -81,9 +82,7 @@ class Samples {
   /** Makes room for `count` more values; returns the array to write them into from `length`. */
   reserve(count: number): Float64Array {
     if (this.length + count > this.values.length) {
-      const grown = new Float64Array(Math.max(2 * this.values.length, this.length + count));
-      grown.set(this.values);
-      this.values = grown;
+      this.values = grown(this.values, Math.max(2 * this.values.length, this.length + count));
     }
     return this.values;
   }

@@ -1,4 +1,5 @@
 import type { Box } from './boxes';
+import { grown } from '../typedArrays';
 
 /** Things placed on a diagram: a list of them all, or a look-up of those near an area (possibly more, never fewer). */
 export type Nearby<T> = readonly T[] | ((area: Box) => readonly T[]);
@@ -196,11 +197,7 @@ export class BoxGrid<K = string> {
           const k = list[n]!;
           // A box in several of these cells is looked at in the first of them only.
           if (Math.max(this.firstColumn[k]!, i0) !== i || Math.max(this.firstRow[k]!, j0) !== j) continue;
-          if (count === this.found.length) {
-            const grown = new Int32Array(2 * count);
-            grown.set(this.found);
-            this.found = grown;
-          }
+          if (count === this.found.length) this.found = grown(this.found, 2 * count);
           this.found[count++] = k;
         }
       }

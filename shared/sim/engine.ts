@@ -7,6 +7,7 @@
  */
 import { Batcher } from './batcher';
 import { TimeHeap, WaitingLine } from './heap';
+import { grown } from '../typedArrays';
 import type { SimCall, SimNetwork } from './network';
 import { PolicyCalls, type PolicyHost } from './policyCalls';
 import { NormalStream } from './normals';
@@ -178,9 +179,7 @@ export class Simulation implements PolicyHost {
   private ensureSlot(entry: number, slot: number): void {
     const samples = this.obs.samples[entry]!;
     if (slot < samples.length) return;
-    const grown = new Float64Array(samples.length * 2 + 64);
-    grown.set(samples);
-    this.obs.samples[entry] = grown;
+    this.obs.samples[entry] = grown(samples, samples.length * 2 + 64);
   }
 
   /**

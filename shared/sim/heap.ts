@@ -1,3 +1,5 @@
+import { grown } from '../typedArrays';
+
 /**
  * A binary min-heap of (time, id) pairs in typed arrays: the simulator's
  * pending completions. Growing doubles the arrays; ties pop in no fixed order
@@ -17,12 +19,8 @@ export class TimeHeap {
 
   push(time: number, id: number): void {
     if (this.size === this.times.length) {
-      const times = new Float64Array(this.size * 2);
-      times.set(this.times);
-      const ids = new Int32Array(this.size * 2);
-      ids.set(this.ids);
-      this.times = times;
-      this.ids = ids;
+      this.times = grown(this.times, this.size * 2);
+      this.ids = grown(this.ids, this.size * 2);
     }
     const times = this.times;
     const ids = this.ids;
@@ -201,11 +199,4 @@ export class WaitingLine {
     this.waiting = bigger;
     this.head = 0;
   }
-}
-
-/** A copy of a typed array in a larger one. */
-export function grown<A extends Int32Array | Float64Array | Uint8Array>(array: A, size: number): A {
-  const bigger = new (array.constructor as new (length: number) => A)(size);
-  bigger.set(array);
-  return bigger;
 }

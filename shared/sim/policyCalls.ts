@@ -13,7 +13,7 @@
  * than the recent ones, every call hedges, and the doubled load keeps the
  * queue growing.
  */
-import { grown } from './heap';
+import { grown } from '../typedArrays';
 import { HedgeDelay } from './hedgeDelay';
 
 /** An edge's policy as the simulator runs it: Infinity where the edge sets no timeout or hedge. */

@@ -1,4 +1,4 @@
-import { grown } from './heap';
+import { grown } from '../typedArrays';
 
 /**
  * A visit's integer fields, at these offsets of its record's 16 integers: its
