@@ -82,6 +82,7 @@ export class Dist {
     while (last > first && high + masses[last]! < HIGH_TAIL * total) high += masses[last--]!;
     // One pass: the kept range, the folded tails added at its ends, then scaled to a total of 1.
     const n = last + 1 - first;
+    // Stryker disable next-line BooleanLiteral: every mass is written before it is read
     const kept = passing ? scratch(SLOT.passing, n, false) : keptArray(n);
     const scale = total !== 1;
     for (let i = 0; i < n; i++) {
@@ -106,6 +107,7 @@ export class Dist {
   static logNormalPlusWait(medianMs: number, sigma: number, p: number, meanMs: number): Dist {
     // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: plusWait gives the log-normal back itself there, which the kept one is
     if (p <= 0 || !(meanMs > 0)) return Dist.logNormal(medianMs, sigma);
+    // Stryker disable next-line BooleanLiteral: a kept log-normal gives the same figures; passing it on only saves its memory
     return Dist.logNormalIn(medianMs, sigma, true).plusWait(p, meanMs);
   }
 

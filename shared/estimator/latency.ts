@@ -173,6 +173,7 @@ export function composeByNumber(
   const isSampled = new Uint8Array(nodes.length);
   for (const id of sampled.keys()) isSampled[numbers.get(id)!] = 1;
   const poolOf = slots<PoolRun>(nodes.length);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty map gives no own time by number either; this only saves the slots
   const ownOf = owns && owns.size > 0 ? byNumber(nodes, owns) : undefined;
   const chainOf = slots<string[]>(nodes.length);
   if (rates && parts) for (const chain of parts.chains.chains) for (const id of chain) chainOf[numbers.get(id)!] = chain;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dist } from '../../shared/estimator/grid';
-import { at, clampIndex, indexBelow, K_MAX, K_MIN, midAbove } from '../../shared/estimator/gridPoints';
+import { at, clampIndex, indexBelow, K_MAX, K_MIN, midAbove, POINTS } from '../../shared/estimator/gridPoints';
 import { erfc, normalCdf, normalCdfFast, Z99 } from '../../shared/estimator/normal';
 import { cdfOf, distFromCdf, support, uniformDist } from '../../shared/estimator/shapes';
 import { near } from './build';
@@ -38,6 +38,11 @@ describe('latency distributions on the grid against their closed forms', () => {
       const expected = Dist.logNormal(median, sigma).plusWait(p, mean);
       expect([made[i]!.zero, made[i]!.lo, ...made[i]!.masses]).toEqual([expected.zero, expected.lo, ...expected.masses]);
     });
+    // A projection made before keeps its masses too.
+    const projected = Dist.project(40, Float64Array.of(0.1, 0.5, 0.9, 1), (cell) => 0.4 * (POINTS[40 + cell - K_MIN]! + POINTS[41 + cell - K_MIN]!) / 2);
+    const before = [...projected.masses];
+    Dist.logNormalPlusWait(3, 0.9, 0.5, 1);
+    expect([...projected.masses]).toEqual(before);
     // Without a wait: the log-normal alone, as plusWait gives it back.
     for (const [p, mean] of [[0, 10], [0.5, 0], [0.5, Number.NaN]] as const) {
       const alone = Dist.logNormalPlusWait(10, 0.5, p, mean);
