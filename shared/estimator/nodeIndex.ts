@@ -56,6 +56,7 @@ class NodesByNumber implements ReadonlyMap<string, DiagramNode> {
 
   get(id: string): DiagramNode | undefined {
     const v = this.numbers.get(id);
+    // Stryker disable next-line ConditionalExpression: nodes[undefined] is undefined too; this only keeps the look-up on whole numbers
     return v === undefined ? undefined : this.nodes[v];
   }
 
