@@ -82,10 +82,10 @@ export function findChains(
   const chains: string[][] = [];
   const skipped: string[][] = [];
   let members = 0;
-  for (const node of list) {
-    const v = numbers.get(node.id)!;
+  // Each id once, by its number (its last node), in node order: no look-up per node.
+  for (const v of numbers.values()) {
     if (next[v]! < 0 || linked[v] === 1) continue;
-    const chain = [node.id];
+    const chain = [list[v]!.id];
     for (let w = next[v]!; w >= 0 && !chain.includes(list[w]!.id); w = next[w]!) chain.push(list[w]!.id);
     if (members + chain.length <= MAX_SIMULATED_CHAIN_NODES) {
       chains.push(chain);

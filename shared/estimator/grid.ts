@@ -57,8 +57,12 @@ export class Dist {
     return Dist.fromFirst(zero, lo, masses, masses.length);
   }
 
-  /** fromMasses over the first `length` masses of a work array (no view of them cut first). */
-  private static fromFirst(zero: number, lo: number, masses: Float64Array, length: number): Dist {
+  /**
+   * fromMasses over the first `length` masses of a work array (no view of them cut first);
+   * `passing`: into the work array of SLOT.passing, for a distribution that only goes on
+   * into another kernel and is never kept (see logNormalPlusWait).
+   */
+  private static fromFirst(zero: number, lo: number, masses: Float64Array, length: number, passing = false): Dist {
     let first = 0;
     let last = length - 1;
     let total = unboxed(zero);
@@ -78,7 +82,8 @@ export class Dist {
     while (last > first && high + masses[last]! < HIGH_TAIL * total) high += masses[last--]!;
     // One pass: the kept range, the folded tails added at its ends, then scaled to a total of 1.
     const n = last + 1 - first;
-    const kept = keptArray(n);
+    // Stryker disable next-line BooleanLiteral: every mass is written before it is read
+    const kept = passing ? scratch(SLOT.passing, n, false) : keptArray(n);
     const scale = total !== 1;
     for (let i = 0; i < n; i++) {
       let mass = masses[first + i]!;
@@ -91,6 +96,23 @@ export class Dist {
 
   /** Log-normal with the given median and log-scale sigma (sigma 0: a constant). */
   static logNormal(medianMs: number, sigma: number): Dist {
+    return Dist.logNormalIn(medianMs, sigma, false);
+  }
+
+  /**
+   * logNormal(medianMs, sigma).plusWait(p, meanMs), the same figures, without
+   * keeping the log-normal: a node's service time and its queue's wait
+   * (latency.ts), where only the sum is kept.
+   */
+  static logNormalPlusWait(medianMs: number, sigma: number, p: number, meanMs: number): Dist {
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: plusWait gives the log-normal back itself there, which the kept one is
+    if (p <= 0 || !(meanMs > 0)) return Dist.logNormal(medianMs, sigma);
+    // Stryker disable next-line BooleanLiteral: a kept log-normal gives the same figures; passing it on only saves its memory
+    return Dist.logNormalIn(medianMs, sigma, true).plusWait(p, meanMs);
+  }
+
+  /** logNormal, into a work array when `passing` (fromFirst). */
+  private static logNormalIn(medianMs: number, sigma: number, passing: boolean): Dist {
     if (sigma <= 0) return Dist.constant(medianMs);
     const mu = Math.log(medianMs);
     const lo = clampIndex(Math.floor((mu - 4.2 * sigma) / LN_R));
@@ -111,7 +133,7 @@ export class Dist {
     // Each cell's partial mean, in place (cell i reads point i + 1 before it is overwritten).
     // Stryker disable next-line EqualityOperator,ArithmeticOperator: a cell past the last is written but never read
     for (let i = 0; i < n - 1; i++) partial[i] = meanAll * (partial[i + 1]! - partial[i]!);
-    return Dist.projectCells(lo, cdf, partial, n);
+    return Dist.projectCells(lo, cdf, partial, n, passing);
   }
 
   /** Exactly `ms` (split between the neighbouring grid points, keeping the mean). */
@@ -140,7 +162,7 @@ export class Dist {
   }
 
   /** project over the first n points of `cdf`, with each cell's partial mean in `cellMeans`. */
-  private static projectCells(lo: number, cdf: Float64Array, cellMeans: Float64Array, n: number): Dist {
+  private static projectCells(lo: number, cdf: Float64Array, cellMeans: Float64Array, n: number, passing = false): Dist {
     const masses = whole(SLOT.masses, n);
     masses[0] = cdf[0]!;
     for (let i = 0; i < n - 1; i++) {
@@ -152,7 +174,7 @@ export class Dist {
       masses[i + 1]! += mass * w;
     }
     masses[n - 1]! += 1 - cdf[n - 1]!;
-    return Dist.fromFirst(0, lo, masses, n);
+    return Dist.fromFirst(0, lo, masses, n, passing);
   }
 
   /** The empirical distribution of samples in ms (each split between its neighbouring points, keeping the mean). */

@@ -93,10 +93,9 @@ export function callTime(edge: DiagramEdge, callee: Dist): Dist {
 export function ownTime(node: DiagramNode, queue: Queueing | undefined): Dist {
   if (!node.latency) return Dist.ZERO;
   const service = serviceTime(node.latency.p50Ms, node.latency.p99Ms);
-  const s = Dist.logNormal(service.p50Ms, service.sigma);
-  if (!queue || queue.saturated || queue.waitProbability <= 0) return s;
-  if (queue.servers === 1) return s.plus(mg1Wait(service, queue.utilization));
-  return s.plusWait(queue.waitProbability, queue.waitWhenWaitingMs);
+  if (!queue || queue.saturated || queue.waitProbability <= 0) return Dist.logNormal(service.p50Ms, service.sigma);
+  if (queue.servers === 1) return Dist.logNormal(service.p50Ms, service.sigma).plus(mg1Wait(service, queue.utilization));
+  return Dist.logNormalPlusWait(service.p50Ms, service.sigma, queue.waitProbability, queue.waitWhenWaitingMs);
 }
 
 /**
@@ -168,13 +167,16 @@ export function composeByNumber(
   const { source, target } = edgeEnds(diagram);
   const sampled: ReadonlyMap<string, unknown> = rates && parts ? parts.pools.simulated : new Map();
   const arrivals = rates ? batchStreams(diagram, sampled.keys(), rates) : new Map<string, BatchStream[]>();
-  const pools = new Map<string, PoolRun>();
   const ahead = runner && sampled.size > 0 ? poolsAhead(runner, poolInputs(order, nodes, steps, queues, sampled, arrivals)) : undefined;
+  // By node number: the sampled pools and their runs, the nodes' own times given, the chain each node is in.
+  const numbers = nodeNumbers(nodes);
+  const isSampled = new Uint8Array(nodes.length);
+  for (const id of sampled.keys()) isSampled[numbers.get(id)!] = 1;
+  const poolOf = slots<PoolRun>(nodes.length);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty map gives no own time by number either; this only saves the slots
+  const ownOf = owns && owns.size > 0 ? byNumber(nodes, owns) : undefined;
   const chainOf = slots<string[]>(nodes.length);
-  if (rates && parts) {
-    const numbers = nodeNumbers(nodes);
-    for (const chain of parts.chains.chains) for (const id of chain) chainOf[numbers.get(id)!] = chain;
-  }
+  if (rates && parts) for (const chain of parts.chains.chains) for (const id of chain) chainOf[numbers.get(id)!] = chain;
   const chainRuns = new Map<string[], { run: ChainRun; tailMissed?: Dist }>();
   // Each node's sync calls to known nodes, as edge numbers in edge order.
   const syncOut = slots<number[]>(nodes.length);
@@ -208,7 +210,7 @@ export function composeByNumber(
             if (pass > 0) unbounded = true;
             continue;
           }
-          const pool = pools.size > 0 ? pools.get(edge.target) : undefined;
+          const pool = poolOf[target[e]!];
           const dist = pool ? batchedCallTime(edge, callee, pool) : callTime(edge, hasCallPolicy(edge) ? callPolicy(edge, callee.total).time : callee.total);
           calls.push({ edge, callee: target[e]!, dist });
           slowest = slowest.max(dist);
@@ -219,8 +221,9 @@ export function composeByNumber(
       }
     }
     const missed = Dist.mix(pass, downstream, Dist.ZERO);
-    if (sampled.has(id)) pools.set(id, ahead?.take(id) ?? simulateArrivals(node, queue!, arrivals.get(id)!, missed));
-    const chain = owns?.has(id) ? undefined : chainOf[v];
+    if (isSampled[v] === 1) poolOf[v] = ahead?.take(id) ?? simulateArrivals(node, queue!, arrivals.get(id)!, missed);
+    const given = ownOf?.[v];
+    const chain = given ? undefined : chainOf[v];
     if (chain) {
       const known = chainRuns.get(chain) ?? { run: runChain(chain, nodesById(nodes), queues.byId) };
       chainRuns.set(chain, known);
@@ -230,7 +233,7 @@ export function composeByNumber(
       result[v] = { own, stages, prefixes, missed, pass, total };
       return;
     }
-    const own = owns?.get(id) ?? pools.get(id)?.own ?? ownTime(node, queue);
+    const own = given ?? poolOf[v]?.own ?? ownTime(node, queue);
     const total = unbounded ? null : own.plus(missed);
     result[v] = { own, stages, prefixes, missed, pass, total };
   };

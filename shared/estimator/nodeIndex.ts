@@ -36,7 +36,53 @@ export function withNodeIndex<T>(work: () => T): T {
 
 /** The nodes by id (the last one, should an id repeat), for the list as it is now. */
 export function nodesById(nodes: readonly DiagramNode[]): ReadonlyMap<string, DiagramNode> {
-  return shared(indexes, nodes, () => indexOf(nodes));
+  return shared(indexes, nodes, () => new NodesByNumber(nodes, nodeNumbers(nodes)));
+}
+
+/**
+ * The nodes by id, read through each id's node number (nodeNumbers): the
+ * same answers, in the same order, as a map of their own, without building
+ * one (for a large design the numbers are already there, from reading it).
+ */
+class NodesByNumber implements ReadonlyMap<string, DiagramNode> {
+  constructor(
+    private readonly nodes: readonly DiagramNode[],
+    private readonly numbers: ReadonlyMap<string, number>,
+  ) {}
+
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  get(id: string): DiagramNode | undefined {
+    const v = this.numbers.get(id);
+    // Stryker disable next-line ConditionalExpression: nodes[undefined] is undefined too; this only keeps the look-up on whole numbers
+    return v === undefined ? undefined : this.nodes[v];
+  }
+
+  has(id: string): boolean {
+    return this.numbers.has(id);
+  }
+
+  forEach(visit: (node: DiagramNode, id: string, map: ReadonlyMap<string, DiagramNode>) => void, thisArg?: unknown): void {
+    for (const [id, v] of this.numbers) visit.call(thisArg, this.nodes[v]!, id, this);
+  }
+
+  *entries(): MapIterator<[string, DiagramNode]> {
+    for (const [id, v] of this.numbers) yield [id, this.nodes[v]!];
+  }
+
+  keys(): MapIterator<string> {
+    return this.numbers.keys();
+  }
+
+  *values(): MapIterator<DiagramNode> {
+    for (const v of this.numbers.values()) yield this.nodes[v]!;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, DiagramNode]> {
+    return this.entries();
+  }
 }
 
 /** A list of nodes built on demand, shared by the passes of one estimate (see withNodeIndex). */
@@ -122,10 +168,4 @@ export function slots<T>(length: number): (T | undefined)[] {
   const result: (T | undefined)[] = [];
   for (let i = 0; i < length; i++) result.push(undefined);
   return result;
-}
-
-function indexOf(nodes: readonly DiagramNode[]): Map<string, DiagramNode> {
-  const index = new Map<string, DiagramNode>();
-  for (const node of nodes) index.set(node.id, node);
-  return index;
 }

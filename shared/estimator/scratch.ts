@@ -26,6 +26,8 @@ export const SLOT = {
   /** Each branch of a stage's P(X < point) and P(X = point), row by row (the p99 breakdown). */
   below: 9,
   level: 10,
+  /** A distribution on its way into another kernel, never kept (a log-normal into its queue's wait). */
+  passing: 11,
 } as const;
 
 const buffers: Float64Array[] = [];

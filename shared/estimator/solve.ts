@@ -49,6 +49,8 @@ function solveOnce(diagram: Diagram, order: readonly string[], amplification: Ma
   const rates = ratesById(nodes, rateOf);
   const runs = batchingRuns(diagram, rates);
   const queues = new Map<string, Queueing>();
+  // Every modelled queue: those of queues, in their order, then the batching pools' (filled together, not copied after).
+  const modelled = new Map<string, Queueing>();
   // By node number as well: ids are unique in an estimate (each node is its own number), elsewhere an id's last node answers for it.
   const numbers = nodeNumbers(nodes);
   const unique = numbers.size === nodes.length;
@@ -59,9 +61,9 @@ function solveOnce(diagram: Diagram, order: readonly string[], amplification: Ma
     const v = unique ? i : numbers.get(node.id)!;
     const queue = queueing(rateOf[v]!.peak, serviceTime(node.latency.p50Ms, node.latency.p99Ms), capacityInput(node.capacity));
     queues.set(node.id, queue);
+    modelled.set(node.id, queue);
     modelledOf[v] = queue;
   }
-  const modelled = new Map(queues);
   const owns = new Map<string, Dist>();
   const byId = runs.size > 0 ? nodesById(nodes) : undefined;
   for (const [id, run] of runs) {

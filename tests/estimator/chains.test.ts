@@ -24,6 +24,14 @@ describe('chains of single servers', () => {
     expect(chainsOf(abc(100))).toEqual([['a', 'b', 'c']]);
   });
 
+  it('finds the chain of a repeated id once, through its last node, as every pass reads an id', () => {
+    const d = abc(100);
+    const queues = solve(d, topologicalOrder(d)).queues;
+    // A first "a" that is no single server: the last one, which the edges reach, heads the chain.
+    const repeated = { ...d, nodes: [d.nodes[0]!, svc('a', 5, 20), ...d.nodes.slice(1)] };
+    expect(findChains(repeated, queues, new Set()).chains).toEqual([['a', 'b', 'c']]);
+  });
+
   it('ends a chain at a node called from elsewhere, at a call of two copies, and at a node that also calls another', () => {
     // b, called by a and x, starts a chain of its own (its arrivals merge); a alone is none.
     expect(chainsOf(abc(100, [svc('x', 1, 2)], [call('x', 'b')]))).toEqual([['b', 'c']]);

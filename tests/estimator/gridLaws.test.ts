@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dist } from '../../shared/estimator/grid';
-import { at, clampIndex, indexBelow, K_MAX, K_MIN, midAbove } from '../../shared/estimator/gridPoints';
+import { at, clampIndex, indexBelow, K_MAX, K_MIN, midAbove, POINTS } from '../../shared/estimator/gridPoints';
 import { erfc, normalCdf, normalCdfFast, Z99 } from '../../shared/estimator/normal';
 import { cdfOf, distFromCdf, support, uniformDist } from '../../shared/estimator/shapes';
 import { near } from './build';
@@ -29,6 +29,27 @@ describe('latency distributions on the grid against their closed forms', () => {
     near(w.mean(), 4, 0.002);
     expect(w.quantile(0.5)).toBe(0);
     near(w.quantile(0.99), 10 * Math.log(40), 0.002);
+  });
+
+  it('a service time with its wait, made in one go, is the log-normal plus the wait, mass for mass, and keeps its masses past the next one', () => {
+    const cases: [number, number, number, number][] = [[3, 0.6, 0.3, 2], [0.5, 0.2, 0.9, 40], [12, 1.1, 0.05, 0.3], [4, 0, 0.4, 5]];
+    const made = cases.map(([median, sigma, p, mean]) => Dist.logNormalPlusWait(median, sigma, p, mean));
+    cases.forEach(([median, sigma, p, mean], i) => {
+      const expected = Dist.logNormal(median, sigma).plusWait(p, mean);
+      expect([made[i]!.zero, made[i]!.lo, ...made[i]!.masses]).toEqual([expected.zero, expected.lo, ...expected.masses]);
+    });
+    // A projection made before keeps its masses too.
+    const projected = Dist.project(40, Float64Array.of(0.1, 0.5, 0.9, 1), (cell) => 0.4 * (POINTS[40 + cell - K_MIN]! + POINTS[41 + cell - K_MIN]!) / 2);
+    const before = [...projected.masses];
+    Dist.logNormalPlusWait(3, 0.9, 0.5, 1);
+    expect([...projected.masses]).toEqual(before);
+    // Without a wait: the log-normal alone, as plusWait gives it back.
+    for (const [p, mean] of [[0, 10], [0.5, 0], [0.5, Number.NaN]] as const) {
+      const alone = Dist.logNormalPlusWait(10, 0.5, p, mean);
+      expect([...alone.masses]).toEqual([...Dist.logNormal(10, 0.5).masses]);
+      Dist.logNormalPlusWait(3, 0.9, 0.5, 1);
+      expect([...alone.masses]).toEqual([...Dist.logNormal(10, 0.5).masses]);
+    }
   });
 
   it('a wait of probability 0 or of no length changes nothing', () => {

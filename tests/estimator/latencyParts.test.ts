@@ -85,6 +85,21 @@ describe('a node that calls a saturated one', () => {
   });
 });
 
+describe('an own time modelled elsewhere (a batching pool)', () => {
+  it('stands for the node\'s wait and service: its callers see it, plus the node\'s calls', () => {
+    const diagram = diagramOf([users(10), svc('api', 2, 8), svc('pool', 5, 20), svc('db', 3, 9)], [call('users', 'api'), call('api', 'pool'), call('pool', 'db')]);
+    const order = topologicalOrder(diagram);
+    const given = Dist.constant(40);
+    const latencies = composeLatencies(diagram, order, new Map(), undefined, new Map([['pool', given]]));
+    const pool = latencies.get('pool')!;
+    expect(pool.own).toBe(given);
+    expect([...pool.total!.masses]).toEqual([...given.plus(pool.missed).masses]);
+    near(latencies.get('api')!.total!.mean(), ownTime(diagram.nodes[1]!, undefined).mean() + 40 + ownTime(diagram.nodes[3]!, undefined).mean(), 1e-9);
+    // Without it, the node's own log-normal.
+    expect(composeLatencies(diagram, order, new Map(), undefined, new Map()).get('pool')!.own.mean()).toBe(ownTime(diagram.nodes[2]!, undefined).mean());
+  });
+});
+
 describe('calls to nodes the diagram does not have', () => {
   it('add nothing to the caller: its latency is its own time, and the others are keyed callees first', () => {
     const valid = diagramOf([users(10), svc('api', 2, 8), svc('db', 5, 20)], [call('users', 'api'), call('api', 'db', { mode: 'async' })]);

@@ -11,6 +11,23 @@ describe('nodes by id', () => {
     expect([byId.get('a')?.label, byId.get('b')?.label, byId.get('c'), byId.size]).toEqual(['a', 'second b', undefined, 2]);
   });
 
+  it('lists the nodes as a map by id would: each id where it first comes, with its last node', () => {
+    const nodes = [node('b', 'first b'), node('a'), node('b', 'second b'), node('c')];
+    const byId = nodesById(nodes);
+    const expected = [['b', 'second b'], ['a', 'a'], ['c', 'c']];
+    expect([...byId].map(([id, n]) => [id, n.label])).toEqual(expected);
+    expect([...byId.entries()].map(([id, n]) => [id, n.label])).toEqual(expected);
+    expect([...byId.keys()]).toEqual(['b', 'a', 'c']);
+    expect([...byId.values()].map((n) => n.label)).toEqual(['second b', 'a', 'c']);
+    const seen: string[] = [];
+    const self = { tag: 'this' };
+    byId.forEach(function (this: typeof self, n, id, map) {
+      seen.push(`${id}=${n.label} ${map === byId} ${this.tag}`);
+    }, self);
+    expect(seen).toEqual(['b=second b true this', 'a=a true this', 'c=c true this']);
+    expect([byId.has('a'), byId.has('d')]).toEqual([true, false]);
+  });
+
   it('is built once for the whole of an estimate and sees in-place edits outside one', () => {
     const nodes = [node('a')];
     withNodeIndex(() => {
