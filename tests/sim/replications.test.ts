@@ -40,6 +40,7 @@ describe('replications', () => {
       expect(positions).toEqual([0n, 2n ** 30n, 2n ** 31n, 3n * 2n ** 30n]);
     }
     expect(replicationStreams(5, 0)).toEqual({ uniform: 5, normal: 5 + 2 ** 31 });
+    expect(replicationStreams(5, 1)).toEqual({ uniform: 5 + 2 ** 30, normal: 5 + 2 ** 30 + 2 ** 31 });
   });
 
   it('merge into figures over all requests, intervals over every replication’s batches, rates over the summed windows', () => {
@@ -75,6 +76,37 @@ describe('replications', () => {
     expect(node.qps).toBeCloseTo(100, 12);
     expect(node.utilization).toBeCloseTo(0.2, 12);
     expect(node.meanLatencyMs).toBe(6);
+  });
+
+  it('merge into no figures where nothing was measured: a saturated entry, an entry without requests, a node without servers, answers or time', () => {
+    const empty = (network: ReturnType<typeof compileNetwork>, windowMs: number, sorted: number[]): ReplicationPart => {
+      const zeros = () => new Float64Array(network.nodes.length);
+      return { replication: 0, requests: sorted.length, warmUpRequests: 0, windowMs, sorted: [Float64Array.from(sorted)], batches: [[[], [], [], []]], visits: zeros(), busyMs: zeros(), answers: zeros(), latencySumMs: zeros() };
+    };
+    const network = compileNetwork(pools);
+    const quiet = mergeReplications(network, [empty(network, 500, [])], 1);
+    expect(quiet.format).toBe('mlsd-studio/simulation');
+    expect(quiet.entries).toEqual([{ node: 'users', requests: 0, latencyMs: null }]);
+    // The entry and the api have no servers: no utilization; the db's 4 servers were idle; nothing answered anywhere.
+    expect(quiet.nodes).toEqual([
+      { id: 'users', qps: 0, utilization: null, meanLatencyMs: null },
+      { id: 'api', qps: 0, utilization: null, meanLatencyMs: null },
+      { id: 'db', qps: 0, utilization: 0, meanLatencyMs: null },
+    ]);
+    // No time measured: no rates and no utilization, rather than 0 / 0.
+    expect(mergeReplications(network, [empty(network, 0, [])], 1).nodes.map((n) => [n.qps, n.utilization])).toEqual([[0, null], [0, null], [0, null]]);
+    const saturated = compileNetwork(diagramOf([users(1000), svc('api', 10, 20, { capacity: { replicas: 1, concurrency: 1 } })], [call('users', 'api')]));
+    const none = mergeReplications(saturated, [empty(saturated, 500, [])], 1);
+    expect(none.entries).toEqual([{ node: 'users', requests: 0, latencyMs: null }]);
+    expect(none.nodes[1]).toEqual({ id: 'api', qps: 0, utilization: null, meanLatencyMs: null });
+  });
+
+  it('give an interval from two batch figures or more', () => {
+    const network = compileNetwork(pools);
+    const zeros = () => new Float64Array(network.nodes.length);
+    const two: ReplicationPart = { replication: 0, requests: 2, warmUpRequests: 1, windowMs: 1, sorted: [Float64Array.of(1, 3)], batches: [[[1, 3], [1, 3], [1, 3], [1, 3]]], visits: zeros(), busyMs: zeros(), answers: zeros(), latencySumMs: zeros() };
+    // Two batches, 1 and 3: standard deviation sqrt(2), standard error 1.
+    expect(mergeReplications(network, [two], 1).entries[0]!.latencyMs!.p50).toEqual({ value: 2, halfWidth: studentT975(1) });
   });
 
   it('merge sorted lists into one', () => {
@@ -117,28 +149,53 @@ describe('a run across threads', () => {
   });
 
   it('gives the app’s check the same figures, the replications run in turn, split, or taken back after all', () => {
+    /** Steps the check until it is done or waits for a part; the outcome (or null) and the steps taken. */
     const finish = (check: ReturnType<typeof startCheck>) => {
-      for (let i = 0; i < 1000; i++) {
+      for (let steps = 1; steps < 1000; steps++) {
         const outcome = check.step();
-        if (outcome) return outcome;
-        if (check.waiting) return null;
+        if (outcome || check.waiting) return { outcome, steps };
       }
-      return null;
+      throw new Error('the check never ended');
     };
-    const alone = simulate(pools, { requests: 20_000, seed: 1 });
-    const inTurn = finish(startCheck(pools, 20_000));
-    expect(inTurn?.ok && inTurn.simulation).toEqual(alone);
-    const split = startCheck(pools, 20_000, 1, [0]);
-    expect(finish(split)).toBeNull();
+    const alone = simulate(pools, { requests: 60_000, seed: 1 });
+    const inTurn = finish(startCheck(pools, 60_000));
+    expect(inTurn.outcome?.ok && inTurn.outcome.simulation).toEqual(alone);
+    const split = startCheck(pools, 60_000, 1, [0]);
+    expect(split.waiting).toBe(false);
+    split.step();
+    const [first, second] = split.progress();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(1);
+    expect(second).toBe(0);
+    expect(split.waiting).toBe(false);
+    expect(finish(split).outcome).toBeNull();
+    expect(split.waiting).toBe(true);
+    // Waiting, a step does nothing.
+    expect(split.step()).toBeNull();
     expect(split.waiting).toBe(true);
     expect(split.progress()).toEqual([1, 0]);
-    split.receive(runReplication(pools, 20_000, 1, 1));
+    split.receive(runReplication(pools, 60_000, 1, 1));
+    // A part that has arrived is not run again.
+    split.adopt(1);
     const merged = finish(split);
-    expect(merged?.ok && merged.simulation).toEqual(alone);
-    const adopted = startCheck(pools, 20_000, 1, [0]);
-    finish(adopted);
+    expect(merged.steps).toBe(1);
+    expect(merged.outcome?.ok && merged.outcome.simulation).toEqual(alone);
+    expect(split.waiting).toBe(false);
+    // Taken back (twice over), the replication runs here once: as many steps as both in turn.
+    const adopted = startCheck(pools, 60_000, 1, [0]);
+    const before = finish(adopted).steps;
+    adopted.adopt(1);
     adopted.adopt(1);
     const taken = finish(adopted);
-    expect(taken?.ok && taken.simulation).toEqual(alone);
+    expect(before + taken.steps).toBe(inTurn.steps);
+    expect(taken.outcome?.ok && taken.outcome.simulation).toEqual(alone);
+  });
+
+  it('tells the app why a broken diagram cannot be simulated', () => {
+    // A p99 below the p50: the diagram reads, but its service time cannot be drawn.
+    const broken = { ...pools, nodes: pools.nodes.map((n) => (n.id === 'api' ? { ...n, latency: { p50Ms: 8, p99Ms: 2 } } : n)) };
+    const outcome = startCheck(broken, 20_000).step();
+    expect(outcome?.ok).toBe(false);
+    expect(outcome && !outcome.ok && outcome.message).toBe('the diagram cannot be simulated: nodes[1].latency.p99Ms: must be >= p50Ms (8)');
   });
 });

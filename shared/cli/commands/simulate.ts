@@ -16,7 +16,7 @@ Checks the estimate by a seeded discrete-event simulation of the diagram
 prints each entry's p50/p99/p999 with 95% confidence intervals beside the
 estimator's figures; "!" marks a figure off by more than the interval + 5%.
   --requests  requests measured, shared between ${REPLICATIONS} independent runs, each after a
-              10% warm-up of its own (default ${DEFAULT_REQUESTS.toLocaleString('en-US')}); the runs take a core each
+              10% warm-up of its own (default ${DEFAULT_REQUESTS.toLocaleString('en-US')}), side by side on two cores
   --seed      seed of the random draws (default 1); the same seed, the same figures
   --json      print the simulation and the comparison as JSON
 Exit codes: 0 simulated; 1 unreadable, invalid or structurally broken file;
