@@ -48,5 +48,5 @@ describe('a model pool with a dynamic batcher in the network simulation', () => 
     const [entry] = compareWithEstimate(estimate(doc), simulate(doc, { requests: 100_000, seed: 1 }));
     for (const f of entry!.figures) expect(f.disagrees, `${f.figure}: estimate ${f.estimatedMs} ms, simulated ${f.simulatedMs} ms`).toBe(false);
     expect(entry!.figures.find((f) => f.figure === 'p50')!.simulatedMs).toBeGreaterThan(55);
-  });
+  }, 60_000);
 });
