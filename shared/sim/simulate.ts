@@ -6,7 +6,7 @@
 import type { Diagram } from '../model/schema';
 import { compileNetwork, type SimNetwork } from './network';
 import { BATCHES_PER_REPLICATION, REPLICATIONS, type ReplicationPart } from './replicationParts';
-import { FIGURES, runReplication, startReplication } from './replications';
+import { FIGURES, runReplication } from './replications';
 import { batchInterval, mergeSorted, type Interval } from './stats';
 
 export interface SimulationOptions {
@@ -50,16 +50,6 @@ export interface SimulationResult {
   simulatedSeconds: number;
   entries: SimulatedEntry[];
   nodes: SimulatedNode[];
-}
-
-/** A run that a caller advances in slices (for progress and cancelling), then summarises. */
-export interface SimulationRun {
-  /** Runs up to `events` more events; true when done. */
-  advance(events: number): boolean;
-  /** Share of requests issued so far, 0 to 1. */
-  readonly progress: number;
-  /** The figures (call when `advance` returned true). */
-  result(): SimulationResult;
 }
 
 /** The measured requests (at least one for each batch of every replication) and the seed a run takes from its options. */
@@ -107,33 +97,11 @@ export function mergeReplications(network: SimNetwork, parts: readonly Replicati
   };
 }
 
-/** Sets up a simulation of a structurally valid diagram (run `checkStructure` first), its replications run one after another. */
-export function startSimulation(diagram: Pick<Diagram, 'nodes' | 'edges'>, options: SimulationOptions = {}): SimulationRun {
+/** Simulates a structurally valid diagram (run `checkStructure` first) to the end, its replications one after another. */
+export function simulate(diagram: Pick<Diagram, 'nodes' | 'edges'>, options: SimulationOptions = {}): SimulationResult {
   const { requests, seed } = runSize(options);
   const network = compileNetwork(diagram);
-  const parts: ReplicationPart[] = [];
-  let current = startReplication(network, requests, seed, 0);
-  return {
-    advance(events) {
-      while (parts.length < REPLICATIONS) {
-        if (!current.advance(events)) return false;
-        parts.push(current.part());
-        if (parts.length < REPLICATIONS) current = startReplication(network, requests, seed, parts.length);
-      }
-      return true;
-    },
-    get progress() {
-      return parts.length === REPLICATIONS ? 1 : (parts.length + current.progress) / REPLICATIONS;
-    },
-    result: () => mergeReplications(network, parts, seed),
-  };
-}
-
-/** Simulates a structurally valid diagram to the end, in one go, its replications one after another. */
-export function simulate(diagram: Pick<Diagram, 'nodes' | 'edges'>, options: SimulationOptions = {}): SimulationResult {
-  const run = startSimulation(diagram, options);
-  while (!run.advance(1 << 20));
-  return run.result();
+  return mergeReplications(network, Array.from({ length: REPLICATIONS }, (_, r) => runReplication(network, requests, seed, r)), seed);
 }
 
 /** One replication of a run, as another thread is asked for it. */

@@ -194,7 +194,10 @@ describe('a run across threads', () => {
   it('tells the app why a broken diagram cannot be simulated', () => {
     // A p99 below the p50: the diagram reads, but its service time cannot be drawn.
     const broken = { ...pools, nodes: pools.nodes.map((n) => (n.id === 'api' ? { ...n, latency: { p50Ms: 8, p99Ms: 2 } } : n)) };
-    const outcome = startCheck(broken, 20_000).step();
+    const check = startCheck(broken, 20_000);
+    // Nothing to run: done at once, waiting for nothing.
+    expect([check.progress(), check.waiting]).toEqual([[1, 1], false]);
+    const outcome = check.step();
     expect(outcome?.ok).toBe(false);
     expect(outcome && !outcome.ok && outcome.message).toBe('the diagram cannot be simulated: nodes[1].latency.p99Ms: must be >= p50Ms (8)');
   });
