@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { runCli, type Command } from '../shared/cli/main';
 import { runInProcess } from './host';
+import { replicationHostFor } from './replicationRunner';
+import { bundledWorker } from './workerThread';
 
 /** Set by the bundler (scripts/build-cli.mjs); absent when running from the sources. */
 declare const MLSD_VERSION: string | undefined;
@@ -19,4 +23,9 @@ const nodeCommands: Record<string, Command> = {
   },
 };
 
-await runInProcess((argv, io) => runCli(argv, io, version, nodeCommands));
+/** The worker scripts the build writes next to this bundle (dist/cli/reading); absent when running from the sources. */
+const workers = fileURLToPath(new URL('reading/', import.meta.url));
+
+await runInProcess((argv, io) =>
+  runCli(argv, { ...io, replicationHost: replicationHostFor(bundledWorker(workers, 'replicationWorker.cjs'), availableParallelism()) }, version, nodeCommands),
+);

@@ -8,12 +8,12 @@
  * worker's side (it does not start, fails a job, or is too slow), the main
  * thread makes the run itself: the figures never depend on the worker.
  */
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { statSync } from 'node:fs';
+import { receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { poolRunOf, runPoolJob, type PoolJob, type PoolRunner } from '../shared/estimator/poolJobs';
 import type { PoolRun } from '../shared/estimator/poolRun';
 import { FAILED, HERE, MADE, PENDING, TAKEN, type JobsMessage, type RunMessage } from './poolProtocol';
+import { bundledWorker, startWorker } from './workerThread';
 
 /**
  * Designs smaller than this (bytes of the file) estimate without a second
@@ -27,8 +27,7 @@ const PATIENCE_MS = 2000;
 
 /** The worker's script, written next to the reading commands' bundle by scripts/build-cli.mjs; undefined elsewhere (from the sources). */
 export function bundledPoolWorker(): string | undefined {
-  const file = typeof __dirname === 'string' ? join(__dirname, 'poolWorker.cjs') : undefined;
-  return file && existsSync(file) ? file : undefined;
+  return bundledWorker(typeof __dirname === 'string' ? __dirname : undefined, 'poolWorker.cjs');
 }
 
 /**
@@ -59,10 +58,7 @@ export interface PoolRunnerCounts {
  * `patienceMs` how long to wait for one run before making it here.
  */
 export function startPoolRunner(workerFile: string, { counts = { madeHere: 0, fromWorker: 0 }, patienceMs = PATIENCE_MS }: { counts?: PoolRunnerCounts; patienceMs?: number } = {}): PoolRunner & { worker: Worker } {
-  const { port1, port2 } = new MessageChannel();
-  // Whatever the worker does, the process ends when the command is done.
-  const worker = new Worker(workerFile, { workerData: { port: port2 }, transferList: [port2] });
-  worker.unref();
+  const { worker, port: port1 } = startWorker(workerFile);
   let lost = false;
   worker.on('error', () => (lost = true));
   let batches = 0;

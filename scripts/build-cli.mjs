@@ -61,6 +61,8 @@ const buildScript = (entry, script) =>
 await buildScript('readingCommands.ts', 'reading.cjs');
 // The thread that makes sampled pools' runs beside an estimate (cli/poolRunner.ts starts it from next to the reading bundle).
 await buildScript('poolWorker.ts', 'poolWorker.cjs');
+// The thread that runs a simulation's other replications beside the first (cli/replicationRunner.ts, started from cli/mlsd.ts).
+await buildScript('replicationWorker.ts', 'replicationWorker.cjs');
 const readingScript = new URL('../dist/cli/reading/reading.cjs', import.meta.url);
 const { READING_COMMAND_NAMES } = createRequire(import.meta.url)(fileURLToPath(readingScript));
 writeFileSync(new URL('manifest.json', readingScript), `${JSON.stringify({ commands: READING_COMMAND_NAMES })}\n`);

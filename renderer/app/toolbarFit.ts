@@ -17,7 +17,7 @@ export const TOOLBAR_GROUPS: readonly (readonly ToolbarItem[])[] = [
 /** Actions only in the "More" menu: used less often, or with a shortcut most people learn. */
 export const MENU_ONLY: readonly ActionId[] = [
   'file.saveAs', 'file.import', 'edit.copyAsPng', 'edit.copyAsSvg', 'view.zoomIn', 'view.zoomOut', 'view.layoutSelection',
-  'view.togglePalette', 'view.toggleInspector', 'view.toggleDiagnostics', 'view.minimap', 'help.shortcuts',
+  'view.togglePalette', 'view.toggleInspector', 'view.toggleDiagnostics', 'view.minimap', 'view.simulate', 'help.shortcuts',
 ];
 
 /** Pixels between two groups (gap, rule and padding). */

@@ -56,7 +56,7 @@ export function SimulateDialog({ requests = APP_REQUESTS }: { requests?: number 
       {outcome !== null && outcome !== 'cancelled' && outcome.ok && (
         <>
           <p className="muted">
-            {outcome.simulation.requests.toLocaleString('en-US')} requests after a warm-up, seed {outcome.simulation.seed}; ± is a 95% interval.
+            {outcome.simulation.requests.toLocaleString('en-US')} requests in {outcome.simulation.replications} independent runs, each after a warm-up, seed {outcome.simulation.seed}; ± is a 95% interval.
             Figures marked ⚠ differ by more than the interval plus {DISAGREEMENT_SHARE * 100}%: trust the simulation there.
           </p>
           {outcome.comparison.map((entry) => (

@@ -1,5 +1,6 @@
 import type { ElkEngine } from '../layout/elkGraph';
 import type { PoolRunner } from '../estimator/poolJobs';
+import type { ReplicationHost } from '../sim/simulate';
 
 /** What the CLI needs from its host; Node supplies it, tests supply a fake. */
 export interface CliIO {
@@ -28,6 +29,12 @@ export interface CliIO {
    * the same either way.
    */
   poolRunner?(path: string): PoolRunner | undefined;
+  /**
+   * Runs a simulation's replications on other threads while the first runs
+   * on this one; absent where the host has one core or cannot. The figures
+   * are the same either way.
+   */
+  replicationHost?: ReplicationHost;
 }
 
 /** Exit codes of `mlsd` (docs/estimator.md, section 6). */

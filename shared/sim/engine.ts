@@ -48,7 +48,7 @@ export interface Observations {
  */
 export class Simulation implements PolicyHost {
   private readonly random: SimRandom;
-  /** Service times draw from their own stream, half its cycle away from the other draws' (2^31 draws). */
+  /** Service times draw from their own stream (where each stream starts: replications.ts). */
   private readonly normalStream: NormalStream;
   private readonly heap = new TimeHeap();
   private readonly visits = new Visits();
@@ -76,10 +76,11 @@ export class Simulation implements PolicyHost {
     private readonly requests: number,
     /** Requests simulated first and not measured, so queues start from a typical state. */
     private readonly warmUp: number,
-    seed: number,
+    /** The seeds of the uniform draws and of the service times' normals. */
+    streams: { uniform: number; normal: number },
   ) {
-    this.random = new SimRandom(seed);
-    this.normalStream = new NormalStream(seed + 2 ** 31);
+    this.random = new SimRandom(streams.uniform);
+    this.normalStream = new NormalStream(streams.normal);
     this.lines = network.nodes.map((n) => (n.timed && !n.batching && n.servers > 0 && !n.saturated ? new WaitingLine(n.servers) : null));
     this.batchers = network.nodes.map((n) => (n.batching && !n.saturated ? new Batcher(n.batching, n.servers) : null));
     const live = network.entries.map((e) => (e.peakQps > 0 && !e.unbounded ? e.peakQps : 0));

@@ -34,27 +34,49 @@ export function studentT975(df: number): number {
 export type Figure = (sorted: Float64Array) => number;
 
 /**
- * Figures of `values` (in arrival order), each with its batch-means interval
- * over `batches` consecutive batches; each batch is sorted once.
+ * Each figure of each of `batches` consecutive batches of `values` (in
+ * arrival order), per figure; none when there are fewer values than batches.
+ * Each batch is sorted once.
  */
-export function batchIntervals(values: Float64Array, batches: number, figures: readonly Figure[]): Interval[] {
-  const all = Float64Array.from(values).sort();
+export function batchFigures(values: Float64Array, batches: number, figures: readonly Figure[]): number[][] {
   const size = Math.floor(values.length / batches);
   const perBatch: number[][] = figures.map(() => []);
-  if (batches >= 2 && size >= 1) {
-    for (let b = 0; b < batches; b++) {
-      const batch = values.slice(b * size, (b + 1) * size).sort();
-      figures.forEach((figure, f) => perBatch[f]!.push(figure(batch)));
-    }
+  if (size < 1) return perBatch;
+  for (let b = 0; b < batches; b++) {
+    const batch = values.slice(b * size, (b + 1) * size).sort();
+    figures.forEach((figure, f) => perBatch[f]!.push(figure(batch)));
   }
-  return figures.map((figure, f) => {
-    const value = figure(all);
-    const list = perBatch[f]!;
-    if (list.length < 2) return { value, halfWidth: Number.POSITIVE_INFINITY };
-    const mean = list.reduce((a, x) => a + x, 0) / list.length;
-    const variance = list.reduce((a, x) => a + (x - mean) ** 2, 0) / (list.length - 1);
-    return { value, halfWidth: studentT975(list.length - 1) * Math.sqrt(variance / list.length) };
-  });
+  return perBatch;
+}
+
+/**
+ * A figure of the whole run with its batch-means interval: the spread of
+ * the same figure over the run's batches (each an independent-enough
+ * estimate of it) gives its standard error; unbounded with fewer than two.
+ */
+export function batchInterval(value: number, batchValues: readonly number[]): Interval {
+  const count = batchValues.length;
+  if (count < 2) return { value, halfWidth: Number.POSITIVE_INFINITY };
+  const mean = batchValues.reduce((a, x) => a + x, 0) / count;
+  const variance = batchValues.reduce((a, x) => a + (x - mean) ** 2, 0) / (count - 1);
+  return { value, halfWidth: studentT975(count - 1) * Math.sqrt(variance / count) };
+}
+
+/** Merges ascending lists into one ascending list. */
+export function mergeSorted(lists: readonly Float64Array[]): Float64Array {
+  if (lists.length === 1) return lists[0]!;
+  let merged = new Float64Array(0);
+  for (const list of lists) {
+    const out = new Float64Array(merged.length + list.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < merged.length && j < list.length) out[k++] = merged[i]! <= list[j]! ? merged[i++]! : list[j++]!;
+    while (i < merged.length) out[k++] = merged[i++]!;
+    while (j < list.length) out[k++] = list[j++]!;
+    merged = out;
+  }
+  return merged;
 }
 
 /** The mean of sorted values. */

@@ -17,7 +17,9 @@ function mlsdProcess(args: string[], runs: number, script?: string[], env?: Node
 export function benchSimulatorAndCli(): void {
   // The whole command: reading, checking, simulating (about 25 visits a request, a hedged fan-out of 16) and comparing with the estimate.
   const video = join(ROOT, 'blueprints/video-recommendation.mlsd.json');
-  reportTimes('mlsd simulate video-rec, 1M requests (process)', mlsdProcess(['simulate', video, '--requests', '1000000'], 3), 10_000);
+  // Its two replications run side by side on a machine of two cores (cli/replicationRunner.ts): what a person waits for is the wall clock.
+  const video1M = mlsdProcess(['simulate', video, '--requests', '1000000'], 3);
+  report('mlsd simulate video-rec, 1M requests (process)', `${formatMs(video1M.cpuMs)} CPU (${formatMs(video1M.wallMs)} wall)`, `< ${formatMs(10_000)} wall`, video1M.wallMs < 10_000);
 
   // Node's own start-up, which every command pays before its first line runs: the floor under the figures below.
   const floor = mlsdProcess(['-e', '0'], 5, []);

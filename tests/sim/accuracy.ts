@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { estimate } from '../../shared/estimator/estimate';
 import { compareWithEstimate, COMPARED, type FigureComparison } from '../../shared/sim/compare';
+import { BATCHES_PER_REPLICATION, REPLICATIONS } from '../../shared/sim/replicationParts';
 import { simulate } from '../../shared/sim/simulate';
 import { DESIGNS } from './designs';
 
@@ -71,8 +72,17 @@ copies' recent times, as a client tracking it would, within that share of
 the calls), and a model's dynamic batcher request by request (a batch
 leaves when an executor is free and the preferred size is waiting or the
 oldest request has waited the queue delay). Each design runs
-${requests.toLocaleString('en-US')} measured requests after a 10% warm-up (seed ${seed} + the design's
-number). Intervals are 95%, by batch means over 20 consecutive batches.
+${requests.toLocaleString('en-US')} measured requests (seed ${seed} + the design's number), shared
+between ${REPLICATIONS} independent replications, each with random streams of its
+own and a warm-up of its own (10% of its requests, not measured).
+Intervals are 95%, by batch means over 20 batches: the ${BATCHES_PER_REPLICATION} consecutive
+batches of each replication's requests. A replication is a run of its
+own, so its batches are independent of the other's, and within one
+replication consecutive batches of ${(requests / REPLICATIONS / BATCHES_PER_REPLICATION).toLocaleString('en-US')} requests are as nearly
+independent as those of a single run: the spread of the 20 batches'
+figures still gives the standard error of the figure over all requests.
+\`mlsd simulate\` and Check by simulation run the replications side by side
+(a core each) where the machine has two cores, with the same figures.
 
 Each cell reads: estimate / simulation ± half-width, in ms (estimate's error).
 

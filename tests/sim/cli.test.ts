@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { startCheck } from '../../shared/sim/check';
 import { mlsd } from '../cli/run';
 import { fixturePath } from '../helpers';
 
@@ -16,6 +18,19 @@ describe('mlsd simulate', () => {
     expect(first.format).toBe('mlsd-studio/simulation');
     expect(first.comparison[0].figures.map((f: { figure: string }) => f.figure)).toEqual(['p50', 'p99', 'p999']);
     expect(JSON.parse((await run()).stdout)).toEqual(first);
+  });
+
+  it('gives the figures of the app’s Check by simulation for the same requests (seed 1, the app’s)', async () => {
+    const file = fixturePath('small-search.mlsd.json');
+    const printed = JSON.parse((await mlsd('simulate', file, '--requests', '4000', '--json')).stdout);
+    const check = startCheck(JSON.parse(readFileSync(file, 'utf8')), 4000);
+    let outcome = check.step();
+    while (!outcome) outcome = check.step();
+    expect(outcome.ok).toBe(true);
+    const { comparison, ...simulation } = printed;
+    expect(outcome.ok && JSON.parse(JSON.stringify(outcome.simulation))).toEqual(simulation);
+    expect(outcome.ok && outcome.comparison).toEqual(comparison);
+    expect(simulation.replications).toBe(2);
   });
 
   it('rejects a bad --requests with exit 2 and an unreadable file with exit 1', async () => {

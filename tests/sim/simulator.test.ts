@@ -61,8 +61,12 @@ describe('the estimator against the simulator', () => {
   };
 
   it('one server with a heavy tail (5, 50 ms) at 80%: p99 and p999 hold (exact M/G/1 wait)', () => {
-    for (const f of check('1 server, heavy tail (5, 50 ms), 80%', 400_000)) expect(f.disagrees, `${f.figure} ${f.relativeError}`).toBe(false);
-  });
+    // This design's simulated p999 varies between runs far more than its batch-means interval says (rare long busy
+    // periods): over 40 seeds of 100,000 requests its standard deviation is 130 ms where the interval reads ±42 ms, with
+    // one replication or two alike. 400,000 requests of seed 11 read 576 ± 61 ms once split between two replications;
+    // a million read 462 ± 44 ms, beside the estimate's 459 ms.
+    for (const f of check('1 server, heavy tail (5, 50 ms), 80%', 1_000_000)) expect(f.disagrees, `${f.figure} ${f.relativeError}`).toBe(false);
+  }, 60_000);
 
   it('20 parallel copies into 8 servers at 70%: p99 within 5% (batch arrivals), not 70% low', () => {
     const p99 = check('20 parallel copies into 8 servers, 70%', 100_000).find((f) => f.figure === 'p99')!;

@@ -1,7 +1,8 @@
 import { estimate } from '../../estimator/estimate';
 import { formatMs } from '../../units';
 import { compareWithEstimate } from '../../sim/compare';
-import { DEFAULT_REQUESTS, simulate } from '../../sim/simulate';
+import { REPLICATIONS } from '../../sim/replicationParts';
+import { DEFAULT_REQUESTS, simulateAcross } from '../../sim/simulate';
 import { checkStructure } from '../../model/structure';
 import type { ParsedArgs } from '../args';
 import { EXIT, type CliIO } from '../io';
@@ -14,7 +15,8 @@ Checks the estimate by a seeded discrete-event simulation of the diagram
 (Poisson arrivals at peak, FCFS pools, the estimator's call semantics) and
 prints each entry's p50/p99/p999 with 95% confidence intervals beside the
 estimator's figures; "!" marks a figure off by more than the interval + 5%.
-  --requests  requests measured after a 10% warm-up (default ${DEFAULT_REQUESTS.toLocaleString('en-US')})
+  --requests  requests measured, shared between ${REPLICATIONS} independent runs, each after a
+              10% warm-up of its own (default ${DEFAULT_REQUESTS.toLocaleString('en-US')}), side by side on two cores
   --seed      seed of the random draws (default 1); the same seed, the same figures
   --json      print the simulation and the comparison as JSON
 Exit codes: 0 simulated; 1 unreadable, invalid or structurally broken file;
@@ -36,7 +38,7 @@ function interval(value: number | null, halfWidth: number | null): string {
 }
 
 /** `mlsd simulate FILE`. */
-export function simulateCommand(args: ParsedArgs, io: CliIO): number {
+export async function simulateCommand(args: ParsedArgs, io: CliIO): Promise<number> {
   if (args.positionals.length !== 1) {
     io.stderr(`mlsd simulate: expected one FILE\n\n${simulateHelp}\n`);
     return EXIT.usage;
@@ -53,7 +55,7 @@ export function simulateCommand(args: ParsedArgs, io: CliIO): number {
     return EXIT.invalid;
   }
 
-  const simulation = simulate(diagram, { requests, seed });
+  const simulation = await simulateAcross(diagram, { requests, seed }, io.replicationHost);
   const comparison = compareWithEstimate(estimate(diagram, { catalog }), simulation);
   if (args.flags.has('json')) {
     io.stdout(`${JSON.stringify({ ...simulation, comparison }, null, 2)}\n`);
@@ -75,7 +77,7 @@ export function simulateCommand(args: ParsedArgs, io: CliIO): number {
   }
   const flagged = comparison.some((e) => e.figures.some((f) => f.disagrees));
   io.stdout(
-    `Simulated ${simulation.requests.toLocaleString('en-US')} requests (seed ${simulation.seed}, ${simulation.simulatedSeconds.toFixed(1)} s of traffic after a warm-up)\n\n` +
+    `Simulated ${simulation.requests.toLocaleString('en-US')} requests (seed ${simulation.seed}, ${simulation.replications} runs, ${simulation.simulatedSeconds.toFixed(1)} s of traffic after their warm-ups)\n\n` +
       `${renderTable(rows, new Set([2, 3, 4]))}\n` +
       (flagged ? '\n! the estimate is off by more than the interval + 5% here: trust the simulation\n' : ''),
   );
