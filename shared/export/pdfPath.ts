@@ -8,9 +8,24 @@ const WHOLE_LIMIT = 9_007_199_254_740;
 export function num(value: number): string {
   // A whole number (most of a picture's) is its own rounding: written as it is.
   if (Number.isSafeInteger(value) && Math.abs(value) < WHOLE_LIMIT) return value === 0 ? '0' : String(value);
-  const rounded = Math.round(value * 1000) / 1000;
+  const thousandths = Math.round(value * 1000);
+  // Below 10^15 thousandths the rounding has at most 15 digits, which is how String writes it: the whole part, then the thousandths.
+  if (Math.abs(thousandths) < 1e15) return thousandthsText(thousandths);
+  const rounded = thousandths / 1000;
   // Stryker disable next-line ConditionalExpression: String(-0) is '0' as well; the test spares a call for the common zero.
   return rounded === 0 ? '0' : String(rounded);
+}
+
+/** Each count of thousandths from 1 to 999 as the decimals String writes for it (".5", ".25", ".125", ".001"). */
+const DECIMALS = Array.from({ length: 1000 }, (_, n) => (n === 0 ? '' : String(n / 1000).slice(1)));
+
+/** A whole number of thousandths (below 10^15 in size) as String writes it divided by 1000. */
+function thousandthsText(thousandths: number): string {
+  const size = Math.abs(thousandths);
+  const whole = Math.floor(size / 1000);
+  const decimals = DECIMALS[size - whole * 1000]!;
+  if (whole === 0 && decimals === '') return '0';
+  return `${thousandths < 0 ? '-' : ''}${whole}${decimals}`;
 }
 
 /** The operators' text, one a line, numbers at most three decimals. */
@@ -98,77 +113,58 @@ export function pathOperators(d: string): string {
   return linePathOperators(d) ?? svgPathOperators(d);
 }
 
-/** Bytes a chunk of written text holds: few chunks to join at the end, none large to hold while it fills. */
-const CHUNK_BYTES = 1 << 16;
+/** Characters of written text gathered before they are encoded at once: few encodings, nothing large held. */
+const CHUNK_CHARS = 1 << 16;
 
 /**
- * ASCII text written straight into byte chunks, character by character as
- * it comes: no text is joined or held once written (a page's content is tens
- * of MB made of hundreds of thousands of small texts).
+ * Text written as bytes (ASCII: numbers, operators, names and hex strings;
+ * anything else comes out as UTF-8). The small texts written are gathered and
+ * encoded a chunk at a time by the host's own encoder, so no text is held
+ * once its chunk is full (a page's content is tens of MB made of hundreds of
+ * thousands of small texts).
  */
 export class AsciiBytes {
   private readonly chunks: Uint8Array<ArrayBuffer>[] = [];
-  /** Bytes in the chunks already full. */
+  /** Bytes in the chunks already encoded. */
   private length = 0;
-  private chunk = new Uint8Array(CHUNK_BYTES);
-  /** Bytes used of the chunk being filled. */
-  private at = 0;
+  /** The texts written since the last chunk, and their characters. */
+  private texts: string[] = [];
+  private chars = 0;
   private readonly encoder = new TextEncoder();
 
-  /** Adds text (ASCII only: numbers, operators, names and hex strings; anything else still comes out whole, as UTF-8). */
+  /** Adds text. */
   write(text: string): void {
-    let chunk = this.chunk;
-    let at = this.at;
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      // Stryker disable next-line ConditionalExpression: encoding ASCII the long way gives the same bytes.
-      if (code >= 0x80) {
-        this.at = at;
-        this.chunk = chunk;
-        this.writeBytes(this.encoder.encode(text.slice(i)));
-        return;
-      }
-      if (at === chunk.length) {
-        this.chunks.push(chunk);
-        this.length += at;
-        chunk = new Uint8Array(CHUNK_BYTES);
-        at = 0;
-      }
-      chunk[at++] = code;
-    }
-    this.chunk = chunk;
-    this.at = at;
+    this.texts.push(text);
+    this.chars += text.length;
+    if (this.chars >= CHUNK_CHARS) this.encode();
   }
 
   /** Writes a point as the content does: its two numbers (see `num`) with a space between. */
   writePoint(x: number, y: number): void {
-    this.write(num(x));
-    this.write(' ');
-    this.write(num(y));
+    this.texts.push(num(x), ' ', num(y));
+    this.chars += 24;
+    if (this.chars >= CHUNK_CHARS) this.encode();
   }
 
   /** Everything written, as bytes: the chunks copied once into one buffer. */
   done(): Uint8Array<ArrayBuffer> {
-    const bytes = new Uint8Array(this.length + this.at);
+    this.encode();
+    const bytes = new Uint8Array(this.length);
     let at = 0;
     for (const chunk of this.chunks) {
       bytes.set(chunk, at);
       at += chunk.length;
     }
-    bytes.set(this.chunk.subarray(0, this.at), at);
     return bytes;
   }
 
-  /** Adds bytes already encoded, byte by byte into the chunks. */
-  private writeBytes(bytes: Uint8Array): void {
-    for (const byte of bytes) {
-      if (this.at === this.chunk.length) {
-        this.chunks.push(this.chunk);
-        this.length += this.at;
-        this.chunk = new Uint8Array(CHUNK_BYTES);
-        this.at = 0;
-      }
-      this.chunk[this.at++] = byte;
-    }
+  /** Encodes the texts gathered into a chunk of their own, joined once. */
+  private encode(): void {
+    if (this.texts.length === 0) return;
+    const chunk = this.encoder.encode(this.texts.join(''));
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    this.texts = [];
+    this.chars = 0;
   }
 }
