@@ -11,9 +11,7 @@ export function num(value: number): string {
   const thousandths = Math.round(value * 1000);
   // Below 10^15 thousandths the rounding has at most 15 digits, which is how String writes it: the whole part, then the thousandths.
   if (Math.abs(thousandths) < 1e15) return thousandthsText(thousandths);
-  const rounded = thousandths / 1000;
-  // Stryker disable next-line ConditionalExpression: String(-0) is '0' as well; the test spares a call for the common zero.
-  return rounded === 0 ? '0' : String(rounded);
+  return String(thousandths / 1000);
 }
 
 /** Each count of thousandths from 1 to 999 as the decimals String writes for it (".5", ".25", ".125", ".001"). */
@@ -23,9 +21,8 @@ const DECIMALS = Array.from({ length: 1000 }, (_, n) => (n === 0 ? '' : String(n
 function thousandthsText(thousandths: number): string {
   const size = Math.abs(thousandths);
   const whole = Math.floor(size / 1000);
-  const decimals = DECIMALS[size - whole * 1000]!;
-  if (whole === 0 && decimals === '') return '0';
-  return `${thousandths < 0 ? '-' : ''}${whole}${decimals}`;
+  // No sign for a rounding to zero (-0 thousandths included), as String writes it.
+  return `${thousandths < 0 ? '-' : ''}${whole}${DECIMALS[size - whole * 1000]!}`;
 }
 
 /** The operators' text, one a line, numbers at most three decimals. */
