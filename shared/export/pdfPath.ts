@@ -110,58 +110,77 @@ export function pathOperators(d: string): string {
   return linePathOperators(d) ?? svgPathOperators(d);
 }
 
-/** Characters of written text gathered before they are encoded at once: few encodings, nothing large held. */
-const CHUNK_CHARS = 1 << 16;
+/** Bytes a chunk of written text holds: few chunks to join at the end, none large to hold while it fills. */
+const CHUNK_BYTES = 1 << 16;
 
 /**
- * Text written as bytes (ASCII: numbers, operators, names and hex strings;
- * anything else comes out as UTF-8). The small texts written are gathered and
- * encoded a chunk at a time by the host's own encoder, so no text is held
- * once its chunk is full (a page's content is tens of MB made of hundreds of
- * thousands of small texts).
+ * ASCII text written straight into byte chunks, character by character as
+ * it comes: no text is joined or held once written (a page's content is tens
+ * of MB made of hundreds of thousands of small texts).
  */
 export class AsciiBytes {
   private readonly chunks: Uint8Array<ArrayBuffer>[] = [];
-  /** Bytes in the chunks already encoded. */
+  /** Bytes in the chunks already full. */
   private length = 0;
-  /** The texts written since the last chunk, and their characters. */
-  private texts: string[] = [];
-  private chars = 0;
+  private chunk = new Uint8Array(CHUNK_BYTES);
+  /** Bytes used of the chunk being filled. */
+  private at = 0;
   private readonly encoder = new TextEncoder();
 
-  /** Adds text. */
+  /** Adds text (ASCII only: numbers, operators, names and hex strings; anything else still comes out whole, as UTF-8). */
   write(text: string): void {
-    this.texts.push(text);
-    this.chars += text.length;
-    if (this.chars >= CHUNK_CHARS) this.encode();
+    let chunk = this.chunk;
+    let at = this.at;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      // Stryker disable next-line ConditionalExpression: encoding ASCII the long way gives the same bytes.
+      if (code >= 0x80) {
+        this.at = at;
+        this.chunk = chunk;
+        this.writeBytes(this.encoder.encode(text.slice(i)));
+        return;
+      }
+      if (at === chunk.length) {
+        this.chunks.push(chunk);
+        this.length += at;
+        chunk = new Uint8Array(CHUNK_BYTES);
+        at = 0;
+      }
+      chunk[at++] = code;
+    }
+    this.chunk = chunk;
+    this.at = at;
   }
 
   /** Writes a point as the content does: its two numbers (see `num`) with a space between. */
   writePoint(x: number, y: number): void {
-    this.texts.push(num(x), ' ', num(y));
-    this.chars += 24;
-    if (this.chars >= CHUNK_CHARS) this.encode();
+    this.write(num(x));
+    this.write(' ');
+    this.write(num(y));
   }
 
   /** Everything written, as bytes: the chunks copied once into one buffer. */
   done(): Uint8Array<ArrayBuffer> {
-    this.encode();
-    const bytes = new Uint8Array(this.length);
+    const bytes = new Uint8Array(this.length + this.at);
     let at = 0;
     for (const chunk of this.chunks) {
       bytes.set(chunk, at);
       at += chunk.length;
     }
+    bytes.set(this.chunk.subarray(0, this.at), at);
     return bytes;
   }
 
-  /** Encodes the texts gathered into a chunk of their own, joined once. */
-  private encode(): void {
-    if (this.texts.length === 0) return;
-    const chunk = this.encoder.encode(this.texts.join(''));
-    this.chunks.push(chunk);
-    this.length += chunk.length;
-    this.texts = [];
-    this.chars = 0;
+  /** Adds bytes already encoded, byte by byte into the chunks. */
+  private writeBytes(bytes: Uint8Array): void {
+    for (const byte of bytes) {
+      if (this.at === this.chunk.length) {
+        this.chunks.push(this.chunk);
+        this.length += this.at;
+        this.chunk = new Uint8Array(CHUNK_BYTES);
+        this.at = 0;
+      }
+      this.chunk[this.at++] = byte;
+    }
   }
 }
