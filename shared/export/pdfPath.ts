@@ -10,6 +10,7 @@ export function num(value: number): string {
   if (Number.isSafeInteger(value) && Math.abs(value) < WHOLE_LIMIT) return value === 0 ? '0' : String(value);
   const thousandths = Math.round(value * 1000);
   // Below 10^15 thousandths the rounding has at most 15 digits, which is how String writes it: the whole part, then the thousandths.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: String gives the same text below 10^15; the way here only spares its work.
   if (Math.abs(thousandths) < 1e15) return thousandthsText(thousandths);
   return String(thousandths / 1000);
 }
