@@ -1,5 +1,5 @@
 import {
-  closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync,
+  close, closeSync, fdatasync, fchmodSync, fchownSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync,
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { codeOf } from '../shared/fileErrors';
@@ -46,6 +46,16 @@ export const nodeFileSystem: WriteFileSystem = {
     if (process.platform !== 'win32') fchownSync(fd, uid, gid);
   },
   flush: (fd) => fsyncSync(fd),
+  flushSoon(path) {
+    // The system's own threads flush while this one goes on; the descriptor is closed once they are done.
+    let fd: number;
+    try {
+      fd = openSync(path, 'r+');
+    } catch {
+      return;
+    }
+    fdatasync(fd, () => close(fd, () => {}));
+  },
   close: (fd) => closeSync(fd),
   rename: (from, to) => renameSync(from, to),
   remove: (path) => rmSync(path, { force: true }),

@@ -17,15 +17,15 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export function xmlText(text: string): string {
   // Most values (numbers, path data, plain names) have nothing to escape: one look, no copies.
   if (!XML_SPECIAL.test(text)) return text;
-  const allowed = XML_UNSAFE.test(text) ? text.replace(XML_FORBIDDEN, '') : text;
-  // One replace over the text: its result is one flat string (a text grown entity by entity is a chain of parts that writing it must copy out piece by piece).
-  return allowed.replace(XML_ENTITY, entityOf);
+  let out = XML_UNSAFE.test(text) ? text.replace(XML_FORBIDDEN, '') : text;
+  // A replace with a plain entity for each character present ("&" first, as the others bring one): the host makes
+  // each result as one flat string, calling no function per character (a JSON field has dozens of quotes).
+  for (const [char, every, entity] of XML_REPLACES) if (out.includes(char)) out = out.replace(every, entity);
+  return out;
 }
 
-/** The characters xmlText writes as entities. */
-const XML_ENTITY = /[&<>"'\n\r\t]/g;
-
-const entityOf = (char: string): string => XML_ENTITIES[char]!;
+/** Each character xmlText writes as an entity, every occurrence of it, and its entity; "&" first. */
+const XML_REPLACES = Object.entries(XML_ENTITIES).map(([char, entity]) => [char, new RegExp(char, 'g'), entity] as const);
 
 /** Characters that may be forbidden in XML: controls other than the escaped whitespace, surrogates, U+FFFE and U+FFFF. */
 const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;

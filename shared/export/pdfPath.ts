@@ -8,9 +8,22 @@ const WHOLE_LIMIT = 9_007_199_254_740;
 export function num(value: number): string {
   // A whole number (most of a picture's) is its own rounding: written as it is.
   if (Number.isSafeInteger(value) && Math.abs(value) < WHOLE_LIMIT) return value === 0 ? '0' : String(value);
-  const rounded = Math.round(value * 1000) / 1000;
-  // Stryker disable next-line ConditionalExpression: String(-0) is '0' as well; the test spares a call for the common zero.
-  return rounded === 0 ? '0' : String(rounded);
+  const thousandths = Math.round(value * 1000);
+  // Below 10^15 thousandths the rounding has at most 15 digits, which is how String writes it: the whole part, then the thousandths.
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: String gives the same text below 10^15; the way here only spares its work.
+  if (Math.abs(thousandths) < 1e15) return thousandthsText(thousandths);
+  return String(thousandths / 1000);
+}
+
+/** Each count of thousandths from 1 to 999 as the decimals String writes for it (".5", ".25", ".125", ".001"). */
+const DECIMALS = Array.from({ length: 1000 }, (_, n) => (n === 0 ? '' : String(n / 1000).slice(1)));
+
+/** A whole number of thousandths (below 10^15 in size) as String writes it divided by 1000. */
+function thousandthsText(thousandths: number): string {
+  const size = Math.abs(thousandths);
+  const whole = Math.floor(size / 1000);
+  // No sign for a rounding to zero (-0 thousandths included), as String writes it.
+  return `${thousandths < 0 ? '-' : ''}${whole}${DECIMALS[size - whole * 1000]!}`;
 }
 
 /** The operators' text, one a line, numbers at most three decimals. */

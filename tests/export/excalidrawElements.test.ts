@@ -112,4 +112,28 @@ describe('an Excalidraw scene', () => {
       expect(label).toMatchObject({ text: box.lines.join('\n'), x: box.x + box.padding, y: box.y + box.padding, fontSize: 13, containerId: element.id, textAlign: 'left', verticalAlign: 'top', strokeColor: '#1e1e1e' });
     }
   });
+
+  it('carries every node\'s and edge\'s own fields in customData, in the model\'s order after the ids (a group, notes, an empty label too)', () => {
+    const base = design();
+    const diagram: Diagram = {
+      ...base,
+      groups: [{ id: 'serving', label: 'Serving' }],
+      nodes: base.nodes.map((n, i) => (i === 0 ? { ...n, group: 'serving', notes: 'the "front" door & <more>' } : n)),
+      edges: base.edges.map((e, i) => (i === 0 ? { ...e, label: '' } : i === 1 ? { ...e, label: 'reads "hot" keys' } : e)),
+    };
+    const elements = elementsOf(diagram);
+    const byId = new Map(elements.map((e) => [e.id, e]));
+    for (const [i, node] of diagram.nodes.entries()) {
+      const { id, label, group, ...rest } = node;
+      const expected = { mlsdId: id, mlsdLabel: label, ...(group !== undefined && { mlsdInGroup: group }), ...rest };
+      const data = byId.get(`n_${node.id.replaceAll('_', '__')}`)!.customData;
+      expect(JSON.stringify(data), `node ${i}`).toBe(JSON.stringify(i === 0 && !diagram.groups?.length ? { ...expected, mlsdDiagram: data.mlsdDiagram } : expected));
+    }
+    for (const edge of diagram.edges) {
+      const { id, source: _source, target: _target, label, ...rest } = edge;
+      const data = byId.get(`e_${edge.id.replaceAll('_', '__')}`)!.customData;
+      expect(JSON.stringify(data)).toBe(JSON.stringify({ mlsdId: id, ...rest, ...(label !== undefined && { label }) }));
+    }
+    expect(byId.get(`n_${diagram.nodes[0]!.id.replaceAll('_', '__')}`)!.customData).toMatchObject({ mlsdInGroup: 'serving', notes: 'the "front" door & <more>' });
+  });
 });

@@ -62,3 +62,16 @@ describe('the own reading of straight-line paths (every edge, without pdf-lib)',
     }
   });
 });
+
+describe('a number in a PDF page\'s content', () => {
+  it('is written to a thousandth as String writes the rounded number, for fractions of every size and sign', () => {
+    const reference = (value: number) => {
+      const rounded = Math.round(value * 1000) / 1000;
+      return rounded === 0 ? '0' : String(rounded);
+    };
+    const values = [0.5, -0.5, 0.0004, -0.0004, 0.0005, -0.0015, 1.0005, 12.3456, -99.9996, 123456.789, 0.001, 0.01, 0.1, 999.999, 1234567890.1234, 1e11 + 0.25, -(1e11 + 0.125), 1e12 + 0.5, 9.99e14 / 1000 + 0.3, 2 ** 60 + 0.5, 1e13 + 0.1234, -(1e13 + 0.1234), 4e13 + 0.0071];
+    for (let i = 1; i < 20_000; i++) values.push(i / 7, -i / 3, (i * 1e9) / 13, i * 0.001 + 0.0004999, Math.sin(i) * 10 ** (i % 16));
+    for (const value of values) expect(num(value), String(value)).toBe(reference(value));
+    expect([num(2.5), num(-0.25), num(0.0001), num(3.14159), num(-1234.5678)]).toEqual(['2.5', '-0.25', '0', '3.142', '-1234.568']);
+  });
+});

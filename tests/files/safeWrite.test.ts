@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { nodeFileSystem } from '../../cli/nodeFileSystem';
-import { writeFileSafely, type WriteFileSystem } from '../../shared/files/safeWrite';
+import { FLUSH_SOON_BYTES, writeFileSafely, type WriteFileSystem } from '../../shared/files/safeWrite';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'mlsd-write-'));
 const failure = (code: string) => Object.assign(new Error(`${code}: raised by the test`), { code });
@@ -57,6 +57,27 @@ describe('a safe write', () => {
     expect(outcome).toMatchObject({ ok: true, sizeBytes: Buffer.byteLength(pieces.join('')) });
     expect(seen).toEqual(pieces);
     expect(calls.filter((c) => c === 'write')).toHaveLength(pieces.length);
+  });
+
+  it('starts flushing a large text every 16 MB while the rest is made, then flushes it whole before the rename', () => {
+    const { dir, path } = existingFile();
+    const piece = 'x'.repeat(1 << 20);
+    const early: { path: string; bytes: number }[] = [];
+    const { fs, calls } = disk({
+      flushSoon: (temporary) => {
+        early.push({ path: temporary, bytes: statSync(temporary).size });
+        nodeFileSystem.flushSoon!(temporary);
+      },
+    });
+    const outcome = writeFileSafely(fs, path, Array.from({ length: 40 }, () => piece));
+    expect(outcome).toMatchObject({ ok: true, sizeBytes: 40 << 20 });
+    expect(statSync(path).size).toBe(40 << 20);
+    // At 16 and 32 MB written, of the temporary file beside the target; the whole file is still flushed after.
+    expect(early.map((e) => e.bytes)).toEqual([FLUSH_SOON_BYTES, 2 * FLUSH_SOON_BYTES]);
+    expect(new Set(early.map((e) => e.path)).size).toBe(1);
+    expect(early[0]!.path.startsWith(join(dir, '.design.mlsd.json.'))).toBe(true);
+    expect(calls.filter((c) => ['flushSoon', 'flush', 'rename'].includes(c))).toEqual(['flushSoon', 'flushSoon', 'flush', 'rename']);
+    expect(readdirSync(dir)).toEqual(['design.mlsd.json']);
   });
 
   it('throws an error made while making the pieces on to the caller, leaving the file untouched and no temporary file', () => {
