@@ -1,5 +1,4 @@
 import { figureLine } from '../figureLine';
-import type { DiagramEdge, DiagramNode } from '../model/schema';
 import { findKind } from '../kinds';
 import { NOTE_COLOUR } from '../layout/annotationBox';
 import { captionParts } from './drawing';
@@ -8,7 +7,7 @@ import { exportId } from './ids';
 import { InOrder } from './inOrder';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
 import { textWidth } from './scene';
-import { joinPieces } from './pieces';
+import { joinPieces, PieceLines } from './pieces';
 import type { ExportFormat, ExportInput, TextPieces } from './types';
 
 /** FNV-1a's offset basis and prime: the hash Excalidraw's seeds are made of. */
@@ -98,56 +97,21 @@ export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate'
   return joinPieces(excalidrawPieces(input));
 }
 
-/** About this many characters a piece of the scene's elements (as `PieceLines` gathers lines). */
-const PIECE_CHARS = 1 << 16;
-
-/**
- * The scene file: its header, an element a line (a comma after each but the
- * last), then the app state. A piece's elements are joined once, with the
- * commas and line ends between them, into one flat string.
- */
+/** The scene file: its header, an element a line (a comma after each but the last), then the app state. */
 function* scenePieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): TextPieces {
-  yield '{"type":"excalidraw","version":2,"source":"MLSD Studio","elements":[\n';
-  let lines: string[] = [];
-  let length = 0;
+  const out = new PieceLines();
+  out.add('{"type":"excalidraw","version":2,"source":"MLSD Studio","elements":[');
+  let held: string | undefined;
   for (const element of excalidrawElements(input)) {
-    if (length >= PIECE_CHARS) {
-      // More elements follow: the piece ends with the comma and line end after its last one.
-      lines.push('');
-      yield lines.join(',\n');
-      lines = [];
-      length = 0;
+    if (held !== undefined) {
+      out.add(`${held},`);
+      if (out.full) yield out.take();
     }
-    lines.push(element);
-    length += element.length + 2;
+    held = element;
   }
-  const end = '],"appState":{"viewBackgroundColor":"#ffffff","gridSize":null},"files":{}}\n';
-  if (lines.length === 0) yield end;
-  else {
-    yield lines.join(',\n');
-    yield `\n${end}`;
-  }
-}
-
-/** An object's JSON members without its braces, with a comma before them; nothing for an empty object. */
-function membersAfter(json: string): string {
-  return json.length === 2 ? '' : `,${json.slice(1, -1)}`;
-}
-
-/**
- * A node's customData as JSON: the text JSON.stringify writes for
- * { mlsdId, mlsdLabel, mlsdInGroup?, ...nodeMetadata(node) }, made without
- * that object (a node's fields are the schema's own: none has these names).
- */
-function nodeDataJson(node: DiagramNode): string {
-  const group = node.group === undefined ? '' : `,"mlsdInGroup":${JSON.stringify(node.group)}`;
-  return `{"mlsdId":${JSON.stringify(node.id)},"mlsdLabel":${JSON.stringify(node.label)}${group}${membersAfter(JSON.stringify(nodeMetadata(node)))}}`;
-}
-
-/** An edge's customData as JSON: the text of { mlsdId, ...edgeMetadata(edge), label? }, made as `nodeDataJson` is. */
-function edgeDataJson(edge: DiagramEdge): string {
-  const label = edge.label === undefined ? '' : `,"label":${JSON.stringify(edge.label)}`;
-  return `{"mlsdId":${JSON.stringify(edge.id)}${membersAfter(JSON.stringify(edgeMetadata(edge)))}${label}}`;
+  if (held !== undefined) out.add(held);
+  out.add('],"appState":{"viewBackgroundColor":"#ffffff","gridSize":null},"files":{}}');
+  yield out.take();
 }
 
 /** An element bound to another, as the other's `boundElements` lists it. */
@@ -219,7 +183,7 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     if (figures && f) lines.push(figureLine(node, f).map((p) => p.text).join('  '));
     const id = boxIds[i]!;
     const labelId = `${id}-label`;
-    const data = diagramFields ? customData({ mlsdId: node.id, mlsdLabel: node.label, ...(node.group !== undefined && { mlsdInGroup: node.group }), ...nodeMetadata(node) }) : nodeDataJson(node);
+    const data = customData({ mlsdId: node.id, mlsdLabel: node.label, ...(node.group !== undefined && { mlsdInGroup: node.group }), ...nodeMetadata(node) });
     const arrowsBound = arrows.byBox[i];
     yield elementJson(id, 'rectangle', box.x, box.y, box.width, box.height,
       { strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', rounded: true, bound: arrowsBound === undefined ? boundJson('text', labelId) : `${boundJson('text', labelId)},${arrowsBound}` },
@@ -243,7 +207,7 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
       relative += `${p === 0 ? '' : ','}[${num(x)},${num(y)}]`;
     }
     const labelId = `${id}-label`;
-    const data = diagramFields ? customData({ mlsdId: edge.id, ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) }) : edgeDataJson(edge);
+    const data = customData({ mlsdId: edge.id, ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) });
     const stroke = STROKE[edge.mode ?? 'sync'];
     yield elementJson(id, 'arrow', start.x, start.y, maxX - minX, maxY - minY, { strokeColor: stroke.strokeColor, strokeStyle: stroke.strokeStyle, strokeWidth: 1, bound: caption ? boundJson('text', labelId) : '' },
       `,"points":[${relative}],"lastCommittedPoint":null,"startBinding":{"elementId":"${boxIds[arrows.ends[2 * i]!]}","focus":0,"gap":2},` +
