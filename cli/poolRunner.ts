@@ -1,16 +1,17 @@
 /**
  * The command line's pool runner (poolJobs.ts): a worker thread, started
  * before the design is read, makes sampled pools' runs while the main thread
- * composes the latencies. The main thread takes the jobs from the first, as
- * composition needs them, the worker from the last (poolProtocol.ts); when
- * composition needs a run the worker has taken, the main thread waits for it
- * and reads it off the port, synchronously. Whatever goes wrong on the
- * worker's side (it does not start, fails a job, or is too slow), the main
- * thread makes the run itself: the figures never depend on the worker.
+ * composes the latencies. Composition takes each run once it is ready, and
+ * only when it has nothing else left to compose does the main thread make a
+ * run itself (from the first job; the worker takes them from the last,
+ * poolProtocol.ts), or wait for the worker's and read it off the port,
+ * synchronously. Whatever goes wrong on the worker's side (it does not
+ * start, fails a job, or is too slow), the main thread makes the run itself:
+ * the figures never depend on the worker.
  */
 import { statSync } from 'node:fs';
 import { receiveMessageOnPort, type Worker } from 'node:worker_threads';
-import { poolRunOf, runPoolJob, type PoolJob, type PoolRunner } from '../shared/estimator/poolJobs';
+import { poolRunOf, runPoolJob, type PoolJob, type PoolRunner, type PoolRuns } from '../shared/estimator/poolJobs';
 import type { PoolRun } from '../shared/estimator/poolRun';
 import { FAILED, HERE, MADE, PENDING, TAKEN, type JobsMessage, type RunMessage } from './poolProtocol';
 import { bundledWorker, startWorker } from './workerThread';
@@ -46,10 +47,11 @@ export function poolRunnerFor(path: string, workerFile: string | undefined, core
   return bytes >= POOL_THREAD_MIN_BYTES ? startPoolRunner(workerFile) : undefined;
 }
 
-/** What a started runner did, for tests and measurements: runs made here and taken from the worker. */
+/** What a started runner did, for tests and measurements: runs made here and taken from the worker, and waits for the worker's. */
 export interface PoolRunnerCounts {
   madeHere: number;
   fromWorker: number;
+  waited: number;
 }
 
 /**
@@ -57,14 +59,16 @@ export interface PoolRunnerCounts {
  * with it; `counts` (if given) tells where the runs were made, and
  * `patienceMs` how long to wait for one run before making it here.
  */
-export function startPoolRunner(workerFile: string, { counts = { madeHere: 0, fromWorker: 0 }, patienceMs = PATIENCE_MS }: { counts?: PoolRunnerCounts; patienceMs?: number } = {}): PoolRunner & { worker: Worker } {
+export function startPoolRunner(workerFile: string, { counts = { madeHere: 0, fromWorker: 0, waited: 0 }, patienceMs = PATIENCE_MS }: { counts?: PoolRunnerCounts; patienceMs?: number } = {}): PoolRunner & { worker: Worker } {
   const { worker, port: port1 } = startWorker(workerFile);
   let lost = false;
   worker.on('error', () => (lost = true));
   let batches = 0;
+  // Whether this thread has made a run: its first one costs about twice those after it (poolJobs.ts, warmUpPoolRuns).
+  let warm = false;
   return {
     worker,
-    start(jobs: readonly PoolJob[]) {
+    start(jobs: readonly PoolJob[]): PoolRuns {
       const batch = ++batches;
       const control = new SharedArrayBuffer(4 * jobs.length);
       const states = new Int32Array(control);
@@ -74,9 +78,10 @@ export function startPoolRunner(workerFile: string, { counts = { madeHere: 0, fr
       } catch {
         lost = true;
       }
-      const makeHere = (index: number): PoolRun => {
+      const makeHere = (index: number): void => {
         counts.madeHere++;
-        return (runs[index] = runPoolJob(jobs[index]!));
+        warm = true;
+        runs[index] = runPoolJob(jobs[index]!);
       };
       /** Reads every run the worker has posted for this batch. */
       const receive = (): void => {
@@ -87,21 +92,44 @@ export function startPoolRunner(workerFile: string, { counts = { madeHere: 0, fr
           counts.fromWorker++;
         }
       };
-      return (index: number): PoolRun => {
+      /** One more run ready: posted by the worker, else made here, else the worker's next, waited for. */
+      const next = (): void => {
         for (;;) {
-          const known = runs[index];
-          if (known) return known;
-          const state = Atomics.compareExchange(states, index, PENDING, HERE);
-          // Not taken: made here. Posted: read off the port. Failed, or the worker is gone: made here after all.
-          if (state === PENDING) return makeHere(index);
-          if (state === MADE) {
-            receive();
-            return runs[index] ?? makeHere(index);
+          receive();
+          let pending = 0;
+          let first = -1;
+          let working = -1;
+          for (let index = 0; index < jobs.length; index++) {
+            const state = Atomics.load(states, index);
+            // Posted since the look above: read now.
+            if (!runs[index] && state === MADE) receive();
+            if (runs[index]) continue;
+            if (state === PENDING) {
+              pending++;
+              if (first < 0) first = index;
+            } else if (state === TAKEN && !lost) working = index;
+            // Failed on the worker's side, posted as another batch's, or taken by a worker that is gone: made here after all.
+            else return makeHere(index);
           }
-          if (state === FAILED || lost) return makeHere(index);
-          // The worker is on it.
-          if (Atomics.wait(states, index, TAKEN, patienceMs) === 'timed-out') lost = true;
+          if (first < 0 && working < 0) return;
+          // Made here when the worker has more to make after the run it is on than this thread's run would take: one run
+          // more once this thread has made one, two before (poolJobs.ts: warmUpPoolRuns). The main thread takes jobs from
+          // the first, the worker from the last (poolProtocol.ts).
+          if (first >= 0 && (working < 0 || pending >= (warm ? 1 : 2))) {
+            if (Atomics.compareExchange(states, first, PENDING, HERE) === PENDING) return makeHere(first);
+            continue;
+          }
+          // Else the run the worker is on: waited for, as long as patience lasts.
+          counts.waited++;
+          if (Atomics.wait(states, working, TAKEN, patienceMs) === 'timed-out') lost = true;
         }
+      };
+      return {
+        ready(index) {
+          if (!runs[index] && Atomics.load(states, index) === MADE) receive();
+          return runs[index];
+        },
+        next,
       };
     },
   };

@@ -5,8 +5,7 @@
  * not copied.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { poolRunParts, runPoolJob } from '../shared/estimator/poolJobs';
-import { clearMemos } from '../shared/memo';
+import { freshPoolJobRun, poolRunParts, warmUpPoolRuns } from '../shared/estimator/poolJobs';
 import { FAILED, MADE, PENDING, TAKEN, type JobsMessage, type RunMessage } from './poolProtocol';
 
 const port = (workerData as { port: MessagePort }).port;
@@ -17,15 +16,17 @@ port.on('message', ({ batch, jobs, control }: JobsMessage) => {
   for (let index = jobs.length - 1; index >= 0 && Atomics.compareExchange(states, index, PENDING, TAKEN) === PENDING; index--) {
     let state = FAILED;
     try {
-      const { parts, transfer } = poolRunParts(runPoolJob(jobs[index]!));
+      // Made afresh, not kept: its lists of times move to the main thread.
+      const { parts, transfer } = poolRunParts(freshPoolJobRun(jobs[index]!));
       port.postMessage({ batch, index, parts } satisfies RunMessage, transfer);
       state = MADE;
     } catch {
       // The main thread makes this run itself.
     }
-    // The run's lists have moved to the main thread: a later job with the same inputs makes them again, not from the cache.
-    clearMemos();
     Atomics.store(states, index, state);
     Atomics.notify(states, index);
   }
 });
+
+// The main thread is still reading the design: the time its jobs come in would otherwise go unused.
+warmUpPoolRuns();

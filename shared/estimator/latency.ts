@@ -7,6 +7,7 @@ import { mg1Wait } from './mg1';
 import { batchCallTime, batchStreams, chooseBatchPools, turnCallTime, type BatchPoolChoice } from './batches';
 import { simulatePool, type BatchStream, type PoolRun } from './poolRun';
 import { poolsAhead, type PoolInput, type PoolRunner } from './poolJobs';
+import { composeAsRunsArrive } from './aheadOrder';
 import { chainTotal, findChains, runChain, type ChainRun } from './chains';
 import type { Rate } from './rates';
 import { callPolicy, hasCallPolicy } from './callPolicy';
@@ -242,10 +243,10 @@ export function composeByNumber(
     return { nodes, of: result };
   }
   // With runs made ahead: first every node that needs none of them (each node's latency needs only its callees'), while
-  // they are being made, then the pools and the nodes that call them, in the same order among themselves.
+  // they are being made, then the pools and the nodes that call them, each as soon as the runs it needs are ready.
   const waits = needsRuns(order, steps, syncOut, target, ahead.ids);
   for (let i = order.length - 1; i >= 0; i--) if (!waits[steps[i]!]) composeStep(i);
-  for (let i = order.length - 1; i >= 0; i--) if (waits[steps[i]!]) composeStep(i);
+  composeAsRunsArrive(order, steps, syncOut, target, waits, ahead, composeStep);
   return { nodes, of: result };
 }
 

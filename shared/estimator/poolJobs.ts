@@ -10,8 +10,8 @@
  */
 import { Dist } from './grid';
 import { GRID_STEP, withGridStep } from './gridPoints';
-import { keepPool, knownPool, poolKey, simulatePool, type BatchStream, type PoolRun } from './poolRun';
-import type { ServiceTime } from './queueing';
+import { freshPoolRun, keepPool, knownPool, poolKey, runPool, simulatePool, type BatchStream, type PoolRun } from './poolRun';
+import { serviceTime, type ServiceTime } from './queueing';
 
 /** One pool's run, as its inputs: all a thread needs to make it. */
 export interface PoolJob {
@@ -24,17 +24,50 @@ export interface PoolJob {
 
 /**
  * Runs pool jobs beside the estimate. `start` takes the jobs in the order
- * composition needs them and returns how to take job i's run, synchronously,
- * when it is needed: from the runner when it has made it, else made there
- * and then (runPoolJob); never a different run.
+ * composition needs them and returns the batch's runs (PoolRuns).
  */
 export interface PoolRunner {
-  start(jobs: readonly PoolJob[]): (index: number) => PoolRun;
+  start(jobs: readonly PoolJob[]): PoolRuns;
+}
+
+/**
+ * One batch's runs as composition takes them: each one once it is ready
+ * (made by the runner, or on this thread by `next`), never a different run.
+ */
+export interface PoolRuns {
+  /** Job i's run if it is ready now; never waits, never makes one. */
+  ready(index: number): PoolRun | undefined;
+  /**
+   * For when composition can go no further without a run not ready yet: makes
+   * one on this thread, or waits for the runner's, so that at least one job
+   * more is ready on return (nothing, once every job is).
+   */
+  next(): void;
 }
 
 /** Makes one job's run on this thread (cached by its inputs, as every sampled pool's run). */
 export function runPoolJob(job: PoolJob): PoolRun {
   return withGridStep(job.gridStep, () => simulatePool(job.servers, job.service, job.streams));
+}
+
+/** Makes one job's run afresh and keeps nothing of it: for a thread that hands the run's lists of times to another. */
+export function freshPoolJobRun(job: PoolJob): PoolRun {
+  return withGridStep(job.gridStep, () => freshPoolRun(job.servers, job.service, job.streams));
+}
+
+/** Copies of the warm-up run (warmUpPoolRuns): about a tenth of a run's work. */
+const WARM_UP_COPIES = 40_000;
+/** Any seed: the warm-up run's draws are never read. */
+const SEED_OF_WARM_UP = 1;
+
+/**
+ * Makes one small run of a pool and drops it: a thread that is to make runs
+ * compiles their code on it, before its first job comes. A run's loops are
+ * compiled only once they have run for a while, so the first run a thread
+ * makes costs about twice one made after it; this run costs a third of that.
+ */
+export function warmUpPoolRuns(): void {
+  runPool(8, serviceTime(2, 6), [{ qps: 100, copies: 12 }], () => 0, WARM_UP_COPIES, SEED_OF_WARM_UP);
 }
 
 /** A sampled pool by id, with what its run needs (and, in its streams, whether copies arrive in turn). */
@@ -45,37 +78,60 @@ export interface PoolInput {
   streams: readonly BatchStream[];
 }
 
+/** The sampled pools whose runs are made ahead (poolsAhead), by id. */
+export interface RunsAhead {
+  ids: ReadonlySet<string>;
+  /** Pool `id`'s run (one of `ids`) if it is ready now (made before, or by the runner since); never waits. */
+  ready(id: string): PoolRun | undefined;
+  /** Makes at least one more run ready, here or by waiting for the runner (PoolRuns.next). */
+  next(): void;
+  /** Pool `id`'s run, ready now or once `next` has made it so; undefined for a pool that runs where it is needed (copies in turn). */
+  take(id: string): PoolRun | undefined;
+}
+
 /**
  * Lists the pools among `pools` (ids in composition order, each with its
- * servers, service and streams) whose runs can be made ahead, starts the
- * runner on those not made before; returns their ids, and each one's run by
- * id as composition reaches it (undefined for a pool that runs where it is
- * needed).
+ * servers, service and streams) whose runs can be made ahead, and starts the
+ * runner on those not made before; returns their ids, and their runs by id
+ * as composition reaches them.
  */
-export function poolsAhead(runner: PoolRunner, pools: readonly PoolInput[]): { ids: ReadonlySet<string>; take(id: string): PoolRun | undefined } {
+export function poolsAhead(runner: PoolRunner, pools: readonly PoolInput[]): RunsAhead {
   const keys = new Map<string, string>();
+  // The runs ready, by key: those made before (held here, whatever the store lets go of since), then the runner's.
+  const runs = new Map<string, PoolRun>();
   const pending: PoolJob[] = [];
   const pendingIndex = new Map<string, number>();
   for (const { id, servers, service, streams } of pools) {
     if (streams.some((s) => s.inTurn)) continue;
     const key = poolKey(servers, service, streams);
     keys.set(id, key);
-    if (knownPool(key) === undefined && !pendingIndex.has(key)) {
+    const known = knownPool(key);
+    if (known) runs.set(key, known);
+    else if (!pendingIndex.has(key)) {
       pendingIndex.set(key, pending.length);
       pending.push({ servers, service, streams, gridStep: GRID_STEP });
     }
   }
   const fromRunner = pending.length > 0 ? runner.start(pending) : undefined;
+  const ready = (id: string): PoolRun | undefined => {
+    const key = keys.get(id)!;
+    let run = runs.get(key);
+    if (!run && (run = fromRunner!.ready(pendingIndex.get(key)!))) {
+      runs.set(key, run);
+      keepPool(key, run);
+    }
+    return run;
+  };
   return {
     ids: new Set(keys.keys()),
+    ready,
+    next: () => fromRunner?.next(),
     take(id) {
-      const key = keys.get(id);
-      if (key === undefined) return undefined;
-      const known = knownPool(key);
-      if (known) return known;
-      const run = fromRunner!(pendingIndex.get(key)!);
-      keepPool(key, run);
-      return run;
+      if (!keys.has(id)) return undefined;
+      for (let run = ready(id); ; run = ready(id)) {
+        if (run) return run;
+        fromRunner!.next();
+      }
     },
   };
 }

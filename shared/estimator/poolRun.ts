@@ -45,13 +45,17 @@ const cache = new Memo<string, PoolRun>(64);
  * comes back, and the next one leaves, only once that is over too.
  */
 export function simulatePool(servers: number, service: ServiceTime, streams: readonly BatchStream[], after: Dist = Dist.ZERO): PoolRun {
-  const inTurn = streams.some((s) => s.inTurn);
   const key = poolKey(servers, service, streams, after);
   const known = cache.get(key);
   if (known) return known;
-  const run = runPool(servers, service, streams, inTurn ? sampler(after) : () => 0, COPIES, SEED);
+  const run = freshPoolRun(servers, service, streams, after);
   cache.set(key, run);
   return run;
+}
+
+/** simulatePool's run, made afresh and not cached. */
+export function freshPoolRun(servers: number, service: ServiceTime, streams: readonly BatchStream[], after: Dist = Dist.ZERO): PoolRun {
+  return runPool(servers, service, streams, streams.some((s) => s.inTurn) ? sampler(after) : () => 0, COPIES, SEED);
 }
 
 /** What a pool's run is cached by, on the grid in use: its inputs, and the time after its own where copies come in turn. */

@@ -8,7 +8,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FAILED, MADE, PENDING, TAKEN } from '../../cli/poolProtocol';
 import { POOL_THREAD_MIN_BYTES, poolRunnerFor, startPoolRunner, type PoolRunnerCounts } from '../../cli/poolRunner';
 import { estimate } from '../../shared/estimator/estimate';
-import { runPoolJob, type PoolJob } from '../../shared/estimator/poolJobs';
+import { runPoolJob, type PoolJob, type PoolRuns } from '../../shared/estimator/poolJobs';
 import type { PoolRun } from '../../shared/estimator/poolRun';
 import { clearMemos } from '../../shared/memo';
 import { bytesOf, poolsDesign } from '../estimator/pools';
@@ -25,6 +25,8 @@ const failing = join(dir, 'failing.cjs');
 const silent = join(dir, 'silent.cjs');
 /** A worker that answers every job with a run of another batch. */
 const astray = join(dir, 'astray.cjs');
+/** A worker that takes the last job only, tells the test, and fails it a while later. */
+const holding = join(dir, 'holding.cjs');
 /** A worker that throws as it starts. */
 const broken = join(dir, 'broken.cjs');
 
@@ -47,6 +49,18 @@ beforeAll(async () => {
   const parts = { zero: 1, lo: 0, masses: [], batches: [], turns: [] };
   writeFileSync(astray, takeAll(`workerData.port.postMessage({ batch: 99, index: i, parts: ${JSON.stringify(parts)} }); Atomics.store(states, i, ${MADE}); Atomics.notify(states, i);`));
   writeFileSync(broken, `throw new Error('cannot start');`);
+  writeFileSync(
+    holding,
+    `${port}workerData.port.on('message', ({ jobs, control }) => {
+  const states = new Int32Array(control);
+  const last = jobs.length - 1;
+  if (Atomics.compareExchange(states, last, ${PENDING}, ${TAKEN}) !== ${PENDING}) return;
+  parentPort.postMessage('took the last job');
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+  Atomics.store(states, last, ${FAILED});
+  Atomics.notify(states, last);
+});`,
+  );
 }, 60_000);
 
 beforeEach(() => clearMemos());
@@ -65,23 +79,32 @@ function expectSameRun(actual: PoolRun, expected: PoolRun): void {
   expect(bytesOf(actual.turns)).toEqual(bytesOf(expected.turns));
 }
 
+/** Job i's run, asking for one more run until it is ready (as composition does). */
+function takeRun(runs: PoolRuns, index: number): PoolRun {
+  for (;;) {
+    const run = runs.ready(index);
+    if (run) return run;
+    runs.next();
+  }
+}
+
 /** Starts a runner on `file`, hands it the jobs, waits for the worker's sign (its message, or its error), then takes every run. */
 async function takeAfter(file: string, sign: 'message' | 'error', patienceMs = 2000): Promise<PoolRunnerCounts> {
-  const counts: PoolRunnerCounts = { madeHere: 0, fromWorker: 0 };
+  const counts: PoolRunnerCounts = { madeHere: 0, fromWorker: 0, waited: 0 };
   const runner = startPoolRunner(file, { counts, patienceMs });
   const signed = once(runner.worker, sign);
-  const take = runner.start(JOBS);
+  const runs = runner.start(JOBS);
   await signed;
-  const runs = JOBS.map((_, i) => take(i));
+  const taken = JOBS.map((_, i) => takeRun(runs, i));
   clearMemos();
   expected ??= JOBS.map(runPoolJob);
-  runs.forEach((run, i) => expectSameRun(run, expected![i]!));
+  taken.forEach((run, i) => expectSameRun(run, expected![i]!));
   return counts;
 }
 
 describe('the pool runner of the command line', () => {
   it('takes the runs its worker made, bit for bit as this thread makes them', async () => {
-    expect(await takeAfter(telling, 'message')).toEqual({ madeHere: 0, fromWorker: 2 });
+    expect(await takeAfter(telling, 'message')).toEqual({ madeHere: 0, fromWorker: 2, waited: 0 });
   }, 60_000);
 
   it.each([
@@ -91,13 +114,47 @@ describe('the pool runner of the command line', () => {
     ['cannot start', broken, 'error', 2000],
     ['has no script', join(dir, 'missing.cjs'), 'error', 2000],
   ] as const)('makes every run on the main thread when its worker %s', async (_, file, sign, patienceMs) => {
-    expect(await takeAfter(file, sign, patienceMs)).toEqual({ madeHere: 2, fromWorker: 0 });
+    const counts = await takeAfter(file, sign, patienceMs);
+    expect([counts.madeHere, counts.fromWorker]).toEqual([2, 0]);
+  }, 60_000);
+
+  it('waits for the run the worker is on rather than make its first run when one job is left, and makes it from the second', async () => {
+    const counts: PoolRunnerCounts = { madeHere: 0, fromWorker: 0, waited: 0 };
+    const runner = startPoolRunner(holding, { counts });
+    const took = once(runner.worker, 'message');
+    const runs = runner.start(JOBS);
+    await took;
+    // Job 0 left, job 1 the worker's: waited for (it fails, and is made here).
+    runs.next();
+    expect(counts).toEqual({ madeHere: 1, fromWorker: 0, waited: 1 });
+    expect([runs.ready(0), runs.ready(1)].map(Boolean)).toEqual([false, true]);
+    runs.next();
+    expect(counts).toEqual({ madeHere: 2, fromWorker: 0, waited: 1 });
+    expect(runs.ready(0)).toBeDefined();
+  }, 60_000);
+
+  it('makes its first run itself from two jobs left beside the one the worker is on, and each later one from one left', async () => {
+    const counts: PoolRunnerCounts = { madeHere: 0, fromWorker: 0, waited: 0 };
+    const runner = startPoolRunner(holding, { counts });
+    const took = once(runner.worker, 'message');
+    const runs = runner.start([...JOBS, JOBS[0]!]);
+    await took;
+    runs.next();
+    expect(counts).toEqual({ madeHere: 1, fromWorker: 0, waited: 0 });
+    expect([0, 1, 2].map((i) => Boolean(runs.ready(i)))).toEqual([true, false, false]);
+    runs.next();
+    expect(counts).toEqual({ madeHere: 2, fromWorker: 0, waited: 0 });
+    expect([0, 1, 2].map((i) => Boolean(runs.ready(i)))).toEqual([true, true, false]);
+    runs.next();
+    expect(counts).toEqual({ madeHere: 3, fromWorker: 0, waited: 1 });
+    runs.next();
+    expect(counts).toEqual({ madeHere: 3, fromWorker: 0, waited: 1 });
   }, 60_000);
 
   it('gives an estimate the same figures with its worker as without, each run made by one of the two threads', () => {
     const alone = JSON.stringify(estimate(poolsDesign()));
     clearMemos();
-    const counts: PoolRunnerCounts = { madeHere: 0, fromWorker: 0 };
+    const counts: PoolRunnerCounts = { madeHere: 0, fromWorker: 0, waited: 0 };
     const withWorker = estimate(poolsDesign(), { poolRunner: startPoolRunner(workerFile, { counts }) });
     expect(JSON.stringify(withWorker)).toBe(alone);
     expect(counts.madeHere + counts.fromWorker).toBe(3);

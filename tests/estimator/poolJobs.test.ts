@@ -1,22 +1,34 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { estimate } from '../../shared/estimator/estimate';
 import { Dist } from '../../shared/estimator/grid';
+import { composeAsRunsArrive } from '../../shared/estimator/aheadOrder';
 import { needsRuns } from '../../shared/estimator/latency';
 import { poolRunOf, poolRunParts, runPoolJob, type PoolJob, type PoolRunner } from '../../shared/estimator/poolJobs';
 import { clearMemos } from '../../shared/memo';
 import { bytesOf, poolsDesign } from './pools';
 
-/** A runner on this thread that makes each run the way a second thread would hand it back: as parts, rebuilt. */
-function recordingRunner(batches: PoolJob[][], taken: number[] = []): PoolRunner {
+/**
+ * A runner on this thread that makes each run the way a second thread would hand it back: as parts, rebuilt. With
+ * `late`, no run is ready before composition asks for one more (`next`), and each `next` readies the last job not
+ * ready (the second thread's order); `asked` records what composition asked for (job indices, and "next").
+ */
+function recordingRunner(batches: PoolJob[][], asked: (number | 'next')[] = [], late = false): PoolRunner {
   return {
     start(jobs) {
       batches.push([...jobs]);
       const runs = jobs.map((job) => poolRunOf(poolRunParts(runPoolJob(job)).parts));
-      // As on a thread of its own, whose caches this thread never sees (cli/poolWorker.ts clears them after each job).
+      // As on a thread of its own, whose caches this thread never sees (cli/poolWorker.ts keeps none).
       clearMemos();
-      return (index) => {
-        taken.push(index);
-        return runs[index]!;
+      let readied = late ? 0 : jobs.length;
+      return {
+        ready(index) {
+          asked.push(index);
+          return index >= jobs.length - readied ? runs[index] : undefined;
+        },
+        next() {
+          asked.push('next');
+          readied++;
+        },
       };
     },
   };
@@ -31,14 +43,25 @@ describe('sampled pools made by a runner', () => {
     expect(alone.diagnostics.map((d) => `${d.code}:${d.node}`)).toContain('sequential-waits:turns');
     clearMemos();
     const batches: PoolJob[][] = [];
-    const taken: number[] = [];
-    const withRunner = estimate(poolsDesign(), { poolRunner: recordingRunner(batches, taken) });
+    const asked: (number | 'next')[] = [];
+    const withRunner = estimate(poolsDesign(), { poolRunner: recordingRunner(batches, asked) });
     expect(JSON.stringify(withRunner)).toBe(JSON.stringify(alone));
     // One batch of three pools: the pool with copies in turn (and 2 together) waits for what it calls, so it is made where composition reaches it.
     expect(batches).toHaveLength(1);
     expect(batches[0]!.map((job) => job.streams.map((s) => s.copies)).sort()).toEqual([[4], [6], [8]]);
-    expect(taken).toEqual([0, 1, 2]);
+    // Every run ready at once: each one taken once, in the order composition reaches the pools, and none asked for.
+    expect(asked).toEqual([0, 1, 2]);
     expect(batches[0]!.every((job) => job.servers === 8 && job.gridStep === 1)).toBe(true);
+  });
+
+  it('gives the same figures when the runs come one by one, last first, composing what each one lets it before asking for the next', () => {
+    const alone = JSON.stringify(estimate(poolsDesign()));
+    clearMemos();
+    const asked: (number | 'next')[] = [];
+    expect(JSON.stringify(estimate(poolsDesign(), { poolRunner: recordingRunner([], asked, true) }))).toBe(alone);
+    // Three pools, none ready: the pools still waiting looked at again after each one more asked for, and after composing
+    // what that one let it (the runs may have come meanwhile), until each one is ready.
+    expect(asked).toEqual([0, 1, 2, 'next', 0, 1, 2, 0, 1, 'next', 0, 1, 0, 'next', 0]);
   });
 
   it('takes runs it was handed before from its store: a second estimate of the same pools hands over none', () => {
@@ -85,6 +108,9 @@ describe('sampled pools made by a runner', () => {
   });
 });
 
+/** A run that stands for any (the order of composition never reads one). */
+const RUN = { own: Dist.ZERO, batches: new Map(), turns: new Map() };
+
 describe('the nodes composed after the runs made ahead', () => {
   it('are the pools made ahead and every node that reaches one through sync calls; the rest go first', () => {
     // Nodes 0..4, composed from the order's end: 4 calls nothing, 3 is a pool made ahead, 2 calls 3, 1 calls 2 and 4, 0 calls 4.
@@ -97,4 +123,36 @@ describe('the nodes composed after the runs made ahead', () => {
     expect([...needsRuns(order, steps, syncOut, target, new Set(['n4']))]).toEqual([1, 1, 0, 0, 1]);
     expect([...needsRuns(order, steps, syncOut, target, new Set())]).toEqual([0, 0, 0, 0, 0]);
   });
+
+  it('are composed callees first, each as soon as its runs are ready, and one more run is asked for only when none is', () => {
+    // n0 calls n1 and n2, n1 calls the pool p1, n2 the pool p2; n3 calls nothing and goes first.
+    const order = ['n0', 'n1', 'n2', 'p1', 'p2', 'n3'];
+    const steps = Int32Array.of(0, 1, 2, 3, 4, 5);
+    // Edges by number: 0: n0 -> n1, 1: n0 -> n2, 2: n1 -> p1, 3: n2 -> p2.
+    const target = Int32Array.of(1, 2, 3, 4);
+    const syncOut = [[0, 1], [2], [3], undefined, undefined, undefined];
+    const waits = needsRuns(order, steps, syncOut, target, new Set(['p1', 'p2']));
+    expect([...waits]).toEqual([1, 1, 1, 1, 1, 0]);
+    /** Composes with runs that come one per `next`, in `coming` order (those in `readyFirst` before any), logging both. */
+    const composed = (coming: string[], readyFirst: string[] = []) => {
+      const log: string[] = [];
+      const ready = new Set(readyFirst);
+      const ahead = {
+        ids: new Set(['p1', 'p2']),
+        ready: (id: string) => (ready.has(id) ? RUN : undefined),
+        next: () => {
+          log.push('next');
+          ready.add(coming.shift()!);
+        },
+        take: () => undefined,
+      };
+      composeAsRunsArrive(order, steps, syncOut, target, waits, ahead, (step) => log.push(order[step]!));
+      return log;
+    };
+    expect(composed(['p2', 'p1'])).toEqual(['next', 'p2', 'n2', 'next', 'p1', 'n1', 'n0']);
+    expect(composed(['p1', 'p2'])).toEqual(['next', 'p1', 'n1', 'next', 'p2', 'n2', 'n0']);
+    expect(composed([], ['p1', 'p2'])).toEqual(['p1', 'n1', 'p2', 'n2', 'n0']);
+    expect(composed(['p1'], ['p2'])).toEqual(['p2', 'n2', 'next', 'p1', 'n1', 'n0']);
+  });
 });
+
