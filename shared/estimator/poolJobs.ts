@@ -10,6 +10,7 @@
  */
 import { Dist } from './grid';
 import { GRID_STEP, withGridStep } from './gridPoints';
+import { COARSE_STEP } from './precision';
 import { freshPoolRun, keepPool, knownPool, poolKey, runPool, simulatePool, type BatchStream, type PoolRun } from './poolRun';
 import { serviceTime, type ServiceTime } from './queueing';
 
@@ -62,12 +63,13 @@ const SEED_OF_WARM_UP = 1;
 
 /**
  * Makes one small run of a pool and drops it: a thread that is to make runs
- * compiles their code on it, before its first job comes. A run's loops are
- * compiled only once they have run for a while, so the first run a thread
- * makes costs about twice one made after it; this run costs a third of that.
+ * compiles their code on it before its first job comes, and the tables of
+ * the coarse grid that designs large enough to have such a thread use
+ * (precision.ts). Without it, the first run a thread makes costs two to
+ * three times one made after it.
  */
 export function warmUpPoolRuns(): void {
-  runPool(8, serviceTime(2, 6), [{ qps: 100, copies: 12 }], () => 0, WARM_UP_COPIES, SEED_OF_WARM_UP);
+  withGridStep(COARSE_STEP, () => runPool(8, serviceTime(2, 6), [{ qps: 100, copies: 12 }], () => 0, WARM_UP_COPIES, SEED_OF_WARM_UP));
 }
 
 /** A sampled pool by id, with what its run needs (and, in its streams, whether copies arrive in turn). */

@@ -3,7 +3,8 @@ import { estimate } from '../../shared/estimator/estimate';
 import { Dist } from '../../shared/estimator/grid';
 import { composeAsRunsArrive } from '../../shared/estimator/aheadOrder';
 import { needsRuns } from '../../shared/estimator/latency';
-import { poolRunOf, poolRunParts, runPoolJob, type PoolJob, type PoolRunner } from '../../shared/estimator/poolJobs';
+import { GRID_STEP } from '../../shared/estimator/gridPoints';
+import { poolRunOf, poolRunParts, runPoolJob, warmUpPoolRuns, type PoolJob, type PoolRunner } from '../../shared/estimator/poolJobs';
 import { clearMemos } from '../../shared/memo';
 import { bytesOf, poolsDesign } from './pools';
 
@@ -62,6 +63,16 @@ describe('sampled pools made by a runner', () => {
     // Three pools, none ready: the pools still waiting looked at again after each one more asked for, and after composing
     // what that one let it (the runs may have come meanwhile), until each one is ready.
     expect(asked).toEqual([0, 1, 2, 'next', 0, 1, 2, 0, 1, 'next', 0, 1, 0, 'next', 0]);
+  });
+
+  it('gives the same figures after a warm-up run, which leaves the grid in use and the store of runs as they were', () => {
+    const alone = JSON.stringify(estimate(poolsDesign()));
+    clearMemos();
+    warmUpPoolRuns();
+    expect(GRID_STEP).toBe(1);
+    const batches: PoolJob[][] = [];
+    expect(JSON.stringify(estimate(poolsDesign(), { poolRunner: recordingRunner(batches) }))).toBe(alone);
+    expect(batches.map((b) => b.length)).toEqual([3]);
   });
 
   it('takes runs it was handed before from its store: a second estimate of the same pools hands over none', () => {
