@@ -68,7 +68,9 @@ const SEED_OF_WARM_UP = 1;
  * (precision.ts). Without it, the first run a thread makes costs two to
  * three times one made after it.
  */
+// Stryker disable next-line all: the warm-up only compiles code and builds tables; no figure reads its run
 export function warmUpPoolRuns(): void {
+  // Stryker disable next-line all: the warm-up only compiles code and builds tables; no figure reads its run
   withGridStep(COARSE_STEP, () => runPool(8, serviceTime(2, 6), [{ qps: 100, copies: 12 }], () => 0, WARM_UP_COPIES, SEED_OF_WARM_UP));
 }
 

@@ -165,5 +165,15 @@ describe('the nodes composed after the runs made ahead', () => {
     expect(composed([], ['p1', 'p2'])).toEqual(['p1', 'n1', 'p2', 'n2', 'n0']);
     expect(composed(['p1'], ['p2'])).toEqual(['p2', 'n2', 'next', 'p1', 'n1', 'n0']);
   });
+
+  it('composes a node the order lists twice once, at its last place, and ends', () => {
+    // p1 twice in the order (ids are unique in an estimate; elsewhere an id's last node answers for it), n1 calling it.
+    const order = ['n1', 'p1', 'p1'];
+    const steps = Int32Array.of(0, 1, 1);
+    const log: (string | number)[] = [];
+    const ahead = { ids: new Set(['p1']), ready: () => RUN, next: () => log.push('next'), take: () => undefined };
+    composeAsRunsArrive(order, steps, [[0], undefined], Int32Array.of(1), Uint8Array.of(1, 1), ahead, (step) => log.push(step));
+    expect(log).toEqual([2, 0]);
+  });
 });
 
