@@ -89,7 +89,10 @@ export interface RunsAhead {
   ready(id: string): PoolRun | undefined;
   /** Makes at least one more run ready, here or by waiting for the runner (PoolRuns.next). */
   next(): void;
-  /** Pool `id`'s run, ready now or once `next` has made it so; undefined for a pool that runs where it is needed (copies in turn). */
+  /**
+   * Pool `id`'s run once it is ready (composition takes a pool only then, aheadOrder.ts); undefined for a pool that
+   * runs where it is needed (copies in turn), and for one not ready, which is then made there too.
+   */
   take(id: string): PoolRun | undefined;
 }
 
@@ -130,13 +133,7 @@ export function poolsAhead(runner: PoolRunner, pools: readonly PoolInput[]): Run
     ids: new Set(keys.keys()),
     ready,
     next: () => fromRunner?.next(),
-    take(id) {
-      if (!keys.has(id)) return undefined;
-      for (let run = ready(id); ; run = ready(id)) {
-        if (run) return run;
-        fromRunner!.next();
-      }
-    },
+    take: (id) => (keys.has(id) ? ready(id) : undefined),
   };
 }
 

@@ -6,6 +6,7 @@ import { needsRuns } from '../../shared/estimator/latency';
 import { GRID_STEP } from '../../shared/estimator/gridPoints';
 import { poolRunOf, poolRunParts, runPoolJob, warmUpPoolRuns, type PoolJob, type PoolRunner } from '../../shared/estimator/poolJobs';
 import { clearMemos } from '../../shared/memo';
+import { call, diagramOf, svc, users } from './build';
 import { bytesOf, poolsDesign } from './pools';
 
 /**
@@ -73,6 +74,36 @@ describe('sampled pools made by a runner', () => {
     const batches: PoolJob[][] = [];
     expect(JSON.stringify(estimate(poolsDesign(), { poolRunner: recordingRunner(batches) }))).toBe(alone);
     expect(batches.map((b) => b.length)).toEqual([3]);
+  });
+
+  it('composes with the runs the runner hands over, not runs of its own', () => {
+    const alone = estimate(poolsDesign());
+    clearMemos();
+    // A runner that hands back, for every job, the run of the job with the fewest copies: the other pools' figures move.
+    const swapped: PoolRunner = {
+      start(jobs) {
+        const fewest = jobs.reduce((a, b) => (a.streams[0]!.copies <= b.streams[0]!.copies ? a : b));
+        const run = poolRunOf(poolRunParts(runPoolJob(fewest)).parts);
+        clearMemos();
+        return { ready: () => run, next: () => undefined };
+      },
+    };
+    const withSwapped = estimate(poolsDesign(), { poolRunner: swapped });
+    const p99 = (e: typeof alone, id: string) => e.nodes.find((n) => n.id === id)!.latencyMs!.p99;
+    expect(p99(withSwapped, 'pool4')).toBe(p99(alone, 'pool4'));
+    expect(p99(withSwapped, 'pool8')).not.toBe(p99(alone, 'pool8'));
+  });
+
+  it('hands over one job for pools of the same inputs', () => {
+    const pool = (id: string) => svc(id, 5, 20, { capacity: { replicas: 8, concurrency: 1 } });
+    const twins = () => diagramOf([users(100), svc('api', 1, 2), pool('a'), pool('b')], [call('users', 'api'), call('api', 'a', { calls: 4 }), call('api', 'b', { calls: 4 })]);
+    const first = estimate(twins());
+    expect(first.diagnostics.filter((d) => d.code === 'batch-arrivals').map((d) => d.node).sort()).toEqual(['a', 'b']);
+    const alone = JSON.stringify(first);
+    clearMemos();
+    const batches: PoolJob[][] = [];
+    expect(JSON.stringify(estimate(twins(), { poolRunner: recordingRunner(batches) }))).toBe(alone);
+    expect(batches.map((b) => b.length)).toEqual([1]);
   });
 
   it('takes runs it was handed before from its store: a second estimate of the same pools hands over none', () => {
@@ -164,6 +195,20 @@ describe('the nodes composed after the runs made ahead', () => {
     expect(composed(['p1', 'p2'])).toEqual(['next', 'p1', 'n1', 'next', 'p2', 'n2', 'n0']);
     expect(composed([], ['p1', 'p2'])).toEqual(['p1', 'n1', 'p2', 'n2', 'n0']);
     expect(composed(['p1'], ['p2'])).toEqual(['p2', 'n2', 'next', 'p1', 'n1', 'n0']);
+  });
+
+  it('composes a pool made ahead that calls a node waiting on another pool only once that node is composed', () => {
+    // n0 calls the pool p1, p1 calls n2, n2 calls the pool p2.
+    const order = ['n0', 'p1', 'n2', 'p2'];
+    const steps = Int32Array.of(0, 1, 2, 3);
+    const target = Int32Array.of(1, 2, 3);
+    const syncOut = [[0], [1], [2], undefined];
+    const waits = needsRuns(order, steps, syncOut, target, new Set(['p1', 'p2']));
+    const log: string[] = [];
+    const ready = new Set(['p1']);
+    const ahead = { ids: new Set(['p1', 'p2']), ready: (id: string) => (ready.has(id) ? RUN : undefined), next: () => log.push('next') && ready.add('p2'), take: () => undefined };
+    composeAsRunsArrive(order, steps, syncOut, target, waits, ahead, (step) => log.push(order[step]!));
+    expect(log).toEqual(['next', 'p2', 'n2', 'p1', 'n0']);
   });
 
   it('composes a node the order lists twice once, at its last place, and ends', () => {
