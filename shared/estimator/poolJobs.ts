@@ -132,7 +132,9 @@ export function poolsAhead(runner: PoolRunner, pools: readonly PoolInput[]): Run
   return {
     ids: new Set(keys.keys()),
     ready,
+    // Stryker disable next-line OptionalChaining: composition asks for one more run only while one is not ready, so only with a runner
     next: () => fromRunner?.next(),
+    // Stryker disable next-line ArrowFunction: `ready` has kept the run in the store of runs too, where a pool made where it is needed finds it
     take: (id) => (keys.has(id) ? ready(id) : undefined),
   };
 }
