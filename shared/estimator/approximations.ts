@@ -10,7 +10,7 @@ import type { Queueing } from './queueing';
 import { MAX_SIMULATED_CHAIN_NODES } from './chains';
 import { sampledParts, type Sampled } from './latency';
 import { longestRuns } from '../lint/graphQueries';
-import { nodesById } from './nodeIndex';
+import { edgeEnds, nodeNumbers, nodesById } from './nodeIndex';
 
 /** Single-server stages in a row from which a chain is flagged. */
 export const CHAIN_LENGTH = 3;
@@ -101,14 +101,23 @@ export function chainDiagnostics(
       "request's waits along it go together, so the chain's figures come from a sampled run of it as a whole, good to a few percent. " +
       'Check the whole design by simulation (mlsd simulate).',
   }));
-  const single = (id: string) => {
-    const q = queues.get(id);
-    return q !== undefined && !q.saturated && q.servers === 1 && !inChains.has(id);
-  };
+  // By node number: 1 for a single server outside the sampled chains (the queues read once, the few such looked up).
+  const { nodes, edges } = diagram;
+  const numbers = nodeNumbers(nodes);
+  const single = new Uint8Array(nodes.length);
+  for (const [id, q] of queues) {
+    if (q.saturated || q.servers !== 1 || inChains.has(id)) continue;
+    const v = numbers.get(id);
+    // Stryker disable next-line ConditionalExpression: a typed array ignores a write at undefined
+    if (v !== undefined) single[v] = 1;
+  }
+  const { source, target } = edgeEnds(diagram);
   const next = new Map<string, string[]>();
   const hasSingleCaller = new Set<string>();
-  for (const edge of diagram.edges) {
-    if ((edge.mode ?? 'sync') !== 'sync' || !single(edge.source) || !single(edge.target)) continue;
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e]!;
+    // An end with no node (-1) reads undefined, not 1.
+    if ((edge.mode ?? 'sync') !== 'sync' || single[source[e]!] !== 1 || single[target[e]!] !== 1) continue;
     const list = next.get(edge.source);
     if (list) list.push(edge.target);
     else next.set(edge.source, [edge.target]);
@@ -116,8 +125,10 @@ export function chainDiagnostics(
   }
   const length = longestRuns(next);
   const notSampled = new Set(skipped.flat());
-  for (const node of diagram.nodes) {
-    if (!single(node.id) || hasSingleCaller.has(node.id)) continue;
+  const unique = numbers.size === nodes.length;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    if (single[unique ? i : numbers.get(node.id)!] !== 1 || hasSingleCaller.has(node.id)) continue;
     const run = length(node.id);
     if (run < CHAIN_LENGTH) continue;
     diagnostics.push({

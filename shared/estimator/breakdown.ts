@@ -66,9 +66,9 @@ function branchWeights(h: Weight, calls: readonly CallTime[]): Weight[] {
   for (let c = 0; c < count; c++) {
     const branch = calls[c]!.dist;
     const w = Weight.on(branch);
-    const values = w.values;
-    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
-    for (let i = 0; i < values.length; i++) values[i] = h.at(branch.lo + i) * critical(calls, c, branch.lo + i - lo, span, belows, levels, below, level);
+    const values = w.store;
+    const from = w.offset;
+    for (let i = 0; i < w.size; i++) values[from + i] = h.at(branch.lo + i) * critical(calls, c, branch.lo + i - lo, span, belows, levels, below, level);
     // Stryker disable next-line ArithmeticOperator,UnaryOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
     w.zero = h.zero * critical(calls, c, -1, span, belows, levels, below, level);
     weights.push(w);
@@ -121,19 +121,21 @@ function calleeWeight(h: Weight, callee: Dist, calls: number, parallel: boolean)
   const first = split ? whole + 1 : whole;
   const firstShare = split ? fraction : 1;
   if (parallel) {
-    const masses = callee.masses;
+    const masses = callee.store;
+    const from = callee.offset;
     // With at most one copy issued, the factor is the same at every point (tiedPower of no others is 1).
     // Stryker disable next-line all: working the factor out at every point gives the same figures
     const constant = first <= 1 && (!split || whole <= 1);
     // Stryker disable next-line all: working the factor out at every point gives the same figures
-    const same = constant ? copiesFactor(callee.zero, masses[0] ?? 0, whole, split, first, firstShare, fraction) : 0;
+    const same = constant ? copiesFactor(callee.zero, callee.size > 0 ? masses[from]! : 0, whole, split, first, firstShare, fraction) : 0;
     // P(X < point) summed as belowAndLevel sums it, and P(X = point), at each point of the support.
     let below = unboxed(callee.zero);
-    // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end
-    for (let i = 0; i < w.values.length; i++) {
+    const values = w.store;
+    const start = w.offset;
+    for (let i = 0; i < w.size; i++) {
       // Stryker disable next-line ConditionalExpression: working the factor out at every point gives the same figures
-      w.values[i] = h.at(callee.lo + i) * (constant ? same : copiesFactor(below, masses[i]!, whole, split, first, firstShare, fraction));
-      below += masses[i]!;
+      values[start + i] = h.at(callee.lo + i) * (constant ? same : copiesFactor(below, masses[from + i]!, whole, split, first, firstShare, fraction));
+      below += masses[from + i]!;
     }
     // Stryker disable next-line ArithmeticOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
     w.zero = h.zero * copiesFactor(0, callee.zero, whole, split, first, firstShare, fraction);
@@ -184,7 +186,7 @@ function policyScaled(w: Weight, call: CallTime, branch: Weight, callee: Dist): 
 /** A weight of 1 everywhere on a distribution's support. */
 function everywhere(dist: Dist): Weight {
   const w = Weight.on(dist);
-  w.values.fill(1);
+  w.store.fill(1, w.offset, w.offset + w.size);
   w.zero = 1;
   return w;
 }

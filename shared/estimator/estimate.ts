@@ -1,5 +1,5 @@
 import { DEFAULT_CATALOG, type Catalog } from '../catalog';
-import { topologicalOrder } from '../model/graph';
+import { topologicalPositions } from '../model/graph';
 import type { Diagram } from '../model/schema';
 import { checkStructure } from '../model/structure';
 import { batchArrivalDiagnostics, chainDiagnostics } from './approximations';
@@ -18,7 +18,7 @@ import type { Dist } from './grid';
 import { batchingDiagnostics, batchingFigures, pricedNode, roundFigures, BUSIEST_BATCHING } from './servingFigures';
 import { callEstimates, callPolicyDiagnostics } from './callFigures';
 import { monthlyCost, storageBytes } from './storage';
-import { edgeEnds, nodeNumbers, withNodeIndex } from './nodeIndex';
+import { edgeEnds, knownNumbers, nodeNumbers, withNodeIndex } from './nodeIndex';
 import { withGridStep } from './gridPoints';
 import { gridStepFor, precisionDiagnostics } from './precision';
 import { lint } from '../lint/rules';
@@ -97,7 +97,9 @@ function estimateIndexed(input: Diagram, options: EstimateOptions, gridStep: num
   const diagram = scaleTraffic(options.fixedFleet ? holdFleet(input) : input, options.trafficMultiplier ?? 1);
 
   // Ids are unique here (the structure was checked), so each id's node number is its first position too.
-  const order = topologicalOrder(diagram, { firstIndex: nodeNumbers(diagram.nodes), ends: edgeEnds(diagram) });
+  // Over node numbers (edgeEnds), so each id's place in the order is its node number: the passes that walk it by number look none up.
+  const { ids: order, positions } = topologicalPositions(diagram, { firstIndex: nodeNumbers(diagram.nodes), ends: edgeEnds(diagram) });
+  knownNumbers(diagram.nodes, order, positions);
   const solution = solve(diagram, order, options.poolRunner);
   const { rates, queues, runs, modelled } = solution;
   const day = simulateDay(diagram, solution.amplification, order);

@@ -31,7 +31,7 @@ import { at, clampIndex, indexBelow, INV_STEP, K_MIN, LN_R, midAbove, POINTS, SU
 import { normalCdfFast } from './normal';
 import { addPositiveSum } from './gridSums';
 import { spreadSamples } from './samples';
-import { kept as keptArray, scratch, SLOT, whole } from './scratch';
+import { reserve, reservedIn, SLOT, scratch, whole } from './scratch';
 import { unboxed } from './unboxed';
 
 /** Mass below this cumulative probability is folded into the first kept point. */
@@ -39,18 +39,33 @@ const LOW_TAIL = 1e-6;
 /** Mass above 1 minus this is folded into the last kept point. */
 const HIGH_TAIL = 1e-10;
 
-/** A latency distribution in ms: an atom at zero plus masses on grid points. */
+/**
+ * A latency distribution in ms: an atom at zero plus masses on grid points.
+ * The masses are the `size` doubles of `store` from `offset`: a range of a
+ * block shared with other distributions (scratch.ts, reserve), not an array
+ * view of their own (an object per distribution that the collector then
+ * frees; a large estimate makes millions of them).
+ */
 export class Dist {
   private constructor(
     /** Probability that the latency is exactly 0. */
     readonly zero: number,
-    /** Grid index of masses[0]. */
+    /** Grid index of the first mass. */
     readonly lo: number,
-    readonly masses: Float64Array,
+    /** The array that holds the masses, from `offset` on. */
+    readonly store: Float64Array,
+    readonly offset = 0,
+    /** How many masses. */
+    readonly size = store.length,
   ) {}
 
   /** Always 0 ms. */
-  static readonly ZERO = new Dist(1, 0, new Float64Array(0));
+  static readonly ZERO = new Dist(1, 0, new Float64Array(0), 0, 0);
+
+  /** The masses, from the one at grid index lo: a view of their range of `store`, made on each call. */
+  get masses(): Float64Array {
+    return this.store.subarray(this.offset, this.offset + this.size);
+  }
 
   /** Builds a distribution from raw masses, trimming negligible tails. */
   static fromMasses(zero: number, lo: number, masses: Float64Array): Dist {
@@ -83,15 +98,17 @@ export class Dist {
     // One pass: the kept range, the folded tails added at its ends, then scaled to a total of 1.
     const n = last + 1 - first;
     // Stryker disable next-line BooleanLiteral: every mass is written before it is read
-    const kept = passing ? scratch(SLOT.passing, n, false) : keptArray(n);
+    const offset = passing ? 0 : reserve(n);
+    // Stryker disable next-line BooleanLiteral: every mass is written before it is read
+    const kept = passing ? whole(SLOT.passing, n, false) : reservedIn();
     const scale = total !== 1;
     for (let i = 0; i < n; i++) {
       let mass = masses[first + i]!;
       if (i === 0) mass += lowFolded;
       if (i === n - 1) mass += high;
-      kept[i] = scale ? mass / total : mass;
+      kept[offset + i] = scale ? mass / total : mass;
     }
-    return new Dist(zero / total, lo + first, kept);
+    return new Dist(zero / total, lo + first, kept, offset, n);
   }
 
   /** Log-normal with the given median and log-scale sigma (sigma 0: a constant). */
@@ -143,7 +160,11 @@ export class Dist {
     const a = at(k);
     const b = at(k + 1);
     const w = Math.min(1, Math.max(0, (ms - a) / (b - a)));
-    return new Dist(0, k, Float64Array.of(1 - w, w));
+    const offset = reserve(2);
+    const store = reservedIn();
+    store[offset] = 1 - w;
+    store[offset + 1] = w;
+    return new Dist(0, k, store, offset, 2);
   }
 
   /**
@@ -197,23 +218,27 @@ export class Dist {
   static mix(p: number, a: Dist, b: Dist): Dist {
     if (p >= 1) return a;
     if (p <= 0) return b;
-    if (a.masses.length === 0 && b.masses.length === 0) return Dist.ZERO;
-    const lo = Math.min(a.masses.length ? a.lo : b.lo, b.masses.length ? b.lo : a.lo);
-    const hi = Math.max(a.masses.length ? a.hi : b.hi, b.masses.length ? b.hi : a.hi);
+    if (a.size === 0 && b.size === 0) return Dist.ZERO;
+    const lo = Math.min(a.size ? a.lo : b.lo, b.size ? b.lo : a.lo);
+    const hi = Math.max(a.size ? a.hi : b.hi, b.size ? b.hi : a.hi);
     const masses = whole(SLOT.masses, hi - lo + 1);
-    for (let i = 0; i < a.masses.length; i++) masses[a.lo - lo + i]! += p * a.masses[i]!;
-    for (let i = 0; i < b.masses.length; i++) masses[b.lo - lo + i]! += (1 - p) * b.masses[i]!;
+    const aStore = a.store;
+    const aFrom = a.offset;
+    const bStore = b.store;
+    const bFrom = b.offset;
+    for (let i = 0; i < a.size; i++) masses[a.lo - lo + i]! += p * aStore[aFrom + i]!;
+    for (let i = 0; i < b.size; i++) masses[b.lo - lo + i]! += (1 - p) * bStore[bFrom + i]!;
     return Dist.fromFirst(p * a.zero + (1 - p) * b.zero, lo, masses, hi - lo + 1);
   }
 
   /** Grid index of the last mass. */
   get hi(): number {
-    return this.lo + this.masses.length - 1;
+    return this.lo + this.size - 1;
   }
 
   /** Whether the latency is always 0. */
   get isZero(): boolean {
-    return this.masses.length === 0;
+    return this.size === 0;
   }
 
   /** Distribution of X + Y for independent X (this) and Y. */
@@ -227,9 +252,9 @@ export class Dist {
     addPositiveSum(other, this, lo, out, true);
     // X = 0 or Y = 0: the other one alone (where neither can be 0, this adds nothing).
     // Stryker disable next-line ConditionalExpression: adding zeros changes no mass
-    if (other.zero > 0) for (let i = 0; i < this.masses.length; i++) out[this.lo - lo + i]! += this.masses[i]! * other.zero;
+    if (other.zero > 0) for (let i = 0; i < this.size; i++) out[this.lo - lo + i]! += this.store[this.offset + i]! * other.zero;
     // Stryker disable next-line ConditionalExpression: adding zeros changes no mass
-    if (this.zero > 0) for (let i = 0; i < other.masses.length; i++) out[other.lo - lo + i]! += other.masses[i]! * this.zero;
+    if (this.zero > 0) for (let i = 0; i < other.size; i++) out[other.lo - lo + i]! += other.store[other.offset + i]! * this.zero;
     return Dist.fromFirst(this.zero * other.zero, lo, out, hi - lo + 1);
   }
 
@@ -249,10 +274,15 @@ export class Dist {
     let decayed = this.zero * Math.exp(-midAbove(lo - 1) / meanMs);
     let previousCdf = this.zero * (1 - p);
     let previousMid = midAbove(lo - 1);
+    const store = this.store;
+    // Point k of the grid is store[k + fromK] (within lo..hi of this distribution).
+    const fromK = this.offset - this.lo;
+    const xLo = this.lo;
+    const xHi = this.hi;
     for (let k = lo; k <= hi; k++) {
       const mid = midAbove(k);
       decayed *= Math.exp(-(mid - previousMid) / meanMs);
-      const inX = k >= this.lo && k <= this.hi ? this.masses[k - this.lo]! : 0;
+      const inX = k >= xLo && k <= xHi ? store[k + fromK]! : 0;
       if (inX > 0) {
         cumulative += inX;
         decayed += inX * Math.exp(-(mid - at(k)) / meanMs);
@@ -275,9 +305,17 @@ export class Dist {
     let fa = unboxed(this.zero);
     let fb = unboxed(other.zero);
     let previous = fa * fb;
+    const aStore = this.store;
+    const aFromK = this.offset - this.lo;
+    const aLo = this.lo;
+    const aHi = this.hi;
+    const bStore = other.store;
+    const bFromK = other.offset - other.lo;
+    const bLo = other.lo;
+    const bHi = other.hi;
     for (let k = lo; k <= hi; k++) {
-      if (k >= this.lo && k <= this.hi) fa += this.masses[k - this.lo]!;
-      if (k >= other.lo && k <= other.hi) fb += other.masses[k - other.lo]!;
+      if (k >= aLo && k <= aHi) fa += aStore[k + aFromK]!;
+      if (k >= bLo && k <= bHi) fb += bStore[k + bFromK]!;
       const f = fa * fb;
       out[k - lo] = f - previous;
       previous = f;
@@ -289,16 +327,19 @@ export class Dist {
   maxOf(n: number): Dist {
     if (n === 0 || this.isZero) return Dist.ZERO;
     if (n === 1) return this;
-    const out = whole(SLOT.masses, this.masses.length, false);
+    const size = this.size;
+    const out = whole(SLOT.masses, size, false);
+    const store = this.store;
+    const from = this.offset;
     let f = unboxed(this.zero);
     let previous = Math.pow(f, n);
-    for (let i = 0; i < this.masses.length; i++) {
-      f += this.masses[i]!;
+    for (let i = 0; i < size; i++) {
+      f += store[from + i]!;
       const fn = Math.pow(Math.min(1, f), n);
       out[i] = fn - previous;
       previous = fn;
     }
-    return Dist.fromFirst(Math.pow(this.zero, n), this.lo, out, this.masses.length);
+    return Dist.fromFirst(Math.pow(this.zero, n), this.lo, out, size);
   }
 
   /** Distribution of the sum of n independent copies (n >= 0), by repeated doubling. */
@@ -315,7 +356,7 @@ export class Dist {
   /** Mean in ms. */
   mean(): number {
     let sum = 0;
-    for (let i = 0; i < this.masses.length; i++) sum += this.masses[i]! * at(this.lo + i);
+    for (let i = 0; i < this.size; i++) sum += this.store[this.offset + i]! * at(this.lo + i);
     return sum;
   }
 
@@ -323,8 +364,8 @@ export class Dist {
   quantile(p: number): number {
     if (this.isZero || p <= this.zero) return 0;
     let cumulative = unboxed(this.zero);
-    for (let i = 0; i < this.masses.length; i++) {
-      const next = cumulative + this.masses[i]!;
+    for (let i = 0; i < this.size; i++) {
+      const next = cumulative + this.store[this.offset + i]!;
       if (next >= p) return this.valueAt(i, p, cumulative);
       cumulative = next;
     }
@@ -336,14 +377,16 @@ export class Dist {
    * the masses: out[0] is mean(), out[1 + j] is quantile(ps[j]), the same figures.
    */
   meanAndQuantiles(ps: readonly number[], out: Float64Array): void {
-    const masses = this.masses;
+    const store = this.store;
+    const from = this.offset;
+    const size = this.size;
     let q = 0;
     // Stryker disable next-line EqualityOperator: past the last share ps[q] is undefined, which compares false
     while (q < ps.length && (this.isZero || ps[q]! <= this.zero)) out[1 + q++] = 0;
     let sum = 0;
     let cumulative = unboxed(this.zero);
-    for (let i = 0; i < masses.length; i++) {
-      const mass = masses[i]!;
+    for (let i = 0; i < size; i++) {
+      const mass = store[from + i]!;
       sum += mass * at(this.lo + i);
       const next = cumulative + mass;
       // Stryker disable next-line ConditionalExpression,EqualityOperator: past the last share ps[q] is undefined, which compares false; a share exactly at the mass through point i reads the same value from the point after it
@@ -365,7 +408,7 @@ export class Dist {
     const k = this.lo + i;
     const from = midAbove(k - 1);
     const to = midAbove(k);
-    const mass = this.masses[i]!;
+    const mass = this.store[this.offset + i]!;
     return from + (mass > 0 ? Math.min(1, Math.max(0, (p - massBelow) / mass)) : 0) * (to - from);
   }
 
@@ -373,13 +416,14 @@ export class Dist {
   cdf(ms: number): number {
     if (ms < 0) return 0;
     let cumulative = unboxed(this.zero);
-    for (let i = 0; i < this.masses.length; i++) {
+    for (let i = 0; i < this.size; i++) {
       const k = this.lo + i;
       const from = midAbove(k - 1);
       const to = midAbove(k);
+      const mass = this.store[this.offset + i]!;
       if (ms < from) return cumulative;
-      if (ms < to) return cumulative + (this.masses[i]! * (ms - from)) / (to - from);
-      cumulative += this.masses[i]!;
+      if (ms < to) return cumulative + (mass * (ms - from)) / (to - from);
+      cumulative += mass;
     }
     return Math.min(1, cumulative);
   }

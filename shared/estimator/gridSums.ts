@@ -13,15 +13,16 @@ import { SLOT, whole } from './scratch';
  * first j points of the support (sums and correlations read ranges of them).
  */
 export function prefixSums(dist: Dist): { prefixMass: Float64Array; prefixValue: Float64Array } {
-  const n = dist.masses.length;
-  const masses = dist.masses;
+  const n = dist.size;
+  const masses = dist.store;
+  const from = dist.offset;
   const prefixMass = whole(SLOT.prefixMass, n + 1, false);
   const prefixValue = whole(SLOT.prefixValue, n + 1, false);
   const offset = dist.lo - K_MIN;
   prefixMass[0] = 0;
   prefixValue[0] = 0;
   for (let j = 0; j < n; j++) {
-    const q = masses[j]!;
+    const q = masses[from + j]!;
     prefixMass[j + 1] = prefixMass[j]! + q;
     prefixValue[j + 1] = prefixValue[j]! + q * POINTS[offset + j]!;
   }
@@ -35,15 +36,17 @@ export function prefixSums(dist: Dist): { prefixMass: Float64Array; prefixValue:
  */
 export function addPositiveSum(a: Dist, b: Dist, outLo: number, out: Float64Array, strict: boolean): void {
   const bLo = b.lo;
-  const last = b.masses.length - 1;
+  const last = b.size - 1;
   const { points, invStep, kMin, sumM, sumDLow, sumDHigh } = gridInUse();
   const { prefixMass, prefixValue } = prefixSums(b);
   const groups = sumM.length;
-  const aMasses = a.masses;
+  const aMasses = a.store;
+  const aFrom = a.offset;
+  const aSize = a.size;
   // Only the first group holds equal indices (d = 0): when `strict`, it starts at d = 1.
   const firstLow = strict && sumDLow[0] === 0 ? 1 : sumDLow[0]!;
-  for (let i = 0; i < aMasses.length; i++) {
-    const p = aMasses[i]!;
+  for (let i = 0; i < aSize; i++) {
+    const p = aMasses[aFrom + i]!;
     // Stryker disable next-line ConditionalExpression: a point without mass adds zeros
     if (p === 0) continue;
     // x's index counted from b's first point, and from the grid's first.

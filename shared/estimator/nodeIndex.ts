@@ -152,6 +152,15 @@ export function idNumbers(nodes: readonly DiagramNode[], ids: readonly string[])
   return result;
 }
 
+/**
+ * Lends idNumbers, for the rest of the estimate, the node numbers of an order
+ * worked out by number (the topological order, estimate.ts): the same numbers
+ * it would look up id by id.
+ */
+export function knownNumbers(nodes: readonly DiagramNode[], ids: readonly string[], numbers: Int32Array): void {
+  if (estimating > 0) orders.set(ids, { nodes, numbers });
+}
+
 /** Values by id as values by node number (nodeNumbers), undefined where a node has none. */
 export function byNumber<T>(nodes: readonly DiagramNode[], values: ReadonlyMap<string, T>): (T | undefined)[] {
   const numbers = nodeNumbers(nodes);

@@ -312,10 +312,11 @@ function drawServiceMs(normals: NormalStream, service: ServiceTime, out: Float64
 
 /** Draws from a distribution on the grid by its inverse CDF (a bucket table finds the start of each search). */
 export function sampler(dist: Dist): (u: number) => number {
-  const n = dist.masses.length;
+  const masses = dist.masses;
+  const n = masses.length;
   const cumulative = new Float64Array(n);
   let c = dist.zero;
-  for (let i = 0; i < n; i++) cumulative[i] = c += dist.masses[i]!;
+  for (let i = 0; i < n; i++) cumulative[i] = c += masses[i]!;
   // first[b]: the first index whose cumulative mass reaches b / buckets, where the search for any u in bucket b starts.
   const buckets = 4 * n + 1;
   const first = new Int32Array(buckets + 1);

@@ -4,7 +4,7 @@
  * fresh typed array for every intermediate result made the garbage collector a
  * tenth of the work. Each slot belongs to one step of one kernel, and no kernel
  * calls another that uses the same slot while it holds it. Results a caller
- * keeps are always copied out (Dist.fromMasses slices its input).
+ * keeps are always copied out (Dist.fromMasses copies its input into reserved doubles).
  */
 
 /** The slots: who owns which work array. */
@@ -57,22 +57,42 @@ export function whole(slot: number, length: number, zeroed = true): Float64Array
 const BLOCK = 1 << 12;
 let block = new Float64Array(BLOCK);
 let used = 0;
+/** The array that the last reserve() reserved its doubles in. */
+let reservedBlock = block;
 
 /**
- * A zeroed array of `length` that a result keeps (a distribution's masses, a
- * weight's values): a view cut from a shared block instead of an allocation of
- * its own, which for the many small arrays of an estimate costs the allocator
- * and the garbage collector far more than the numbers in them. A block is
- * freed when no array cut from it is left.
+ * Reserves `length` zeroed doubles that a result keeps (a distribution's
+ * masses, a weight's values) and returns where they start in reservedIn():
+ * a range of a shared block instead of an array of its own, which for the
+ * many small arrays of an estimate costs the allocator and the garbage
+ * collector far more than the numbers in them. A block is freed when nothing
+ * that holds a range of it is left.
  */
-export function kept(length: number): Float64Array {
-  if (length > BLOCK / 8) return new Float64Array(length);
+export function reserve(length: number): number {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an array of its own holds the same zeroed doubles; the block only saves allocations
+  if (length > BLOCK / 8) {
+    reservedBlock = new Float64Array(length);
+    return 0;
+  }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fresh block holds the same zeroed doubles; filling the block only saves allocations
   if (used + length > BLOCK) {
     block = new Float64Array(BLOCK);
     used = 0;
   }
-  // subarray makes the same view as the constructor over block.buffer, in about half the time.
-  const view = block.subarray(used, used + length);
+  reservedBlock = block;
+  const start = used;
   used += length;
-  return view;
+  return start;
+}
+
+/** The array that the last reserve() reserved its doubles in. */
+export function reservedIn(): Float64Array {
+  return reservedBlock;
+}
+
+/** A zeroed array of `length` that a result keeps: the doubles reserve() reserves, as a view of their own. */
+export function kept(length: number): Float64Array {
+  const start = reserve(length);
+  // subarray makes the same view as the constructor over block.buffer, in about half the time.
+  return reservedBlock.subarray(start, start + length);
 }

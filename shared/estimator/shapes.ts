@@ -30,10 +30,11 @@ export function uniformDist(widthMs: number): Dist {
 
 /** The CDF of a grid distribution as a function, read in O(log n) (the same values as Dist.cdf). */
 export function cdfOf(dist: Dist): (ms: number) => number {
-  const n = dist.masses.length;
+  const masses = dist.masses;
+  const n = masses.length;
   const below = new Float64Array(n + 1);
   below[0] = dist.zero;
-  for (let i = 0; i < n; i++) below[i + 1] = below[i]! + dist.masses[i]!;
+  for (let i = 0; i < n; i++) below[i + 1] = below[i]! + masses[i]!;
   return (ms) => {
     if (ms < 0) return 0;
     if (n === 0) return 1;
@@ -47,7 +48,7 @@ export function cdfOf(dist: Dist): (ms: number) => number {
     if (low >= n) return Math.min(1, below[n]!);
     const from = midAbove(dist.lo + low - 1);
     const to = midAbove(dist.lo + low);
-    return below[low]! + (ms <= from ? 0 : (dist.masses[low]! * (ms - from)) / (to - from));
+    return below[low]! + (ms <= from ? 0 : (masses[low]! * (ms - from)) / (to - from));
   };
 }
 

@@ -11,42 +11,60 @@
 import type { Dist } from './grid';
 import { prefixSums } from './gridSums';
 import { gridInUse, INV_STEP, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
-import { kept, whole, SLOT } from './scratch';
+import { reserve, reservedIn, whole, SLOT } from './scratch';
 import { unboxed } from './unboxed';
 
-/** A function of a latency, at the grid points of one distribution's support, and at 0. */
+/**
+ * A function of a latency, at the grid points of one distribution's support,
+ * and at 0. Its values are the `size` doubles of `store` from `offset` (a range
+ * of a shared block, as a distribution's masses are: grid.ts).
+ */
 export class Weight {
   constructor(
     readonly lo: number,
-    readonly values: Float64Array,
+    /** The array that holds the values, from `offset` on. */
+    readonly store: Float64Array,
     public zero: number,
+    readonly offset = 0,
+    /** How many values. */
+    readonly size = store.length,
   ) {}
 
   /** A weight of 0 everywhere on a distribution's support. */
   static on(dist: Dist): Weight {
-    return new Weight(dist.lo, kept(dist.masses.length), 0);
+    const offset = reserve(dist.size);
+    return new Weight(dist.lo, reservedIn(), 0, offset, dist.size);
+  }
+
+  /** The values, from the one at grid index lo: a view of their range of `store`, made on each call. */
+  get values(): Float64Array {
+    return this.store.subarray(this.offset, this.offset + this.size);
   }
 
   /** Value at grid index k; outside the known range, the value at the nearest end. */
   at(k: number): number {
-    const n = this.values.length;
+    const n = this.size;
     if (n === 0) return unboxed(this.zero);
     const i = k - this.lo;
-    return this.values[i < 0 ? 0 : i >= n ? n - 1 : i]!;
+    return this.store[this.offset + (i < 0 ? 0 : i >= n ? n - 1 : i)]!;
   }
 
   /** The same weight on a distribution's support: this one itself where the support is its own. */
   over(dist: Dist): Weight {
-    if (dist.lo === this.lo && dist.masses.length === this.values.length) return this;
+    if (dist.lo === this.lo && dist.size === this.size) return this;
     const w = Weight.on(dist);
-    for (let i = 0; i < w.values.length; i++) w.values[i] = this.at(dist.lo + i);
+    const values = w.store;
+    const from = w.offset;
+    for (let i = 0; i < w.size; i++) values[from + i] = this.at(dist.lo + i);
     w.zero = this.zero;
     return w;
   }
 
   /** Adds `scale` times another weight on the same support. */
   add(other: Weight, scale = 1): void {
-    for (let i = 0; i < this.values.length; i++) this.values[i]! += scale * other.at(this.lo + i);
+    const values = this.store;
+    const from = this.offset;
+    for (let i = 0; i < this.size; i++) values[from + i]! += scale * other.at(this.lo + i);
     this.zero += scale * other.zero;
   }
 }
@@ -54,11 +72,13 @@ export class Weight {
 /** The weight of being at or above `thresholdMs`, split within the cell that straddles it. */
 export function tailWeight(dist: Dist, thresholdMs: number): Weight {
   const w = Weight.on(dist);
-  for (let i = 0; i < w.values.length; i++) {
+  const values = w.store;
+  const start = w.offset;
+  for (let i = 0; i < w.size; i++) {
     const k = dist.lo + i;
     const from = midAbove(k - 1);
     const to = midAbove(k);
-    w.values[i] = Math.min(1, Math.max(0, (to - thresholdMs) / (to - from)));
+    values[start + i] = Math.min(1, Math.max(0, (to - thresholdMs) / (to - from)));
   }
   w.zero = thresholdMs <= 0 ? 1 : 0;
   return w;
@@ -67,14 +87,18 @@ export function tailWeight(dist: Dist, thresholdMs: number): Weight {
 /** E[X w(X)] over a distribution and a weight on its support. */
 export function weightedMean(dist: Dist, w: Weight): number {
   let sum = 0;
-  for (let i = 0; i < dist.masses.length; i++) sum += dist.masses[i]! * POINTS[dist.lo + i - K_MIN]! * w.at(dist.lo + i);
+  const masses = dist.store;
+  const from = dist.offset;
+  for (let i = 0; i < dist.size; i++) sum += masses[from + i]! * POINTS[dist.lo + i - K_MIN]! * w.at(dist.lo + i);
   return sum;
 }
 
 /** E[w(X)]: the probability mass a weight covers. */
 export function weightedMass(dist: Dist, w: Weight): number {
   let sum = dist.zero * w.zero;
-  for (let i = 0; i < dist.masses.length; i++) sum += dist.masses[i]! * w.at(dist.lo + i);
+  const masses = dist.store;
+  const from = dist.offset;
+  for (let i = 0; i < dist.size; i++) sum += masses[from + i]! * w.at(dist.lo + i);
   return sum;
 }
 
@@ -123,9 +147,10 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   const out = Weight.on(y);
   const hv = readValues;
   const slope = readSlopes;
-  const n = z.masses.length;
+  const n = z.size;
   const zLo = z.lo;
-  const zMasses = z.masses;
+  const zMasses = z.store;
+  const zFrom = z.offset;
   const { points, kMin, sumM, sumDLow, sumDHigh } = gridInUse();
   const groups = sumM.length;
 
@@ -136,7 +161,7 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   // adds a constant plus x_y times a constant over a range of y points: two
   // difference arrays, summed once at the end.
   const yLo = y.lo;
-  const ny = out.values.length;
+  const ny = out.size;
   const constant = whole(SLOT.constant, ny + 1);
   const perMs = whole(SLOT.perMs, ny + 1);
   // Z's point j is Y's point j + zFromY, the grid's j + zFromGrid and the read weight's j + zFromBase.
@@ -144,7 +169,7 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   const zFromGrid = zLo - kMin;
   const zFromBase = zLo - base;
   for (let j = 0; j < n; j++) {
-    const q = zMasses[j]!;
+    const q = zMasses[zFrom + j]!;
     if (q === 0) continue;
     const r = j + zFromY;
     const zValue = points[j + zFromGrid]!;
@@ -169,14 +194,15 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   }
 
   const zZero = z.zero;
-  const values = out.values;
+  const values = out.store;
+  const outFrom = out.offset;
   let runningConstant = 0;
   let runningPerMs = 0;
   for (let i = 0; i < ny; i++) {
     const ky = yLo + i;
     runningConstant += constant[i]!;
     runningPerMs += perMs[i]!;
-    values[i] = zZero * hv[ky - base]! + runningConstant + points[ky - kMin]! * runningPerMs;
+    values[outFrom + i] = zZero * hv[ky - base]! + runningConstant + points[ky - kMin]! * runningPerMs;
   }
   // Then group by group, each y point's pairs added in the order of the groups.
   // Y's point i is Z's point i - zFromY, the grid's i + yFromGrid and the read weight's i + yFromBase.
@@ -198,12 +224,12 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
       if (q <= 0) continue;
       const v = prefixValue[jHigh + 1]! - prefixValue[jLow]!;
       const t = i + yFromBase + m;
-      values[i]! += q * hv[t]! + (q * (points[i + yFromGrid]! - points[i + yFromGrid + m]!) + v) * slope[t]!;
+      values[outFrom + i]! += q * hv[t]! + (q * (points[i + yFromGrid]! - points[i + yFromGrid + m]!) + v) * slope[t]!;
     }
   }
   // y = 0: Y + Z = Z.
   let atZero = zZero * hZero;
-  for (let j = 0; j < n; j++) atZero += zMasses[j]! * hv[zLo + j - base]!;
+  for (let j = 0; j < n; j++) atZero += zMasses[zFrom + j]! * hv[zLo + j - base]!;
   out.zero = atZero;
   return out;
 }
@@ -215,8 +241,9 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
  * chance of 0; above it, 1).
  */
 export function belowAndLevel(dist: Dist, lo: number, span: number, belows: Float64Array, levels: Float64Array, at: number): void {
-  const masses = dist.masses;
-  const n = masses.length;
+  const masses = dist.store;
+  const from = dist.offset;
+  const n = dist.size;
   const zero = dist.zero;
   // The mass below each point: the chance of 0, then the masses before it added in order.
   let cumulative = unboxed(zero);
@@ -231,9 +258,9 @@ export function belowAndLevel(dist: Dist, lo: number, span: number, belows: Floa
       belows[at + i] = 1;
       levels[at + i] = 0;
     } else {
-      for (; j < index; j++) cumulative += masses[j]!;
+      for (; j < index; j++) cumulative += masses[from + j]!;
       belows[at + i] = cumulative;
-      levels[at + i] = masses[index]!;
+      levels[at + i] = masses[from + index]!;
     }
   }
 }

@@ -89,6 +89,17 @@ describe('chains of single servers', () => {
     expect(heads[0]!.message).toContain(`only ${MAX_SIMULATED_CHAIN_NODES} chain members are sampled`);
   });
 
+  it('names a run left to the stage-by-stage model on each node of its head, a repeated id too, through known nodes only', () => {
+    const valid = abc(10, [svc('d', 5, 20, one)], [call('c', 'd')]);
+    // Made in memory (a file with these would not load): an id twice, and edges from and to a node that is not there.
+    const d = { ...valid, nodes: [...valid.nodes, { ...valid.nodes[1]!, label: 'A again' }], edges: [...valid.edges, { id: 'g1', source: 'ghost', target: 'b' }, { id: 'g2', source: 'd', target: 'ghost' }] };
+    const q = queueing(10, serviceTime(5, 20), capacityInput(one.capacity));
+    const queues = new Map([...['a', 'b', 'c', 'd', 'ghost'].map((id) => [id, q] as const), ['users', { ...q, servers: 2 }]]);
+    const unsampled = { pools: { simulated: new Map() }, chains: { chains: [], skipped: [] } } as unknown as Parameters<typeof chainDiagnostics>[2];
+    const heads = chainDiagnostics(d, queues, unsampled);
+    expect(heads.map((x) => `${x.node}:${x.message.split('"')[1]}:${/chain of (\d+)/.exec(x.message)?.[1]}`)).toEqual(['a:A:4', 'a:A again:4']);
+  });
+
   it('counts async calls and calls from unknown nodes as arrivals, and ignores offline edges and calls to unknown nodes', () => {
     const x = svc('x', 1, 2, one);
     const base = abc(100, [x], [call('x', 'b', { mode: 'offline' }), call('a', 'x', { mode: 'async' })]);

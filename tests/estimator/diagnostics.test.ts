@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { reachDiagnostics } from '../../shared/estimator/diagnostics';
 import { estimate } from '../../shared/estimator/estimate';
 import type { Diagram } from '../../shared/model/schema';
 import { call, diagramOf, svc, users } from './build';
@@ -61,6 +62,16 @@ describe('diagnostics', () => {
       [call('users', 'a'), call('a', 'b', { mode: 'async' }), call('orphan', 'a')],
     );
     expect(codes(d).filter((c) => c.includes('unreachable'))).toEqual(['warning:unreachable:orphan']);
+  });
+
+  it('outside an estimate too, where an id repeats: every node of an entry\'s id counts as the entry, every node of an unreached id is named', () => {
+    const d = diagramOf([users(10), svc('a', 1, 2), svc('orphan', 1, 2), svc('lost', 1, 2)], [call('users', 'a')]);
+    const repeated = { ...d, nodes: [...d.nodes, { ...d.nodes[0]!, kind: 'service' as const, label: 'not traffic' }, { ...d.nodes[2]!, label: 'Orphan again' }] };
+    expect(reachDiagnostics(repeated).map((x) => `${x.code}:${x.node}:${x.message.split('"')[1]}`)).toEqual([
+      'unreachable:orphan:ORPHAN',
+      'unreachable:lost:LOST',
+      'unreachable:orphan:Orphan again',
+    ]);
   });
 
   it('warns when there is no traffic at all', () => {

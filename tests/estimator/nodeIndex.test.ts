@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byNumber, edgeEnds, idNumbers, nodeNumbers, nodesById, slots, withNodeIndex } from '../../shared/estimator/nodeIndex';
+import { byNumber, edgeEnds, idNumbers, knownNumbers, nodeNumbers, nodesById, slots, withNodeIndex } from '../../shared/estimator/nodeIndex';
 import type { DiagramNode } from '../../shared/model/schema';
 
 describe('nodes by id', () => {
@@ -79,5 +79,22 @@ describe('nodes by id', () => {
       expect([...idNumbers(nodes, order)]).toEqual([1, 0]);
     });
     expect(idNumbers(nodes, order)).not.toBe(idNumbers(nodes, order));
+  });
+
+  it('takes the numbers of an order worked out by number for the rest of an estimate, for those nodes only', () => {
+    const order = ['b', 'a'];
+    const nodes = [node('a'), node('b')];
+    const numbers = Int32Array.of(1, 0);
+    withNodeIndex(() => {
+      knownNumbers(nodes, order, numbers);
+      expect(idNumbers(nodes, order)).toBe(numbers);
+      expect([...idNumbers([node('b'), node('a')], order)]).toEqual([0, 1]);
+    });
+    // Outside an estimate nothing is kept, for this call or the next estimate: the ids are looked up.
+    const stale = Int32Array.of(0, 1);
+    knownNumbers(nodes, order, stale);
+    expect(idNumbers(nodes, order)).not.toBe(stale);
+    expect([...idNumbers(nodes, order)]).toEqual([1, 0]);
+    withNodeIndex(() => expect([...idNumbers(nodes, order)]).toEqual([1, 0]));
   });
 });

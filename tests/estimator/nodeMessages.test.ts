@@ -31,6 +31,27 @@ describe('what a saturated node says is the cause', () => {
   });
 });
 
+describe('the order of the busy nodes', () => {
+  const three = diagramOf([users(100), svc('a', 5, 20), svc('b', 5, 20), svc('c', 5, 20)], []);
+  const busy = pool({ utilization: 0.9 });
+  // Exactly at the threshold is not above it.
+  const calm = pool({ utilization: 0.8 });
+  const nodesOf = (d: Diagram, queues: Map<string, Queueing>) => queueDiagnostics(d, queues, () => 400).map((x) => `${x.code}:${x.node}`);
+
+  it("is the nodes', whatever the order of their queues, and a calm node or a queue without a node says nothing", () => {
+    const queues = new Map([['c', pool({ saturated: true, utilization: 1.5 })], ['ghost', busy], ['b', calm], ['a', busy]]);
+    expect(nodesOf(three, queues)).toEqual(['high-utilization:a', 'saturated:c']);
+  });
+
+  it('names each node of an id that repeats, in their order', () => {
+    const repeated = { ...three, nodes: [...three.nodes, { ...three.nodes[1]!, label: 'A again' }] };
+    const queues = new Map([['a', busy], ['b', busy], ['c', calm]]);
+    const found = queueDiagnostics(repeated, queues, () => 400);
+    expect(found.map((x) => `${x.code}:${x.node}`)).toEqual(['high-utilization:a', 'high-utilization:b', 'high-utilization:a']);
+    expect(found[2]!.message).toMatch(/^"A again" runs at 90% utilization/);
+  });
+});
+
 describe('a busy node at its replica limit', () => {
   it('says it is held at the limit where it needs more replicas, and nothing of a limit it is within', () => {
     const [held] = messages({ utilization: 0.9, neededReplicas: 6, maxReplicas: 4 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kept, scratch, SLOT, whole } from '../../shared/estimator/scratch';
+import { kept, reserve, reservedIn, scratch, SLOT, whole } from '../../shared/estimator/scratch';
 
 describe('work arrays', () => {
   it('come at the length asked, zeroed, however the slot was used before and however large', () => {
@@ -33,5 +33,18 @@ describe('work arrays', () => {
       return array;
     });
     arrays.forEach((array, i) => expect(array.every((v) => v === i + 1), `array ${i}`).toBe(true));
+  });
+
+  it('reserved as ranges of a block are zeroed, never overlap, and a large one has an array of its own', () => {
+    const ranges = [3, 500, 511, 4096, 2, 9_000, 700, 700, 700, 1].map((length, i) => {
+      const start = reserve(length);
+      const store = reservedIn();
+      expect(start + length).toBeLessThanOrEqual(store.length);
+      if (length > 512) expect([start, store.length]).toEqual([0, length]);
+      for (let j = 0; j < length; j++) expect(store[start + j]).toBe(0);
+      store.fill(i + 1, start, start + length);
+      return { store, start, length };
+    });
+    ranges.forEach(({ store, start, length }, i) => expect(store.subarray(start, start + length).every((v) => v === i + 1), `range ${i}`).toBe(true));
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Dist } from '../../shared/estimator/grid';
 import { at, indexBelow, K_MIN, POINTS } from '../../shared/estimator/gridPoints';
 import { belowAndLevel, correlate, correlateBoth, tailWeight, tiedPower, tiedProduct, weightedMass, weightedMean, Weight } from '../../shared/estimator/weights';
+import { reserve, reservedIn } from '../../shared/estimator/scratch';
 import { near } from './build';
 
 /** A weight given by a function of the latency in ms, on a distribution's support. */
@@ -38,6 +39,21 @@ describe('tail weights', () => {
     const shorter = Dist.fromMasses(0, y.lo, y.masses.slice(0, 5));
     expect(w.over(shorter)).not.toBe(w);
     expect([...w.over(shorter).values]).toEqual([...w.values.slice(0, 5)]);
+  });
+
+  it('write only, as distributions do, their own range of the shared block: the doubles reserved next are still zero', () => {
+    const nextIsZero = () => {
+      const start = reserve(1);
+      return reservedIn()[start];
+    };
+    const w = weightOf(y, (ms) => ms, 0.5);
+    for (let round = 0; round < 3; round++) {
+      // A high tail below the cut (the third mass) is folded in, not kept past the two masses.
+      expect(Dist.fromMasses(0, y.lo, Float64Array.of(0.5, 0.5, 1e-12)).masses.length).toBe(2);
+      expect(nextIsZero()).toBe(0);
+      expect(w.over(z).values.length).toBe(z.masses.length);
+      expect(nextIsZero()).toBe(0);
+    }
   });
 
   it('cover all the mass and the mean when they are 1 everywhere', () => {

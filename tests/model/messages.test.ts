@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { article, closest, didYouMean, editDistance } from '../../shared/model/didYouMean';
-import { findLoadCycles, topologicalOrder } from '../../shared/model/graph';
+import { findLoadCycles, topologicalOrder, topologicalPositions } from '../../shared/model/graph';
 import { loadDiagram } from '../../shared/model/load';
 import { formatPath, formatProblem } from '../../shared/model/problems';
 
@@ -90,6 +90,20 @@ describe('what the loader says about a wrong structure', () => {
     const order = topologicalOrder({ nodes, edges } as any);
     expect([...order].sort()).toEqual(['a', 'b', 'c', 'd']);
     for (const e of edges.filter((x) => x.mode !== 'offline')) expect(order.indexOf(e.source)).toBeLessThan(order.indexOf(e.target));
+  });
+
+  it('gives each id of the order its position in the list (the first of a repeated id, once), and only the ids a cycle leaves ordered', () => {
+    const nodes = ['d', 'c', 'b', 'a', 'c'].map((id) => ({ id }));
+    const edges = [{ id: '1', source: 'a', target: 'b' }, { id: '2', source: 'b', target: 'c' }, { id: '3', source: 'c', target: 'd' }];
+    const { ids, positions } = topologicalPositions({ nodes, edges } as any);
+    expect(ids).toEqual(topologicalOrder({ nodes, edges } as any));
+    expect(ids).toEqual(['a', 'b', 'c', 'd']);
+    expect([...positions]).toEqual([3, 2, 1, 0]);
+    // d -> e -> d is a cycle: neither is ordered, and the positions end where the ids do.
+    const cyclic = [...edges, { id: '4', source: 'd', target: 'e' }, { id: '5', source: 'e', target: 'd' }];
+    const partial = topologicalPositions({ nodes: [...nodes, { id: 'e' }], edges: cyclic } as any);
+    expect(partial.ids).toEqual(['a', 'b', 'c']);
+    expect([...partial.positions]).toEqual([3, 2, 1]);
   });
 });
 
