@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeEnds, hasKind, lintGraphOf, nodesOfKind, numbersOfKind, TAKES } from '../../shared/lint/lintGraph';
+import { edgeEnds, hasKind, isOnline, lintGraphOf, nodesOfKind, numbersOfKind, TAKES } from '../../shared/lint/lintGraph';
 import type { Diagram, DiagramEdge, DiagramNode } from '../../shared/model/schema';
 
 const node = (id: string, kind: DiagramNode['kind'] = 'service'): DiagramNode => ({ id, kind, label: id });
@@ -26,5 +26,12 @@ describe('the lint graph', () => {
     expect([...edgeEnds(lg, 'target', TAKES.notSync)]).toEqual([0, 0, 1, 1, 1]);
     expect([...edgeEnds(lg, 'source', TAKES.any)]).toEqual([1, 1, 1, 1, 0]);
     expect([...edgeEnds(lg, 'source', TAKES.notSync, Uint8Array.of(0, 0, 1, 0, 1))]).toEqual([1, 0, 1, 0, 0]);
+  });
+
+  it('puts on the request path what traffic reaches through sync calls only', () => {
+    const nodes = [node('users', 'traffic'), node('api'), node('logs'), node('job'), node('api')];
+    const edges = [edge('1', 'users', 'api'), edge('2', 'api', 'logs', 'async'), edge('3', 'job', 'logs')];
+    const lg = lintGraphOf(diagram(nodes, edges));
+    expect(nodes.map((n, i) => isOnline(lg, i))).toEqual([false, true, false, false, true]);
   });
 });
