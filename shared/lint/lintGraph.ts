@@ -13,15 +13,37 @@ export interface LintGraph {
   nodeNumber: Int32Array;
   /** Marks by number of the request path: what a traffic entry reaches through sync edges (as onlinePath). */
   online: Uint8Array;
+  /** The positions of each kind's nodes, in the nodes' order: a rule about one kind looks at its nodes only. */
+  kinds: ReadonlyMap<string, readonly number[]>;
 }
+
+const NONE: readonly number[] = [];
 
 /** The diagram's numbered nodes and request path. */
 export function lintGraphOf(d: Diagram): LintGraph {
   const g = numberDiagramEdges(d);
   const nodeNumber = g.nodeNumber;
-  const entries: number[] = [];
-  for (let i = 0; i < d.nodes.length; i++) if (d.nodes[i]!.kind === 'traffic') entries.push(nodeNumber[i]!);
-  return { g, nodeNumber, online: walkFrom(g, MODE_BIT.sync, false, entries) };
+  const kinds = new Map<string, number[]>();
+  for (let i = 0; i < d.nodes.length; i++) {
+    const kind = d.nodes[i]!.kind;
+    const positions = kinds.get(kind);
+    if (positions) positions.push(i);
+    else kinds.set(kind, [i]);
+  }
+  const entries = (kinds.get('traffic') ?? NONE).map((i) => nodeNumber[i]!);
+  return { g, nodeNumber, online: walkFrom(g, MODE_BIT.sync, false, entries), kinds };
+}
+
+/** The nodes of this kind, in the nodes' order, that pass `keep` (given each node's position) if it is given. */
+export function nodesOfKind(d: Diagram, lg: LintGraph, kind: DiagramNode['kind'], keep?: (node: DiagramNode, index: number) => boolean): DiagramNode[] {
+  const found: DiagramNode[] = [];
+  for (const i of lg.kinds.get(kind) ?? NONE) if (keep === undefined || keep(d.nodes[i]!, i)) found.push(d.nodes[i]!);
+  return found;
+}
+
+/** Whether the diagram has a node of this kind. */
+export function hasKind(lg: LintGraph, kind: DiagramNode['kind']): boolean {
+  return lg.kinds.has(kind);
 }
 
 /** Whether the node at `index` is on the request path. */
@@ -35,22 +57,25 @@ export function marked(lg: LintGraph, marks: Uint8Array, index: number): boolean
 }
 
 /** The numbers of the nodes of this kind that some edge names, in the nodes' order. */
-export function numbersOfKind(d: Diagram, lg: LintGraph, kind: DiagramNode['kind']): number[] {
-  const numbers: number[] = [];
-  d.nodes.forEach((node, i) => {
-    if (node.kind === kind) numbers.push(lg.nodeNumber[i]!);
-  });
-  return numbers;
+export function numbersOfKind(lg: LintGraph, kind: DiagramNode['kind']): number[] {
+  return (lg.kinds.get(kind) ?? NONE).map((i) => lg.nodeNumber[i]!);
 }
 
-/** Marks by number of the ends (`target`, or the sources) of the edges whose mode passes `takes`, where the other end passes `from` (any, without it). */
-export function edgeEnds(lg: LintGraph, end: 'source' | 'target', takes: (modeBit: number) => boolean, from?: Uint8Array): Uint8Array {
+/** Which edges' modes a query takes: bit `b` set takes the edges whose mode bit is `b` (0 for a mode the format does not know). */
+export const TAKES = {
+  sync: 1 << MODE_BIT.sync,
+  notSync: 0xff & ~(1 << MODE_BIT.sync),
+  any: 0xff,
+} as const;
+
+/** Marks by number of the ends (`target`, or the sources) of the edges whose mode `takes` (see TAKES), where the other end passes `from` (any, without it). */
+export function edgeEnds(lg: LintGraph, end: 'source' | 'target', takes: number, from?: Uint8Array): Uint8Array {
   const { g } = lg;
   const marks = new Uint8Array(g.ids.length);
   const ends = end === 'target' ? g.target : g.source;
   const others = end === 'target' ? g.source : g.target;
   for (let i = 0; i < ends.length; i++) {
-    if (takes(g.mode[i]!) && (from === undefined || from[others[i]!] === 1)) marks[ends[i]!] = 1;
+    if ((takes >> g.mode[i]!) & 1 && (from === undefined || from[others[i]!] === 1)) marks[ends[i]!] = 1;
   }
   return marks;
 }

@@ -2,7 +2,7 @@ import type { Diagnostic, Estimate } from '../estimator/output';
 import type { Diagram, DiagramNode } from '../model/schema';
 import { nodesById } from '../estimator/nodeIndex';
 import { ALL_MODES, components, firstRepeated, longestSyncChain, marksReachThroughAsync, MODE_BIT, sharedEdgeNumbers, walkFrom } from './graphQueries';
-import { edgeEnds, isOnline, lintGraphOf, marked, nodesByNumber, numbersOfKind, type LintGraph } from './lintGraph';
+import { edgeEnds, hasKind, isOnline, lintGraphOf, marked, nodesByNumber, nodesOfKind, numbersOfKind, TAKES, type LintGraph } from './lintGraph';
 
 /** One design rule: what it is called, how serious, what it says, how to fix it, and when it fires. */
 export interface LintRule {
@@ -31,10 +31,6 @@ function graphOf(d: Diagram): LintGraph {
   return linting.graph;
 }
 
-const isSync = (modeBit: number) => modeBit === MODE_BIT.sync;
-const notSync = (modeBit: number) => modeBit !== MODE_BIT.sync;
-const anyMode = () => true;
-
 export const LINT_RULES: readonly LintRule[] = [
   {
     code: 'model-unmonitored',
@@ -43,13 +39,13 @@ export const LINT_RULES: readonly LintRule[] = [
     hint: 'log features and predictions (async) to a Monitoring node that tracks drift (PSI on features, KL on predictions) and triggers retraining.',
     check(d) {
       const lg = graphOf(d);
-      const monitors = numbersOfKind(d, lg, 'monitoring');
+      if (!hasKind(lg, 'model')) return [];
+      const monitors = numbersOfKind(lg, 'monitoring');
       // Nodes from which a monitor can be reached: a model is watched if it, or what calls it, is one.
       const watching = walkFrom(lg.g, ALL_MODES, true, monitors);
       for (const v of monitors) watching[v] = 1;
-      const calledByWatching = edgeEnds(lg, 'target', isSync, watching);
-      return d.nodes
-        .filter((n, i) => n.kind === 'model' && isOnline(lg, i) && !marked(lg, watching, i) && !marked(lg, calledByWatching, i))
+      const calledByWatching = edgeEnds(lg, 'target', TAKES.sync, watching);
+      return nodesOfKind(d, lg, 'model', (n, i) => isOnline(lg, i) && !marked(lg, watching, i) && !marked(lg, calledByWatching, i))
         .map((n) => ({ node: n.id, detail: `"${n.label}" serves predictions but nothing watches them for drift` }));
     },
   },
@@ -60,17 +56,18 @@ export const LINT_RULES: readonly LintRule[] = [
     hint: 'serve features from a feature store that the training pipeline also reads (or writes), so training and serving compute features the same way.',
     check(d) {
       const lg = graphOf(d);
-      const training = d.nodes.filter((n) => n.kind === 'training').map((n) => n.id);
+      const training = nodesOfKind(d, lg, 'training').map((n) => n.id);
       if (training.length === 0) return [];
       // Shared means data flows between them off the request path (offline or async edges).
       const part = components(d, ['async', 'offline']);
-      const stores = d.nodes.filter((n, i) => n.kind === 'featureStore' && isOnline(lg, i));
-      const models = d.nodes.filter((n, i) => n.kind === 'model' && isOnline(lg, i));
+      const online = (n: DiagramNode, i: number) => isOnline(lg, i);
+      const stores = nodesOfKind(d, lg, 'featureStore', online);
+      const models = nodesOfKind(d, lg, 'model', online);
       const trainingParts = new Set(training.map((t) => part.get(t)));
       const findings = stores
         .filter((s) => !trainingParts.has(part.get(s.id)))
         .map((s) => ({ node: s.id, detail: `"${s.label}" serves features online but no training pipeline reads from it` }));
-      if (stores.length === 0 && models.length > 0 && d.nodes.some((n) => n.kind === 'featureStore')) {
+      if (stores.length === 0 && models.length > 0 && hasKind(lg, 'featureStore')) {
         findings.push({ node: models[0]!.id, detail: `"${models[0]!.label}" gets no features from the feature store on the request path` });
       }
       return findings;
@@ -82,11 +79,11 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'No feedback loop from serving to training data',
     hint: 'log requests, predictions and outcomes asynchronously (a queue into the data lake) so the next model trains on what serving saw.',
     check(d) {
-      const training = new Set(d.nodes.filter((n) => n.kind === 'training').map((n) => n.id));
-      if (training.size === 0) return [];
       const lg = graphOf(d);
+      const training = new Set(nodesOfKind(d, lg, 'training').map((n) => n.id));
+      if (training.size === 0) return [];
       const online = lg.online.slice();
-      for (const v of numbersOfKind(d, lg, 'traffic')) online[v] = 1;
+      for (const v of numbersOfKind(lg, 'traffic')) online[v] = 1;
       return marksReachThroughAsync(lg.g, online, training) ? [] : [{ detail: 'nothing the request path does is logged to the data training reads' }];
     },
   },
@@ -97,14 +94,14 @@ export const LINT_RULES: readonly LintRule[] = [
     hint: 'publish trained models to a Model registry and deploy from it, so every served model is versioned, evaluated and can be rolled back.',
     check(d) {
       const lg = graphOf(d);
-      const registries = new Set(d.nodes.filter((n) => n.kind === 'modelRegistry').map((n) => n.id));
-      const reachesRegistry = walkFrom(lg.g, ALL_MODES, true, numbersOfKind(d, lg, 'modelRegistry'));
+      if (!hasKind(lg, 'training')) return [];
+      const registries = new Set(nodesOfKind(d, lg, 'modelRegistry').map((n) => n.id));
+      const reachesRegistry = walkFrom(lg.g, ALL_MODES, true, numbersOfKind(lg, 'modelRegistry'));
       const models = new Uint8Array(lg.g.ids.length);
-      for (const v of numbersOfKind(d, lg, 'model')) models[v] = 1;
-      const deploysDirectly = edgeEnds(lg, 'source', anyMode, models);
+      for (const v of numbersOfKind(lg, 'model')) models[v] = 1;
+      const deploysDirectly = edgeEnds(lg, 'source', TAKES.any, models);
       const publishes = (t: DiagramNode, i: number) => marked(lg, reachesRegistry, i) && !registries.has(t.id);
-      return d.nodes
-        .filter((t, i) => t.kind === 'training' && (marked(lg, deploysDirectly, i) || !publishes(t, i)))
+      return nodesOfKind(d, lg, 'training', (t, i) => marked(lg, deploysDirectly, i) || !publishes(t, i))
         .map((t) => ({ node: t.id, detail: `"${t.label}" reaches serving without going through a model registry` }));
     },
   },
@@ -115,9 +112,9 @@ export const LINT_RULES: readonly LintRule[] = [
     hint: 'feed the index from an offline or streaming job that embeds new and changed items, or it goes stale.',
     check(d) {
       const lg = graphOf(d);
-      const fed = edgeEnds(lg, 'target', notSync);
-      return d.nodes
-        .filter((n, i) => n.kind === 'vectorIndex' && !marked(lg, fed, i))
+      if (!hasKind(lg, 'vectorIndex')) return [];
+      const fed = edgeEnds(lg, 'target', TAKES.notSync);
+      return nodesOfKind(d, lg, 'vectorIndex', (n, i) => !marked(lg, fed, i))
         .map((n) => ({ node: n.id, detail: `nothing writes new embeddings into "${n.label}"` }));
     },
   },
@@ -129,18 +126,20 @@ export const LINT_RULES: readonly LintRule[] = [
     check(d) {
       const lg = graphOf(d);
       const { g, online } = lg;
-      const byNumber = nodesByNumber(d, lg);
       const findings: { node?: string; detail: string }[] = [];
-      for (let i = 0; i < g.source.length; i++) {
+      // Calls into an external API: looked for only where the design has one.
+      const byNumber = hasKind(lg, 'externalApi') ? nodesByNumber(d, lg) : undefined;
+      for (let i = 0; byNumber !== undefined && i < g.source.length; i++) {
         if (g.mode[i] !== MODE_BIT.sync || online[g.target[i]!] !== 1) continue;
         const target = byNumber[g.target[i]!];
         if (target?.kind !== 'externalApi') continue;
         const caller = byNumber[g.source[i]!];
         if (!caller?.cache) findings.push({ node: target.id, detail: `"${caller?.label ?? d.edges[i]!.source}" waits on "${target.label}" with no cache or fallback in front` });
       }
-      d.nodes.forEach((n, i) => {
+      for (let i = 0; i < d.nodes.length; i++) {
+        const n = d.nodes[i]!;
         if (isOnline(lg, i) && n.capacity?.replicas === 1) findings.push({ node: n.id, detail: `"${n.label}" has exactly one replica and requests wait on it` });
-      });
+      }
       return findings;
     },
   },
@@ -165,7 +164,7 @@ export const LINT_RULES: readonly LintRule[] = [
     hint: 'connect the cache to what it fronts (the calls it saves on a hit), or its hit rate changes nothing.',
     check(d) {
       const lg = graphOf(d);
-      const callers = edgeEnds(lg, 'source', isSync);
+      const callers = edgeEnds(lg, 'source', TAKES.sync);
       return d.nodes
         .filter((n, i) => n.cache && n.cache.hitRate > 0 && !marked(lg, callers, i))
         .map((n) => ({ node: n.id, detail: `"${n.label}" caches, but no call goes through it` }));

@@ -75,6 +75,14 @@ describe('the ML design linter', () => {
     expect(codes(offlineCaller)).toContain('model-unmonitored:ranker');
   });
 
+  it('model-unmonitored: only models on the request path, each judged on its own', () => {
+    const { nodes, edges } = complete();
+    // A second model only a nightly job calls is off the request path; a third one, behind a gateway that reaches no monitor, is not watched.
+    const extra = [n('offline', 'model'), n('job', 'batchJob'), n('gw', 'gateway'), n('scorer', 'model')];
+    const d = diagramOf([...nodes, ...extra], [...edges, e('job', 'offline'), e('users', 'gw'), e('gw', 'scorer')]);
+    expect(codes(d).filter((c) => c.startsWith('model-unmonitored'))).toEqual(['model-unmonitored:scorer']);
+  });
+
   it('feature-skew: an online feature store no training reads', () => {
     const { nodes, edges } = complete();
     expect(codes(diagramOf(nodes, edges))).not.toContain('feature-skew:features');
@@ -119,6 +127,12 @@ describe('the ML design linter', () => {
     expect(codes(api)).toContain('single-point-of-failure:maps');
     const cached = diagramOf([...nodes, n('maps', 'externalApi'), n('mapsCache', 'cache', { cache: { hitRate: 0.9 } })], [...edges, e('api', 'mapsCache'), e('mapsCache', 'maps')]);
     expect(codes(cached)).toEqual([]);
+    // A call that does not wait (async) holds no request up, even into an API on the request path.
+    const queued = diagramOf(
+      [...nodes, n('maps', 'externalApi'), n('mapsCache', 'cache', { cache: { hitRate: 0.9 } })],
+      [...edges, e('api', 'mapsCache'), e('mapsCache', 'maps'), e('api', 'maps', 'async')],
+    );
+    expect(codes(queued)).toEqual([]);
     const lonely = complete();
     lonely.nodes[1] = { ...lonely.nodes[1]!, capacity: { replicas: 1 } };
     expect(codes(diagramOf(lonely.nodes, lonely.edges))).toContain('single-point-of-failure:api');
