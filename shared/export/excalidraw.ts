@@ -2,7 +2,7 @@ import { figureLine } from '../figureLine';
 import { findKind } from '../kinds';
 import { NOTE_COLOUR } from '../layout/annotationBox';
 import { captionParts } from './drawing';
-import { pictureOf, tellSimplified, type PictureEdge, type PictureNode } from './geometry';
+import { pictureOf, tellSimplified, type PictureEdge } from './geometry';
 import { exportId } from './ids';
 import { InOrder } from './inOrder';
 import { diagramMetadata, edgeMetadata, nodeMetadata } from './metadata';
@@ -121,10 +121,11 @@ const boundJson = (type: 'text' | 'arrow', id: string) => `{"type":"${type}","id
  * Each drawn edge's element id (undefined for an edge not drawn: an end
  * without a box, or no route) and the places of its two boxes in the
  * picture's list, and the arrows each box lists (see `boundJson`), in
- * drawing order, by the box's place. `boxAt` gives the place of each box
- * drawn (found by the box itself, which the edge holds: no id looked up).
+ * drawing order, by the box's place. `boxIds` holds the element id of each
+ * box drawn by its place (the place each box the edge holds carries: no id
+ * looked up).
  */
-function arrowsOf(edges: readonly PictureEdge[], boxAt: ReadonlyMap<PictureNode, number>): { ids: (string | undefined)[]; ends: Int32Array; byBox: (string | undefined)[] } {
+function arrowsOf(edges: readonly PictureEdge[], boxIds: readonly (string | undefined)[]): { ids: (string | undefined)[]; ends: Int32Array; byBox: (string | undefined)[] } {
   const byBox: (string | undefined)[] = [];
   const bind = (box: number, id: string) => {
     const list = byBox[box];
@@ -132,9 +133,9 @@ function arrowsOf(edges: readonly PictureEdge[], boxAt: ReadonlyMap<PictureNode,
   };
   const ends = new Int32Array(edges.length * 2);
   const ids = edges.map(({ edge, from, to, points }, i) => {
-    const source = boxAt.get(from);
-    const target = boxAt.get(to);
-    if (source === undefined || target === undefined || points.length < 2) return undefined;
+    const source = from.index;
+    const target = to.index;
+    if (boxIds[source] === undefined || boxIds[target] === undefined || points.length < 2) return undefined;
     const id = exportId('edge', edge.id);
     bind(source, id);
     bind(target, id);
@@ -165,15 +166,12 @@ function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | '
     yield elementJson(id, 'rectangle', g.x, g.y, g.width, g.height, { strokeColor: '#94a3b8', strokeStyle: 'dashed', strokeWidth: 1, rounded: true }, `,"customData":${customData({ mlsdGroup: g.id })}`);
     yield textJson(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, { colour: '#64748b' });
   }
-  // Each drawn box's place in the picture's list by its node's id, and its element id, made once: arrows name both of theirs.
-  const boxAt = new Map<PictureNode, number>();
-  const boxIds: string[] = [];
+  // Each drawn box's element id by its place in the picture's list, made once: arrows name those of their ends.
+  const boxIds: (string | undefined)[] = [];
   picture.nodes.forEach((box, i) => {
-    if (!nodes.get(box.id, i)) return;
-    boxAt.set(box, i);
-    boxIds[i] = exportId('node', box.id);
+    boxIds.push(nodes.get(box.id, i) ? exportId('node', box.id) : undefined);
   });
-  const arrows = arrowsOf(picture.edges, boxAt);
+  const arrows = arrowsOf(picture.edges, boxIds);
   for (const [i, box] of picture.nodes.entries()) {
     const node = nodes.get(box.id, i);
     if (!node) continue;
