@@ -27,6 +27,25 @@ export function xmlText(text: string): string {
 /** Each character xmlText writes as an entity, every occurrence of it, and its entity; "&" first. */
 const XML_REPLACES = Object.entries(XML_ENTITIES).map(([char, entity]) => [char, new RegExp(char, 'g'), entity] as const);
 
+/**
+ * Characters besides '"' that xmlText changes and JSON text can hold: JSON
+ * writes every control character and lone surrogate as an escape, but not
+ * U+FFFE and U+FFFF.
+ */
+const JSON_SPECIAL = /[&<>'\uFFFE\uFFFF]/;
+
+/**
+ * A value's JSON for a quoted XML attribute (draw.io's mlsd_ fields): the same
+ * text as xmlText(JSON.stringify(value)), found with one look and one replace
+ * for the common case of quotes alone.
+ */
+export function xmlJson(value: object): string {
+  const json = JSON.stringify(value);
+  return JSON_SPECIAL.test(json) ? xmlText(json) : json.replace(QUOTES, '&quot;');
+}
+
+const QUOTES = /"/g;
+
 /** Characters that may be forbidden in XML: controls other than the escaped whitespace, surrogates, U+FFFE and U+FFFF. */
 const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 

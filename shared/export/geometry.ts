@@ -18,6 +18,8 @@ export interface PictureNode {
   width: number;
   height: number;
   lines: string[];
+  /** The box's place in the picture's `nodes`: writers keep what they make of each node (an id) by it, found from an edge's ends without a look-up by id. */
+  index: number;
 }
 
 /** An edge in a picture: its two ends' boxes, its route, its caption (text, centre and box), its stage marker. */
@@ -101,7 +103,7 @@ export function pictureOf(diagram: Diagram, captions: Captions = (e) => edgeCapt
   for (const n of diagram.nodes) {
     const { width, height, lines } = nodeSize(n.label);
     // Stryker disable next-line OptionalChaining: a picture is made only of placed nodes (see above); 0 only keeps a hand-made one drawable.
-    const box = { id: n.id, x: n.position?.x ?? 0, y: n.position?.y ?? 0, width, height, lines };
+    const box = { id: n.id, x: n.position?.x ?? 0, y: n.position?.y ?? 0, width, height, lines, index: nodes.length };
     boxes.set(n.id, box);
     nodes.push(box);
   }

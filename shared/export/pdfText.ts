@@ -9,7 +9,7 @@ import type { PDFFont } from 'pdf-lib';
 export interface TextPen {
   fonts: { regular: PDFFont; bold: PDFFont };
   known: ReadonlySet<number>;
-  /** Each text set so far, by its characters, in each font. */
+  /** Texts set so far (the first TEXTS_KEPT of them), by their characters, in each font. */
   texts: { regular: Map<string, SetText>; bold: Map<string, SetText> };
   /** Each character's code as the content writes it (hex digits), by code point, in each font. */
   codes: { regular: Map<number, string>; bold: Map<number, string> };
@@ -39,10 +39,17 @@ export interface SetText {
 }
 
 /**
+ * Texts kept set per font (the first ones met): enough for those a picture
+ * repeats (kinds, stage numbers, captions); a large diagram's node names,
+ * each drawn once, are set again rather than kept in an ever larger map.
+ */
+const TEXTS_KEPT = 4096;
+
+/**
  * A text as the font sets it: the characters it can encode and their
  * encoding as the content writes it (each character's code, as the font
  * encodes it, kept per character). Kept per text, as a picture repeats
- * many (kinds, stage numbers, figures).
+ * many (kinds, stage numbers, figures), up to TEXTS_KEPT of them.
  */
 export function setText(pen: TextPen, raw: string, bold: boolean): SetText {
   const texts = bold ? pen.texts.bold : pen.texts.regular;
@@ -61,7 +68,8 @@ export function setText(pen: TextPen, raw: string, bold: boolean): SetText {
     }
     hex.push('>');
     set = { text, encoded: hex.join('') };
-    texts.set(raw, set);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a text set again gives the same codes; the bound only spares a large picture's memory.
+    if (texts.size < TEXTS_KEPT) texts.set(raw, set);
   }
   return set;
 }

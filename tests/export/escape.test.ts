@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { codeFence, htmlText, markdownBlock, markdownText, mermaidText, xmlText } from '../../shared/export/escape';
+import { codeFence, htmlText, markdownBlock, markdownText, mermaidText, xmlJson, xmlText } from '../../shared/export/escape';
 import { exportId, importId } from '../../shared/export/ids';
 import { withDpi, pngWidth } from '../../shared/export/pngDpi';
 import { wrapLines } from '../../shared/export/wrap';
@@ -90,6 +90,19 @@ describe('escaping the characters a label rarely holds', () => {
   it('xmlText keeps returns and tabs as character references, and drops what XML forbids (lone surrogates, U+FFFE, controls)', () => {
     expect(xmlText('a\r\tb')).toBe('a&#13;&#9;b');
     expect(xmlText('x\uD800y\uDC00z\uFFFE\uFFFF🚀\u000B\u000C\u001F\u0008\u0000')).toBe('xyz🚀');
+  });
+
+  it('xmlJson writes a value\'s JSON as xmlText writes it: quotes alone, markup, and what JSON leaves as typed that XML forbids', () => {
+    expect(xmlJson({ kind: 'db', at: { x: 1.5 } })).toBe('{&quot;kind&quot;:&quot;db&quot;,&quot;at&quot;:{&quot;x&quot;:1.5}}');
+    expect(xmlJson({})).toBe('{}');
+    expect(xmlJson({ a: 'x & <y> \'z\'' })).toBe('{&quot;a&quot;:&quot;x &amp; &lt;y&gt; &apos;z&apos;&quot;}');
+    expect(xmlJson({ a: 'p\uFFFEq\uFFFFr' })).toBe('{&quot;a&quot;:&quot;pqr&quot;}');
+    for (const text of [...HOSTILE, 'line\nbreak\ttab\r', 'lone \uD800 \uDC00 pair 🚀 \u0001', '\uFFFE', "'", '>']) {
+      expect(xmlJson({ text, list: [text, 1, null] }), text).toBe(xmlText(JSON.stringify({ text, list: [text, 1, null] })));
+    }
+    fc.assert(fc.property(fc.jsonValue(), fc.string({ unit: 'binary' }), (value, text) => {
+      for (const v of [{ value }, { text }]) expect(xmlJson(v)).toBe(xmlText(JSON.stringify(v)));
+    }));
   });
 
   it('htmlText writes an apostrophe as a reference and a Windows line break as one <br>', () => {

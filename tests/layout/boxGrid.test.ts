@@ -84,4 +84,14 @@ describe('grid of node boxes', () => {
     expect(few.overlaps({ x: 4995, y: 4995, width: 4, height: 4 }, 2)).toBe(true);
     expect(few.overlaps({ x: 4990, y: 4990, width: 4, height: 4 }, 2)).toBe(false);
   });
+
+  it('finds a box within the gap of an area across a cell border, on each side', () => {
+    // Cells are 256 px: the box lies in the cell left of (or above) the area, closer than the gap.
+    const grid = new BoxGrid([['left', { x: 250, y: 300, width: 4, height: 10 }], ['above', { x: 600, y: 250, width: 10, height: 4 }]]);
+    expect(grid.overlaps({ x: 257, y: 300, width: 10, height: 10 }, 4)).toBe(true);
+    expect(grid.overlaps({ x: 259, y: 300, width: 10, height: 10 }, 4)).toBe(false);
+    expect(grid.overlaps({ x: 600, y: 257, width: 10, height: 10 }, 4)).toBe(true);
+    expect(grid.crowding({ x: 257, y: 300, width: 10, height: 10 }, 4)).toBe(0);
+    expect(grid.crowding({ x: 259, y: 300, width: 10, height: 10 }, 4)).toBe(-1);
+  });
 });
