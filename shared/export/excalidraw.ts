@@ -97,6 +97,23 @@ export function renderExcalidraw(input: Pick<ExportInput, 'diagram' | 'estimate'
   return joinPieces(excalidrawPieces(input));
 }
 
+/** The scene file: its header, an element a line (a comma after each but the last), then the app state. */
+function* scenePieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): TextPieces {
+  const out = new PieceLines();
+  out.add('{"type":"excalidraw","version":2,"source":"MLSD Studio","elements":[');
+  let held: string | undefined;
+  for (const element of excalidrawElements(input)) {
+    if (held !== undefined) {
+      out.add(`${held},`);
+      if (out.full) yield out.take();
+    }
+    held = element;
+  }
+  if (held !== undefined) out.add(held);
+  out.add('],"appState":{"viewBackgroundColor":"#ffffff","gridSize":null},"files":{}}');
+  yield out.take();
+}
+
 /** An element bound to another, as the other's `boundElements` lists it. */
 const boundJson = (type: 'text' | 'arrow', id: string) => `{"type":"${type}","id":"${id}"}`;
 
@@ -129,21 +146,8 @@ function arrowsOf(edges: readonly PictureEdge[], boxIds: readonly (string | unde
   return { ids, ends, byBox };
 }
 
-/**
- * The scene file: its header, an element a line (a comma after each but the
- * last), then the app state. The elements are made one at a time (groups,
- * nodes with their labels, arrows with their captions, annotations) and
- * gathered into pieces, each handed on once full.
- */
-function* scenePieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): TextPieces {
-  const out = new PieceLines();
-  out.add('{"type":"excalidraw","version":2,"source":"MLSD Studio","elements":[');
-  // Each element is held until the next one comes, which gives it its comma.
-  let held: string | undefined;
-  const element = (json: string) => {
-    if (held !== undefined) out.add(`${held},`);
-    held = json;
-  };
+/** The scene's elements as JSON, made one at a time: groups, nodes with their labels, arrows with their captions, annotations. */
+function* excalidrawElements(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures' | 'note'>): Generator<string, void, undefined> {
   const { diagram, estimate, figures } = input;
   const byNode = new InOrder(estimate.nodes);
   const nodes = new InOrder(diagram.nodes);
@@ -158,10 +162,9 @@ function* scenePieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures
     return json;
   };
   for (const g of picture.groups) {
-    if (out.full) yield out.take();
     const id = exportId('group', g.id);
-    element(elementJson(id, 'rectangle', g.x, g.y, g.width, g.height, { strokeColor: '#94a3b8', strokeStyle: 'dashed', strokeWidth: 1, rounded: true }, `,"customData":${customData({ mlsdGroup: g.id })}`));
-    element(textJson(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, { colour: '#64748b' }));
+    yield elementJson(id, 'rectangle', g.x, g.y, g.width, g.height, { strokeColor: '#94a3b8', strokeStyle: 'dashed', strokeWidth: 1, rounded: true }, `,"customData":${customData({ mlsdGroup: g.id })}`);
+    yield textJson(`${id}-label`, g.label, g.x + 12, g.y + 8, 16, null, { colour: '#64748b' });
   }
   // Each drawn box's element id by its place in the picture's list, made once: arrows name those of their ends.
   const boxIds: (string | undefined)[] = [];
@@ -170,7 +173,6 @@ function* scenePieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures
   });
   const arrows = arrowsOf(picture.edges, boxIds);
   for (const [i, box] of picture.nodes.entries()) {
-    if (out.full) yield out.take();
     const node = nodes.get(box.id, i);
     if (!node) continue;
     const kind = findKind(node.kind);
@@ -181,13 +183,12 @@ function* scenePieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures
     const labelId = `${id}-label`;
     const data = customData({ mlsdId: node.id, mlsdLabel: node.label, ...(node.group !== undefined && { mlsdInGroup: node.group }), ...nodeMetadata(node) });
     const arrowsBound = arrows.byBox[i];
-    element(elementJson(id, 'rectangle', box.x, box.y, box.width, box.height,
+    yield elementJson(id, 'rectangle', box.x, box.y, box.width, box.height,
       { strokeColor: kind?.colour ?? '#64748b', backgroundColor: '#ffffff', rounded: true, bound: arrowsBound === undefined ? boundJson('text', labelId) : `${boundJson('text', labelId)},${arrowsBound}` },
-      `,"customData":${data}`));
-    element(textJson(labelId, lines.join('\n'), box.x + 8, box.y + 10, 14, id));
+      `,"customData":${data}`);
+    yield textJson(labelId, lines.join('\n'), box.x + 8, box.y + 10, 14, id);
   }
   for (let i = 0; i < picture.edges.length; i++) {
-    if (out.full) yield out.take();
     const id = arrows.ids[i];
     if (id === undefined) continue;
     const { edge, points, labelAt, label: labelBox, caption } = picture.edges[i]!;
@@ -206,27 +207,23 @@ function* scenePieces(input: Pick<ExportInput, 'diagram' | 'estimate' | 'figures
     const labelId = `${id}-label`;
     const data = customData({ mlsdId: edge.id, ...edgeMetadata(edge), ...(edge.label !== undefined && { label: edge.label }) });
     const stroke = STROKE[edge.mode ?? 'sync'];
-    element(elementJson(id, 'arrow', start.x, start.y, maxX - minX, maxY - minY, { strokeColor: stroke.strokeColor, strokeStyle: stroke.strokeStyle, strokeWidth: 1, bound: caption ? boundJson('text', labelId) : '' },
+    yield elementJson(id, 'arrow', start.x, start.y, maxX - minX, maxY - minY, { strokeColor: stroke.strokeColor, strokeStyle: stroke.strokeStyle, strokeWidth: 1, bound: caption ? boundJson('text', labelId) : '' },
       `,"points":[${relative}],"lastCommittedPoint":null,"startBinding":{"elementId":"${boxIds[arrows.ends[2 * i]!]}","focus":0,"gap":2},` +
-      `"endBinding":{"elementId":"${boxIds[arrows.ends[2 * i + 1]!]}","focus":0,"gap":2},"startArrowhead":null,"endArrowhead":"arrow","elbowed":false,"customData":${data}`));
-    if (caption) element(textJson(labelId, labelBox ? labelBox.lines.join('\n') : caption, labelBox?.x ?? labelAt.x, labelBox?.y ?? labelAt.y, 12, id, { colour: '#64748b' }));
+      `"endBinding":{"elementId":"${boxIds[arrows.ends[2 * i + 1]!]}","focus":0,"gap":2},"startArrowhead":null,"endArrowhead":"arrow","elbowed":false,"customData":${data}`);
+    if (caption) yield textJson(labelId, labelBox ? labelBox.lines.join('\n') : caption, labelBox?.x ?? labelAt.x, labelBox?.y ?? labelAt.y, 12, id, { colour: '#64748b' });
   }
   for (const { annotation, x, y, width, height, padding, lines } of picture.annotations) {
-    if (out.full) yield out.take();
     const id = exportId('annotation', annotation.id);
     const data = customData({ mlsdAnnotation: annotation.id });
     if (annotation.kind === 'text') {
-      element(textJson(id, lines.join('\n'), x, y, 13, null, { customData: data }));
+      yield textJson(id, lines.join('\n'), x, y, 13, null, { customData: data });
       continue;
     }
     const labelId = `${id}-label`;
-    element(elementJson(id, 'rectangle', x, y, width, height,
-      { strokeColor: '#ca8a04', backgroundColor: annotation.colour ?? NOTE_COLOUR, strokeWidth: 1, bound: boundJson('text', labelId) }, `,"customData":${data}`));
-    element(textJson(labelId, lines.join('\n'), x + padding, y + padding, 13, id, { topLeft: true }));
+    yield elementJson(id, 'rectangle', x, y, width, height,
+      { strokeColor: '#ca8a04', backgroundColor: annotation.colour ?? NOTE_COLOUR, strokeWidth: 1, bound: boundJson('text', labelId) }, `,"customData":${data}`);
+    yield textJson(labelId, lines.join('\n'), x + padding, y + padding, 13, id, { topLeft: true });
   }
-  if (held !== undefined) out.add(held);
-  out.add('],"appState":{"viewBackgroundColor":"#ffffff","gridSize":null},"files":{}}');
-  yield out.take();
 }
 
 export const excalidrawFormat: ExportFormat = {
