@@ -1,6 +1,5 @@
 import type { Box } from './boxes';
 import { grown } from '../typedArrays';
-import { CellTable } from './cellTable';
 
 /** Things placed on a diagram: a list of them all, or a look-up of those near an area (possibly more, never fewer). */
 export type Nearby<T> = readonly T[] | ((area: Box) => readonly T[]);
@@ -28,7 +27,7 @@ const unbounded = (area: Box) => !Number.isFinite(area.x) || !Number.isFinite(ar
 /** The cell column (or row) of a coordinate. */
 const cellOf = (v: number) => Math.min(CELL_REACH - 1, Math.max(-CELL_REACH, Math.floor(v / CELL_PX)));
 
-/** One non-negative integer per cell (below 2^30), the cells' key in their table. */
+/** One small integer per cell, so the cells' map hashes it cheaply. */
 const cellKey = (i: number, j: number) => (i + CELL_REACH) * (2 * CELL_REACH) + (j + CELL_REACH);
 
 /**
@@ -39,7 +38,7 @@ const cellKey = (i: number, j: number) => (i + CELL_REACH) * (2 * CELL_REACH) + 
  * come near, how much do they cover) allocate nothing.
  */
 export class BoxGrid<K = string> {
-  private readonly cells = new CellTable<number[]>();
+  private readonly cells = new Map<number, number[]>();
   private readonly keys: K[] = [];
   private readonly boxes: Box[] = [];
   private readonly left: number[] = [];
@@ -84,7 +83,7 @@ export class BoxGrid<K = string> {
         const cell = cellKey(i, j);
         const list = this.cells.get(cell);
         if (list) list.push(index);
-        else this.cells.add(cell, [index]);
+        else this.cells.set(cell, [index]);
       }
     }
   }
@@ -176,23 +175,19 @@ export class BoxGrid<K = string> {
   private gather(area: Box, gap: number): number {
     const x = area.x - gap;
     const y = area.y - gap;
-    const i0 = cellOf(x);
-    const i1 = cellOf(x + (area.width + 2 * gap));
-    const j0 = cellOf(y);
-    const j1 = cellOf(y + (area.height + 2 * gap));
+    const grownRight = x + (area.width + 2 * gap);
+    const grownBottom = y + (area.height + 2 * gap);
     const total = this.boxes.length;
-    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: either way finds every box near the area; this only picks the cheaper look.
-    if (unbounded(area) || (i1 - i0 + 1) * (j1 - j0 + 1) > total) {
+    if (unbounded(area) || (cellOf(grownRight) - cellOf(x) + 1) * (cellOf(grownBottom) - cellOf(y) + 1) > total) {
       // Looking through the cells would cost more than looking at every box.
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: a new array as large holds the same places.
       if (this.found.length < total) this.found = new Int32Array(total);
-      // Stryker disable next-line EqualityOperator: a typed array ignores a write past its end.
       for (let k = 0; k < total; k++) this.found[k] = k;
       return total;
     }
-    // In a single cell every box listed there is seen first there.
-    // Stryker disable next-line ConditionalExpression: the look it spares passes every box of a single cell.
-    const single = i0 === i1 && j0 === j1;
+    const i0 = cellOf(x);
+    const i1 = cellOf(grownRight);
+    const j0 = cellOf(y);
+    const j1 = cellOf(grownBottom);
     let count = 0;
     for (let i = i0; i <= i1; i++) {
       for (let j = j0; j <= j1; j++) {
@@ -201,7 +196,7 @@ export class BoxGrid<K = string> {
         for (let n = 0; n < list.length; n++) {
           const k = list[n]!;
           // A box in several of these cells is looked at in the first of them only.
-          if (!single && (Math.max(this.firstColumn[k]!, i0) !== i || Math.max(this.firstRow[k]!, j0) !== j)) continue;
+          if (Math.max(this.firstColumn[k]!, i0) !== i || Math.max(this.firstRow[k]!, j0) !== j) continue;
           if (count === this.found.length) this.found = grown(this.found, 2 * count);
           this.found[count++] = k;
         }
