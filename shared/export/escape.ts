@@ -41,10 +41,9 @@ const JSON_SPECIAL = /[&<>'\uFFFE\uFFFF]/;
  */
 export function xmlJson(value: object): string {
   const json = JSON.stringify(value);
-  return JSON_SPECIAL.test(json) ? xmlText(json) : json.replace(QUOTES, '&quot;');
+  // A plain text replaced (no pattern to run): fewer instructions than a global pattern for the same text.
+  return JSON_SPECIAL.test(json) ? xmlText(json) : json.replaceAll('"', '&quot;');
 }
-
-const QUOTES = /"/g;
 
 /** Characters that may be forbidden in XML: controls other than the escaped whitespace, surrogates, U+FFFE and U+FFFF. */
 const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
