@@ -39,8 +39,6 @@ interface Pen extends TextPen {
   iconForms: Map<string, ({ paint: Paint } & Named)[]>;
   /** Forms drawn together at their places, one form of them all, by what decides it (see `placeTogether`). */
   runForms: Map<string, string>;
-  /** The same forms' runs as drawn (places from the first copy's), by the first copy's form: found again with no text made. */
-  runsByFirst: Map<string, { run: Placed[]; name: string }[]>;
   /** Each form's content, by its name, and the forms it draws in turn. */
   formContent: Map<string, { content: string; box: readonly number[]; uses?: string[] }>;
   /** Shared copies drawn one after another in the group being drawn, not yet written (see `placeTogether`). */
@@ -207,41 +205,17 @@ function placeTogether(run: readonly Placed[], pen: Pen): void {
     writePlacing(pen.content, only.name, only.x, only.y, only.scale);
     return;
   }
-  const [{ x, y, name: first }] = run as [Placed];
-  let drawn = pen.runsByFirst.get(first);
-  if (drawn === undefined) pen.runsByFirst.set(first, (drawn = []));
-  // A run drawn before with the very same places (so the same text): its form, with no key made.
-  const same = drawn.find((d) => sameRun(d.run, run, x, y));
-  if (same) {
-    writePlacing(pen.content, same.name, x, y, 1);
-    return;
-  }
-  const moved = run.map((p) => ({ ...p, x: p.x - x, y: p.y - y }));
+  const [{ x, y }] = run as [Placed];
   let key = '';
-  for (const p of moved) key += `${p.name} ${num(p.x)} ${num(p.y)} ${num(p.scale)} `;
+  for (const p of run) key += `${p.name} ${num(p.x - x)} ${num(p.y - y)} ${num(p.scale)} `;
   let name = pen.runForms.get(key);
   if (name === undefined) {
     name = newFormName(pen);
     pen.runForms.set(key, name);
+    const moved = run.map((p) => ({ ...p, x: p.x - x, y: p.y - y }));
     pen.formContent.set(name, { content: moved.map(placing).join(''), box: WHOLE, uses: run.map((p) => p.name) });
   }
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a run not kept is found by its key instead; the bound only keeps each look short.
-  if (drawn.length < RUNS_KEPT) drawn.push({ run: moved, name });
   writePlacing(pen.content, name, x, y, 1);
-}
-
-/** Runs kept to compare with, per first form: a node's run is one of a few per kind. */
-const RUNS_KEPT = 64;
-
-/** Whether a run drawn before (`moved`, places from its first copy's) is `run` at (x, y), place for place exactly. */
-function sameRun(moved: readonly Placed[], run: readonly Placed[], x: number, y: number): boolean {
-  if (moved.length !== run.length) return false;
-  for (let i = 0; i < run.length; i++) {
-    const a = moved[i]!;
-    const b = run[i]!;
-    if (a.name !== b.name || a.x !== b.x - x || a.y !== b.y - y || a.scale !== b.scale) return false;
-  }
-  return true;
 }
 
 /** A path's painting operator: fill and stroke, fill, stroke or neither. */
@@ -342,54 +316,15 @@ class PdfDrawer implements Drawer {
  * Bytes compressed for a FlateDecode stream (zlib's format) by the host's
  * own deflate (the Compression Streams standard, in Node and in browsers
  * alike): several times faster than pdf-lib's script one, which a large
- * picture's content (tens of MB) waited seconds for. The bytes may be handed
- * in parts as they are written (the same compressed bytes whatever the
- * parts): the host compresses each part while the page goes on being drawn.
+ * picture's content (tens of MB) waited seconds for.
  */
-class Deflating {
-  private readonly writer: WritableStreamDefaultWriter<BufferSource>;
-  private readonly out: Promise<ArrayBuffer>;
-
-  constructor() {
-    // Written straight into the stream (not through a Blob, whose stream() some page environments lack).
-    const deflate = new CompressionStream('deflate');
-    this.writer = deflate.writable.getWriter();
-    this.out = new Response(deflate.readable).arrayBuffer();
-  }
-
-  /** Hands in the next part. */
-  add(bytes: Uint8Array<ArrayBuffer>): void {
-    // A part that fails fails the whole stream, whose end `done` waits for: that is where it is told.
-    this.writer.write(bytes).catch(() => undefined);
-  }
-
-  /** The last part handed in, and the compressed bytes of all of them. */
-  async done(last: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-    const [, , out] = await Promise.all([this.writer.write(last), this.writer.close(), this.out]);
-    return new Uint8Array(out);
-  }
+async function deflated(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  // Written straight into the stream (not through a Blob, whose stream() some page environments lack).
+  const deflate = new CompressionStream('deflate');
+  const writer = deflate.writable.getWriter();
+  const [, , out] = await Promise.all([writer.write(bytes), writer.close(), new Response(deflate.readable).arrayBuffer()]);
+  return new Uint8Array(out);
 }
-
-/** Bytes compressed whole (see `Deflating`). */
-const deflated = (bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> => new Deflating().done(bytes);
-
-/**
- * One turn of the host's event loop (a message posted to itself, with no
- * timer's delay): the compression under way takes its next step.
- */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(null);
-  });
-}
-
-/** Bytes of content written between two turns of the event loop, so its compression keeps up with the drawing. */
-const TURN_BYTES = 1 << 14;
 
 /** ASCII text as bytes. */
 function asciiBytes(text: string): Uint8Array<ArrayBuffer> {
@@ -410,28 +345,22 @@ function asciiBytes(text: string): Uint8Array<ArrayBuffer> {
  * each operator and stays a few bytes a shape.
  */
 export async function renderPdf(scene: Scene, paper: Paper): Promise<Uint8Array> {
-  return pdfOf(scene, paper, function* (pen) {
-    for (const shape of scene.shapes) {
-      draw(shape, pen);
-      yield;
-    }
+  return pdfOf(scene, paper, (pen) => {
+    for (const shape of scene.shapes) draw(shape, pen);
   });
 }
 
 /** A plan's picture as a PDF (the same bytes as `renderPdf` of its scene), the diagram drawn into the content as it is worked out. */
 export async function renderPlanPdf(plan: ScenePlan, paper: Paper): Promise<Uint8Array> {
   const page = { width: plan.width, height: plan.height, title: plan.input.diagram.title, background: plan.t.background };
-  return pdfOf(page, paper, function* (pen) {
-    yield* drawDiagram(plan.input, plan.picture, plan.t, new PdfDrawer(pen));
+  return pdfOf(page, paper, (pen) => {
+    for (const _ of drawDiagram(plan.input, plan.picture, plan.t, new PdfDrawer(pen)));
     for (const shape of plan.sheet.shapes) draw(shape, pen);
   });
 }
 
-/**
- * The one-page PDF whose picture `drawAll` draws onto the pen, in picture
- * units, a step at a time: the content is compressed as it is drawn.
- */
-async function pdfOf(scene: Pick<Scene, 'width' | 'height' | 'title' | 'background'>, paper: Paper, drawAll: (pen: Pen) => Iterable<void>): Promise<Uint8Array> {
+/** The one-page PDF whose picture `drawAll` draws onto the pen, in picture units. */
+async function pdfOf(scene: Pick<Scene, 'width' | 'height' | 'title' | 'background'>, paper: Paper, drawAll: (pen: Pen) => void): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.setTitle(scene.title);
   pdf.setCreator('MLSD Studio');
@@ -450,21 +379,11 @@ async function pdfOf(scene: Pick<Scene, 'width' | 'height' | 'title' | 'backgrou
   content.write(`q\n${colour(scene.background)} rg\n0 0 ${num(fit.width)} ${num(fit.height)} re\nf\nQ\nq\n${scale} 0 0 -${scale} ${num(fit.left)} ${num(fit.height - fit.top)} cm\n`);
   const pen: Pen = {
     fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', font: '',
-    boxForms: new Map(), iconForms: new Map(), runForms: new Map(), runsByFirst: new Map(), formContent: new Map(),
-    texts: { regular: new Map(), bold: new Map() }, codes: { regular: [], bold: [] }, run: [],
+    boxForms: new Map(), iconForms: new Map(), runForms: new Map(), formContent: new Map(),
+    texts: { regular: new Map(), bold: new Map() }, codes: { regular: new Map(), bold: new Map() }, run: [],
   };
-  const deflating = new Deflating();
-  let handed = 0;
-  for (const _ of drawAll(pen)) {
-    if (content.size - handed < TURN_BYTES) continue;
-    handed = content.size;
-    for (const chunk of content.takeFull()) deflating.add(chunk);
-    await nextTurn();
-  }
+  drawAll(pen);
   content.write('Q\n');
-  const compressed = deflating.done(content.done());
-  // Waited for once the forms are written; a failure is told there.
-  compressed.catch(() => undefined);
   // Forms in the order made: those a form draws are registered before it.
   const refs = new Map<string, PDFRef>();
   for (const [name, form] of pen.formContent) {
@@ -473,6 +392,6 @@ async function pdfOf(scene: Pick<Scene, 'width' | 'height' | 'title' | 'backgrou
     refs.set(name, pdf.context.register(stream));
     page.node.setXObject(PDFName.of(name), refs.get(name)!);
   }
-  page.node.addContentStream(pdf.context.register(pdf.context.stream(await compressed, { Filter: 'FlateDecode' })));
+  page.node.addContentStream(pdf.context.register(pdf.context.stream(await deflated(content.done()), { Filter: 'FlateDecode' })));
   return pdf.save({ useObjectStreams: false });
 }

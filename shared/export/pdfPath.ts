@@ -126,8 +126,6 @@ export class AsciiBytes {
   private chunk = new Uint8Array(CHUNK_BYTES);
   /** Bytes used of the chunk being filled. */
   private at = 0;
-  /** Bytes in the chunks `takeFull` took out. */
-  private taken = 0;
   private readonly encoder = new TextEncoder();
 
   /** Adds text (ASCII only: numbers, operators, names and hex strings; anything else still comes out whole, as UTF-8). */
@@ -162,20 +160,7 @@ export class AsciiBytes {
     this.write(num(y));
   }
 
-  /** Bytes written so far, those taken out by `takeFull` included. */
-  get size(): number {
-    return this.taken + this.length + this.at;
-  }
-
-  /** The chunks filled since last asked, taken out: `done` then gives only what was written after them. */
-  takeFull(): Uint8Array<ArrayBuffer>[] {
-    const full = this.chunks.splice(0);
-    this.taken += this.length;
-    this.length = 0;
-    return full;
-  }
-
-  /** Everything written (since the last `takeFull`), as bytes: the chunks copied once into one buffer. */
+  /** Everything written, as bytes: the chunks copied once into one buffer. */
   done(): Uint8Array<ArrayBuffer> {
     const bytes = new Uint8Array(this.length + this.at);
     let at = 0;

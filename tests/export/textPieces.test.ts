@@ -48,23 +48,6 @@ describe('a PDF page\'s content as bytes', () => {
     expect(new TextDecoder().decode(done)).toBe(expected);
   });
 
-  it('hands out the chunks filled so far, and then the rest, together every byte in order', () => {
-    const bytes = new AsciiBytes();
-    const parts: Uint8Array[] = [];
-    let expected = '';
-    for (let i = 0; i < 30_000; i++) {
-      const text = `${i} ${i % 7} l\n`;
-      bytes.write(text);
-      expected += text;
-      expect(bytes.size).toBe(expected.length);
-      if (i % 5000 === 4999) parts.push(...bytes.takeFull());
-    }
-    expect(parts.length).toBeGreaterThan(2);
-    parts.push(bytes.done());
-    expect(bytes.size).toBe(expected.length);
-    expect(parts.map((p) => new TextDecoder().decode(p)).join('')).toBe(expected);
-  });
-
   it('is empty when nothing was written, and a short text exactly', () => {
     expect(new AsciiBytes().done()).toEqual(new Uint8Array());
     const bytes = new AsciiBytes();
