@@ -76,6 +76,33 @@ describe('the PDF\'s shared copies', () => {
     expect(await formsFor([icon(0, paint), icon(100, { ...paint, stroke: '#000000' })])).toBe(2);
     expect(await formsFor([icon(0, paint), icon(100, paint, 'M0,0 L10,12')])).toBe(2);
   });
+
+  it('draws copies drawn together at the same places from one form of them all, and at other places from another', async () => {
+    const paint = { fill: '#ff0000' };
+    const placed = (x: number, y: number, scale: number): Shape => ({ type: 'path', d: 'M0,0 L10,10', at: { x, y, scale }, ...paint });
+    const run = (x: number, iconX: number, scale = 1, iconY = 50): Shape => ({ type: 'group', attributes: {}, children: [box(x, paint), placed(iconX, iconY, scale)] });
+    // The box's form and the icon's, then one form for each way the two are placed together.
+    expect(await formsFor([run(0, 5), run(100, 105), run(200, 205)])).toBe(3);
+    expect(await formsFor([run(0, 5), run(100, 106)])).toBe(4);
+    expect(await formsFor([run(0, 5), run(100, 105, 2)])).toBe(4);
+    expect(await formsFor([run(0, 5), run(100, 105), run(200, 206), run(300, 305), run(400, 406)])).toBe(4);
+    // Places written the same (to a thousandth of a unit) are the same form.
+    expect(await formsFor([run(0, 5), run(100, 105.0001)])).toBe(3);
+    expect(await formsFor([run(0, 5), run(100, 105, 1, 51)])).toBe(4);
+  });
+
+  it('writes a content far larger than one compressed part whole, in order', async () => {
+    const shapes: Shape[] = Array.from({ length: 4000 }, (_, i) => ({ type: 'text', x: i % 400, y: Math.floor(i / 400) * 20, text: `label ${i}`, size: 12, colour: '#000000' }));
+    const page = (await PDFDocument.load(await renderPdf({ width: 400, height: 300, title: 'large', background: '#ffffff', shapes }, 'fit'))).getPage(0).node;
+    const contents = page.Contents()!;
+    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => page.context.lookup(ref) as PDFRawStream) : [contents as PDFRawStream];
+    expect(streams).toHaveLength(1);
+    const content = new TextDecoder().decode(inflate(streams[0]!.contents));
+    expect(content.length).toBeGreaterThan(100_000);
+    const labels = [...content.matchAll(/<([0-9A-F]+)> Tj/g)].map((m) => Buffer.from(m[1]!, 'hex').toString('latin1'));
+    expect(labels).toEqual(shapes.map((s) => (s.type === 'text' ? s.text : '')));
+    expect(content.endsWith('Q\n')).toBe(true);
+  });
 });
 
 describe('path data as PDF operators', () => {

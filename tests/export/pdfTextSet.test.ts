@@ -21,6 +21,14 @@ describe('setText', () => {
     expect(setText(fresh, 'no↑de', false).text).toBe('no?de');
   });
 
+  it('sets a character the font lacks as its stand-in or "?" even after that stand-in was written for another', async () => {
+    const fresh = await pen();
+    // "≈" is written "~", which this font's characters do not hold: "~" itself is set as "?".
+    expect(setText(fresh, 'a≈b', false)).toEqual({ text: 'a~b', encoded: '<617E62>' });
+    expect(setText(fresh, 'a~b', false)).toEqual({ text: 'a?b', encoded: '<613F62>' });
+    expect(setText(fresh, 'ab', false)).toEqual({ text: 'ab', encoded: '<6162>' });
+  });
+
   it('keeps the texts a picture repeats: the first texts met are set once', async () => {
     const busy = await pen();
     const first = setText(busy, 'service', true);
