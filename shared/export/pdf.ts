@@ -39,6 +39,8 @@ interface Pen extends TextPen {
   iconForms: Map<string, ({ paint: Paint } & Named)[]>;
   /** Forms drawn together at their places, one form of them all, by what decides it (see `placeTogether`). */
   runForms: Map<string, string>;
+  /** The same forms' runs as drawn (places from the first copy's), by the first copy's form: found again with no text made. */
+  runsByFirst: Map<string, { run: Placed[]; name: string }[]>;
   /** Each form's content, by its name, and the forms it draws in turn. */
   formContent: Map<string, { content: string; box: readonly number[]; uses?: string[] }>;
   /** Shared copies drawn one after another in the group being drawn, not yet written (see `placeTogether`). */
@@ -205,17 +207,42 @@ function placeTogether(run: readonly Placed[], pen: Pen): void {
     writePlacing(pen.content, only.name, only.x, only.y, only.scale);
     return;
   }
-  const [{ x, y }] = run as [Placed];
+  const [{ x, y, name: first }] = run as [Placed];
+  let drawn = pen.runsByFirst.get(first);
+  if (drawn === undefined) pen.runsByFirst.set(first, (drawn = []));
+  // A run drawn before with the very same places (so the same text): its form, with no key made.
+  // Stryker disable next-line ConditionalExpression,ArrowFunction,BlockStatement: a run not found here is found by its key, the same form; this only spares the key.
+  const same = drawn.find((d) => sameRun(d.run, run, x, y));
+  if (same) {
+    writePlacing(pen.content, same.name, x, y, 1);
+    return;
+  }
+  const moved = run.map((p) => ({ ...p, x: p.x - x, y: p.y - y }));
   let key = '';
-  for (const p of run) key += `${p.name} ${num(p.x - x)} ${num(p.y - y)} ${num(p.scale)} `;
+  for (const p of moved) key += `${p.name} ${num(p.x)} ${num(p.y)} ${num(p.scale)} `;
   let name = pen.runForms.get(key);
   if (name === undefined) {
     name = newFormName(pen);
     pen.runForms.set(key, name);
-    const moved = run.map((p) => ({ ...p, x: p.x - x, y: p.y - y }));
     pen.formContent.set(name, { content: moved.map(placing).join(''), box: WHOLE, uses: run.map((p) => p.name) });
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a run not kept is found by its key instead; the bound only keeps each look short.
+  if (drawn.length < RUNS_KEPT) drawn.push({ run: moved, name });
   writePlacing(pen.content, name, x, y, 1);
+}
+
+/** Runs kept to compare with, per first form: a node's run is one of a few per kind. */
+const RUNS_KEPT = 64;
+
+/** Whether a run drawn before (`moved`, places from its first copy's) is `run` at (x, y), place for place exactly. */
+function sameRun(moved: readonly Placed[], run: readonly Placed[], x: number, y: number): boolean {
+  if (moved.length !== run.length) return false;
+  for (let i = 0; i < run.length; i++) {
+    const a = moved[i]!;
+    const b = run[i]!;
+    if (a.name !== b.name || a.x !== b.x - x || a.y !== b.y - y || a.scale !== b.scale) return false;
+  }
+  return true;
 }
 
 /** A path's painting operator: fill and stroke, fill, stroke or neither. */
@@ -379,8 +406,8 @@ async function pdfOf(scene: Pick<Scene, 'width' | 'height' | 'title' | 'backgrou
   content.write(`q\n${colour(scene.background)} rg\n0 0 ${num(fit.width)} ${num(fit.height)} re\nf\nQ\nq\n${scale} 0 0 -${scale} ${num(fit.left)} ${num(fit.height - fit.top)} cm\n`);
   const pen: Pen = {
     fonts, known: new Set(fonts.regular.getCharacterSet()), content, fill: '', stroke: '', width: '1', dash: '[] 0 d', font: '',
-    boxForms: new Map(), iconForms: new Map(), runForms: new Map(), formContent: new Map(),
-    texts: { regular: new Map(), bold: new Map() }, codes: { regular: new Map(), bold: new Map() }, run: [],
+    boxForms: new Map(), iconForms: new Map(), runForms: new Map(), runsByFirst: new Map(), formContent: new Map(),
+    texts: { regular: new Map(), bold: new Map() }, codes: { regular: [], bold: [] }, run: [],
   };
   drawAll(pen);
   content.write('Q\n');

@@ -11,8 +11,8 @@ export interface TextPen {
   known: ReadonlySet<number>;
   /** Texts set so far (the first TEXTS_KEPT of them), by their characters, in each font. */
   texts: { regular: Map<string, SetText>; bold: Map<string, SetText> };
-  /** Each character's code as the content writes it (hex digits), by code point, in each font. */
-  codes: { regular: Map<number, string>; bold: Map<number, string> };
+  /** Each character's code as the content writes it (hex digits), by code point, in each font: only characters the font encodes. */
+  codes: { regular: string[]; bold: string[] };
 }
 
 /** Characters the standard fonts cannot encode that have a plain stand-in. */
@@ -55,23 +55,42 @@ export function setText(pen: TextPen, raw: string, bold: boolean): SetText {
   const texts = bold ? pen.texts.bold : pen.texts.regular;
   let set = texts.get(raw);
   if (set === undefined) {
-    const font = bold ? pen.fonts.bold : pen.fonts.regular;
-    const codes = bold ? pen.codes.bold : pen.codes.regular;
-    const text = encodable(raw, pen.known);
-    // The codes joined once into one flat text, which the content copies as it is each time the text is drawn.
-    const hex: string[] = ['<'];
-    for (const char of text) {
-      const point = char.codePointAt(0)!;
-      let code = codes.get(point);
-      if (code === undefined) codes.set(point, (code = font.encodeText(char).asString()));
-      hex.push(code);
-    }
-    hex.push('>');
-    set = { text, encoded: hex.join('') };
+    set = setNew(pen, raw, bold);
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a text set again gives the same codes; the bound only spares a large picture's memory.
     if (texts.size < TEXTS_KEPT) texts.set(raw, set);
   }
   return set;
+}
+
+/** A text not kept as the font sets it (see `setText`). */
+function setNew(pen: TextPen, raw: string, bold: boolean): SetText {
+  const codes = bold ? pen.codes.bold : pen.codes.regular;
+  // Most texts (a large diagram's node names) are made of characters the font has set before: their codes are joined as they come.
+  let encoded = '<';
+  let i = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a text not taken this way is set character by character below, to the same codes.
+  for (; i < raw.length; i++) {
+    const code = codes[raw.charCodeAt(i)];
+    if (code === undefined) break;
+    encoded += code;
+  }
+  if (i === raw.length) return { text: raw, encoded: `${encoded}>` };
+  // Otherwise character by character: what the font cannot encode gets its stand-in, and each new character its code.
+  const font = bold ? pen.fonts.bold : pen.fonts.regular;
+  const text = encodable(raw, pen.known);
+  encoded = '<';
+  for (const char of text) {
+    const point = char.codePointAt(0)!;
+    let code = codes[point];
+    // Stryker disable next-line ConditionalExpression: a code asked of the font again is the same; keeping it only spares the asking.
+    if (code === undefined) {
+      code = font.encodeText(char).asString();
+      // Kept only for a character the font encodes as itself: a stand-in's character ("~" for "≈") may be one it does not.
+      if (pen.known.has(point)) codes[point] = code;
+    }
+    encoded += code;
+  }
+  return { text, encoded: `${encoded}>` };
 }
 
 /** A set text's width in thousandths of its size, as the font measures it (kerning included), worked out once. */

@@ -6,7 +6,7 @@ async function pen(): Promise<TextPen> {
   const doc = await PDFDocument.create();
   const fonts = { regular: await doc.embedFont(StandardFonts.Helvetica), bold: await doc.embedFont(StandardFonts.HelveticaBold) };
   const known = new Set([...'abcdefghijklmnopqrstuvwxyz0123456789 '].map((c) => c.codePointAt(0)!));
-  return { fonts, known, texts: { regular: new Map(), bold: new Map() }, codes: { regular: new Map(), bold: new Map() } };
+  return { fonts, known, texts: { regular: new Map(), bold: new Map() }, codes: { regular: [], bold: [] } };
 }
 
 describe('setText', () => {
