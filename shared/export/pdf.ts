@@ -8,6 +8,7 @@ import type { Drawer, IconPath, IconPlace, TextStyle } from './drawer';
 import type { Paper } from './types';
 import { pageFit } from './pdfPage';
 import { setText, unitsOf, type TextPen } from './pdfText';
+import { newFormName, placeTogether, WHOLE, type Placed, type RunPen } from './pdfRuns';
 
 /** A #rrggbb colour as the three components a PDF colour operator takes (a picture has a few dozen colours, each written once here). */
 function colour(hex: string): string {
@@ -24,9 +25,7 @@ function colour(hex: string): string {
 const colours = new Memo<string, string>(256);
 
 /** What the content has set so far (a new value is written only when it changes), and the copies it draws from. */
-interface Pen extends TextPen {
-  /** The page's content so far. */
-  content: AsciiBytes;
+interface Pen extends TextPen, RunPen {
   fill: string;
   stroke: string;
   width: string;
@@ -37,12 +36,6 @@ interface Pen extends TextPen {
   boxForms: Map<number, ({ box: RoundedBox; paint: Paint } & Named)[]>;
   /** Icons' paths, each path and paint once as a form, by path data. */
   iconForms: Map<string, ({ paint: Paint } & Named)[]>;
-  /** Forms drawn together at their places, one form of them all, by what decides it (see `placeTogether`). */
-  runForms: Map<string, string>;
-  /** The same forms' runs as drawn (places from the first copy's), by the first copy's form: found again with no text made. */
-  runsByFirst: Map<string, { run: Placed[]; name: string }[]>;
-  /** Each form's content, by its name, and the forms it draws in turn. */
-  formContent: Map<string, { content: string; box: readonly number[]; uses?: string[] }>;
   /** Shared copies drawn one after another in the group being drawn, not yet written (see `placeTogether`). */
   run: Placed[];
 }
@@ -60,30 +53,6 @@ function samePaint(a: Paint, b: Paint): boolean {
 /** Whether two numbers (or their absence) are written the same. */
 const sameNumber = (a: number | undefined, b: number | undefined) => a === b || String(a) === String(b);
 
-/** A form drawn at a place: its top-left corner and its scale, in picture units. */
-interface Placed {
-  name: string;
-  x: number;
-  y: number;
-  scale: number;
-}
-
-/** The operators that draw a form at its place. */
-function placing({ name, x, y, scale }: Placed): string {
-  const s = num(scale);
-  return `q\n${s} 0 0 ${s} ${num(x)} ${num(y)} cm\n/${name} Do\nQ\n`;
-}
-
-/** Writes the operators that draw a form at its place (as `placing`), part by part: no text is joined on the way. */
-function writePlacing(content: AsciiBytes, name: string, x: number, y: number, scale: number): void {
-  const s = num(scale);
-  content.write(scale === 1 ? 'q\n1 0 0 1 ' : `q\n${s} 0 0 ${s} `);
-  content.writePoint(x, y);
-  content.write(' cm\n/');
-  content.write(name);
-  content.write(' Do\nQ\n');
-}
-
 /** The names the page's resources give the two fonts. */
 const FONT_KEYS = { regular: 'F1', bold: 'F2' } as const;
 
@@ -97,11 +66,8 @@ function paintOf(shape: Paint, round: boolean): { setup: string; paint: string }
     // A form takes the dash in force where it is drawn: its own, or none, is set.
     setup += `[${shape.dash ? shape.dash.map(num).join(' ') : ''}] 0 d\n`;
   }
-  return { setup, paint: shape.fill && shape.stroke ? 'B' : shape.fill ? 'f' : shape.stroke ? 'S' : 'n' };
+  return { setup, paint: paintOperator(shape) };
 }
-
-/** A new form's name: forms are numbered in the order made, whatever they draw. */
-const newFormName = (pen: Pen) => `X${pen.formContent.size + 1}`;
 
 /** The name of a new form that draws `d` (in its own units) with this paint. */
 function newForm(pen: Pen, shape: Paint, round: boolean, d: string, box: readonly number[]): string {
@@ -191,58 +157,6 @@ function placedForm(shape: Shape, pen: Pen): boolean {
   if (box) placeBox(pen, box.x, box.y, box.width, box.height, box.r, shape);
   else if (at) placeIconPath(pen, shape.d, shape, at);
   return !!(box || at);
-}
-
-/** The bounds of a form that may reach anywhere. */
-const WHOLE = [-1e4, -1e4, 1e4, 1e4] as const;
-
-/**
- * Shared copies drawn one after another (a node's box, colour bar, icon
- * square and icon) as one form of them all at their places, made the first
- * time that arrangement is drawn: a large diagram draws it once a node.
- */
-function placeTogether(run: readonly Placed[], pen: Pen): void {
-  if (run.length === 1) {
-    const only = run[0]!;
-    writePlacing(pen.content, only.name, only.x, only.y, only.scale);
-    return;
-  }
-  const [{ x, y, name: first }] = run as [Placed];
-  let drawn = pen.runsByFirst.get(first);
-  if (drawn === undefined) pen.runsByFirst.set(first, (drawn = []));
-  // A run drawn before with the very same places (so the same text): its form, with no key made.
-  // Stryker disable next-line ConditionalExpression,ArrowFunction,BlockStatement: a run not found here is found by its key, the same form; this only spares the key.
-  const same = drawn.find((d) => sameRun(d.run, run, x, y));
-  if (same) {
-    writePlacing(pen.content, same.name, x, y, 1);
-    return;
-  }
-  const moved = run.map((p) => ({ ...p, x: p.x - x, y: p.y - y }));
-  let key = '';
-  for (const p of moved) key += `${p.name} ${num(p.x)} ${num(p.y)} ${num(p.scale)} `;
-  let name = pen.runForms.get(key);
-  if (name === undefined) {
-    name = newFormName(pen);
-    pen.runForms.set(key, name);
-    pen.formContent.set(name, { content: moved.map(placing).join(''), box: WHOLE, uses: run.map((p) => p.name) });
-  }
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: a run not kept is found by its key instead; the bound only keeps each look short.
-  if (drawn.length < RUNS_KEPT) drawn.push({ run: moved, name });
-  writePlacing(pen.content, name, x, y, 1);
-}
-
-/** Runs kept to compare with, per first form: a node's run is one of a few per kind. */
-const RUNS_KEPT = 64;
-
-/** Whether a run drawn before (`moved`, places from its first copy's) is `run` at (x, y), place for place exactly. */
-function sameRun(moved: readonly Placed[], run: readonly Placed[], x: number, y: number): boolean {
-  if (moved.length !== run.length) return false;
-  for (let i = 0; i < run.length; i++) {
-    const a = moved[i]!;
-    const b = run[i]!;
-    if (a.name !== b.name || a.x !== b.x - x || a.y !== b.y - y || a.scale !== b.scale) return false;
-  }
-  return true;
 }
 
 /** A path's painting operator: fill and stroke, fill, stroke or neither. */
