@@ -66,6 +66,11 @@ export async function renderApp(doc: Diagram, host = new MemoryHost()) {
     </AppProvider>,
   );
   await waitFor(() => expect(screen.getByTestId('budget-bar').textContent).not.toMatch(/Estimating/), { timeout: 5000 });
+  // The canvas takes the same estimate a render later (React Flow syncs its nodes in an effect): wait for its figures too.
+  await waitFor(() => {
+    const figures = [...document.querySelectorAll('.component-figures')];
+    expect(figures.length === 0 || figures.some((f) => f.textContent !== '')).toBe(true);
+  }, { timeout: 5000 });
   return { ...view, store, host, ctx, user: userEvent.setup() };
 }
 
