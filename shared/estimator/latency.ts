@@ -61,19 +61,22 @@ export function syncStages(edges: readonly DiagramEdge[]): { stage: number; edge
 
 /** syncStages over a node's edges as anything that tells an edge's `stage`. */
 function stagesOf<T>(edges: readonly T[], stageOf: (edge: T) => number | undefined): { stage: number; edges: T[] }[] {
-  // No edges, or one (most nodes): the grouping below gives the same stages, with a map and a sort.
+  // No edges, or one (most nodes): the grouping below gives the same stages, with more work.
   // Stryker disable next-line ConditionalExpression,LogicalOperator: the grouping below gives the same stages
   if (edges.length === 0) return [];
   // Stryker disable next-line ConditionalExpression,LogicalOperator: the grouping below gives the same stages
   if (edges.length === 1) return [{ stage: stageOf(edges[0]!) ?? 0, edges: [edges[0]!] }];
-  const byStage = new Map<number, T[]>();
-  edges.forEach((edge, position) => {
+  // The stages kept in ascending order as they come (a node has few): each edge joins its stage's list, or a new one at its place.
+  const stages: { stage: number; edges: T[] }[] = [];
+  for (let position = 0; position < edges.length; position++) {
+    const edge = edges[position]!;
     const stage = stageOf(edge) ?? position;
-    const list = byStage.get(stage) ?? [];
-    list.push(edge);
-    byStage.set(stage, list);
-  });
-  return [...byStage.entries()].sort((a, b) => a[0] - b[0]).map(([stage, list]) => ({ stage, edges: list }));
+    let at = stages.length;
+    while (at > 0 && stages[at - 1]!.stage > stage) at--;
+    if (at > 0 && stages[at - 1]!.stage === stage) stages[at - 1]!.edges.push(edge);
+    else stages.splice(at, 0, { stage, edges: [edge] });
+  }
+  return stages;
 }
 
 /** The time of one call: K = floor(n) or floor(n)+1 copies of the callee, issued together or in turn. */

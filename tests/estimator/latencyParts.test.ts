@@ -22,6 +22,17 @@ describe('the stages of a node', () => {
     expect(syncStages([])).toEqual([]);
   });
 
+  it('put each edge in its stage whatever order the stages come in, below, between or above those seen', () => {
+    const stages = syncStages([3, 1, 2, 1, -1, 3, 0].map((stage, i) => edge({ id: `e${i}`, stage })));
+    expect(stages.map((s) => [s.stage, s.edges.map((e) => e.id)])).toEqual([
+      [-1, ['e4']],
+      [0, ['e6']],
+      [1, ['e1', 'e3']],
+      [2, ['e2']],
+      [3, ['e0', 'e5']],
+    ]);
+  });
+
   it('puts a lone edge in its own stage, numbered as given or 0', () => {
     expect(syncStages([edge({ id: 'x', stage: 3 })]).map((s) => [s.stage, s.edges.map((e) => e.id)])).toEqual([[3, ['x']]]);
     expect(syncStages([edge({ id: 'y' })]).map((s) => [s.stage, s.edges.map((e) => e.id)])).toEqual([[0, ['y']]]);
