@@ -9,8 +9,7 @@
  */
 
 import type { Dist } from './grid';
-import { prefixSums } from './gridSums';
-import { gridInUse, INV_STEP, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
+import { gridInUse, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
 import { reserve, reservedIn, whole, SLOT } from './scratch';
 import { unboxed } from './unboxed';
 
@@ -126,53 +125,83 @@ export function correlateBoth(h: Weight, a: Dist, b: Dist): [Weight, Weight] {
   return [correlateRead(h.zero, base, a, b), correlateRead(h.zero, base, b, a)];
 }
 
-/** The weight and its slope per ms that readWeight read last, from its `base` on. */
-let readValues: Float64Array = new Float64Array(0);
-let readSlopes: Float64Array = new Float64Array(0);
+/**
+ * The work array of the last readWeight: h, its slope per ms and the grid's
+ * points at every index from its `base` on, in three runs of `readLength`,
+ * then room for correlateRead's own runs. One array, not one per run: the
+ * kernels' inner loops read them all at each step, and each typed array an
+ * optimized loop reads costs it a check of its kind and its bounds at every
+ * step.
+ */
+let work: Float64Array = new Float64Array(0);
+let readLength = 0;
 
-/** h and its slope per ms at every index from base to top, into their work arrays. */
+/** h, its slope per ms and the grid's points at every index from base to top, into the work array. */
 function readWeight(h: Weight, base: number, top: number): void {
   const length = top - base + 1;
-  const hv = (readValues = whole(SLOT.weight, length, false));
-  const slope = (readSlopes = whole(SLOT.slope, length, false));
+  // Then correlateRead's prefix sums of Z, two difference arrays and its values (Y and Z lie within base..top).
+  const hv = (work = whole(SLOT.weight, 8 * length + 4, false));
+  readLength = length;
   for (let t = base; t <= top; t++) hv[t - base] = h.at(t);
-  const invStep = INV_STEP;
-  const offset = base - K_MIN;
-  for (let i = 0; i < length - 1; i++) slope[i] = (hv[i + 1]! - hv[i]!) * invStep[i + offset]!;
-  slope[length - 1] = 0;
+  const { invStep, points, kMin } = gridInUse();
+  const offset = base - kMin;
+  const slopes = length;
+  const pointsAt = 2 * length;
+  for (let i = 0; i < length - 1; i++) hv[slopes + i] = (hv[i + 1]! - hv[i]!) * invStep[i + offset]!;
+  hv[slopes + length - 1] = 0;
+  for (let i = 0; i < length; i++) hv[pointsAt + i] = points[i + offset]!;
 }
 
 /** correlate(h, y, z) for Z not always 0, with h read from `base` on (readWeight). */
 function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   const out = Weight.on(y);
-  const hv = readValues;
-  const slope = readSlopes;
+  // The runs of the work array: h from base on, its slopes, the grid's points, Z's prefix sums
+  // of mass and value, the two difference arrays, Y's values (from `at`: index t is base + t).
+  const w = work;
+  const length = readLength;
+  const slopes = length;
+  const pointsAt = 2 * length;
   const n = z.size;
+  const ny = out.size;
+  const prefixMass = 3 * length;
+  const prefixValue = prefixMass + n + 1;
+  const constant = prefixValue + n + 1;
+  const perMs = constant + ny + 1;
+  const values = perMs + ny + 1;
   const zLo = z.lo;
   const zMasses = z.store;
   const zFrom = z.offset;
-  const { points, kMin, sumM, sumDLow, sumDHigh } = gridInUse();
+  const { sumM, sumDLow, sumDHigh } = gridInUse();
   const groups = sumM.length;
+  // Z's point j is the work array's j + zFromBase, Y's point i its i + yFromBase.
+  const zFromBase = zLo - base;
+  const yLo = y.lo;
+  const yFromBase = yLo - base;
 
   // Pairs with index(z) <= index(y): prefix sums of Z's mass and value.
-  const { prefixMass, prefixValue } = prefixSums(z);
+  w[prefixMass] = 0;
+  w[prefixValue] = 0;
+  for (let j = 0; j < n; j++) {
+    const q = zMasses[zFrom + j]!;
+    w[prefixMass + j + 1] = w[prefixMass + j]! + q;
+    w[prefixValue + j + 1] = w[prefixValue + j]! + q * w[pointsAt + j + zFromBase]!;
+  }
   // Pairs with index(z) > index(y) land at index(z) + m, where h is linear in the
   // pair's value: q (h_t + (x_y + z - x_t) slope_t). For each z point and group this
   // adds a constant plus x_y times a constant over a range of y points: two
   // difference arrays, summed once at the end.
-  const yLo = y.lo;
-  const ny = out.size;
-  const constant = whole(SLOT.constant, ny + 1);
-  const perMs = whole(SLOT.perMs, ny + 1);
-  // Z's point j is Y's point j + zFromY, the grid's j + zFromGrid and the read weight's j + zFromBase.
+  w.fill(0, constant, values);
+  // Z's point j is Y's point j + zFromY.
   const zFromY = zLo - yLo;
-  const zFromGrid = zLo - kMin;
-  const zFromBase = zLo - base;
+  // A range of y points ends at `last`: its difference is at last + 1.
+  const constantEnd = constant + 1;
+  const perMsEnd = perMs + 1;
   for (let j = 0; j < n; j++) {
     const q = zMasses[zFrom + j]!;
     if (q === 0) continue;
     const r = j + zFromY;
-    const zValue = points[j + zFromGrid]!;
+    const tj = j + zFromBase;
+    const zValue = w[pointsAt + tj]!;
     for (let g = 0; g < groups; g++) {
       // y point = r - d, d in [max(dLow, 1), dHigh], within Y's support.
       const dLow = sumDLow[g]! < 1 ? 1 : sumDLow[g]!;
@@ -182,54 +211,57 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
       const yLow = yLowRaw < 0 ? 0 : yLowRaw;
       const last = yHigh >= ny ? ny - 1 : yHigh;
       if (last < yLow) continue;
-      const m = sumM[g]!;
-      const sl = slope[j + zFromBase + m]!;
-      const c = q * (hv[j + zFromBase + m]! + (zValue - points[j + zFromGrid + m]!) * sl);
+      const t = tj + sumM[g]!;
+      const sl = w[slopes + t]!;
+      const c = q * (w[t]! + (zValue - w[pointsAt + t]!) * sl);
       const perX = q * sl;
-      constant[yLow]! += c;
-      constant[last + 1]! -= c;
-      perMs[yLow]! += perX;
-      perMs[last + 1]! -= perX;
+      w[constant + yLow]! += c;
+      w[constantEnd + last]! -= c;
+      w[perMs + yLow]! += perX;
+      w[perMsEnd + last]! -= perX;
     }
   }
 
   const zZero = z.zero;
-  const values = out.store;
-  const outFrom = out.offset;
   let runningConstant = 0;
   let runningPerMs = 0;
   for (let i = 0; i < ny; i++) {
-    const ky = yLo + i;
-    runningConstant += constant[i]!;
-    runningPerMs += perMs[i]!;
-    values[outFrom + i] = zZero * hv[ky - base]! + runningConstant + points[ky - kMin]! * runningPerMs;
+    const t = i + yFromBase;
+    runningConstant += w[constant + i]!;
+    runningPerMs += w[perMs + i]!;
+    w[values + i] = zZero * w[t]! + runningConstant + w[pointsAt + t]! * runningPerMs;
   }
   // Then group by group, each y point's pairs added in the order of the groups.
-  // Y's point i is Z's point i - zFromY, the grid's i + yFromGrid and the read weight's i + yFromBase.
   const zLast = n - 1;
-  const yFromGrid = yLo - kMin;
-  const yFromBase = yLo - base;
+  const massEnd = prefixMass + 1;
+  const valueEnd = prefixValue + 1;
+  const yPoints = pointsAt + yFromBase;
   for (let g = 0; g < groups; g++) {
     const dLow = sumDLow[g]!;
     const dHigh = sumDHigh[g]!;
-    const m = sumM[g]!;
-    // Z's point = y's - d, d in [dLow, dHigh], at least Z's first: y's from dLow - zFromY on.
-    for (let i = dLow + zFromY > 0 ? dLow + zFromY : 0; i < ny; i++) {
+    // Y's point i lands between the work array's i + landing and the one after.
+    const landing = yFromBase + sumM[g]!;
+    const landingSlopes = slopes + landing;
+    const landingPoints = pointsAt + landing;
+    // Z's point = y's - d, d in [dLow, dHigh], within Z's support: y's from dLow - zFromY on,
+    // up to the last whose Z's points reach Z's last, zLast + dHigh + zFromY.
+    const end = zLast + dHigh + zFromY + 1 < ny ? zLast + dHigh + zFromY + 1 : ny;
+    for (let i = dLow + zFromY > 0 ? dLow + zFromY : 0; i < end; i++) {
       const r = i - zFromY;
-      // Lands between y's point + m and the one after.
       const jHigh = r - dLow > zLast ? zLast : r - dLow;
       const jLow = r - dHigh < 0 ? 0 : r - dHigh;
-      if (jHigh < jLow) break;
-      const q = prefixMass[jHigh + 1]! - prefixMass[jLow]!;
+      const q = w[massEnd + jHigh]! - w[prefixMass + jLow]!;
       if (q <= 0) continue;
-      const v = prefixValue[jHigh + 1]! - prefixValue[jLow]!;
-      const t = i + yFromBase + m;
-      values[outFrom + i]! += q * hv[t]! + (q * (points[i + yFromGrid]! - points[i + yFromGrid + m]!) + v) * slope[t]!;
+      const v = w[valueEnd + jHigh]! - w[prefixValue + jLow]!;
+      w[values + i]! += q * w[landing + i]! + (q * (w[yPoints + i]! - w[landingPoints + i]!) + v) * w[landingSlopes + i]!;
     }
   }
+  const outValues = out.store;
+  const outFrom = out.offset;
+  for (let i = 0; i < ny; i++) outValues[outFrom + i] = w[values + i]!;
   // y = 0: Y + Z = Z.
   let atZero = zZero * hZero;
-  for (let j = 0; j < n; j++) atZero += zMasses[zFrom + j]! * hv[zLo + j - base]!;
+  for (let j = 0; j < n; j++) atZero += zMasses[zFrom + j]! * w[j + zFromBase]!;
   out.zero = atZero;
   return out;
 }
