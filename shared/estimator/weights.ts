@@ -13,6 +13,9 @@ import { gridInUse, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
 import { reserve, reservedIn, whole, SLOT } from './scratch';
 import { unboxed } from './unboxed';
 
+/** Where a weight is known: the grid indices from `lo` on, `size` of them (a distribution's support, or another weight's). */
+type Support = Pick<Dist, 'lo' | 'size'>;
+
 /**
  * A function of a latency, at the grid points of one distribution's support,
  * and at 0. Its values are the `size` doubles of `store` from `offset` (a range
@@ -29,10 +32,10 @@ export class Weight {
     readonly size = store.length,
   ) {}
 
-  /** A weight of 0 everywhere on a distribution's support. */
-  static on(dist: Dist): Weight {
-    const offset = reserve(dist.size);
-    return new Weight(dist.lo, reservedIn(), 0, offset, dist.size);
+  /** A weight of 0 everywhere on a distribution's support (or another weight's). */
+  static on(support: Support): Weight {
+    const offset = reserve(support.size);
+    return new Weight(support.lo, reservedIn(), 0, offset, support.size);
   }
 
   /** The values, from the one at grid index lo: a view of their range of `store`, made on each call. */
@@ -48,13 +51,34 @@ export class Weight {
     return this.store[this.offset + (i < 0 ? 0 : i >= n ? n - 1 : i)]!;
   }
 
-  /** The same weight on a distribution's support: this one itself where the support is its own. */
-  over(dist: Dist): Weight {
-    if (dist.lo === this.lo && dist.size === this.size) return this;
-    const w = Weight.on(dist);
-    const values = w.store;
-    const from = w.offset;
-    for (let i = 0; i < w.size; i++) values[from + i] = this.at(dist.lo + i);
+  /**
+   * at(k) for the `size` grid indices k from `lo`, into `out` from `into`: the
+   * values before the known range, within it and after it, each run in a loop
+   * of its own rather than a bounds test at every index.
+   */
+  readInto(lo: number, size: number, out: Float64Array, into: number): void {
+    const n = this.size;
+    if (n === 0) {
+      out.fill(unboxed(this.zero), into, into + size);
+      return;
+    }
+    const store = this.store;
+    // Index i of the range is the known value i - start.
+    const start = this.lo - lo;
+    const from = this.offset - start;
+    const before = start < size ? start : size;
+    const within = start + n < size ? start + n : size;
+    let i = 0;
+    for (const first = store[this.offset]!; i < before; i++) out[into + i] = first;
+    for (; i < within; i++) out[into + i] = store[from + i]!;
+    for (const last = store[this.offset + n - 1]!; i < size; i++) out[into + i] = last;
+  }
+
+  /** The same weight on a distribution's support (or another weight's): this one itself where the support is its own. */
+  over(support: Support): Weight {
+    if (support.lo === this.lo && support.size === this.size) return this;
+    const w = Weight.on(support);
+    this.readInto(support.lo, support.size, w.store, w.offset);
     w.zero = this.zero;
     return w;
   }
@@ -63,7 +87,10 @@ export class Weight {
   add(other: Weight, scale = 1): void {
     const values = this.store;
     const from = this.offset;
-    for (let i = 0; i < this.size; i++) values[from + i]! += scale * other.at(this.lo + i);
+    const same = other.over(this);
+    const others = same.store;
+    const otherFrom = same.offset;
+    for (let i = 0; i < this.size; i++) values[from + i]! += scale * others[otherFrom + i]!;
     this.zero += scale * other.zero;
   }
 }
@@ -88,7 +115,12 @@ export function weightedMean(dist: Dist, w: Weight): number {
   let sum = 0;
   const masses = dist.store;
   const from = dist.offset;
-  for (let i = 0; i < dist.size; i++) sum += masses[from + i]! * POINTS[dist.lo + i - K_MIN]! * w.at(dist.lo + i);
+  const on = w.over(dist);
+  const values = on.store;
+  const at = on.offset;
+  const points = POINTS;
+  const first = dist.lo - K_MIN;
+  for (let i = 0; i < dist.size; i++) sum += masses[from + i]! * points[first + i]! * values[at + i]!;
   return sum;
 }
 
@@ -97,7 +129,10 @@ export function weightedMass(dist: Dist, w: Weight): number {
   let sum = dist.zero * w.zero;
   const masses = dist.store;
   const from = dist.offset;
-  for (let i = 0; i < dist.size; i++) sum += masses[from + i]! * w.at(dist.lo + i);
+  const on = w.over(dist);
+  const values = on.store;
+  const at = on.offset;
+  for (let i = 0; i < dist.size; i++) sum += masses[from + i]! * values[at + i]!;
   return sum;
 }
 
@@ -142,7 +177,7 @@ function readWeight(h: Weight, base: number, top: number): void {
   // Then correlateRead's prefix sums of Z, two difference arrays and its values (Y and Z lie within base..top).
   const hv = (work = whole(SLOT.weight, 8 * length + 4, false));
   readLength = length;
-  for (let t = base; t <= top; t++) hv[t - base] = h.at(t);
+  h.readInto(base, length, hv, 0);
   const { invStep, points, kMin } = gridInUse();
   const offset = base - kMin;
   const slopes = length;
