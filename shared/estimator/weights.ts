@@ -312,23 +312,30 @@ export function belowAndLevel(dist: Dist, lo: number, span: number, belows: Floa
   const from = dist.offset;
   const n = dist.size;
   const zero = dist.zero;
+  // Row i is the support's point i - start; before the support, the chance of 0 (a distribution
+  // always 0 has no support: all of it), after it 1, level with none of them.
+  const start = n === 0 ? span : dist.lo - lo;
+  const before = start < 0 ? 0 : start < span ? start : span;
+  const within = start + n < span ? start + n : span;
+  let i = 0;
+  for (; i < before; i++) {
+    belows[at + i] = zero;
+    levels[at + i] = 0;
+  }
   // The mass below each point: the chance of 0, then the masses before it added in order.
   let cumulative = unboxed(zero);
-  let j = 0;
-  for (let i = 0; i < span; i++) {
-    const index = lo + i - dist.lo;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: a distribution always 0 (no support) has a chance of 0 of 1, which the branch above the support gives too
-    if (n === 0 || index < 0) {
-      belows[at + i] = zero;
-      levels[at + i] = 0;
-    } else if (index >= n) {
-      belows[at + i] = 1;
-      levels[at + i] = 0;
-    } else {
-      for (; j < index; j++) cumulative += masses[from + j]!;
-      belows[at + i] = cumulative;
-      levels[at + i] = masses[from + index]!;
-    }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with the support all before the rows, no row reads the sum
+  const skipped = start >= 0 ? 0 : -start < n ? -start : n;
+  for (let j = 0; j < skipped; j++) cumulative += masses[from + j]!;
+  for (; i < within; i++) {
+    const mass = masses[from + i - start]!;
+    belows[at + i] = cumulative;
+    levels[at + i] = mass;
+    cumulative += mass;
+  }
+  for (; i < span; i++) {
+    belows[at + i] = 1;
+    levels[at + i] = 0;
   }
 }
 
