@@ -68,7 +68,9 @@ function branchWeights(h: Weight, calls: readonly CallTime[]): Weight[] {
     const w = Weight.on(branch);
     const values = w.store;
     const from = w.offset;
-    for (let i = 0; i < w.size; i++) values[from + i] = h.at(branch.lo + i) * critical(calls, c, branch.lo + i - lo, span, belows, levels, below, level);
+    // h at the branch's points, then times the branch's chance of being the slowest there.
+    h.readInto(branch.lo, branch.size, values, from);
+    for (let i = 0; i < w.size; i++) values[from + i] = values[from + i]! * critical(calls, c, branch.lo + i - lo, span, belows, levels, below, level);
     // Stryker disable next-line ArithmeticOperator,UnaryOperator: a weight at 0 ms only reaches nodes that take 0 ms, which add nothing
     w.zero = h.zero * critical(calls, c, -1, span, belows, levels, below, level);
     weights.push(w);
@@ -87,10 +89,18 @@ function critical(
   calls: readonly CallTime[], c: number, at: number, span: number,
   belows: Float64Array, levels: Float64Array, below: Float64Array, level: Float64Array,
 ): number {
+  const count = calls.length;
   let m = 0;
   // Stryker disable next-line BooleanLiteral: the product gives 1 there too
   let surely = true;
-  for (let o = 0; o < calls.length; o++) {
+  // With up to three others, tiedProduct's coefficients as it works them out, kept in
+  // locals instead of its array (the same operations in the same order: a coefficient
+  // not reached yet is 0, and 0 times a chance plus the next is that next exactly).
+  let c0 = 1;
+  let c1 = 0;
+  let c2 = 0;
+  let c3 = 0;
+  for (let o = 0; o < count; o++) {
     if (o === c) continue;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: the point at 0 ms sets only a weight at 0 ms, which adds nothing
     const b = at < 0 ? 0 : belows[o * span + at]!;
@@ -100,11 +110,19 @@ function critical(
     if (b + l === 0) return 0;
     // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: the product gives 1 there too
     surely &&= b === 1 && l === 0;
-    below[m] = b;
-    level[m++] = l;
+    if (count > 4) {
+      below[m] = b;
+      level[m++] = l;
+    } else {
+      c3 = c3 * b + c2 * l;
+      c2 = c2 * b + c1 * l;
+      c1 = c1 * b + c0 * l;
+      c0 = c0 * b + 0;
+    }
   }
   // Stryker disable next-line ConditionalExpression: the product gives 1 there too
-  return surely ? 1 : tiedProduct(below, level, m);
+  if (surely) return 1;
+  return count > 4 ? tiedProduct(below, level, m) : 0 + c0 / 1 + c1 / 2 + c2 / 3 + c3 / 4;
 }
 
 /** The weight a call of n = k + fraction copies passes to the callee's T. */

@@ -10,7 +10,7 @@ import { SLOT, whole } from './scratch';
 /**
  * Prefix sums of a distribution's masses and of mass times value, in the
  * work arrays of SLOT.prefixMass and SLOT.prefixValue: entry j sums the
- * first j points of the support (sums and correlations read ranges of them).
+ * first j points of the support (sums read ranges of them).
  */
 export function prefixSums(dist: Dist): { prefixMass: Float64Array; prefixValue: Float64Array } {
   const n = dist.size;

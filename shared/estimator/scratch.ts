@@ -11,23 +11,19 @@
 export const SLOT = {
   /** Masses on their way into Dist.fromMasses. */
   masses: 0,
-  /** Prefix sums of one distribution's masses and of mass times value (sums and correlations). */
+  /** Prefix sums of one distribution's masses and of mass times value (sums, gridSums.ts). */
   prefixMass: 1,
   prefixValue: 2,
-  /** A weight's values and slopes read once over a range (correlations). */
+  /** A weight's values, slopes and the grid's points read once over a range, and what a correlation works out from them (weights.ts). */
   weight: 3,
-  slope: 4,
-  /** Difference arrays summed once at the end (correlations). */
-  constant: 5,
-  perMs: 6,
   /** A log-normal's CDF and size-biased CDF at the grid points. */
-  cdf: 7,
-  partial: 8,
+  cdf: 4,
+  partial: 5,
   /** Each branch of a stage's P(X < point) and P(X = point), row by row (the p99 breakdown). */
-  below: 9,
-  level: 10,
+  below: 6,
+  level: 7,
   /** A distribution on its way into another kernel, never kept (a log-normal into its queue's wait). */
-  passing: 11,
+  passing: 8,
 } as const;
 
 const buffers: Float64Array[] = [];

@@ -9,10 +9,12 @@
  */
 
 import type { Dist } from './grid';
-import { prefixSums } from './gridSums';
-import { gridInUse, INV_STEP, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
+import { gridInUse, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
 import { reserve, reservedIn, whole, SLOT } from './scratch';
 import { unboxed } from './unboxed';
+
+/** Where a weight is known: the grid indices from `lo` on, `size` of them (a distribution's support, or another weight's). */
+type Support = Pick<Dist, 'lo' | 'size'>;
 
 /**
  * A function of a latency, at the grid points of one distribution's support,
@@ -30,10 +32,10 @@ export class Weight {
     readonly size = store.length,
   ) {}
 
-  /** A weight of 0 everywhere on a distribution's support. */
-  static on(dist: Dist): Weight {
-    const offset = reserve(dist.size);
-    return new Weight(dist.lo, reservedIn(), 0, offset, dist.size);
+  /** A weight of 0 everywhere on a distribution's support (or another weight's). */
+  static on(support: Support): Weight {
+    const offset = reserve(support.size);
+    return new Weight(support.lo, reservedIn(), 0, offset, support.size);
   }
 
   /** The values, from the one at grid index lo: a view of their range of `store`, made on each call. */
@@ -49,13 +51,34 @@ export class Weight {
     return this.store[this.offset + (i < 0 ? 0 : i >= n ? n - 1 : i)]!;
   }
 
-  /** The same weight on a distribution's support: this one itself where the support is its own. */
-  over(dist: Dist): Weight {
-    if (dist.lo === this.lo && dist.size === this.size) return this;
-    const w = Weight.on(dist);
-    const values = w.store;
-    const from = w.offset;
-    for (let i = 0; i < w.size; i++) values[from + i] = this.at(dist.lo + i);
+  /**
+   * at(k) for the `size` grid indices k from `lo`, into `out` from `into`: the
+   * values before the known range, within it and after it, each run in a loop
+   * of its own rather than a bounds test at every index.
+   */
+  readInto(lo: number, size: number, out: Float64Array, into: number): void {
+    const n = this.size;
+    if (n === 0) {
+      out.fill(unboxed(this.zero), into, into + size);
+      return;
+    }
+    const store = this.store;
+    // Index i of the range is the known value i - start.
+    const start = this.lo - lo;
+    const from = this.offset - start;
+    const before = start < size ? start : size;
+    const within = start + n < size ? start + n : size;
+    let i = 0;
+    for (const first = store[this.offset]!; i < before; i++) out[into + i] = first;
+    for (; i < within; i++) out[into + i] = store[from + i]!;
+    for (const last = store[this.offset + n - 1]!; i < size; i++) out[into + i] = last;
+  }
+
+  /** The same weight on a distribution's support (or another weight's): this one itself where the support is its own. */
+  over(support: Support): Weight {
+    if (support.lo === this.lo && support.size === this.size) return this;
+    const w = Weight.on(support);
+    this.readInto(support.lo, support.size, w.store, w.offset);
     w.zero = this.zero;
     return w;
   }
@@ -64,7 +87,10 @@ export class Weight {
   add(other: Weight, scale = 1): void {
     const values = this.store;
     const from = this.offset;
-    for (let i = 0; i < this.size; i++) values[from + i]! += scale * other.at(this.lo + i);
+    const same = other.over(this);
+    const others = same.store;
+    const otherFrom = same.offset;
+    for (let i = 0; i < this.size; i++) values[from + i]! += scale * others[otherFrom + i]!;
     this.zero += scale * other.zero;
   }
 }
@@ -89,7 +115,12 @@ export function weightedMean(dist: Dist, w: Weight): number {
   let sum = 0;
   const masses = dist.store;
   const from = dist.offset;
-  for (let i = 0; i < dist.size; i++) sum += masses[from + i]! * POINTS[dist.lo + i - K_MIN]! * w.at(dist.lo + i);
+  const on = w.over(dist);
+  const values = on.store;
+  const at = on.offset;
+  const points = POINTS;
+  const first = dist.lo - K_MIN;
+  for (let i = 0; i < dist.size; i++) sum += masses[from + i]! * points[first + i]! * values[at + i]!;
   return sum;
 }
 
@@ -98,7 +129,10 @@ export function weightedMass(dist: Dist, w: Weight): number {
   let sum = dist.zero * w.zero;
   const masses = dist.store;
   const from = dist.offset;
-  for (let i = 0; i < dist.size; i++) sum += masses[from + i]! * w.at(dist.lo + i);
+  const on = w.over(dist);
+  const values = on.store;
+  const at = on.offset;
+  for (let i = 0; i < dist.size; i++) sum += masses[from + i]! * values[at + i]!;
   return sum;
 }
 
@@ -126,53 +160,83 @@ export function correlateBoth(h: Weight, a: Dist, b: Dist): [Weight, Weight] {
   return [correlateRead(h.zero, base, a, b), correlateRead(h.zero, base, b, a)];
 }
 
-/** The weight and its slope per ms that readWeight read last, from its `base` on. */
-let readValues: Float64Array = new Float64Array(0);
-let readSlopes: Float64Array = new Float64Array(0);
+/**
+ * The work array of the last readWeight: h, its slope per ms and the grid's
+ * points at every index from its `base` on, in three runs of `readLength`,
+ * then room for correlateRead's own runs. One array, not one per run: the
+ * kernels' inner loops read them all at each step, and each typed array an
+ * optimized loop reads costs it a check of its kind and its bounds at every
+ * step.
+ */
+let work: Float64Array = new Float64Array(0);
+let readLength = 0;
 
-/** h and its slope per ms at every index from base to top, into their work arrays. */
+/** h, its slope per ms and the grid's points at every index from base to top, into the work array. */
 function readWeight(h: Weight, base: number, top: number): void {
   const length = top - base + 1;
-  const hv = (readValues = whole(SLOT.weight, length, false));
-  const slope = (readSlopes = whole(SLOT.slope, length, false));
-  for (let t = base; t <= top; t++) hv[t - base] = h.at(t);
-  const invStep = INV_STEP;
-  const offset = base - K_MIN;
-  for (let i = 0; i < length - 1; i++) slope[i] = (hv[i + 1]! - hv[i]!) * invStep[i + offset]!;
-  slope[length - 1] = 0;
+  // Then correlateRead's prefix sums of Z, two difference arrays and its values (Y and Z lie within base..top).
+  const hv = (work = whole(SLOT.weight, 8 * length + 4, false));
+  readLength = length;
+  h.readInto(base, length, hv, 0);
+  const { invStep, points, kMin } = gridInUse();
+  const offset = base - kMin;
+  const slopes = length;
+  const pointsAt = 2 * length;
+  for (let i = 0; i < length - 1; i++) hv[slopes + i] = (hv[i + 1]! - hv[i]!) * invStep[i + offset]!;
+  hv[slopes + length - 1] = 0;
+  for (let i = 0; i < length; i++) hv[pointsAt + i] = points[i + offset]!;
 }
 
 /** correlate(h, y, z) for Z not always 0, with h read from `base` on (readWeight). */
 function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   const out = Weight.on(y);
-  const hv = readValues;
-  const slope = readSlopes;
+  // The runs of the work array: h from base on, its slopes, the grid's points, Z's prefix sums
+  // of mass and value, the two difference arrays, Y's values (from `at`: index t is base + t).
+  const w = work;
+  const length = readLength;
+  const slopes = length;
+  const pointsAt = 2 * length;
   const n = z.size;
+  const ny = out.size;
+  const prefixMass = 3 * length;
+  const prefixValue = prefixMass + n + 1;
+  const constant = prefixValue + n + 1;
+  const perMs = constant + ny + 1;
+  const values = perMs + ny + 1;
   const zLo = z.lo;
   const zMasses = z.store;
   const zFrom = z.offset;
-  const { points, kMin, sumM, sumDLow, sumDHigh } = gridInUse();
+  const { sumM, sumDLow, sumDHigh } = gridInUse();
   const groups = sumM.length;
+  // Z's point j is the work array's j + zFromBase, Y's point i its i + yFromBase.
+  const zFromBase = zLo - base;
+  const yLo = y.lo;
+  const yFromBase = yLo - base;
 
   // Pairs with index(z) <= index(y): prefix sums of Z's mass and value.
-  const { prefixMass, prefixValue } = prefixSums(z);
+  w[prefixMass] = 0;
+  w[prefixValue] = 0;
+  for (let j = 0; j < n; j++) {
+    const q = zMasses[zFrom + j]!;
+    w[prefixMass + j + 1] = w[prefixMass + j]! + q;
+    w[prefixValue + j + 1] = w[prefixValue + j]! + q * w[pointsAt + j + zFromBase]!;
+  }
   // Pairs with index(z) > index(y) land at index(z) + m, where h is linear in the
   // pair's value: q (h_t + (x_y + z - x_t) slope_t). For each z point and group this
   // adds a constant plus x_y times a constant over a range of y points: two
   // difference arrays, summed once at the end.
-  const yLo = y.lo;
-  const ny = out.size;
-  const constant = whole(SLOT.constant, ny + 1);
-  const perMs = whole(SLOT.perMs, ny + 1);
-  // Z's point j is Y's point j + zFromY, the grid's j + zFromGrid and the read weight's j + zFromBase.
+  w.fill(0, constant, values);
+  // Z's point j is Y's point j + zFromY.
   const zFromY = zLo - yLo;
-  const zFromGrid = zLo - kMin;
-  const zFromBase = zLo - base;
+  // A range of y points ends at `last`: its difference is at last + 1.
+  const constantEnd = constant + 1;
+  const perMsEnd = perMs + 1;
   for (let j = 0; j < n; j++) {
     const q = zMasses[zFrom + j]!;
     if (q === 0) continue;
     const r = j + zFromY;
-    const zValue = points[j + zFromGrid]!;
+    const tj = j + zFromBase;
+    const zValue = w[pointsAt + tj]!;
     for (let g = 0; g < groups; g++) {
       // y point = r - d, d in [max(dLow, 1), dHigh], within Y's support.
       const dLow = sumDLow[g]! < 1 ? 1 : sumDLow[g]!;
@@ -182,54 +246,57 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
       const yLow = yLowRaw < 0 ? 0 : yLowRaw;
       const last = yHigh >= ny ? ny - 1 : yHigh;
       if (last < yLow) continue;
-      const m = sumM[g]!;
-      const sl = slope[j + zFromBase + m]!;
-      const c = q * (hv[j + zFromBase + m]! + (zValue - points[j + zFromGrid + m]!) * sl);
+      const t = tj + sumM[g]!;
+      const sl = w[slopes + t]!;
+      const c = q * (w[t]! + (zValue - w[pointsAt + t]!) * sl);
       const perX = q * sl;
-      constant[yLow]! += c;
-      constant[last + 1]! -= c;
-      perMs[yLow]! += perX;
-      perMs[last + 1]! -= perX;
+      w[constant + yLow]! += c;
+      w[constantEnd + last]! -= c;
+      w[perMs + yLow]! += perX;
+      w[perMsEnd + last]! -= perX;
     }
   }
 
   const zZero = z.zero;
-  const values = out.store;
-  const outFrom = out.offset;
   let runningConstant = 0;
   let runningPerMs = 0;
   for (let i = 0; i < ny; i++) {
-    const ky = yLo + i;
-    runningConstant += constant[i]!;
-    runningPerMs += perMs[i]!;
-    values[outFrom + i] = zZero * hv[ky - base]! + runningConstant + points[ky - kMin]! * runningPerMs;
+    const t = i + yFromBase;
+    runningConstant += w[constant + i]!;
+    runningPerMs += w[perMs + i]!;
+    w[values + i] = zZero * w[t]! + runningConstant + w[pointsAt + t]! * runningPerMs;
   }
   // Then group by group, each y point's pairs added in the order of the groups.
-  // Y's point i is Z's point i - zFromY, the grid's i + yFromGrid and the read weight's i + yFromBase.
   const zLast = n - 1;
-  const yFromGrid = yLo - kMin;
-  const yFromBase = yLo - base;
+  const massEnd = prefixMass + 1;
+  const valueEnd = prefixValue + 1;
+  const yPoints = pointsAt + yFromBase;
   for (let g = 0; g < groups; g++) {
     const dLow = sumDLow[g]!;
     const dHigh = sumDHigh[g]!;
-    const m = sumM[g]!;
-    // Z's point = y's - d, d in [dLow, dHigh], at least Z's first: y's from dLow - zFromY on.
-    for (let i = dLow + zFromY > 0 ? dLow + zFromY : 0; i < ny; i++) {
+    // Y's point i lands between the work array's i + landing and the one after.
+    const landing = yFromBase + sumM[g]!;
+    const landingSlopes = slopes + landing;
+    const landingPoints = pointsAt + landing;
+    // Z's point = y's - d, d in [dLow, dHigh], within Z's support: y's from dLow - zFromY on,
+    // up to the last whose Z's points reach Z's last, zLast + dHigh + zFromY.
+    const end = zLast + dHigh + zFromY + 1 < ny ? zLast + dHigh + zFromY + 1 : ny;
+    for (let i = dLow + zFromY > 0 ? dLow + zFromY : 0; i < end; i++) {
       const r = i - zFromY;
-      // Lands between y's point + m and the one after.
       const jHigh = r - dLow > zLast ? zLast : r - dLow;
       const jLow = r - dHigh < 0 ? 0 : r - dHigh;
-      if (jHigh < jLow) break;
-      const q = prefixMass[jHigh + 1]! - prefixMass[jLow]!;
+      const q = w[massEnd + jHigh]! - w[prefixMass + jLow]!;
       if (q <= 0) continue;
-      const v = prefixValue[jHigh + 1]! - prefixValue[jLow]!;
-      const t = i + yFromBase + m;
-      values[outFrom + i]! += q * hv[t]! + (q * (points[i + yFromGrid]! - points[i + yFromGrid + m]!) + v) * slope[t]!;
+      const v = w[valueEnd + jHigh]! - w[prefixValue + jLow]!;
+      w[values + i]! += q * w[landing + i]! + (q * (w[yPoints + i]! - w[landingPoints + i]!) + v) * w[landingSlopes + i]!;
     }
   }
+  const outValues = out.store;
+  const outFrom = out.offset;
+  for (let i = 0; i < ny; i++) outValues[outFrom + i] = w[values + i]!;
   // y = 0: Y + Z = Z.
   let atZero = zZero * hZero;
-  for (let j = 0; j < n; j++) atZero += zMasses[zFrom + j]! * hv[zLo + j - base]!;
+  for (let j = 0; j < n; j++) atZero += zMasses[zFrom + j]! * w[j + zFromBase]!;
   out.zero = atZero;
   return out;
 }
@@ -245,23 +312,30 @@ export function belowAndLevel(dist: Dist, lo: number, span: number, belows: Floa
   const from = dist.offset;
   const n = dist.size;
   const zero = dist.zero;
+  // Row i is the support's point i - start; before the support, the chance of 0 (a distribution
+  // always 0 has no support: all of it), after it 1, level with none of them.
+  const start = n === 0 ? span : dist.lo - lo;
+  const before = start < 0 ? 0 : start < span ? start : span;
+  const within = start + n < span ? start + n : span;
+  let i = 0;
+  for (; i < before; i++) {
+    belows[at + i] = zero;
+    levels[at + i] = 0;
+  }
   // The mass below each point: the chance of 0, then the masses before it added in order.
   let cumulative = unboxed(zero);
-  let j = 0;
-  for (let i = 0; i < span; i++) {
-    const index = lo + i - dist.lo;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: a distribution always 0 (no support) has a chance of 0 of 1, which the branch above the support gives too
-    if (n === 0 || index < 0) {
-      belows[at + i] = zero;
-      levels[at + i] = 0;
-    } else if (index >= n) {
-      belows[at + i] = 1;
-      levels[at + i] = 0;
-    } else {
-      for (; j < index; j++) cumulative += masses[from + j]!;
-      belows[at + i] = cumulative;
-      levels[at + i] = masses[from + index]!;
-    }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with the support all before the rows, no row reads the sum
+  const skipped = start >= 0 ? 0 : -start < n ? -start : n;
+  for (let j = 0; j < skipped; j++) cumulative += masses[from + j]!;
+  for (; i < within; i++) {
+    const mass = masses[from + i - start]!;
+    belows[at + i] = cumulative;
+    levels[at + i] = mass;
+    cumulative += mass;
+  }
+  for (; i < span; i++) {
+    belows[at + i] = 1;
+    levels[at + i] = 0;
   }
 }
 

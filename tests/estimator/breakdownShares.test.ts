@@ -137,14 +137,17 @@ describe('copies of a call', () => {
   });
 
   it('split the slowest copy evenly among equal branches, and add up to the tail', () => {
-    for (const callee of [(id: string) => fixed(id, 10), (id: string) => svc(id, 10, 11), (id: string) => svc(id, 5, 30)]) {
-      const tail = tailOf([fixed('api', 2), callee('b1'), callee('b2'), callee('b3')], [call('api', 'b1', { stage: 0 }), call('api', 'b2', { stage: 0 }), call('api', 'b3', { stage: 0 })]);
-      expect(share(tail, 'b2')).toBeCloseTo(share(tail, 'b1'), 9);
-      expect(share(tail, 'b3')).toBeCloseTo(share(tail, 'b1'), 9);
-      expect(Math.abs(sumGap(tail))).toBeLessThan(1e-9);
-      // Three branches are one call of three copies.
-      const one = copies(3, 'parallel', callee('b'));
-      expect(3 * share(tail, 'b1')).toBeCloseTo(share(one, 'b'), 6);
+    // Three branches, and six (the others of a branch past four are multiplied out as a polynomial of their own).
+    for (const count of [3, 6]) {
+      const ids = Array.from({ length: count }, (_, i) => `b${i + 1}`);
+      for (const callee of [(id: string) => fixed(id, 10), (id: string) => svc(id, 10, 11), (id: string) => svc(id, 5, 30)]) {
+        const tail = tailOf([fixed('api', 2), ...ids.map(callee)], ids.map((id) => call('api', id, { stage: 0 })));
+        for (const id of ids) expect(share(tail, id)).toBeCloseTo(share(tail, 'b1'), 9);
+        expect(Math.abs(sumGap(tail))).toBeLessThan(1e-9);
+        // The branches are one call of as many copies.
+        const one = copies(count, 'parallel', callee('b'));
+        expect(count * share(tail, 'b1')).toBeCloseTo(share(one, 'b'), 6);
+      }
     }
   });
 

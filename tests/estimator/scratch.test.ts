@@ -13,15 +13,15 @@ describe('work arrays', () => {
 
   it('come whole, at least the length asked, with that length zeroed and the same numbers as a view of it', () => {
     for (const length of [4, 900, 20_000, 6]) {
-      const buffer = whole(SLOT.constant, length);
+      const buffer = whole(SLOT.weight, length);
       expect(buffer.length).toBeGreaterThanOrEqual(length);
       expect(buffer.subarray(0, length).every((v) => v === 0)).toBe(true);
       buffer.fill(3);
       // Not zeroed when the caller writes first; a view of the same slot shows what was written.
-      expect(whole(SLOT.constant, length, false)[length - 1]).toBe(3);
-      expect(scratch(SLOT.constant, length, false)[0]).toBe(3);
+      expect(whole(SLOT.weight, length, false)[length - 1]).toBe(3);
+      expect(scratch(SLOT.weight, length, false)[0]).toBe(3);
     }
-    expect(whole(SLOT.constant, 10)[10]).toBe(3);
+    expect(whole(SLOT.weight, 10)[10]).toBe(3);
   });
 
   it('that a result keeps never share their numbers, small or large, across blocks', () => {

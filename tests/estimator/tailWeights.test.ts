@@ -26,6 +26,22 @@ describe('tail weights', () => {
     expect(w.zero).toBeCloseTo(1.1, 12);
   });
 
+  it('read a range of indices as at() reads each, before, within and after their support, into any place of an array', () => {
+    const w = new Weight(10, Float64Array.of(0, 0.25, 0.5, 0.75, 0.9), 0.1, 0, 5);
+    // Within a larger block, from an offset: the values of the block around it are not read.
+    const inBlock = new Weight(10, Float64Array.of(9, 0, 0.25, 0.5, 0.75, 0.9, 9), 0.1, 1, 5);
+    for (const [lo, size] of [[4, 20], [12, 2], [7, 4], [13, 6], [16, 3], [2, 3], [10, 5]] as const) {
+      for (const weight of [w, inBlock]) {
+        const out = new Float64Array(size + 3).fill(-1);
+        weight.readInto(lo, size, out, 2);
+        expect([...out]).toEqual([-1, -1, ...Array.from({ length: size }, (_, i) => w.at(lo + i)), -1]);
+      }
+    }
+    const none = new Float64Array(4).fill(-1);
+    new Weight(10, new Float64Array(0), 0.4).readInto(3, 2, none, 1);
+    expect([...none]).toEqual([-1, 0.4, 0.4, -1]);
+  });
+
   it('move onto another support by reading their values there, and stay themselves on their own', () => {
     const w = weightOf(y, (ms) => ms, 0.5);
     expect(w.over(y)).toBe(w);
