@@ -137,8 +137,8 @@ describe('copies of a call', () => {
   });
 
   it('split the slowest copy evenly among equal branches, and add up to the tail', () => {
-    // Three branches, and six (the others of a branch past four are multiplied out as a polynomial of their own).
-    for (const count of [3, 6]) {
+    // Three and four branches (up to three others, multiplied out one by one), and six (past four, as a polynomial of their own).
+    for (const count of [3, 4, 6]) {
       const ids = Array.from({ length: count }, (_, i) => `b${i + 1}`);
       for (const callee of [(id: string) => fixed(id, 10), (id: string) => svc(id, 10, 11), (id: string) => svc(id, 5, 30)]) {
         const tail = tailOf([fixed('api', 2), ...ids.map(callee)], ids.map((id) => call('api', id, { stage: 0 })));
