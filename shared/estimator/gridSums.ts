@@ -10,23 +10,28 @@ import { SLOT, whole } from './scratch';
 /**
  * Prefix sums of a distribution's masses and of mass times value, in the
  * work arrays of SLOT.prefixMass and SLOT.prefixValue: entry j sums the
- * first j points of the support (sums read ranges of them).
+ * first j points of the support (sums and correlations read ranges of them).
  */
 export function prefixSums(dist: Dist): { prefixMass: Float64Array; prefixValue: Float64Array } {
+  const prefixMass = whole(SLOT.prefixMass, dist.size + 1, false);
+  const prefixValue = whole(SLOT.prefixValue, dist.size + 1, false);
+  prefixSumsInto(dist, prefixMass, 0, prefixValue, 0);
+  return { prefixMass, prefixValue };
+}
+
+/** The same prefix sums (prefixSums), into `mass` from `massAt` and `value` from `valueAt`, n + 1 entries each. */
+export function prefixSumsInto(dist: Dist, mass: Float64Array, massAt: number, value: Float64Array, valueAt: number): void {
   const n = dist.size;
   const masses = dist.store;
   const from = dist.offset;
-  const prefixMass = whole(SLOT.prefixMass, n + 1, false);
-  const prefixValue = whole(SLOT.prefixValue, n + 1, false);
   const offset = dist.lo - K_MIN;
-  prefixMass[0] = 0;
-  prefixValue[0] = 0;
+  mass[massAt] = 0;
+  value[valueAt] = 0;
   for (let j = 0; j < n; j++) {
     const q = masses[from + j]!;
-    prefixMass[j + 1] = prefixMass[j]! + q;
-    prefixValue[j + 1] = prefixValue[j]! + q * POINTS[offset + j]!;
+    mass[massAt + j + 1] = mass[massAt + j]! + q;
+    value[valueAt + j + 1] = value[valueAt + j]! + q * POINTS[offset + j]!;
   }
-  return { prefixMass, prefixValue };
 }
 
 /**

@@ -10,6 +10,7 @@
 
 import type { Dist } from './grid';
 import { gridInUse, K_MIN, midAbove, POINTS, SUM_M } from './gridPoints';
+import { prefixSumsInto } from './gridSums';
 import { reserve, reservedIn, whole, SLOT } from './scratch';
 import { unboxed } from './unboxed';
 
@@ -214,13 +215,7 @@ function correlateRead(hZero: number, base: number, y: Dist, z: Dist): Weight {
   const yFromBase = yLo - base;
 
   // Pairs with index(z) <= index(y): prefix sums of Z's mass and value.
-  w[prefixMass] = 0;
-  w[prefixValue] = 0;
-  for (let j = 0; j < n; j++) {
-    const q = zMasses[zFrom + j]!;
-    w[prefixMass + j + 1] = w[prefixMass + j]! + q;
-    w[prefixValue + j + 1] = w[prefixValue + j]! + q * w[pointsAt + j + zFromBase]!;
-  }
+  prefixSumsInto(z, w, prefixMass, w, prefixValue);
   // Pairs with index(z) > index(y) land at index(z) + m, where h is linear in the
   // pair's value: q (h_t + (x_y + z - x_t) slope_t). For each z point and group this
   // adds a constant plus x_y times a constant over a range of y points: two
